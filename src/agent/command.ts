@@ -1,0 +1,68 @@
+// Settings -> the Claude Code command line and environment. Pure.
+
+import type { Settings } from '../settings.js'
+
+export function claudeArgs(settings: Settings): string[] {
+  const args = [
+    '-p',
+    '--output-format',
+    'stream-json',
+    '--verbose',
+    // Only the (empty, per-run) user settings: a repository's .claude/settings.json
+    // cannot add hooks, widen permissions or re-point the API endpoint.
+    '--setting-sources',
+    'user',
+    // No MCP servers from the repository's .mcp.json.
+    '--strict-mcp-config',
+    '--max-turns',
+    String(settings.maxTurns),
+  ]
+  if (settings.allowedTools.length > 0) args.push('--allowedTools', settings.allowedTools.join(','))
+  if (settings.disallowedTools.length > 0) {
+    args.push('--disallowedTools', settings.disallowedTools.join(','))
+  }
+  if (settings.model) args.push('--model', settings.model)
+  if (settings.maxBudgetUsd !== undefined) args.push('--max-budget-usd', String(settings.maxBudgetUsd))
+  if (settings.appendSystemPrompt) args.push('--append-system-prompt', settings.appendSystemPrompt)
+  return [...args, ...settings.claudeArgs]
+}
+
+/** Provider variables Claude Code reads for Bedrock, Vertex and gateways. */
+const PROVIDER_VARIABLES = /^(CLAUDE_CODE_USE_(BEDROCK|VERTEX)|ANTHROPIC_(VERTEX_PROJECT_ID|MODEL|SMALL_FAST_MODEL|DEFAULT_\w+_MODEL)|AWS_(REGION|DEFAULT_REGION|PROFILE|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE)|CLOUD_ML_REGION|VERTEX_REGION_\w+|GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT|API_TIMEOUT_MS|CLAUDE_CODE_MAX_RETRIES|HTTPS?_PROXY|NO_PROXY)$/
+
+export interface AgentEnvOptions {
+  home: string
+  configDir: string
+  tmpDir: string
+  runnerEnv: Record<string, string | undefined>
+}
+
+/**
+ * The agent's whole environment, built from an allow-list: nothing the runner
+ * holds (GITHUB_TOKEN, INPUT_*, ACTIONS_RUNTIME_TOKEN...) is inherited.
+ */
+export function agentEnv(settings: Settings, options: AgentEnvOptions): Record<string, string> {
+  const env: Record<string, string> = {}
+  const runner = options.runnerEnv
+  for (const name of ['PATH', 'LANG', 'LC_ALL', 'TZ', 'TERM']) {
+    const value = runner[name]
+    if (value !== undefined) env[name] = value
+  }
+  for (const [name, value] of Object.entries(runner)) {
+    if (value !== undefined && PROVIDER_VARIABLES.test(name)) env[name] = value
+  }
+  Object.assign(env, {
+    HOME: options.home,
+    CLAUDE_CONFIG_DIR: options.configDir,
+    TMPDIR: options.tmpDir,
+    CI: 'true',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    DISABLE_AUTOUPDATER: '1',
+    // Tells tools the run is headless.
+    CLAUDE_CODE_ENTRYPOINT: 'async-pr',
+  })
+  if (settings.anthropicBaseUrl) env.ANTHROPIC_BASE_URL = settings.anthropicBaseUrl
+  if (settings.anthropicApiKey) env.ANTHROPIC_API_KEY = settings.anthropicApiKey
+  else if (settings.oauthToken) env.CLAUDE_CODE_OAUTH_TOKEN = settings.oauthToken
+  return env
+}

@@ -1,0 +1,105 @@
+// Puts the workspace on the PR's head branch at the event's head SHA, whatever
+// actions/checkout left behind (by default a shallow, detached merge commit,
+// possibly with a token persisted in git config through an included file).
+
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Git } from './git.js'
+
+export class WorkspaceError extends Error {
+  override name = 'WorkspaceError'
+}
+
+export interface HeadCheckout {
+  remoteUrl: string
+  auth: Record<string, string>
+  headRef: string
+  headSha: string
+}
+
+/**
+ * Removes tokens that actions/checkout persisted in the repository's config
+ * (directly, or through an `includeIf` file under RUNNER_TEMP), so nothing the
+ * agent runs can read them through git. Returns the config keys removed.
+ */
+export async function removePersistedCredentials(git: Git): Promise<string[]> {
+  const listed = await git.run(['config', '--local', '--null', '--list'], { allowFailure: true })
+  const removed: string[] = []
+  for (const entry of listed.stdout.split('\0')) {
+    const newline = entry.indexOf('\n')
+    if (newline < 0) continue
+    const key = entry.slice(0, newline)
+    const value = entry.slice(newline + 1)
+    const isHeader = /^http\..*extraheader$/i.test(key)
+    const isCredentialInclude =
+      /^includeif\..*\.path$/i.test(key) && (await fileMentionsExtraheader(value))
+    if (isHeader || isCredentialInclude) {
+      await git.run(['config', '--local', '--unset-all', key], { allowFailure: true })
+      removed.push(key)
+    }
+  }
+  return [...new Set(removed)]
+}
+
+async function fileMentionsExtraheader(file: string): Promise<boolean> {
+  try {
+    return /extraheader/i.test(await readFile(file, 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+export async function isShallow(git: Git): Promise<boolean> {
+  return (await git.output(['rev-parse', '--is-shallow-repository'])) === 'true'
+}
+
+async function hasCommit(git: Git, sha: string): Promise<boolean> {
+  const result = await git.run(['cat-file', '-e', `${sha}^{commit}`], { allowFailure: true })
+  return result.exitCode === 0
+}
+
+export async function checkoutHead(git: Git, target: HeadCheckout): Promise<void> {
+  const inside = await git.run(['rev-parse', '--is-inside-work-tree'], { allowFailure: true })
+  if (inside.stdout.trim() !== 'true') {
+    throw new WorkspaceError(
+      `${git.cwd} is not a git checkout. Add \`- uses: actions/checkout@v5\` before async-pr in the job.`,
+    )
+  }
+  const depth = (await isShallow(git)) ? ['--depth=50'] : []
+  const tracking = `refs/remotes/origin/${target.headRef}`
+  const fetched = await git.run(
+    ['fetch', '--no-tags', '--prune', ...depth, target.remoteUrl, `+refs/heads/${target.headRef}:${tracking}`],
+    { env: target.auth, allowFailure: true },
+  )
+  if (fetched.exitCode !== 0) {
+    throw new WorkspaceError(
+      `Could not fetch branch ${target.headRef}: ${fetched.stderr.trim()}. Check that the branch still exists and that github_token can read the repository.`,
+    )
+  }
+  if (!(await hasCommit(git, target.headSha))) {
+    // The branch moved on since the event; fetch the event's commit itself.
+    await git.run(['fetch', '--no-tags', ...depth, target.remoteUrl, target.headSha], {
+      env: target.auth,
+      allowFailure: true,
+    })
+  }
+  if (!(await hasCommit(git, target.headSha))) {
+    throw new WorkspaceError(
+      `Commit ${target.headSha} of branch ${target.headRef} is not on the remote any more (force-pushed?). Re-run the job on the current head.`,
+    )
+  }
+  await git.run(['checkout', '--quiet', '--force', '-B', target.headRef, target.headSha])
+  await git.run(['branch', '--quiet', `--set-upstream-to=${tracking}`], { allowFailure: true })
+}
+
+/**
+ * The repository's config file, held in memory while the agent works: anything
+ * the agent writes there (fsmonitor, filters, credential helpers, aliases) is
+ * undone before the action runs git again.
+ */
+export async function snapshotConfig(git: Git): Promise<() => Promise<void>> {
+  const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
+  const file = path.join(commonDir, 'config')
+  const saved = await readFile(file)
+  return async () => writeFile(file, saved)
+}

@@ -1,0 +1,45 @@
+// The one Octokit factory: REST methods, retries for transient failures, and
+// throttling that honours primary and secondary rate limits.
+
+import { Octokit } from '@octokit/rest'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+const AsyncPrOctokit = Octokit.plugin(retry, throttling)
+export type GitHub = InstanceType<typeof AsyncPrOctokit>
+
+export interface ClientOptions {
+  token: string
+  baseUrl: string
+  log?: (line: string) => void
+  /** How often a rate-limited request is tried again. */
+  rateLimitRetries?: number
+}
+
+export function createGitHub(options: ClientOptions): GitHub {
+  const retries = options.rateLimitRetries ?? 3
+  const log = options.log ?? (() => undefined)
+  return new AsyncPrOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    userAgent: 'async-pr',
+    log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    throttle: {
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        log(`Rate limited on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
+        return retryCount < retries
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        log(`Secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
+        return retryCount < retries
+      },
+    },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+  })
+}
+
+/** The HTTP status of an Octokit error, if it is one. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | undefined)?.status
+  return typeof status === 'number' ? status : undefined
+}

@@ -1,0 +1,116 @@
+// The one status comment a run keeps on the PR: found again by its hidden
+// marker and by the login that posted it (never someone else's comment that
+// quotes the marker), edited in place, recreated once if someone deleted it.
+
+import type { GitHub } from './client.js'
+import { statusOf } from './client.js'
+
+export const STATUS_MARKER = '<!-- async-pr:status -->'
+/** GitHub rejects longer comment bodies. */
+export const COMMENT_LIMIT = 65_536
+/** Whose comments the workflow's GITHUB_TOKEN writes. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]'
+
+export interface IssueRef {
+  owner: string
+  repo: string
+  issueNumber: number
+}
+
+export interface PostedComment {
+  id: number
+  url: string
+}
+
+/** Fits a body under GitHub's limit, saying where the rest is. */
+export function fitComment(body: string, overflowNote: string): string {
+  if (body.length <= COMMENT_LIMIT) return body
+  const note = `\n\n…${overflowNote}`
+  return body.slice(0, COMMENT_LIMIT - note.length) + note
+}
+
+export class StatusComment {
+  private comment?: PostedComment
+  private login?: string
+
+  constructor(
+    private readonly github: GitHub,
+    private readonly issue: IssueRef,
+    private readonly marker: string = STATUS_MARKER,
+  ) {}
+
+  get posted(): PostedComment | undefined {
+    return this.comment
+  }
+
+  /** The login our token writes as; the Actions token cannot ask, so it is known. */
+  private async ownLogin(): Promise<string> {
+    if (this.login) return this.login
+    try {
+      const { data } = await this.github.rest.users.getAuthenticated()
+      this.login = data.login
+    } catch (error) {
+      if (statusOf(error) !== 403 && statusOf(error) !== 401) throw error
+      this.login = ACTIONS_BOT_LOGIN
+    }
+    return this.login
+  }
+
+  /** An earlier status comment of ours on this PR (a re-run), if any. */
+  async find(): Promise<PostedComment | undefined> {
+    const login = await this.ownLogin()
+    const comments = await this.github.paginate(this.github.rest.issues.listComments, {
+      owner: this.issue.owner,
+      repo: this.issue.repo,
+      issue_number: this.issue.issueNumber,
+      per_page: 100,
+    })
+    const ours = comments.filter(
+      (comment) => comment.user?.login === login && (comment.body ?? '').includes(this.marker),
+    )
+    const last = ours.at(-1)
+    return last ? { id: last.id, url: last.html_url } : undefined
+  }
+
+  /** Posts the comment, or takes over the one an earlier attempt of this run left. */
+  async publish(body: string): Promise<PostedComment> {
+    const text = this.withMarker(body)
+    if (!this.comment) this.comment = await this.find()
+    if (this.comment) return this.update(text)
+    return this.create(text)
+  }
+
+  private withMarker(body: string): string {
+    return `${this.marker}\n${body}`
+  }
+
+  private async create(text: string): Promise<PostedComment> {
+    const { data } = await this.github.rest.issues.createComment({
+      owner: this.issue.owner,
+      repo: this.issue.repo,
+      issue_number: this.issue.issueNumber,
+      body: text,
+    })
+    this.comment = { id: data.id, url: data.html_url }
+    this.login ??= data.user?.login
+    return this.comment
+  }
+
+  private async update(text: string): Promise<PostedComment> {
+    const comment = this.comment as PostedComment
+    try {
+      await this.github.rest.issues.updateComment({
+        owner: this.issue.owner,
+        repo: this.issue.repo,
+        comment_id: comment.id,
+        body: text,
+      })
+      return comment
+    } catch (error) {
+      // Someone deleted it: post it again, once.
+      if (statusOf(error) !== 404) throw error
+      this.comment = undefined
+      return this.create(text)
+    }
+  }
+}

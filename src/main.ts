@@ -1,0 +1,67 @@
+// Thin: settings -> pipeline -> outputs, job summary, exit status.
+
+import * as core from '@actions/core'
+import { runPipeline, type PipelineResult } from './pipeline.js'
+import { renderSkipSummary, renderSummary } from './report/summary.js'
+import { readSettings, secretsOf } from './settings.js'
+import { errorMessage } from './util/errors.js'
+
+const OUTPUTS = [
+  'conclusion',
+  'skip_reason',
+  'commit_sha',
+  'comment_id',
+  'comment_url',
+  'session_id',
+  'cost_usd',
+  'num_turns',
+  'duration_ms',
+  'execution_file',
+] as const
+type OutputName = (typeof OUTPUTS)[number]
+
+export function outputsOf(result: PipelineResult): Record<OutputName, string> {
+  const outputs = Object.fromEntries(OUTPUTS.map((name) => [name, ''])) as Record<OutputName, string>
+  if (result.kind === 'skipped') {
+    outputs.conclusion = 'skipped'
+    outputs.skip_reason = result.reason
+    return outputs
+  }
+  const { outcome, comment } = result
+  const agentResult = outcome.agent?.result
+  outputs.conclusion = outcome.conclusion
+  outputs.commit_sha = outcome.commitSha ?? ''
+  outputs.comment_id = comment ? String(comment.id) : ''
+  outputs.comment_url = comment?.url ?? ''
+  outputs.session_id = agentResult?.sessionId || outcome.agent?.sessionId || ''
+  outputs.cost_usd = agentResult ? String(agentResult.costUsd) : ''
+  outputs.num_turns = agentResult ? String(agentResult.numTurns) : ''
+  outputs.duration_ms = outcome.agent ? String(agentResult?.durationMs || outcome.agent.wallMs) : ''
+  outputs.execution_file = result.executionFile ?? ''
+  return outputs
+}
+
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  try {
+    const settings = readSettings(env)
+    for (const secret of secretsOf(settings)) core.setSecret(secret)
+    const result = await runPipeline(settings, env)
+    const outputs = outputsOf(result)
+    for (const [name, value] of Object.entries(outputs)) {
+      core.setOutput(name, value)
+      if (value) core.info(`${name} = ${value}`)
+    }
+    if (result.kind === 'skipped') {
+      core.notice(`Skipped: ${result.message}`)
+      await core.summary.addRaw(renderSkipSummary(result.reason, result.message)).write()
+      return
+    }
+    await core.summary.addRaw(renderSummary(result.outcome)).write()
+    if (!['success', 'no_changes'].includes(result.outcome.conclusion)) {
+      core.setFailed(result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`)
+    }
+  } catch (error) {
+    core.setOutput('conclusion', 'failure')
+    core.setFailed(errorMessage(error))
+  }
+}

@@ -1,0 +1,118 @@
+// Outcome -> the markdown of the status comment. Pure.
+//
+// The first line tells the outcome; then the agent's own summary; then what
+// changed, what was refused, and what it cost. Everything the agent wrote is
+// stripped of @mentions, so a run can never notify people.
+
+import { describeToolCall, ruleToAllow } from './describe.js'
+import { cell, code, formatCost, formatDuration, formatTokens, shortSha } from './format.js'
+import type { Conclusion, Outcome, RunLinks } from './outcome.js'
+import type { Task } from '../event.js'
+import { noMentions } from '../util/sanitize.js'
+
+const HEADLINES: Record<Conclusion, string> = {
+  success: '✅ async-pr finished the task',
+  no_changes: '☑️ async-pr finished: no changes were needed',
+  skipped: '⏭️ async-pr skipped this pull request',
+  failure: '❌ async-pr could not finish the task',
+  timed_out: '⏱️ async-pr stopped: time limit reached',
+  cancelled: '🛑 async-pr was cancelled',
+}
+
+const FILES_SHOWN = 50
+const TIMELINE_SHOWN = 100
+
+export function renderWorking(task: Task, links: RunLinks): string {
+  return [
+    '### ⏳ async-pr is working on this task',
+    '',
+    `Claude Code is working on \`${task.headRef}\`. This comment will show the result when it is done.`,
+    '',
+    `[Workflow run](${links.runUrl})`,
+  ].join('\n')
+}
+
+export function renderFinal(outcome: Outcome, options: { timelineLimit?: number } = {}): string {
+  const { task, links, agent } = outcome
+  const lines: string[] = [`### ${HEADLINES[outcome.conclusion]}`, '']
+  if (outcome.reason) lines.push(noMentions(outcome.reason), '')
+
+  const summary = agent?.result?.text?.trim() || (outcome.conclusion !== 'success' ? agent?.lastText : undefined)
+  if (summary) {
+    const label = agent?.result?.text?.trim() ? '' : '**Last message from the agent:**\n\n'
+    lines.push(label + noMentions(summary), '')
+  }
+
+  if (outcome.pushedTo && outcome.commits.length > 0) {
+    const branchUrl = `${links.serverUrl}/${task.owner}/${task.repo}/tree/${encodeURIComponent(outcome.pushedTo)}`
+    lines.push(`**Pushed to [\`${outcome.pushedTo}\`](${branchUrl})**`, '')
+    for (const commit of outcome.commits) {
+      const url = `${links.serverUrl}/${task.owner}/${task.repo}/commit/${commit.sha}`
+      lines.push(`- [\`${shortSha(commit.sha)}\`](${url}) ${noMentions(cell(commit.subject))}`)
+    }
+    lines.push('')
+  }
+
+  if (outcome.files.length > 0) {
+    lines.push(`<details><summary><b>Files changed (${outcome.files.length})</b></summary>`, '')
+    lines.push('| File | + | − |', '| --- | ---: | ---: |')
+    for (const file of outcome.files.slice(0, FILES_SHOWN)) {
+      lines.push(`| ${code(cell(file.path))} | ${file.added ?? 'bin'} | ${file.removed ?? 'bin'} |`)
+    }
+    if (outcome.files.length > FILES_SHOWN) lines.push(`| …and ${outcome.files.length - FILES_SHOWN} more | | |`)
+    lines.push('', '</details>', '')
+  }
+
+  if (agent?.todos.length) {
+    lines.push('**Checklist**', '')
+    for (const todo of agent.todos) {
+      lines.push(`- [${todo.status === 'completed' ? 'x' : ' '}] ${noMentions(todo.content)}`)
+    }
+    lines.push('')
+  }
+
+  if (agent?.denials.length) {
+    lines.push('**Not allowed:** the agent asked for these, and the run refused them.', '')
+    lines.push('| Tool call | Add to `allowed_tools` to allow it |', '| --- | --- |')
+    const seen = new Set<string>()
+    for (const denial of agent.denials) {
+      const rule = ruleToAllow(denial)
+      const key = `${denial.toolName}\0${denial.detail}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const call = denial.detail ? `${denial.toolName} ${code(cell(denial.detail))}` : denial.toolName
+      lines.push(`| ${noMentions(call)} | ${code(rule)} |`)
+    }
+    lines.push('')
+  }
+
+  lines.push(statsLine(outcome))
+
+  if (agent && agent.toolCallCount > 0) {
+    const limit = options.timelineLimit ?? TIMELINE_SHOWN
+    const shown = agent.toolCalls.slice(-limit)
+    const hidden = agent.toolCallCount - shown.length
+    lines.push('', `<details><summary>Timeline (${agent.toolCallCount} tool calls)</summary>`, '')
+    if (hidden > 0) lines.push(`- …${hidden} earlier calls (see the job summary)`)
+    for (const call of shown) lines.push(`- ${noMentions(describeToolCall(call))}`)
+    lines.push('', '</details>')
+  }
+  return lines.join('\n')
+}
+
+function statsLine(outcome: Outcome): string {
+  const parts: string[] = []
+  const result = outcome.agent?.result
+  if (result) {
+    parts.push(`${result.numTurns} turns`)
+    parts.push(formatDuration(result.durationMs || outcome.agent?.wallMs || 0))
+    parts.push(`${formatTokens(result.inputTokens)} tokens in, ${formatTokens(result.outputTokens)} out`)
+    parts.push(formatCost(result.costUsd))
+  } else if (outcome.agent) {
+    parts.push(formatDuration(outcome.agent.wallMs))
+  }
+  const session = outcome.agent?.result?.sessionId || outcome.agent?.sessionId
+  if (session) parts.push(`session ${code(session)}`)
+  parts.push(`[workflow run](${outcome.links.runUrl})`)
+  return `<sub>${parts.join(' · ')}</sub>`
+}

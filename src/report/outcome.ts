@@ -1,0 +1,40 @@
+// What a run ended with: the one value the report, the outputs and the job
+// summary are all rendered from.
+
+import type { AgentResult, ToolCall, Todo, PermissionDenial } from '../agent/transcript.js'
+import type { Task } from '../event.js'
+import type { CommitInfo, FileChange } from '../git/commit.js'
+
+export type Conclusion = 'success' | 'no_changes' | 'skipped' | 'failure' | 'timed_out' | 'cancelled'
+
+/** What the agent did, as the report needs it. */
+export interface AgentSummary {
+  result?: AgentResult
+  todos: Todo[]
+  toolCalls: ToolCall[]
+  toolCallCount: number
+  lastText?: string
+  sessionId?: string
+  wallMs: number
+  denials: PermissionDenial[]
+}
+
+export interface RunLinks {
+  runUrl: string
+  serverUrl: string
+}
+
+export interface Outcome {
+  conclusion: Conclusion
+  task: Task
+  links: RunLinks
+  /** Why it failed, stopped or was skipped, in words a person can act on. */
+  reason?: string
+  agent?: AgentSummary
+  /** New commits on the branch, oldest first (the agent's and ours). */
+  commits: CommitInfo[]
+  files: FileChange[]
+  /** The branch the work was pushed to, when it was pushed. */
+  pushedTo?: string
+  commitSha?: string
+}

@@ -1,0 +1,176 @@
+// Inputs and the runner's environment -> one typed, validated Settings object.
+// Everything the action does later reads from here, never from process.env.
+
+import { splitArgs } from './util/split-args.js'
+import { splitList } from './util/split-list.js'
+
+/** Raised for a wrong input; the message names the input and how to fix it. */
+export class SettingsError extends Error {
+  override name = 'SettingsError'
+}
+
+export interface Repository {
+  owner: string
+  repo: string
+}
+
+export interface Settings {
+  /** PAT that pushes the agent's commits (input `github_token`). */
+  pushToken: string
+  /** Token for the status comment and reactions (input `comment_token`). */
+  commentToken: string
+  /** Model credentials; at most one of these is used, the API key first. */
+  anthropicApiKey?: string
+  oauthToken?: string
+  /** Permission rules handed to Claude Code. `Bash(git push:*)` is always refused. */
+  allowedTools: string[]
+  disallowedTools: string[]
+  model?: string
+  maxTurns: number
+  maxBudgetUsd?: number
+  timeoutMs: number
+  appendSystemPrompt?: string
+  /** Extra CLI arguments, already split into words (no shell involved). */
+  claudeArgs: string[]
+  claudePath?: string
+  claudeCodeVersion: string
+  /** Where the model API lives, when a gateway or a local server is used. */
+  anthropicBaseUrl?: string
+
+  // What the Actions runner tells us.
+  eventName: string
+  eventPath: string
+  repository: Repository
+  apiUrl: string
+  serverUrl: string
+  runId: string
+  runAttempt: string
+  workspace: string
+  runnerTemp: string
+  toolCache: string
+}
+
+/** Rules that keep the action, not the agent, in charge of pushing. */
+export const ALWAYS_DISALLOWED = ['Bash(git push:*)']
+
+/** `claude_args` that would undo the action's guarantees. */
+const REFUSED_CLAUDE_ARGS = [
+  '--dangerously-skip-permissions',
+  '--allow-dangerously-skip-permissions',
+  '--permission-mode',
+  '--setting-sources',
+  '--settings',
+  '--mcp-config',
+  '--plugin-dir',
+  '--plugin-url',
+]
+
+type Env = Record<string, string | undefined>
+
+function input(env: Env, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+function required(name: string, value: string | undefined, hint: string): string {
+  if (!value) throw new SettingsError(`${name} is not set. ${hint}`)
+  return value
+}
+
+function positiveNumber(env: Env, name: string, fallback?: number): number | undefined {
+  const raw = input(env, name)
+  if (raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new SettingsError(`Input ${name} must be a positive number, got "${raw}".`)
+  }
+  return value
+}
+
+function parseRepository(value: string): Repository {
+  const [owner, repo, ...rest] = value.split('/')
+  if (!owner || !repo || rest.length > 0) {
+    throw new SettingsError(
+      `GITHUB_REPOSITORY must look like "owner/repo", got "${value}". Run async-pr inside GitHub Actions.`,
+    )
+  }
+  return { owner, repo }
+}
+
+function refusedArg(args: string[]): string | undefined {
+  return args.find((arg) =>
+    REFUSED_CLAUDE_ARGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)),
+  )
+}
+
+export function readSettings(env: Env): Settings {
+  const pushToken = required('Input github_token',
+    input(env, 'github_token'),
+    'Create a personal access token with the `repo` scope (or Contents read/write), store it as a repository secret, and pass it as `github_token: ${{ secrets.YOUR_PAT }}`.',
+  )
+  const commentToken = input(env, 'comment_token') || pushToken
+
+  const anthropicApiKey = input(env, 'anthropic_api_key') || undefined
+  const oauthToken = input(env, 'claude_code_oauth_token') || undefined
+  const usesCloudProvider = ['CLAUDE_CODE_USE_BEDROCK', 'CLAUDE_CODE_USE_VERTEX'].some(
+    (name) => env[name] === '1' || env[name] === 'true',
+  )
+  if (!anthropicApiKey && !oauthToken && !usesCloudProvider) {
+    throw new SettingsError(
+      'No model credentials: set `anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}` or `claude_code_oauth_token`, or configure Bedrock/Vertex through the Claude Code environment variables.',
+    )
+  }
+
+  let claudeArgs: string[]
+  try {
+    claudeArgs = splitArgs(input(env, 'claude_args'))
+  } catch (error) {
+    throw new SettingsError((error as Error).message)
+  }
+  const refused = refusedArg(claudeArgs)
+  if (refused) {
+    throw new SettingsError(
+      `Input claude_args contains ${refused}, which would bypass async-pr's permission and settings guarantees. Use allowed_tools / disallowed_tools instead.`,
+    )
+  }
+
+  const timeoutMinutes = positiveNumber(env, 'timeout_minutes', 30) as number
+  const runnerTemp = required('RUNNER_TEMP', env.RUNNER_TEMP, 'Run async-pr inside GitHub Actions.')
+
+  return {
+    pushToken,
+    commentToken,
+    anthropicApiKey,
+    oauthToken,
+    allowedTools: splitList(input(env, 'allowed_tools')),
+    disallowedTools: [
+      ...new Set([...splitList(input(env, 'disallowed_tools')), ...ALWAYS_DISALLOWED]),
+    ],
+    model: input(env, 'model') || undefined,
+    maxTurns: Math.floor(positiveNumber(env, 'max_turns', 40) as number),
+    maxBudgetUsd: positiveNumber(env, 'max_budget_usd'),
+    timeoutMs: Math.round(timeoutMinutes * 60_000),
+    appendSystemPrompt: input(env, 'append_system_prompt') || undefined,
+    claudeArgs,
+    claudePath: input(env, 'claude_path') || undefined,
+    claudeCodeVersion: input(env, 'claude_code_version') || '2.1.329',
+    anthropicBaseUrl: env.ANTHROPIC_BASE_URL || undefined,
+
+    eventName: required('GITHUB_EVENT_NAME', env.GITHUB_EVENT_NAME, 'Run async-pr inside GitHub Actions.'),
+    eventPath: required('GITHUB_EVENT_PATH', env.GITHUB_EVENT_PATH, 'Run async-pr inside GitHub Actions.'),
+    repository: parseRepository(env.GITHUB_REPOSITORY ?? ''),
+    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    runId: env.GITHUB_RUN_ID ?? '0',
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    runnerTemp,
+    toolCache: env.RUNNER_TOOL_CACHE || runnerTemp,
+  }
+}
+
+/** The secret values the action holds, for masking and for leak checks. */
+export function secretsOf(settings: Settings): string[] {
+  return [settings.pushToken, settings.commentToken, settings.anthropicApiKey, settings.oauthToken].filter(
+    (value): value is string => typeof value === 'string' && value.length > 0,
+  )
+}

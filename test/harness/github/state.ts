@@ -1,0 +1,469 @@
+// The emulator's world: plain objects that handlers read and write and tests may inspect or
+// change directly. Seeding helpers fill in the fields GitHub would, so a test names only what
+// it cares about.
+
+export type UserType = 'User' | 'Bot' | 'Organization'
+export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+export type ReactionContent = '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes'
+
+export interface User {
+  login: string
+  id: number
+  type: UserType
+  name: string | null
+  email: string | null
+  created_at: string
+}
+
+/** Who a token authenticates as. */
+export interface Identity {
+  login: string
+  /** The Actions GITHUB_TOKEN: a GitHub App installation, not a user. */
+  installation: boolean
+  /** Installation tokens only: repositories ("owner/name") it may see; all when undefined. */
+  repositories?: string[]
+}
+
+export interface Repo {
+  id: number
+  owner: string
+  name: string
+  full_name: string
+  default_branch: string
+  private: boolean
+  /** A real bare repository backing git data, refs and PR head SHAs. */
+  gitDir?: string
+  /** Refs ("refs/heads/main" → sha) for repositories without a gitDir. */
+  refs: Record<string, string>
+  collaborators: Record<string, Permission>
+  created_at: string
+  /** Issues and pull requests share one number sequence, as on GitHub. */
+  nextNumber: number
+}
+
+export interface PullBranch {
+  ref: string
+  sha: string
+  /** "owner/name"; null when the head fork has been deleted. */
+  repo: string | null
+}
+
+export interface PullRequest {
+  repo: string // "owner/name" of the base repository
+  number: number
+  id: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  draft: boolean
+  merged: boolean
+  merged_at: string | null
+  merge_commit_sha: string | null
+  maintainer_can_modify: boolean
+  user: string // login
+  head: PullBranch
+  base: PullBranch & { repo: string }
+  html_url: string
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface Issue {
+  repo: string
+  number: number
+  id: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  user: string
+  html_url: string
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface IssueComment {
+  id: number
+  repo: string
+  issue_number: number
+  body: string
+  user: string
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+
+export type ReactionSubject =
+  | { type: 'issue'; repo: string; number: number }
+  | { type: 'comment'; repo: string; id: number }
+
+export interface Reaction {
+  id: number
+  content: ReactionContent
+  user: string
+  subject: ReactionSubject
+  created_at: string
+}
+
+export interface WorkflowRun {
+  id: number
+  repo: string
+  name: string
+  path: string
+  workflow_id: number
+  run_number: number
+  run_attempt: number
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending'
+  conclusion: string | null
+  head_branch: string | null
+  head_sha: string
+  event: string
+  display_title: string
+  actor: string
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+
+export const INSTALLATION_LOGIN = 'github-actions[bot]'
+// The real id of github-actions[bot], so code that special-cases it sees a familiar value.
+const INSTALLATION_USER_ID = 41898282
+
+// Ids for each kind start far apart (and comment ids past 2^31, as on GitHub today) so code
+// that confuses an id with a number, or one kind of id with another, fails loudly.
+const ID_BASES = {
+  user: 1001,
+  repo: 500_001,
+  issue: 300_000_001,
+  pull: 900_000_001,
+  comment: 2_200_000_001,
+  reaction: 170_000_001,
+  run: 7_000_000_001,
+} as const
+
+type Kind = keyof typeof ID_BASES
+
+export function repoKey(owner: string, name: string): string {
+  // GitHub treats owner and repository names case-insensitively.
+  return `${owner}/${name}`.toLowerCase()
+}
+
+export interface AddPullInput {
+  owner: string
+  repo: string
+  user: string
+  head: { ref: string; sha?: string; repo?: string | null }
+  base?: { ref?: string; sha?: string }
+  title?: string
+  body?: string | null
+  draft?: boolean
+  state?: 'open' | 'closed'
+  merged?: boolean
+  number?: number
+}
+
+export class EmulatorState {
+  readonly users = new Map<string, User>() // by lower-case login
+  readonly tokens = new Map<string, Identity>()
+  readonly repos = new Map<string, Repo>() // by repoKey
+  readonly pulls: PullRequest[] = []
+  readonly issues: Issue[] = []
+  readonly issueComments: IssueComment[] = []
+  readonly reactions: Reaction[] = []
+  readonly workflowRuns: WorkflowRun[] = []
+  private readonly counters = new Map<Kind, number>()
+
+  constructor(
+    readonly serverUrl: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** ISO 8601 without milliseconds, the way GitHub formats timestamps. */
+  now(): string {
+    return this.clock().toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+
+  nowMs(): number {
+    return this.clock().getTime()
+  }
+
+  nextId(kind: Kind): number {
+    const next = this.counters.get(kind) ?? ID_BASES[kind]
+    this.counters.set(kind, next + 1)
+    return next
+  }
+
+  // ---- users and tokens ----
+
+  addUser(input: { login: string; id?: number; type?: UserType; name?: string | null; email?: string | null }): User {
+    const user: User = {
+      login: input.login,
+      id: input.id ?? this.nextId('user'),
+      type: input.type ?? 'User',
+      name: input.name ?? null,
+      email: input.email ?? null,
+      created_at: this.now(),
+    }
+    this.users.set(input.login.toLowerCase(), user)
+    return user
+  }
+
+  user(login: string): User | undefined {
+    return this.users.get(login.toLowerCase())
+  }
+
+  /** The user, created as a plain 'User' if unknown (bots end in "[bot]" and get type 'Bot'). */
+  ensureUser(login: string): User {
+    return this.user(login) ?? this.addUser({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' })
+  }
+
+  addToken(token: string, login: string): Identity {
+    this.ensureUser(login)
+    const identity: Identity = { login, installation: false }
+    this.tokens.set(token, identity)
+    return identity
+  }
+
+  /** The Actions GITHUB_TOKEN, which authenticates as the github-actions[bot] installation. */
+  addInstallationToken(token: string, options: { repositories?: string[] } = {}): Identity {
+    if (!this.user(INSTALLATION_LOGIN)) {
+      this.addUser({ login: INSTALLATION_LOGIN, id: INSTALLATION_USER_ID, type: 'Bot' })
+    }
+    const identity: Identity = { login: INSTALLATION_LOGIN, installation: true, repositories: options.repositories }
+    this.tokens.set(token, identity)
+    return identity
+  }
+
+  // ---- repositories ----
+
+  addRepo(input: {
+    owner: string
+    name: string
+    default_branch?: string
+    private?: boolean
+    gitDir?: string
+    ownerType?: UserType
+    refs?: Record<string, string>
+  }): Repo {
+    if (!this.user(input.owner)) this.addUser({ login: input.owner, type: input.ownerType ?? 'User' })
+    const repo: Repo = {
+      id: this.nextId('repo'),
+      owner: input.owner,
+      name: input.name,
+      full_name: `${input.owner}/${input.name}`,
+      default_branch: input.default_branch ?? 'main',
+      private: input.private ?? false,
+      gitDir: input.gitDir,
+      refs: { ...input.refs },
+      collaborators: {},
+      created_at: this.now(),
+      nextNumber: 1,
+    }
+    this.repos.set(repoKey(input.owner, input.name), repo)
+    return repo
+  }
+
+  repo(owner: string, name: string): Repo | undefined {
+    return this.repos.get(repoKey(owner, name))
+  }
+
+  private requireRepo(owner: string, name: string): Repo {
+    const repo = this.repo(owner, name)
+    if (!repo) throw new Error(`emulator: no repository ${owner}/${name}; call addRepo first`)
+    return repo
+  }
+
+  addCollaborator(owner: string, name: string, login: string, permission: Permission): void {
+    this.ensureUser(login)
+    this.requireRepo(owner, name).collaborators[login.toLowerCase()] = permission
+  }
+
+  /** Effective permission: owner → admin, listed collaborator → theirs, else read on public repos. */
+  permission(repo: Repo, login: string): Permission {
+    if (login.toLowerCase() === repo.owner.toLowerCase()) return 'admin'
+    const listed = repo.collaborators[login.toLowerCase()]
+    if (listed && listed !== 'none') return listed
+    return repo.private ? 'none' : 'read'
+  }
+
+  // ---- issues and pull requests ----
+
+  addPull(input: AddPullInput): PullRequest {
+    const repo = this.requireRepo(input.owner, input.repo)
+    this.ensureUser(input.user)
+    const number = input.number ?? repo.nextNumber
+    repo.nextNumber = Math.max(repo.nextNumber, number + 1)
+    const now = this.now()
+    const state = input.merged ? 'closed' : (input.state ?? 'open')
+    const pull: PullRequest = {
+      repo: repo.full_name,
+      number,
+      id: this.nextId('pull'),
+      title: input.title ?? `Pull request ${number}`,
+      body: input.body === undefined ? null : input.body,
+      state,
+      draft: input.draft ?? false,
+      merged: input.merged ?? false,
+      merged_at: input.merged ? now : null,
+      merge_commit_sha: null,
+      maintainer_can_modify: false,
+      user: input.user,
+      head: {
+        ref: input.head.ref,
+        sha: input.head.sha ?? repo.refs[`refs/heads/${input.head.ref}`] ?? '0'.repeat(40),
+        repo: input.head.repo === undefined ? repo.full_name : input.head.repo,
+      },
+      base: {
+        ref: input.base?.ref ?? repo.default_branch,
+        sha: input.base?.sha ?? repo.refs[`refs/heads/${input.base?.ref ?? repo.default_branch}`] ?? '0'.repeat(40),
+        repo: repo.full_name,
+      },
+      html_url: `${this.serverUrl}/${repo.full_name}/pull/${number}`,
+      created_at: now,
+      updated_at: now,
+      closed_at: state === 'closed' ? now : null,
+    }
+    this.pulls.push(pull)
+    return pull
+  }
+
+  pull(owner: string, name: string, number: number): PullRequest | undefined {
+    const full = repoKey(owner, name)
+    return this.pulls.find((p) => p.repo.toLowerCase() === full && p.number === number)
+  }
+
+  addIssue(input: { owner: string; repo: string; user: string; title?: string; body?: string | null }): Issue {
+    const repo = this.requireRepo(input.owner, input.repo)
+    this.ensureUser(input.user)
+    const number = repo.nextNumber++
+    const now = this.now()
+    const issue: Issue = {
+      repo: repo.full_name,
+      number,
+      id: this.nextId('issue'),
+      title: input.title ?? `Issue ${number}`,
+      body: input.body ?? null,
+      state: 'open',
+      user: input.user,
+      html_url: `${this.serverUrl}/${repo.full_name}/issues/${number}`,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+    }
+    this.issues.push(issue)
+    return issue
+  }
+
+  issue(owner: string, name: string, number: number): Issue | undefined {
+    const full = repoKey(owner, name)
+    return this.issues.find((i) => i.repo.toLowerCase() === full && i.number === number)
+  }
+
+  /** The pull request or issue with that number, as the issues API sees it. */
+  issueLike(owner: string, name: string, number: number): PullRequest | Issue | undefined {
+    return this.pull(owner, name, number) ?? this.issue(owner, name, number)
+  }
+
+  // ---- comments and reactions ----
+
+  addComment(owner: string, name: string, number: number, input: { body: string; user: string }): IssueComment {
+    const repo = this.requireRepo(owner, name)
+    const subject = this.issueLike(owner, name, number)
+    if (!subject) throw new Error(`emulator: no issue or pull request #${number} in ${repo.full_name}`)
+    this.ensureUser(input.user)
+    const id = this.nextId('comment')
+    const kind = 'head' in subject ? 'pull' : 'issues'
+    const now = this.now()
+    const comment: IssueComment = {
+      id,
+      repo: repo.full_name,
+      issue_number: number,
+      body: input.body,
+      user: input.user,
+      html_url: `${this.serverUrl}/${repo.full_name}/${kind}/${number}#issuecomment-${id}`,
+      created_at: now,
+      updated_at: now,
+    }
+    this.issueComments.push(comment)
+    return comment
+  }
+
+  /** Comments on one issue or pull request, oldest first. */
+  comments(owner: string, name: string, number: number): IssueComment[] {
+    const full = repoKey(owner, name)
+    return this.issueComments.filter((c) => c.repo.toLowerCase() === full && c.issue_number === number)
+  }
+
+  comment(id: number): IssueComment | undefined {
+    return this.issueComments.find((c) => c.id === id)
+  }
+
+  deleteComment(id: number): void {
+    const index = this.issueComments.findIndex((c) => c.id === id)
+    if (index >= 0) this.issueComments.splice(index, 1)
+    for (let i = this.reactions.length - 1; i >= 0; i--) {
+      const subject = this.reactions[i].subject
+      if (subject.type === 'comment' && subject.id === id) this.reactions.splice(i, 1)
+    }
+  }
+
+  addReaction(subject: ReactionSubject, input: { content: ReactionContent; user: string }): Reaction {
+    this.ensureUser(input.user)
+    const reaction: Reaction = {
+      id: this.nextId('reaction'),
+      content: input.content,
+      user: input.user,
+      subject,
+      created_at: this.now(),
+    }
+    this.reactions.push(reaction)
+    return reaction
+  }
+
+  reactionsOn(subject: ReactionSubject): Reaction[] {
+    return this.reactions.filter((r) => sameSubject(r.subject, subject))
+  }
+
+  // ---- workflow runs ----
+
+  addWorkflowRun(
+    owner: string,
+    name: string,
+    input: Partial<Omit<WorkflowRun, 'id' | 'repo' | 'html_url'>> & { head_sha: string },
+  ): WorkflowRun {
+    const repo = this.requireRepo(owner, name)
+    const id = this.nextId('run')
+    const now = this.now()
+    const sameRepo = this.workflowRuns.filter((r) => r.repo === repo.full_name)
+    const run: WorkflowRun = {
+      name: 'async-pr',
+      path: '.github/workflows/async-pr.yml',
+      workflow_id: 161_335,
+      run_number: sameRepo.length + 1,
+      run_attempt: 1,
+      status: 'completed',
+      conclusion: input.status && input.status !== 'completed' ? null : 'success',
+      head_branch: repo.default_branch,
+      event: 'pull_request',
+      display_title: input.name ?? 'async-pr',
+      actor: repo.owner,
+      created_at: now,
+      updated_at: now,
+      ...input,
+      id,
+      repo: repo.full_name,
+      html_url: `${this.serverUrl}/${repo.full_name}/actions/runs/${id}`,
+    }
+    this.workflowRuns.push(run)
+    return run
+  }
+}
+
+export function sameSubject(a: ReactionSubject, b: ReactionSubject): boolean {
+  if (a.type === 'issue' && b.type === 'issue') {
+    return a.repo.toLowerCase() === b.repo.toLowerCase() && a.number === b.number
+  }
+  if (a.type === 'comment' && b.type === 'comment') return a.id === b.id
+  return false
+}
