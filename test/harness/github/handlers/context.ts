@@ -20,6 +20,8 @@ export interface HandlerContext {
   identity: Identity
   /** Absolute URL of the request on the emulator, for Link headers. */
   url: URL
+  /** Record a problem GitHub would not reject but silently mishandle (the test should fail). */
+  violation(problem: string): void
 }
 
 export interface HandlerResult {

@@ -1,0 +1,89 @@
+// Issue comments (on issues and pull requests alike). GitHub caps a comment body at 65536
+// characters, a rule its OpenAPI description does not state.
+
+import { notFound, validationFailed } from '../errors.js'
+import { paginate } from '../pagination.js'
+import { issueComment } from '../render.js'
+import type { IssueComment } from '../state.js'
+import { canWrite, created, forbidden, noContent, num, ok, visibleRepo, type Handler, type HandlerContext } from './context.js'
+
+export const MAX_COMMENT_LENGTH = 65536
+
+/** GitHub counts characters, not UTF-16 code units. */
+export function checkBodyLength(body: string, resource: string): void {
+  if ([...body].length > MAX_COMMENT_LENGTH) {
+    throw validationFailed({
+      resource,
+      code: 'unprocessable',
+      field: 'data',
+      message: `Body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)`,
+    })
+  }
+}
+
+function checkCommentBody(body: unknown): string {
+  const text = String(body)
+  if (text.trim() === '') throw validationFailed({ resource: 'IssueComment', code: 'missing_field', field: 'body' })
+  checkBodyLength(text, 'IssueComment')
+  return text
+}
+
+/** The comment named in the path, which must belong to the repository in the path. */
+function commentInRepo(ctx: HandlerContext): IssueComment {
+  const repo = visibleRepo(ctx)
+  const comment = ctx.state.comment(num(ctx, 'comment_id'))
+  if (!comment || comment.repo.toLowerCase() !== repo.full_name.toLowerCase()) throw notFound()
+  return comment
+}
+
+function requireAuthorOrWriter(ctx: HandlerContext, comment: IssueComment): void {
+  const repo = visibleRepo(ctx)
+  if (comment.user.toLowerCase() !== ctx.identity.login.toLowerCase() && !canWrite(ctx, repo)) {
+    throw forbidden(ctx)
+  }
+}
+
+export const commentHandlers: Record<string, Handler> = {
+  'issues/list-comments': (ctx) => {
+    const repo = visibleRepo(ctx)
+    const number = num(ctx, 'issue_number')
+    if (!ctx.state.issueLike(repo.owner, repo.name, number)) throw notFound()
+    let comments = ctx.state.comments(repo.owner, repo.name, number)
+    if (typeof ctx.query.since === 'string') {
+      const since = Date.parse(ctx.query.since)
+      comments = comments.filter((c) => Date.parse(c.updated_at) >= since)
+    }
+    const page = paginate(comments, ctx.query, ctx.url)
+    return ok(
+      page.items.map((c) => issueComment(ctx.links, ctx.state, c)),
+      page.link ? { link: page.link } : undefined,
+    )
+  },
+
+  'issues/create-comment': (ctx) => {
+    const repo = visibleRepo(ctx)
+    const number = num(ctx, 'issue_number')
+    if (!ctx.state.issueLike(repo.owner, repo.name, number)) throw notFound()
+    const body = checkCommentBody(ctx.body.body)
+    const comment = ctx.state.addComment(repo.owner, repo.name, number, { body, user: ctx.identity.login })
+    const json = issueComment(ctx.links, ctx.state, comment)
+    return created(json, json.url)
+  },
+
+  'issues/get-comment': (ctx) => ok(issueComment(ctx.links, ctx.state, commentInRepo(ctx))),
+
+  'issues/update-comment': (ctx) => {
+    const comment = commentInRepo(ctx)
+    requireAuthorOrWriter(ctx, comment)
+    comment.body = checkCommentBody(ctx.body.body)
+    comment.updated_at = ctx.state.now()
+    return ok(issueComment(ctx.links, ctx.state, comment))
+  },
+
+  'issues/delete-comment': (ctx) => {
+    const comment = commentInRepo(ctx)
+    requireAuthorOrWriter(ctx, comment)
+    ctx.state.deleteComment(comment.id)
+    return noContent()
+  },
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Task } from '../../src/event.js'
+import { fitComment, COMMENT_LIMIT } from '../../src/github/status-comment.js'
+import { outputsOf } from '../../src/main.js'
+import { renderFinal, renderWorking } from '../../src/report/comment.js'
+import { describeToolCall, ruleToAllow } from '../../src/report/describe.js'
+import { code, formatDuration } from '../../src/report/format.js'
+import type { Outcome } from '../../src/report/outcome.js'
+
+const task: Task = {
+  owner: 'octo',
+  repo: 'app',
+  prNumber: 3,
+  prUrl: 'https://github.com/octo/app/pull/3',
+  title: 'Add hello',
+  body: 'Add hello.txt',
+  author: { login: 'alice', type: 'User' },
+  actor: { login: 'alice', type: 'User' },
+  action: 'opened',
+  headRef: 'task/hello',
+  headSha: 'c'.repeat(40),
+  baseRef: 'main',
+}
+const links = { serverUrl: 'https://github.com', runUrl: 'https://github.com/octo/app/actions/runs/1' }
+
+function outcome(overrides: Partial<Outcome> = {}): Outcome {
+  return {
+    conclusion: 'success',
+    task,
+    links,
+    commits: [{ sha: 'd'.repeat(40), subject: 'Add hello' }],
+    files: [{ path: 'hello.txt', added: 1, removed: 0 }],
+    pushedTo: 'task/hello',
+    commitSha: 'd'.repeat(40),
+    agent: {
+      result: {
+        subtype: 'success',
+        isError: false,
+        text: 'Added hello.txt. Thanks @alice!',
+        numTurns: 4,
+        costUsd: 0.0123,
+        durationMs: 83_000,
+        sessionId: 'sess-1',
+        inputTokens: 12_345,
+        outputTokens: 678,
+        permissionDenials: [],
+      },
+      todos: [
+        { content: 'Create file', status: 'completed' },
+        { content: 'Run tests', status: 'pending' },
+      ],
+      toolCalls: [{ id: '1', name: 'Write', detail: 'hello.txt', outcome: 'ok' }],
+      toolCallCount: 1,
+      sessionId: 'sess-1',
+      wallMs: 90_000,
+      denials: [{ toolName: 'Bash', detail: 'npm test -- --ci' }],
+    },
+    ...overrides,
+  }
+}
+
+describe('renderFinal', () => {
+  it('leads with the outcome and tells what changed, what was refused, and the cost', () => {
+    const body = renderFinal(outcome())
+    expect(body.split('\n')[0]).toBe('### ✅ async-pr finished the task')
+    expect(body).toContain('Added hello.txt.')
+    expect(body).toContain(`[\`ddddddd\`](https://github.com/octo/app/commit/${'d'.repeat(40)}) Add hello`)
+    expect(body).toContain('| `hello.txt` | 1 | 0 |')
+    expect(body).toContain('- [x] Create file')
+    expect(body).toContain('- [ ] Run tests')
+    expect(body).toContain('`Bash(npm test:*)`')
+    expect(body).toMatch(/4 turns · 1m 23s · 12\.3k tokens in, 678 out · \$0\.0123 · session `sess-1`/)
+    expect(body).toContain('wrote `hello.txt`')
+  })
+
+  it('never mentions people from agent text', () => {
+    expect(renderFinal(outcome())).not.toMatch(/(^|\s)@alice/)
+  })
+
+  it('says why a run failed and shows the last message when there is no summary', () => {
+    const failed = outcome({
+      conclusion: 'failure',
+      reason: 'Claude Code reported an error: API Error: 500',
+      commits: [],
+      files: [],
+      pushedTo: undefined,
+    })
+    failed.agent = { ...failed.agent!, result: undefined, lastText: 'I was halfway', denials: [] }
+    const body = renderFinal(failed)
+    expect(body.split('\n')[0]).toContain('❌')
+    expect(body).toContain('API Error: 500')
+    expect(body).toContain('I was halfway')
+    expect(body).not.toContain('Pushed to')
+  })
+
+  it('shows a run with no changes as such', () => {
+    expect(renderFinal(outcome({ conclusion: 'no_changes', commits: [], files: [], pushedTo: undefined }))).toMatch(
+      /^### ☑️ .*no changes/,
+    )
+  })
+})
+
+describe('renderWorking', () => {
+  it('links the workflow run', () => {
+    expect(renderWorking(task, links)).toContain('(https://github.com/octo/app/actions/runs/1)')
+  })
+})
+
+describe('helpers', () => {
+  it('suggests the allowed_tools entry for a denied call', () => {
+    expect(ruleToAllow({ toolName: 'Bash', detail: 'npm test' })).toBe('Bash(npm test:*)')
+    expect(ruleToAllow({ toolName: 'Bash', detail: 'ls -la' })).toBe('Bash(ls:*)')
+    expect(ruleToAllow({ toolName: 'WebFetch', detail: 'https://x' })).toBe('WebFetch')
+  })
+
+  it('describes tool calls in plain words', () => {
+    expect(describeToolCall({ id: '1', name: 'Bash', detail: 'npm test', outcome: 'error' })).toBe('ran `npm test`: failed')
+    expect(describeToolCall({ id: '1', name: 'Edit', detail: 'src/x.ts' })).toBe('edited `src/x.ts`')
+  })
+
+  it('formats code spans that contain backticks, and durations', () => {
+    expect(code('a`b')).toBe('``a`b``')
+    expect(formatDuration(59_400)).toBe('59s')
+    expect(formatDuration(3_725_000)).toBe('1h 2m')
+  })
+
+  it('fits a comment under GitHub’s limit', () => {
+    const fitted = fitComment('x'.repeat(COMMENT_LIMIT + 10), 'see the job summary')
+    expect(fitted.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(fitted).toMatch(/see the job summary$/)
+    expect(fitComment('short', 'n')).toBe('short')
+  })
+})
+
+describe('outputsOf', () => {
+  it('sets every output of a finished run', () => {
+    const outputs = outputsOf({ kind: 'ran', outcome: outcome(), comment: { id: 7, url: 'u' }, executionFile: '/x.jsonl' })
+    expect(outputs).toEqual({
+      conclusion: 'success',
+      skip_reason: '',
+      commit_sha: 'd'.repeat(40),
+      comment_id: '7',
+      comment_url: 'u',
+      session_id: 'sess-1',
+      cost_usd: '0.0123',
+      num_turns: '4',
+      duration_ms: '83000',
+      execution_file: '/x.jsonl',
+    })
+  })
+
+  it('gives the skip reason', () => {
+    expect(outputsOf({ kind: 'skipped', reason: 'draft', message: 'm' })).toMatchObject({ conclusion: 'skipped', skip_reason: 'draft' })
+  })
+})
