@@ -20978,6 +20978,9 @@ function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
 }
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
@@ -21034,7 +21037,8 @@ function claudeArgs(settings) {
     args.push("--disallowedTools", settings.disallowedTools.join(","));
   }
   if (settings.model) args.push("--model", settings.model);
-  if (settings.maxBudgetUsd !== void 0) args.push("--max-budget-usd", String(settings.maxBudgetUsd));
+  if (settings.maxBudgetUsd !== void 0)
+    args.push("--max-budget-usd", String(settings.maxBudgetUsd));
   if (settings.appendSystemPrompt) args.push("--append-system-prompt", settings.appendSystemPrompt);
   return [...args, ...settings.claudeArgs];
 }
@@ -21056,8 +21060,9 @@ function agentEnv(settings, options) {
     CI: "true",
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
     DISABLE_AUTOUPDATER: "1",
-    // Tells tools the run is headless.
-    CLAUDE_CODE_ENTRYPOINT: "async-pr"
+    // The classic TodoWrite checklist (one call carries the whole list), which the
+    // status comment shows; 2.1.329 otherwise uses TaskCreate/TaskUpdate.
+    CLAUDE_CODE_ENABLE_TASKS: "0"
   });
   if (settings.anthropicBaseUrl) env.ANTHROPIC_BASE_URL = settings.anthropicBaseUrl;
   if (settings.anthropicApiKey) env.ANTHROPIC_API_KEY = settings.anthropicApiKey;
@@ -21081,7 +21086,10 @@ function judgeAgentRun(run2, limits) {
     };
   }
   if (run2.stoppedBy === "cancelled") {
-    return { kind: "cancelled", reason: "The job was cancelled while the agent worked. Its work so far was committed and pushed." };
+    return {
+      kind: "cancelled",
+      reason: "The job was cancelled while the agent worked. Its work so far was committed and pushed."
+    };
   }
   const result = run2.transcript.result;
   if (!result) {
@@ -21090,10 +21098,16 @@ function judgeAgentRun(run2, limits) {
     return { kind: "failed", reason: `Claude Code ${how} without reporting a result${malformed}.` };
   }
   if (result.subtype === "error_max_turns") {
-    return { kind: "limit", reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing. Its work so far was committed and pushed.` };
+    return {
+      kind: "limit",
+      reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing. Its work so far was committed and pushed.`
+    };
   }
   if (result.subtype === "error_max_budget_usd" || /budget/i.test(result.terminalReason ?? "")) {
-    return { kind: "limit", reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd). Its work so far was committed and pushed.` };
+    return {
+      kind: "limit",
+      reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd). Its work so far was committed and pushed.`
+    };
   }
   if (result.isError || result.subtype !== "success") {
     const detail = result.text.trim() || result.terminalReason || result.subtype;
@@ -21176,9 +21190,20 @@ async function locateClaude(options) {
     options.log?.(`Installing Claude Code ${options.version} (attempt ${attempt} of ${attempts})`);
     const result = await runProcess(
       "npm",
-      ["install", "--no-audit", "--no-fund", "--prefix", prefix, `@anthropic-ai/claude-code@${options.version}`],
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        prefix,
+        `@anthropic-ai/claude-code@${options.version}`
+      ],
       {
-        env: { PATH: options.searchPath, HOME: process.env.HOME, npm_config_update_notifier: "false" },
+        env: {
+          PATH: options.searchPath,
+          HOME: process.env.HOME,
+          npm_config_update_notifier: "false"
+        },
         timeoutMs: options.attemptTimeoutMs ?? 5 * 6e4
       }
     ).catch((error2) => ({ exitCode: -1, signal: null, stdout: "", stderr: error2.message }));
@@ -21285,7 +21310,11 @@ var Transcript = class {
     if (block.type === "text" && block.text?.trim()) {
       this.lastText = block.text.trim();
     } else if (block.type === "tool_use" && block.name) {
-      const call = { id: block.id ?? "", name: block.name, detail: toolDetail(block.name, block.input) };
+      const call = {
+        id: block.id ?? "",
+        name: block.name,
+        detail: toolDetail(block.name, block.input)
+      };
       this.toolCallCount++;
       this.toolCalls.push(call);
       if (this.toolCalls.length > KEPT_TOOL_CALLS) this.toolCalls.shift();
@@ -21308,7 +21337,9 @@ function blocks(event) {
 function parseTodos(input2) {
   const todos = input2?.todos;
   if (!Array.isArray(todos)) return [];
-  return todos.filter((todo) => typeof todo?.content === "string").map((todo) => ({ content: clip(todo.content, 300), status: String(todo.status ?? "pending") }));
+  return todos.filter(
+    (todo) => typeof todo?.content === "string"
+  ).map((todo) => ({ content: clip(todo.content, 300), status: String(todo.status ?? "pending") }));
 }
 function num(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : 0;
@@ -21385,13 +21416,15 @@ async function runAgent(options) {
     if (transcript.pushLine(line)) options.onProgress?.(transcript);
   });
   const streamClosed = new Promise((resolve) => lines.once("close", resolve));
-  const exit = await new Promise((resolve) => {
-    child.on("error", (error2) => {
-      spawnError = error2.message;
-      resolve({ code: null, signal: null });
-    });
-    child.on("exit", (code2, signal) => resolve({ code: code2, signal }));
-  });
+  const exit = await new Promise(
+    (resolve) => {
+      child.on("error", (error2) => {
+        spawnError = error2.message;
+        resolve({ code: null, signal: null });
+      });
+      child.on("exit", (code2, signal) => resolve({ code: code2, signal }));
+    }
+  );
   await Promise.race([streamClosed, delay(2e3)]);
   if (child.pid !== void 0) signalGroup(child.pid, "SIGKILL");
   child.stdout.destroy();
@@ -21659,7 +21692,7 @@ async function removePersistedCredentials(git) {
     const key = entry.slice(0, newline);
     const value = entry.slice(newline + 1);
     const isHeader = /^http\..*extraheader$/i.test(key);
-    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && await fileMentionsExtraheader(value);
+    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path3.basename(value)) || await fileMentionsExtraheader(value));
     if (isHeader || isCredentialInclude) {
       await git.run(["config", "--local", "--unset-all", key], { allowFailure: true });
       removed.push(key);
@@ -21667,6 +21700,7 @@ async function removePersistedCredentials(git) {
   }
   return [...new Set(removed)];
 }
+var CHECKOUT_CREDENTIALS_FILE = /^git-credentials-[\w-]+\.config$/;
 async function fileMentionsExtraheader(file) {
   try {
     return /extraheader/i.test(await readFile(file, "utf8"));
@@ -21691,7 +21725,14 @@ async function checkoutHead(git, target) {
   const depth = await isShallow(git) ? ["--depth=50"] : [];
   const tracking = `refs/remotes/origin/${target.headRef}`;
   const fetched = await git.run(
-    ["fetch", "--no-tags", "--prune", ...depth, target.remoteUrl, `+refs/heads/${target.headRef}:${tracking}`],
+    [
+      "fetch",
+      "--no-tags",
+      "--prune",
+      ...depth,
+      target.remoteUrl,
+      `+refs/heads/${target.headRef}:${tracking}`
+    ],
     { env: target.auth, allowFailure: true }
   );
   if (fetched.exitCode !== 0) {
@@ -26079,11 +26120,14 @@ var AsyncPrOctokit = Octokit2.plugin(retry, throttling);
 function createGitHub(options) {
   const retries = options.rateLimitRetries ?? 3;
   const log = options.log ?? (() => void 0);
+  const quiet = options.debug ?? (() => void 0);
   return new AsyncPrOctokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: "async-pr",
-    log: { debug: () => void 0, info: () => void 0, warn: log, error: log },
+    // Failed requests are handled (and reported) by the caller; Octokit's own
+    // account of them only belongs in the debug log.
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
     throttle: {
       onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
         log(`Rate limited on ${request2.method} ${request2.url}; retrying in ${retryAfter}s`);
@@ -26141,17 +26185,16 @@ var StatusComment = class {
   }
   /** An earlier status comment of ours on this PR (a re-run), if any. */
   async find() {
-    const login = await this.ownLogin();
     const comments = await this.github.paginate(this.github.rest.issues.listComments, {
       owner: this.issue.owner,
       repo: this.issue.repo,
       issue_number: this.issue.issueNumber,
       per_page: 100
     });
-    const ours = comments.filter(
-      (comment) => comment.user?.login === login && (comment.body ?? "").includes(this.marker)
-    );
-    const last = ours.at(-1);
+    const marked = comments.filter((comment) => (comment.body ?? "").includes(this.marker));
+    if (marked.length === 0) return void 0;
+    const login = await this.ownLogin();
+    const last = marked.filter((comment) => comment.user?.login === login).at(-1);
     return last ? { id: last.id, url: last.html_url } : void 0;
   }
   /** Posts the comment, or takes over the one an earlier attempt of this run left. */
@@ -26333,7 +26376,8 @@ function renderFinal(outcome, options = {}) {
     for (const file of outcome.files.slice(0, FILES_SHOWN)) {
       lines.push(`| ${code(cell(file.path))} | ${file.added ?? "bin"} | ${file.removed ?? "bin"} |`);
     }
-    if (outcome.files.length > FILES_SHOWN) lines.push(`| \u2026and ${outcome.files.length - FILES_SHOWN} more | | |`);
+    if (outcome.files.length > FILES_SHOWN)
+      lines.push(`| \u2026and ${outcome.files.length - FILES_SHOWN} more | | |`);
     lines.push("", "</details>", "");
   }
   if (agent?.todos.length) {
@@ -26375,7 +26419,9 @@ function statsLine(outcome) {
   if (result) {
     parts.push(`${result.numTurns} turns`);
     parts.push(formatDuration(result.durationMs || outcome.agent?.wallMs || 0));
-    parts.push(`${formatTokens(result.inputTokens)} tokens in, ${formatTokens(result.outputTokens)} out`);
+    parts.push(
+      `${formatTokens(result.inputTokens)} tokens in, ${formatTokens(result.outputTokens)} out`
+    );
     parts.push(formatCost(result.costUsd));
   } else if (outcome.agent) {
     parts.push(formatDuration(outcome.agent.wallMs));
@@ -26411,31 +26457,54 @@ async function runPipeline(settings, runnerEnv) {
   const timings = new Timings();
   const payload = JSON.parse(await readFile2(settings.eventPath, "utf8"));
   const event = taskFromEvent(settings.eventName, payload);
-  if (event.kind === "skip") return { kind: "skipped", reason: event.reason, message: event.message };
+  if (event.kind === "skip")
+    return { kind: "skipped", reason: event.reason, message: event.message };
   const task = event.task;
   const links = {
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`
   };
-  const github = createGitHub({ token: settings.commentToken, baseUrl: settings.apiUrl, log: warning });
-  const status = new StatusComment(github, { owner: task.owner, repo: task.repo, issueNumber: task.prNumber });
+  const github = createGitHub({
+    token: settings.commentToken,
+    baseUrl: settings.apiUrl,
+    log: warning,
+    debug
+  });
+  const status = new StatusComment(github, {
+    owner: task.owner,
+    repo: task.repo,
+    issueNumber: task.prNumber
+  });
   await status.publish(renderWorking(task, links));
   timings.mark("first comment posted");
   const scratch = await mkdtemp(path4.join(settings.runnerTemp, "async-pr-"));
   const executionDir = path4.join(settings.runnerTemp, "async-pr");
   await mkdir2(executionDir, { recursive: true });
-  const executionFile = path4.join(executionDir, `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`);
+  const executionFile = path4.join(
+    executionDir,
+    `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
+  );
   const git = createGit(settings.workspace, scratch);
   let outcome;
   try {
     outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings });
   } catch (error2) {
-    outcome = { conclusion: "failure", task, links, reason: errorMessage(error2), commits: [], files: [] };
+    outcome = {
+      conclusion: "failure",
+      task,
+      links,
+      reason: errorMessage(error2),
+      commits: [],
+      files: []
+    };
   } finally {
     await rm2(scratch, { recursive: true, force: true }).catch(() => void 0);
   }
   const comment = await status.publish(
-    fitComment(renderFinal(outcome), "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary.")
+    fitComment(
+      renderFinal(outcome),
+      "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary."
+    )
   );
   timings.mark("final report");
   return { kind: "ran", outcome, comment, executionFile };
@@ -26447,7 +26516,12 @@ async function work(context) {
   await group("Prepare the workspace", async () => {
     const keys = await removePersistedCredentials(git);
     if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
-    await checkoutHead(git, { remoteUrl: remote, auth: auth2, headRef: task.headRef, headSha: task.headSha });
+    await checkoutHead(git, {
+      remoteUrl: remote,
+      auth: auth2,
+      headRef: task.headRef,
+      headSha: task.headSha
+    });
     info(`On ${task.headRef} at ${task.headSha}`);
   });
   const binary = await locateClaude({
@@ -26465,7 +26539,10 @@ async function work(context) {
     maxTurns: settings.maxTurns,
     maxBudgetUsd: settings.maxBudgetUsd
   });
-  const delivered = await group("Commit and push", () => deliver(context, remote, auth2, verdict));
+  const delivered = await group(
+    "Commit and push",
+    () => deliver(context, remote, auth2, verdict)
+  );
   timings.mark("commit and push");
   const { pushError, ...changes } = delivered;
   return {
@@ -26587,7 +26664,8 @@ function splitArgs(value) {
       else word += char;
     } else if (quote === '"') {
       if (char === '"') quote = void 0;
-      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1])) word += value[++i];
+      else if (char === "\\" && i + 1 < value.length && '"\\$`'.includes(value[i + 1]))
+        word += value[++i];
       else word += char;
     } else if (char === "'" || char === '"') {
       quote = char;
@@ -26722,8 +26800,16 @@ function readSettings(env) {
     claudePath: input(env, "claude_path") || void 0,
     claudeCodeVersion: input(env, "claude_code_version") || "2.1.329",
     anthropicBaseUrl: env.ANTHROPIC_BASE_URL || void 0,
-    eventName: required("GITHUB_EVENT_NAME", env.GITHUB_EVENT_NAME, "Run async-pr inside GitHub Actions."),
-    eventPath: required("GITHUB_EVENT_PATH", env.GITHUB_EVENT_PATH, "Run async-pr inside GitHub Actions."),
+    eventName: required(
+      "GITHUB_EVENT_NAME",
+      env.GITHUB_EVENT_NAME,
+      "Run async-pr inside GitHub Actions."
+    ),
+    eventPath: required(
+      "GITHUB_EVENT_PATH",
+      env.GITHUB_EVENT_PATH,
+      "Run async-pr inside GitHub Actions."
+    ),
     repository: parseRepository(env.GITHUB_REPOSITORY ?? ""),
     apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
     serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
@@ -26735,9 +26821,12 @@ function readSettings(env) {
   };
 }
 function secretsOf(settings) {
-  return [settings.pushToken, settings.commentToken, settings.anthropicApiKey, settings.oauthToken].filter(
-    (value) => typeof value === "string" && value.length > 0
-  );
+  return [
+    settings.pushToken,
+    settings.commentToken,
+    settings.anthropicApiKey,
+    settings.oauthToken
+  ].filter((value) => typeof value === "string" && value.length > 0);
 }
 
 // src/main.ts

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs'
 
 // Some CommonJS dependencies call require() for Node built-ins; an ESM bundle
 // has no require, so give it one.
-const banner = "import { createRequire as __asyncPrCreateRequire } from 'node:module';\nconst require = __asyncPrCreateRequire(import.meta.url);"
+const banner =
+  "import { createRequire as __asyncPrCreateRequire } from 'node:module';\nconst require = __asyncPrCreateRequire(import.meta.url);"
 
 const entries = [
   { in: 'src/index.ts', out: 'index' },

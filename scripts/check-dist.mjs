@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process'
 execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' })
 const changed = execFileSync('git', ['status', '--porcelain', '--', 'dist'], { encoding: 'utf8' })
 if (changed.trim()) {
-  console.error('dist/ is not the fresh bundle of src/. Run `npm run bundle` and commit dist/:\n' + changed)
+  console.error(
+    'dist/ is not the fresh bundle of src/. Run `npm run bundle` and commit dist/:\n' + changed,
+  )
   process.exit(1)
 }
 console.log('dist/ is the fresh bundle of src/.')

@@ -8,15 +8,26 @@ const START = '<!-- action-docs:start (generated from action.yml by `npm run doc
 const END = '<!-- action-docs:end -->'
 
 function cell(text) {
-  return String(text ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim()
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim()
 }
 
 export function renderTables(actionYml) {
   const action = parse(actionYml)
-  const lines = ['### Inputs', '', '| Input | Required | Default | Description |', '| --- | --- | --- | --- |']
+  const lines = [
+    '### Inputs',
+    '',
+    '| Input | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+  ]
   for (const [name, spec] of Object.entries(action.inputs ?? {})) {
-    const fallback = spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``
-    lines.push(`| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${fallback} | ${cell(spec.description)} |`)
+    const fallback =
+      spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``
+    lines.push(
+      `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${fallback} | ${cell(spec.description)} |`,
+    )
   }
   lines.push('', '### Outputs', '', '| Output | Description |', '| --- | --- |')
   for (const [name, spec] of Object.entries(action.outputs ?? {})) {

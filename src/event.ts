@@ -28,8 +28,7 @@ export interface Task {
 export type SkipReason = 'draft' | 'closed' | 'empty_task' | 'fork' | 'unsupported_event'
 
 export type EventOutcome =
-  | { kind: 'task'; task: Task }
-  | { kind: 'skip'; reason: SkipReason; message: string }
+  { kind: 'task'; task: Task } | { kind: 'skip'; reason: SkipReason; message: string }
 
 const PULL_REQUEST_ACTIONS = new Set(['opened', 'ready_for_review', 'reopened'])
 

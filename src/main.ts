@@ -21,7 +21,10 @@ const OUTPUTS = [
 type OutputName = (typeof OUTPUTS)[number]
 
 export function outputsOf(result: PipelineResult): Record<OutputName, string> {
-  const outputs = Object.fromEntries(OUTPUTS.map((name) => [name, ''])) as Record<OutputName, string>
+  const outputs = Object.fromEntries(OUTPUTS.map((name) => [name, ''])) as Record<
+    OutputName,
+    string
+  >
   if (result.kind === 'skipped') {
     outputs.conclusion = 'skipped'
     outputs.skip_reason = result.reason

@@ -41,38 +41,64 @@ class Timings {
   }
 }
 
-export async function runPipeline(settings: Settings, runnerEnv: Record<string, string | undefined>): Promise<PipelineResult> {
+export async function runPipeline(
+  settings: Settings,
+  runnerEnv: Record<string, string | undefined>,
+): Promise<PipelineResult> {
   const timings = new Timings()
   const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
   const event = taskFromEvent(settings.eventName, payload)
-  if (event.kind === 'skip') return { kind: 'skipped', reason: event.reason, message: event.message }
+  if (event.kind === 'skip')
+    return { kind: 'skipped', reason: event.reason, message: event.message }
   const task = event.task
   const links: RunLinks = {
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`,
   }
 
-  const github = createGitHub({ token: settings.commentToken, baseUrl: settings.apiUrl, log: core.warning })
-  const status = new StatusComment(github, { owner: task.owner, repo: task.repo, issueNumber: task.prNumber })
+  const github = createGitHub({
+    token: settings.commentToken,
+    baseUrl: settings.apiUrl,
+    log: core.warning,
+    debug: core.debug,
+  })
+  const status = new StatusComment(github, {
+    owner: task.owner,
+    repo: task.repo,
+    issueNumber: task.prNumber,
+  })
   await status.publish(renderWorking(task, links))
   timings.mark('first comment posted')
 
   const scratch = await mkdtemp(path.join(settings.runnerTemp, 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
-  const executionFile = path.join(executionDir, `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`)
+  const executionFile = path.join(
+    executionDir,
+    `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
+  )
   const git = createGit(settings.workspace, scratch)
   let outcome: Outcome
   try {
     outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings })
   } catch (error) {
-    outcome = { conclusion: 'failure', task, links, reason: errorMessage(error), commits: [], files: [] }
+    outcome = {
+      conclusion: 'failure',
+      task,
+      links,
+      reason: errorMessage(error),
+      commits: [],
+      files: [],
+    }
   } finally {
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
   }
 
   const comment = await status.publish(
-    fitComment(renderFinal(outcome), 'cut to fit GitHub’s comment size limit; the full report is in the job summary.'),
+    fitComment(
+      renderFinal(outcome),
+      'cut to fit GitHub’s comment size limit; the full report is in the job summary.',
+    ),
   )
   timings.mark('final report')
   return { kind: 'ran', outcome, comment, executionFile }
@@ -97,7 +123,12 @@ async function work(context: WorkContext): Promise<Outcome> {
   await core.group('Prepare the workspace', async () => {
     const keys = await removePersistedCredentials(git)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-    await checkoutHead(git, { remoteUrl: remote, auth, headRef: task.headRef, headSha: task.headSha })
+    await checkoutHead(git, {
+      remoteUrl: remote,
+      auth,
+      headRef: task.headRef,
+      headSha: task.headSha,
+    })
     core.info(`On ${task.headRef} at ${task.headSha}`)
   })
   const binary = await locateClaude({
@@ -117,14 +148,18 @@ async function work(context: WorkContext): Promise<Outcome> {
     maxBudgetUsd: settings.maxBudgetUsd,
   })
 
-  const delivered = await core.group('Commit and push', () => deliver(context, remote, auth, verdict))
+  const delivered = await core.group('Commit and push', () =>
+    deliver(context, remote, auth, verdict),
+  )
   timings.mark('commit and push')
   const { pushError, ...changes } = delivered
   return {
     conclusion: pushError ? 'failure' : conclusionFor(verdict, changes.commits.length > 0),
     task,
     links,
-    reason: [pushError, 'reason' in verdict ? verdict.reason : undefined].filter(Boolean).join('\n\n') || undefined,
+    reason:
+      [pushError, 'reason' in verdict ? verdict.reason : undefined].filter(Boolean).join('\n\n') ||
+      undefined,
     agent: summarize(run),
     ...changes,
   }

@@ -103,7 +103,8 @@ function refusedArg(args: string[]): string | undefined {
 }
 
 export function readSettings(env: Env): Settings {
-  const pushToken = required('Input github_token',
+  const pushToken = required(
+    'Input github_token',
     input(env, 'github_token'),
     'Create a personal access token with the `repo` scope (or Contents read/write), store it as a repository secret, and pass it as `github_token: ${{ secrets.YOUR_PAT }}`.',
   )
@@ -155,8 +156,16 @@ export function readSettings(env: Env): Settings {
     claudeCodeVersion: input(env, 'claude_code_version') || '2.1.329',
     anthropicBaseUrl: env.ANTHROPIC_BASE_URL || undefined,
 
-    eventName: required('GITHUB_EVENT_NAME', env.GITHUB_EVENT_NAME, 'Run async-pr inside GitHub Actions.'),
-    eventPath: required('GITHUB_EVENT_PATH', env.GITHUB_EVENT_PATH, 'Run async-pr inside GitHub Actions.'),
+    eventName: required(
+      'GITHUB_EVENT_NAME',
+      env.GITHUB_EVENT_NAME,
+      'Run async-pr inside GitHub Actions.',
+    ),
+    eventPath: required(
+      'GITHUB_EVENT_PATH',
+      env.GITHUB_EVENT_PATH,
+      'Run async-pr inside GitHub Actions.',
+    ),
     repository: parseRepository(env.GITHUB_REPOSITORY ?? ''),
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
@@ -170,7 +179,10 @@ export function readSettings(env: Env): Settings {
 
 /** The secret values the action holds, for masking and for leak checks. */
 export function secretsOf(settings: Settings): string[] {
-  return [settings.pushToken, settings.commentToken, settings.anthropicApiKey, settings.oauthToken].filter(
-    (value): value is string => typeof value === 'string' && value.length > 0,
-  )
+  return [
+    settings.pushToken,
+    settings.commentToken,
+    settings.anthropicApiKey,
+    settings.oauthToken,
+  ].filter((value): value is string => typeof value === 'string' && value.length > 0)
 }

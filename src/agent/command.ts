@@ -22,13 +22,15 @@ export function claudeArgs(settings: Settings): string[] {
     args.push('--disallowedTools', settings.disallowedTools.join(','))
   }
   if (settings.model) args.push('--model', settings.model)
-  if (settings.maxBudgetUsd !== undefined) args.push('--max-budget-usd', String(settings.maxBudgetUsd))
+  if (settings.maxBudgetUsd !== undefined)
+    args.push('--max-budget-usd', String(settings.maxBudgetUsd))
   if (settings.appendSystemPrompt) args.push('--append-system-prompt', settings.appendSystemPrompt)
   return [...args, ...settings.claudeArgs]
 }
 
 /** Provider variables Claude Code reads for Bedrock, Vertex and gateways. */
-const PROVIDER_VARIABLES = /^(CLAUDE_CODE_USE_(BEDROCK|VERTEX)|ANTHROPIC_(VERTEX_PROJECT_ID|MODEL|SMALL_FAST_MODEL|DEFAULT_\w+_MODEL)|AWS_(REGION|DEFAULT_REGION|PROFILE|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE)|CLOUD_ML_REGION|VERTEX_REGION_\w+|GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT|API_TIMEOUT_MS|CLAUDE_CODE_MAX_RETRIES|HTTPS?_PROXY|NO_PROXY)$/
+const PROVIDER_VARIABLES =
+  /^(CLAUDE_CODE_USE_(BEDROCK|VERTEX)|ANTHROPIC_(VERTEX_PROJECT_ID|MODEL|SMALL_FAST_MODEL|DEFAULT_\w+_MODEL)|AWS_(REGION|DEFAULT_REGION|PROFILE|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE)|CLOUD_ML_REGION|VERTEX_REGION_\w+|GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT|API_TIMEOUT_MS|CLAUDE_CODE_MAX_RETRIES|HTTPS?_PROXY|NO_PROXY)$/
 
 export interface AgentEnvOptions {
   home: string
@@ -58,8 +60,9 @@ export function agentEnv(settings: Settings, options: AgentEnvOptions): Record<s
     CI: 'true',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     DISABLE_AUTOUPDATER: '1',
-    // Tells tools the run is headless.
-    CLAUDE_CODE_ENTRYPOINT: 'async-pr',
+    // The classic TodoWrite checklist (one call carries the whole list), which the
+    // status comment shows; 2.1.329 otherwise uses TaskCreate/TaskUpdate.
+    CLAUDE_CODE_ENABLE_TASKS: '0',
   })
   if (settings.anthropicBaseUrl) env.ANTHROPIC_BASE_URL = settings.anthropicBaseUrl
   if (settings.anthropicApiKey) env.ANTHROPIC_API_KEY = settings.anthropicApiKey

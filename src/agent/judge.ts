@@ -32,19 +32,32 @@ export function judgeAgentRun(run: AgentRun, limits: JudgeLimits): AgentVerdict 
     }
   }
   if (run.stoppedBy === 'cancelled') {
-    return { kind: 'cancelled', reason: 'The job was cancelled while the agent worked. Its work so far was committed and pushed.' }
+    return {
+      kind: 'cancelled',
+      reason:
+        'The job was cancelled while the agent worked. Its work so far was committed and pushed.',
+    }
   }
   const result = run.transcript.result
   if (!result) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`
-    const malformed = run.transcript.malformedLines > 0 ? ` (${run.transcript.malformedLines} unreadable output lines)` : ''
+    const malformed =
+      run.transcript.malformedLines > 0
+        ? ` (${run.transcript.malformedLines} unreadable output lines)`
+        : ''
     return { kind: 'failed', reason: `Claude Code ${how} without reporting a result${malformed}.` }
   }
   if (result.subtype === 'error_max_turns') {
-    return { kind: 'limit', reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing. Its work so far was committed and pushed.` }
+    return {
+      kind: 'limit',
+      reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing. Its work so far was committed and pushed.`,
+    }
   }
   if (result.subtype === 'error_max_budget_usd' || /budget/i.test(result.terminalReason ?? '')) {
-    return { kind: 'limit', reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd). Its work so far was committed and pushed.` }
+    return {
+      kind: 'limit',
+      reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd). Its work so far was committed and pushed.`,
+    }
   }
   if (result.isError || result.subtype !== 'success') {
     const detail = result.text.trim() || result.terminalReason || result.subtype

@@ -18,7 +18,10 @@ async function isExecutable(file: string): Promise<boolean> {
   }
 }
 
-export async function findOnPath(name: string, searchPath: string | undefined): Promise<string | undefined> {
+export async function findOnPath(
+  name: string,
+  searchPath: string | undefined,
+): Promise<string | undefined> {
   for (const dir of (searchPath ?? '').split(path.delimiter)) {
     if (!dir) continue
     const candidate = path.join(dir, name)
@@ -58,14 +61,27 @@ export async function locateClaude(options: LocateOptions): Promise<string> {
     options.log?.(`Installing Claude Code ${options.version} (attempt ${attempt} of ${attempts})`)
     const result = await runProcess(
       'npm',
-      ['install', '--no-audit', '--no-fund', '--prefix', prefix, `@anthropic-ai/claude-code@${options.version}`],
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefix',
+        prefix,
+        `@anthropic-ai/claude-code@${options.version}`,
+      ],
       {
-        env: { PATH: options.searchPath, HOME: process.env.HOME, npm_config_update_notifier: 'false' },
+        env: {
+          PATH: options.searchPath,
+          HOME: process.env.HOME,
+          npm_config_update_notifier: 'false',
+        },
         timeoutMs: options.attemptTimeoutMs ?? 5 * 60_000,
       },
     ).catch((error: Error) => ({ exitCode: -1, signal: null, stdout: '', stderr: error.message }))
     if (result.exitCode === 0 && (await isExecutable(cached))) return cached
-    lastError = result.signal ? `timed out (${result.signal})` : result.stderr.trim().split('\n').slice(-3).join(' ')
+    lastError = result.signal
+      ? `timed out (${result.signal})`
+      : result.stderr.trim().split('\n').slice(-3).join(' ')
   }
   throw new ClaudeNotFoundError(
     `Claude Code is not installed and installing ${options.version} failed ${attempts} times: ${lastError}. Set claude_path, or install it in an earlier step.`,

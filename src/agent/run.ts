@@ -96,13 +96,15 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
 
   const streamClosed = new Promise<void>((resolve) => lines.once('close', resolve))
   // 'exit', not 'close': a process the agent left behind may hold the pipes open.
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('error', (error) => {
-      spawnError = error.message
-      resolve({ code: null, signal: null })
-    })
-    child.on('exit', (code, signal) => resolve({ code, signal }))
-  })
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolve) => {
+      child.on('error', (error) => {
+        spawnError = error.message
+        resolve({ code: null, signal: null })
+      })
+      child.on('exit', (code, signal) => resolve({ code, signal }))
+    },
+  )
   // Read what is still buffered, but do not wait on a straggler holding stdout.
   await Promise.race([streamClosed, delay(2_000)])
   // Whatever the CLI left running in its group goes with it.

@@ -150,7 +150,11 @@ export class Transcript {
     if (block.type === 'text' && block.text?.trim()) {
       this.lastText = block.text.trim()
     } else if (block.type === 'tool_use' && block.name) {
-      const call: ToolCall = { id: block.id ?? '', name: block.name, detail: toolDetail(block.name, block.input) }
+      const call: ToolCall = {
+        id: block.id ?? '',
+        name: block.name,
+        detail: toolDetail(block.name, block.input),
+      }
       this.toolCallCount++
       this.toolCalls.push(call)
       if (this.toolCalls.length > KEPT_TOOL_CALLS) this.toolCalls.shift()
@@ -177,7 +181,9 @@ function parseTodos(input: unknown): Todo[] {
   const todos = (input as { todos?: unknown } | undefined)?.todos
   if (!Array.isArray(todos)) return []
   return todos
-    .filter((todo): todo is { content: string; status?: string } => typeof todo?.content === 'string')
+    .filter(
+      (todo): todo is { content: string; status?: string } => typeof todo?.content === 'string',
+    )
     .map((todo) => ({ content: clip(todo.content, 300), status: String(todo.status ?? 'pending') }))
 }
 
@@ -198,7 +204,9 @@ function parseResult(event: StreamEvent): AgentResult {
     sessionId: String(event.session_id ?? ''),
     terminalReason: typeof event.terminal_reason === 'string' ? event.terminal_reason : undefined,
     inputTokens:
-      num(usage.input_tokens) + num(usage.cache_read_input_tokens) + num(usage.cache_creation_input_tokens),
+      num(usage.input_tokens) +
+      num(usage.cache_read_input_tokens) +
+      num(usage.cache_creation_input_tokens),
     outputTokens: num(usage.output_tokens),
     permissionDenials: denials.map((denial: { tool_name?: unknown; tool_input?: unknown }) => ({
       toolName: String(denial?.tool_name ?? 'unknown'),

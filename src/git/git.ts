@@ -58,7 +58,8 @@ export function createGit(cwd: string, scratchDir: string): Git {
       timeoutMs: options.timeoutMs ?? 10 * 60_000,
     })
     if (result.exitCode !== 0 && !options.allowFailure) {
-      const detail = result.stderr.trim() || result.stdout.trim() || `exit ${result.exitCode ?? result.signal}`
+      const detail =
+        result.stderr.trim() || result.stdout.trim() || `exit ${result.exitCode ?? result.signal}`
       throw new GitError(`git ${args[0]} failed: ${detail}`, args, result)
     }
     return result

@@ -32,7 +32,9 @@ export async function removePersistedCredentials(git: Git): Promise<string[]> {
     const value = entry.slice(newline + 1)
     const isHeader = /^http\..*extraheader$/i.test(key)
     const isCredentialInclude =
-      /^includeif\..*\.path$/i.test(key) && (await fileMentionsExtraheader(value))
+      /^includeif\..*\.path$/i.test(key) &&
+      (CHECKOUT_CREDENTIALS_FILE.test(path.basename(value)) ||
+        (await fileMentionsExtraheader(value)))
     if (isHeader || isCredentialInclude) {
       await git.run(['config', '--local', '--unset-all', key], { allowFailure: true })
       removed.push(key)
@@ -40,6 +42,9 @@ export async function removePersistedCredentials(git: Git): Promise<string[]> {
   }
   return [...new Set(removed)]
 }
+
+/** actions/checkout names its credentials file so (also for container paths that do not exist here). */
+const CHECKOUT_CREDENTIALS_FILE = /^git-credentials-[\w-]+\.config$/
 
 async function fileMentionsExtraheader(file: string): Promise<boolean> {
   try {
@@ -68,7 +73,14 @@ export async function checkoutHead(git: Git, target: HeadCheckout): Promise<void
   const depth = (await isShallow(git)) ? ['--depth=50'] : []
   const tracking = `refs/remotes/origin/${target.headRef}`
   const fetched = await git.run(
-    ['fetch', '--no-tags', '--prune', ...depth, target.remoteUrl, `+refs/heads/${target.headRef}:${tracking}`],
+    [
+      'fetch',
+      '--no-tags',
+      '--prune',
+      ...depth,
+      target.remoteUrl,
+      `+refs/heads/${target.headRef}:${tracking}`,
+    ],
     { env: target.auth, allowFailure: true },
   )
   if (fetched.exitCode !== 0) {

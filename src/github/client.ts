@@ -12,6 +12,7 @@ export interface ClientOptions {
   token: string
   baseUrl: string
   log?: (line: string) => void
+  debug?: (line: string) => void
   /** How often a rate-limited request is tried again. */
   rateLimitRetries?: number
 }
@@ -19,17 +20,30 @@ export interface ClientOptions {
 export function createGitHub(options: ClientOptions): GitHub {
   const retries = options.rateLimitRetries ?? 3
   const log = options.log ?? (() => undefined)
+  const quiet = options.debug ?? (() => undefined)
   return new AsyncPrOctokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'async-pr',
-    log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    // Failed requests are handled (and reported) by the caller; Octokit's own
+    // account of them only belongs in the debug log.
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
     throttle: {
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      onRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
         log(`Rate limited on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
         return retryCount < retries
       },
-      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
         log(`Secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
         return retryCount < retries
       },

@@ -58,17 +58,17 @@ export class StatusComment {
 
   /** An earlier status comment of ours on this PR (a re-run), if any. */
   async find(): Promise<PostedComment | undefined> {
-    const login = await this.ownLogin()
     const comments = await this.github.paginate(this.github.rest.issues.listComments, {
       owner: this.issue.owner,
       repo: this.issue.repo,
       issue_number: this.issue.issueNumber,
       per_page: 100,
     })
-    const ours = comments.filter(
-      (comment) => comment.user?.login === login && (comment.body ?? '').includes(this.marker),
-    )
-    const last = ours.at(-1)
+    const marked = comments.filter((comment) => (comment.body ?? '').includes(this.marker))
+    // Only when there is a candidate is it worth asking who we are.
+    if (marked.length === 0) return undefined
+    const login = await this.ownLogin()
+    const last = marked.filter((comment) => comment.user?.login === login).at(-1)
     return last ? { id: last.id, url: last.html_url } : undefined
   }
 

@@ -37,7 +37,8 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   const lines: string[] = [`### ${HEADLINES[outcome.conclusion]}`, '']
   if (outcome.reason) lines.push(noMentions(outcome.reason), '')
 
-  const summary = agent?.result?.text?.trim() || (outcome.conclusion !== 'success' ? agent?.lastText : undefined)
+  const summary =
+    agent?.result?.text?.trim() || (outcome.conclusion !== 'success' ? agent?.lastText : undefined)
   if (summary) {
     const label = agent?.result?.text?.trim() ? '' : '**Last message from the agent:**\n\n'
     lines.push(label + noMentions(summary), '')
@@ -59,7 +60,8 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     for (const file of outcome.files.slice(0, FILES_SHOWN)) {
       lines.push(`| ${code(cell(file.path))} | ${file.added ?? 'bin'} | ${file.removed ?? 'bin'} |`)
     }
-    if (outcome.files.length > FILES_SHOWN) lines.push(`| …and ${outcome.files.length - FILES_SHOWN} more | | |`)
+    if (outcome.files.length > FILES_SHOWN)
+      lines.push(`| …and ${outcome.files.length - FILES_SHOWN} more | | |`)
     lines.push('', '</details>', '')
   }
 
@@ -80,7 +82,9 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       const key = `${denial.toolName}\0${denial.detail}`
       if (seen.has(key)) continue
       seen.add(key)
-      const call = denial.detail ? `${denial.toolName} ${code(cell(denial.detail))}` : denial.toolName
+      const call = denial.detail
+        ? `${denial.toolName} ${code(cell(denial.detail))}`
+        : denial.toolName
       lines.push(`| ${noMentions(call)} | ${code(rule)} |`)
     }
     lines.push('')
@@ -106,7 +110,9 @@ function statsLine(outcome: Outcome): string {
   if (result) {
     parts.push(`${result.numTurns} turns`)
     parts.push(formatDuration(result.durationMs || outcome.agent?.wallMs || 0))
-    parts.push(`${formatTokens(result.inputTokens)} tokens in, ${formatTokens(result.outputTokens)} out`)
+    parts.push(
+      `${formatTokens(result.inputTokens)} tokens in, ${formatTokens(result.outputTokens)} out`,
+    )
     parts.push(formatCost(result.costUsd))
   } else if (outcome.agent) {
     parts.push(formatDuration(outcome.agent.wallMs))

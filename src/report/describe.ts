@@ -31,6 +31,9 @@ export function describeToolCall(call: ToolCall): string {
 export function ruleToAllow(denial: PermissionDenial): string {
   if (denial.toolName !== 'Bash' || !denial.detail) return denial.toolName
   const words = denial.detail.split(/\s+/)
-  const prefix = words.length > 1 && words[1] && !words[1].startsWith('-') ? words.slice(0, 2) : words.slice(0, 1)
+  const prefix =
+    words.length > 1 && words[1] && !words[1].startsWith('-')
+      ? words.slice(0, 2)
+      : words.slice(0, 1)
   return `Bash(${prefix.join(' ')}:*)`
 }

@@ -5,7 +5,8 @@ import type { AgentResult, ToolCall, Todo, PermissionDenial } from '../agent/tra
 import type { Task } from '../event.js'
 import type { CommitInfo, FileChange } from '../git/commit.js'
 
-export type Conclusion = 'success' | 'no_changes' | 'skipped' | 'failure' | 'timed_out' | 'cancelled'
+export type Conclusion =
+  'success' | 'no_changes' | 'skipped' | 'failure' | 'timed_out' | 'cancelled'
 
 /** What the agent did, as the report needs it. */
 export interface AgentSummary {

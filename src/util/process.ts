@@ -20,7 +20,11 @@ export interface RunOptions {
   timeoutMs?: number
 }
 
-export function runProcess(command: string, args: string[], options: RunOptions): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: string[],
+  options: RunOptions,
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,

@@ -13,7 +13,8 @@ export function splitArgs(value: string): string[] {
       else word += char
     } else if (quote === '"') {
       if (char === '"') quote = undefined
-      else if (char === '\\' && i + 1 < value.length && '"\\$`'.includes(value[i + 1] as string)) word += value[++i]
+      else if (char === '\\' && i + 1 < value.length && '"\\$`'.includes(value[i + 1] as string))
+        word += value[++i]
       else word += char
     } else if (char === "'" || char === '"') {
       quote = char

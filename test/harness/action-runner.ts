@@ -97,7 +97,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const outputPath = path.join(files, 'set_output')
   const summaryPath = path.join(files, 'step_summary')
   writeFileSync(eventPath, JSON.stringify(options.payload))
-  for (const file of [outputPath, summaryPath, path.join(files, 'add_path'), path.join(files, 'set_env'), path.join(files, 'save_state')]) {
+  for (const file of [
+    outputPath,
+    summaryPath,
+    path.join(files, 'add_path'),
+    path.join(files, 'set_env'),
+    path.join(files, 'save_state'),
+  ]) {
     writeFileSync(file, '')
   }
   const runId = String(options.runId ?? 4242)
@@ -134,7 +140,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     ...options.env,
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [BUNDLE], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BUNDLE], {
+    cwd: options.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   options.onSpawn?.(child)
   const stdout: Buffer[] = []
   const stderr: Buffer[] = []

@@ -1,6 +1,7 @@
 // Event payloads built from GitHub's own webhook examples
 // (@octokit/webhooks-examples), with the fields a test cares about replaced.
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- webhook payloads are deep JSON edited in place */
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
@@ -39,7 +40,10 @@ export interface PullRequestEventOptions {
   serverUrl?: string
 }
 
-function account(user: { login: string; id?: number; type?: string }, template: Record<string, any>) {
+function account(
+  user: { login: string; id?: number; type?: string },
+  template: Record<string, any>,
+) {
   return { ...template, login: user.login, id: user.id ?? 1000, type: user.type ?? 'User' }
 }
 
@@ -76,7 +80,12 @@ export function pullRequestEvent(options: PullRequestEventOptions): Record<strin
       repo:
         headRepoName === null
           ? null
-          : { ...repository, full_name: headRepoName, name: headRepoName.split('/')[1], fork: headRepoName !== fullName },
+          : {
+              ...repository,
+              full_name: headRepoName,
+              name: headRepoName.split('/')[1],
+              fork: headRepoName !== fullName,
+            },
     },
     base: {
       ...pr.base,

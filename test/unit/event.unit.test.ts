@@ -19,7 +19,14 @@ describe('taskFromEvent', () => {
     const outcome = taskFromEvent('pull_request', pullRequestEvent(options))
     expect(outcome).toMatchObject({
       kind: 'task',
-      task: { owner: 'octo', repo: 'app', prNumber: 5, headRef: 'task/greeting', headSha: 'a'.repeat(40), body: 'Write hello.txt' },
+      task: {
+        owner: 'octo',
+        repo: 'app',
+        prNumber: 5,
+        headRef: 'task/greeting',
+        headSha: 'a'.repeat(40),
+        body: 'Write hello.txt',
+      },
     })
   })
 

@@ -53,7 +53,8 @@ describe('sanitizers', () => {
 
   it('logSafe prefixes every line so none can be a workflow command', () => {
     const safe = logSafe('ok\n::add-mask::x\n  ::stop-commands::y\r\n##[set-output name=a]b')
-    for (const line of safe.split('\n')) expect(line.trim().startsWith('::') || line.trim().startsWith('##[')).toBe(false)
+    for (const line of safe.split('\n'))
+      expect(line.trim().startsWith('::') || line.trim().startsWith('##[')).toBe(false)
   })
 
   it('noMentions keeps emails and breaks @mentions of people and teams', () => {

@@ -21,7 +21,10 @@ const task: Task = {
   headSha: 'c'.repeat(40),
   baseRef: 'main',
 }
-const links = { serverUrl: 'https://github.com', runUrl: 'https://github.com/octo/app/actions/runs/1' }
+const links = {
+  serverUrl: 'https://github.com',
+  runUrl: 'https://github.com/octo/app/actions/runs/1',
+}
 
 function outcome(overrides: Partial<Outcome> = {}): Outcome {
   return {
@@ -64,12 +67,16 @@ describe('renderFinal', () => {
     const body = renderFinal(outcome())
     expect(body.split('\n')[0]).toBe('### ✅ async-pr finished the task')
     expect(body).toContain('Added hello.txt.')
-    expect(body).toContain(`[\`ddddddd\`](https://github.com/octo/app/commit/${'d'.repeat(40)}) Add hello`)
+    expect(body).toContain(
+      `[\`ddddddd\`](https://github.com/octo/app/commit/${'d'.repeat(40)}) Add hello`,
+    )
     expect(body).toContain('| `hello.txt` | 1 | 0 |')
     expect(body).toContain('- [x] Create file')
     expect(body).toContain('- [ ] Run tests')
     expect(body).toContain('`Bash(npm test:*)`')
-    expect(body).toMatch(/4 turns · 1m 23s · 12\.3k tokens in, 678 out · \$0\.0123 · session `sess-1`/)
+    expect(body).toMatch(
+      /4 turns · 1m 23s · 12\.3k tokens in, 678 out · \$0\.0123 · session `sess-1`/,
+    )
     expect(body).toContain('wrote `hello.txt`')
   })
 
@@ -94,9 +101,11 @@ describe('renderFinal', () => {
   })
 
   it('shows a run with no changes as such', () => {
-    expect(renderFinal(outcome({ conclusion: 'no_changes', commits: [], files: [], pushedTo: undefined }))).toMatch(
-      /^### ☑️ .*no changes/,
-    )
+    expect(
+      renderFinal(
+        outcome({ conclusion: 'no_changes', commits: [], files: [], pushedTo: undefined }),
+      ),
+    ).toMatch(/^### ☑️ .*no changes/)
   })
 })
 
@@ -114,8 +123,12 @@ describe('helpers', () => {
   })
 
   it('describes tool calls in plain words', () => {
-    expect(describeToolCall({ id: '1', name: 'Bash', detail: 'npm test', outcome: 'error' })).toBe('ran `npm test`: failed')
-    expect(describeToolCall({ id: '1', name: 'Edit', detail: 'src/x.ts' })).toBe('edited `src/x.ts`')
+    expect(describeToolCall({ id: '1', name: 'Bash', detail: 'npm test', outcome: 'error' })).toBe(
+      'ran `npm test`: failed',
+    )
+    expect(describeToolCall({ id: '1', name: 'Edit', detail: 'src/x.ts' })).toBe(
+      'edited `src/x.ts`',
+    )
   })
 
   it('formats code spans that contain backticks, and durations', () => {
@@ -134,7 +147,12 @@ describe('helpers', () => {
 
 describe('outputsOf', () => {
   it('sets every output of a finished run', () => {
-    const outputs = outputsOf({ kind: 'ran', outcome: outcome(), comment: { id: 7, url: 'u' }, executionFile: '/x.jsonl' })
+    const outputs = outputsOf({
+      kind: 'ran',
+      outcome: outcome(),
+      comment: { id: 7, url: 'u' },
+      executionFile: '/x.jsonl',
+    })
     expect(outputs).toEqual({
       conclusion: 'success',
       skip_reason: '',
@@ -150,6 +168,9 @@ describe('outputsOf', () => {
   })
 
   it('gives the skip reason', () => {
-    expect(outputsOf({ kind: 'skipped', reason: 'draft', message: 'm' })).toMatchObject({ conclusion: 'skipped', skip_reason: 'draft' })
+    expect(outputsOf({ kind: 'skipped', reason: 'draft', message: 'm' })).toMatchObject({
+      conclusion: 'skipped',
+      skip_reason: 'draft',
+    })
   })
 })

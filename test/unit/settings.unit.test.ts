@@ -41,7 +41,9 @@ describe('readSettings', () => {
   it('requires model credentials unless a cloud provider is configured', () => {
     const { INPUT_ANTHROPIC_API_KEY: _unused, ...withoutKey } = base
     expect(() => readSettings(withoutKey)).toThrow(/anthropic_api_key/)
-    expect(readSettings({ ...withoutKey, CLAUDE_CODE_USE_BEDROCK: '1' }).anthropicApiKey).toBeUndefined()
+    expect(
+      readSettings({ ...withoutKey, CLAUDE_CODE_USE_BEDROCK: '1' }).anthropicApiKey,
+    ).toBeUndefined()
   })
 
   it('rejects numbers that are not positive', () => {
@@ -50,16 +52,15 @@ describe('readSettings', () => {
   })
 
   it('splits claude_args without a shell and refuses flags that bypass permissions', () => {
-    expect(readSettings({ ...base, INPUT_CLAUDE_ARGS: `--effort high --name "two words"` }).claudeArgs).toEqual([
-      '--effort',
-      'high',
-      '--name',
-      'two words',
-    ])
-    expect(() => readSettings({ ...base, INPUT_CLAUDE_ARGS: '--dangerously-skip-permissions' })).toThrow(
-      /bypass/,
+    expect(
+      readSettings({ ...base, INPUT_CLAUDE_ARGS: `--effort high --name "two words"` }).claudeArgs,
+    ).toEqual(['--effort', 'high', '--name', 'two words'])
+    expect(() =>
+      readSettings({ ...base, INPUT_CLAUDE_ARGS: '--dangerously-skip-permissions' }),
+    ).toThrow(/bypass/)
+    expect(() => readSettings({ ...base, INPUT_CLAUDE_ARGS: '--settings=/tmp/x.json' })).toThrow(
+      /settings/,
     )
-    expect(() => readSettings({ ...base, INPUT_CLAUDE_ARGS: '--settings=/tmp/x.json' })).toThrow(/settings/)
     expect(() => readSettings({ ...base, INPUT_CLAUDE_ARGS: '--name "open' })).toThrow(/unclosed/)
   })
 

@@ -8,9 +8,18 @@ function line(event: object): string {
 }
 
 const toolUse = (id: string, name: string, input: object) =>
-  line({ type: 'assistant', session_id: 's1', message: { content: [{ type: 'tool_use', id, name, input }] } })
+  line({
+    type: 'assistant',
+    session_id: 's1',
+    message: { content: [{ type: 'tool_use', id, name, input }] },
+  })
 const toolResult = (id: string, isError = false) =>
-  line({ type: 'user', message: { content: [{ type: 'tool_result', tool_use_id: id, is_error: isError, content: 'x' }] } })
+  line({
+    type: 'user',
+    message: {
+      content: [{ type: 'tool_result', tool_use_id: id, is_error: isError, content: 'x' }],
+    },
+  })
 
 function runOf(transcript: Transcript, extra: Partial<AgentRun> = {}): AgentRun {
   return { transcript, exitCode: 0, signal: null, stderrTail: '', wallMs: 10, ...extra }
@@ -20,10 +29,16 @@ describe('Transcript', () => {
   it('follows tool calls, their outcomes, todos, and the result', () => {
     const t = new Transcript()
     t.pushLine(line({ type: 'system', subtype: 'init', session_id: 's1', model: 'claude-test' }))
-    t.pushLine(toolUse('t1', 'TodoWrite', { todos: [{ content: 'Write code', status: 'in_progress', activeForm: 'Writing' }] }))
+    t.pushLine(
+      toolUse('t1', 'TodoWrite', {
+        todos: [{ content: 'Write code', status: 'in_progress', activeForm: 'Writing' }],
+      }),
+    )
     t.pushLine(toolUse('t2', 'Bash', { command: 'npm   test' }))
     t.pushLine(toolResult('t2', true))
-    t.pushLine(line({ type: 'assistant', message: { content: [{ type: 'text', text: 'All done.' }] } }))
+    t.pushLine(
+      line({ type: 'assistant', message: { content: [{ type: 'text', text: 'All done.' }] } }),
+    )
     t.pushLine(
       line({
         type: 'result',
@@ -35,7 +50,9 @@ describe('Transcript', () => {
         duration_ms: 1200,
         session_id: 's1',
         usage: { input_tokens: 10, cache_read_input_tokens: 5, output_tokens: 7 },
-        permission_denials: [{ tool_name: 'Bash', tool_use_id: 'x', tool_input: { command: 'rm -rf /' } }],
+        permission_denials: [
+          { tool_name: 'Bash', tool_use_id: 'x', tool_input: { command: 'rm -rf /' } },
+        ],
       }),
     )
     expect(t.sessionId).toBe('s1')
@@ -46,7 +63,12 @@ describe('Transcript', () => {
       ['Bash', 'npm test', 'error'],
     ])
     expect(t.lastText).toBe('All done.')
-    expect(t.result).toMatchObject({ numTurns: 3, inputTokens: 15, outputTokens: 7, text: 'Summary' })
+    expect(t.result).toMatchObject({
+      numTurns: 3,
+      inputTokens: 15,
+      outputTokens: 7,
+      text: 'Summary',
+    })
     expect(t.result?.permissionDenials).toEqual([{ toolName: 'Bash', detail: 'rm -rf /' }])
   })
 
@@ -86,24 +108,44 @@ describe('judgeAgentRun', () => {
   }
 
   it('judges by is_error, not by the exit code', () => {
-    const t = withResult({ subtype: 'success', is_error: true, result: 'API Error: 500 overloaded' })
-    expect(judgeAgentRun(runOf(t), limits)).toEqual({ kind: 'failed', reason: expect.stringContaining('API Error: 500') })
-    expect(judgeAgentRun(runOf(withResult({ subtype: 'success', is_error: false }), { exitCode: 1 }), limits)).toEqual({
+    const t = withResult({
+      subtype: 'success',
+      is_error: true,
+      result: 'API Error: 500 overloaded',
+    })
+    expect(judgeAgentRun(runOf(t), limits)).toEqual({
+      kind: 'failed',
+      reason: expect.stringContaining('API Error: 500'),
+    })
+    expect(
+      judgeAgentRun(
+        runOf(withResult({ subtype: 'success', is_error: false }), { exitCode: 1 }),
+        limits,
+      ),
+    ).toEqual({
       kind: 'completed',
     })
   })
 
   it('reports max turns, timeouts, cancellation and a missing result', () => {
-    expect(judgeAgentRun(runOf(withResult({ subtype: 'error_max_turns', is_error: true })), limits).kind).toBe('limit')
+    expect(
+      judgeAgentRun(runOf(withResult({ subtype: 'error_max_turns', is_error: true })), limits).kind,
+    ).toBe('limit')
     expect(judgeAgentRun(runOf(new Transcript(), { stoppedBy: 'timeout' }), limits)).toMatchObject({
       kind: 'timed_out',
       reason: expect.stringContaining('1 minute'),
     })
-    expect(judgeAgentRun(runOf(new Transcript(), { stoppedBy: 'cancelled' }), limits).kind).toBe('cancelled')
-    expect(judgeAgentRun(runOf(new Transcript(), { exitCode: null, signal: 'SIGKILL' }), limits)).toMatchObject({
+    expect(judgeAgentRun(runOf(new Transcript(), { stoppedBy: 'cancelled' }), limits).kind).toBe(
+      'cancelled',
+    )
+    expect(
+      judgeAgentRun(runOf(new Transcript(), { exitCode: null, signal: 'SIGKILL' }), limits),
+    ).toMatchObject({
       kind: 'failed',
       reason: expect.stringContaining('SIGKILL'),
     })
-    expect(judgeAgentRun(runOf(new Transcript(), { spawnError: 'ENOENT' }), limits).kind).toBe('failed')
+    expect(judgeAgentRun(runOf(new Transcript(), { spawnError: 'ENOENT' }), limits).kind).toBe(
+      'failed',
+    )
   })
 })

@@ -19,7 +19,12 @@ export class HttpError extends Error {
   }
 }
 
-export function errorBody(status: number, message: string, documentationUrl: string, errors?: FieldError[]) {
+export function errorBody(
+  status: number,
+  message: string,
+  documentationUrl: string,
+  errors?: FieldError[],
+) {
   return {
     message,
     ...(errors ? { errors } : {}),
@@ -30,4 +35,5 @@ export function errorBody(status: number, message: string, documentationUrl: str
 
 export const notFound = () => new HttpError(404, 'Not Found')
 
-export const validationFailed = (...errors: FieldError[]) => new HttpError(422, 'Validation Failed', errors)
+export const validationFailed = (...errors: FieldError[]) =>
+  new HttpError(422, 'Validation Failed', errors)

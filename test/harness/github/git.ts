@@ -38,12 +38,20 @@ export function git(gitDir: string, args: string[], options: GitOptions = {}): P
         }
       },
     )
-    child.stdin?.end(options.input ?? '')
+    // git may exit before reading stdin (most commands never do); the exit status tells the
+    // outcome, so a broken pipe here is noise, not an error.
+    child.stdin?.on('error', () => {})
+    if (options.input === undefined) child.stdin?.end()
+    else child.stdin?.end(options.input)
   })
 }
 
 /** Like git(), but a non-zero exit yields null (for probes such as `cat-file -t`). */
-export async function gitOrNull(gitDir: string, args: string[], options?: GitOptions): Promise<string | null> {
+export async function gitOrNull(
+  gitDir: string,
+  args: string[],
+  options?: GitOptions,
+): Promise<string | null> {
   try {
     return await git(gitDir, args, options)
   } catch (error) {
@@ -82,7 +90,8 @@ export interface CommitObject {
 
 function parsePerson(line: string): GitPerson {
   const match = /^(.*) <([^>]*)> (\d+) ([+-]\d{4})$/.exec(line)
-  if (!match) return { name: line, email: '', date: new Date(0).toISOString().replace(/\.\d{3}Z$/, 'Z') }
+  if (!match)
+    return { name: line, email: '', date: new Date(0).toISOString().replace(/\.\d{3}Z$/, 'Z') }
   const date = new Date(Number(match[3]) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
   return { name: match[1], email: match[2], date }
 }
@@ -116,7 +125,13 @@ export async function readCommit(gitDir: string, sha: string): Promise<CommitObj
 
 export async function commitTree(
   gitDir: string,
-  input: { tree: string; parents: string[]; message: string; author: GitPerson; committer: GitPerson },
+  input: {
+    tree: string
+    parents: string[]
+    message: string
+    author: GitPerson
+    committer: GitPerson
+  },
 ): Promise<string> {
   const args = ['commit-tree', input.tree, ...input.parents.flatMap((p) => ['-p', p]), '-F', '-']
   const out = await git(gitDir, args, {

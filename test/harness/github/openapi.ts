@@ -27,9 +27,30 @@ export interface Operation {
   pathParams: Parameter[]
   queryParams: Parameter[]
   /** Present when the operation takes a JSON body; `ref` is the Ajv reference to its schema. */
-  jsonBody?: { required: boolean; ref: string }
+  jsonBody?: {
+    required: boolean
+    ref: string
+    /** Top-level properties, when the schema is a plain object that lists them. */
+    properties?: string[]
+  }
   /** Status code (or "default") → Ajv reference to the JSON response schema. */
   responses: Map<string, string>
+}
+
+export interface ParameterProblems {
+  /** Path parameters that do not fit their schema: GitHub answers 404. */
+  path: string[]
+  /** Query parameters that do not fit their schema: GitHub answers 422. */
+  query: string[]
+  /** Query parameters the operation does not have: GitHub silently ignores them. */
+  unknown: string[]
+}
+
+export interface BodyProblems {
+  /** Schema violations: GitHub answers 422. */
+  invalid: string[]
+  /** Top-level properties the operation does not have: GitHub silently ignores them. */
+  unknown: string[]
 }
 
 export interface LoadStats {
@@ -46,8 +67,12 @@ export interface OpenApi {
   operations: Map<string, Operation> // by operationId
   router: Router<Operation>
   /** Coerces query/path strings to their schema types in place; returns problems found. */
-  checkParameters(op: Operation, path: Record<string, unknown>, query: Record<string, unknown>): string[]
-  checkBody(op: Operation, body: unknown): string[]
+  checkParameters(
+    op: Operation,
+    path: Record<string, unknown>,
+    query: Record<string, unknown>,
+  ): ParameterProblems
+  checkBody(op: Operation, body: unknown): BodyProblems
   /** For self-checks: does a response body match what the description promises? */
   checkResponse(op: Operation, status: number, body: unknown): string[]
 }
@@ -85,7 +110,8 @@ function resolveLocal<T>(spec: RawSpec, value: T & { $ref?: string }): T {
   if (!value.$ref) return value
   const parts = value.$ref.replace(/^#\//, '').split('/')
   let node: unknown = spec
-  for (const part of parts) node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')]
+  for (const part of parts)
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')]
   return resolveLocal(spec, node as T & { $ref?: string })
 }
 
@@ -125,9 +151,17 @@ function buildOperations(spec: RawSpec): Map<string, Operation> {
       let jsonBody: Operation['jsonBody']
       const mediaType = jsonMediaType(raw.requestBody?.content)
       if (raw.requestBody && mediaType) {
+        const schema = (raw.requestBody.content?.[mediaType] as { schema?: JsonSchema }).schema
+        const listed =
+          schema?.type === 'object' &&
+          schema.additionalProperties === undefined &&
+          schema.properties
+            ? Object.keys(schema.properties as object)
+            : undefined
         jsonBody = {
           required: raw.requestBody.required === true,
           ref: pointer('paths', template, method, 'requestBody', 'content', mediaType, 'schema'),
+          properties: listed,
         }
       }
       const responses = new Map<string, string>()
@@ -138,7 +172,10 @@ function buildOperations(spec: RawSpec): Map<string, Operation> {
         const base = rawResponse.$ref
           ? `${SPEC_ID}#/${rawResponse.$ref.replace(/^#\//, '')}`
           : pointer('paths', template, method, 'responses', status)
-        responses.set(status, `${base}/content/${encodeURIComponent(responseType.replace(/\//g, "~1"))}/schema`)
+        responses.set(
+          status,
+          `${base}/content/${encodeURIComponent(responseType.replace(/\//g, '~1'))}/schema`,
+        )
       }
       operations.set(raw.operationId, {
         operationId: raw.operationId,
@@ -182,7 +219,9 @@ function describeErrors(errors: ErrorObject[] | null | undefined, root: string):
 
 async function load(): Promise<OpenApi> {
   const started = performance.now()
-  const file = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json')
+  const file = createRequire(import.meta.url).resolve(
+    '@octokit/openapi/generated/api.github.com.json',
+  )
   const text = await readFile(file, 'utf8')
   const read = performance.now()
   const spec = JSON.parse(text) as RawSpec
@@ -193,7 +232,9 @@ async function load(): Promise<OpenApi> {
     Object.keys(spec.paths).map((template) => ({
       template,
       operations: new Map(
-        [...operations.values()].filter((op) => op.template === template).map((op) => [op.method, op]),
+        [...operations.values()]
+          .filter((op) => op.template === template)
+          .map((op) => [op.method, op]),
       ),
     })),
   )
@@ -239,24 +280,46 @@ async function load(): Promise<OpenApi> {
     operations,
     router,
     checkParameters(op, path, query) {
-      const problems: string[] = []
       const known = new Set(op.queryParams.map((p) => p.name))
+      const problems: ParameterProblems = { path: [], query: [], unknown: [] }
       for (const name of Object.keys(query)) {
-        if (!known.has(name)) problems.push(`unknown query parameter '${name}' (GitHub ignores it)`)
+        if (!known.has(name))
+          problems.unknown.push(`unknown query parameter '${name}' (GitHub ignores it)`)
       }
-      // Validate path and query together (names never collide in GitHub's description) so one
-      // coercing pass handles both; the object is split back afterwards.
+      // Validate path and query together (their names never collide in GitHub's description)
+      // so one coercing pass handles both; values are copied back afterwards.
       const combined: Record<string, unknown> = { ...query, ...path }
       const validate = paramValidator(op)
-      if (!validate(combined)) problems.push(...describeErrors(validate.errors, 'parameters'))
+      if (!validate(combined)) {
+        for (const error of validate.errors ?? []) {
+          const name =
+            error.instancePath.split('/')[1] ??
+            (error.params as { missingProperty?: string }).missingProperty
+          const isPath = op.pathParams.some((p) => p.name === name)
+          const text = describeErrors([error], isPath ? 'path' : 'query')[0]
+          ;(isPath ? problems.path : problems.query).push(text)
+        }
+      }
       for (const name of Object.keys(path)) path[name] = combined[name]
       for (const name of Object.keys(query)) query[name] = combined[name]
       return problems
     },
     checkBody(op, body) {
-      if (!op.jsonBody) return []
+      const problems: BodyProblems = { invalid: [], unknown: [] }
+      if (!op.jsonBody) return problems
       const validate = compileRef(op.jsonBody.ref)
-      return validate(body) ? [] : describeErrors(validate.errors, 'body')
+      if (!validate(body)) problems.invalid.push(...describeErrors(validate.errors, 'body'))
+      // GitHub ignores fields it does not know (e.g. `draft` on a pull request update), so a
+      // request that relies on one silently does nothing; that is a bug worth failing on.
+      const listed = op.jsonBody.properties
+      if (listed && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+        for (const name of Object.keys(body)) {
+          if (!listed.includes(name)) {
+            problems.unknown.push(`body has unknown property '${name}' (GitHub ignores it)`)
+          }
+        }
+      }
+      return problems
     },
     checkResponse(op, status, body) {
       const ref = op.responses.get(String(status)) ?? op.responses.get('default')

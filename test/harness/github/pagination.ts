@@ -18,7 +18,8 @@ export function paginate<T>(all: T[], query: Record<string, unknown>, requestUrl
   }
   const rels: string[] = []
   if (page > 1) rels.push(`<${urlFor(Math.min(page - 1, lastPage))}>; rel="prev"`)
-  if (page < lastPage) rels.push(`<${urlFor(page + 1)}>; rel="next"`, `<${urlFor(lastPage)}>; rel="last"`)
+  if (page < lastPage)
+    rels.push(`<${urlFor(page + 1)}>; rel="next"`, `<${urlFor(lastPage)}>; rel="last"`)
   if (page > 1) rels.push(`<${urlFor(1)}>; rel="first"`)
   return { items, link: rels.length ? rels.join(', ') : undefined }
 }

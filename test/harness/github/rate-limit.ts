@@ -46,7 +46,8 @@ export class SecondaryRateLimiter {
     const recent = (this.writes.get(token) ?? []).filter((t) => now - t < 60_000)
     this.writes.set(token, recent)
     const overConcurrency = maxConcurrent !== undefined && active >= maxConcurrent
-    const overWrites = isWrite && maxWritesPerMinute !== undefined && recent.length >= maxWritesPerMinute
+    const overWrites =
+      isWrite && maxWritesPerMinute !== undefined && recent.length >= maxWritesPerMinute
     if (overConcurrency || overWrites) {
       this.hits.total++
       this.hits.byLogin[login] = (this.hits.byLogin[login] ?? 0) + 1

@@ -31,7 +31,11 @@ class GitRefStore implements RefStore {
   }
 
   async list(prefix: string): Promise<RefEntry[]> {
-    const out = await git(this.gitDir, ['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', 'refs/'])
+    const out = await git(this.gitDir, [
+      'for-each-ref',
+      '--format=%(refname) %(objectname) %(objecttype)',
+      'refs/',
+    ])
     return out
       .split('\n')
       .filter(Boolean)

@@ -84,7 +84,13 @@ function repoPermissions(state: EmulatorState, repo: Repo, viewer: Identity | un
   if (!viewer) return undefined
   const level = viewer.installation ? 'write' : state.permission(repo, viewer.login)
   const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(level)
-  return { admin: rank >= 5, maintain: rank >= 4, push: rank >= 3, triage: rank >= 2, pull: rank >= 1 }
+  return {
+    admin: rank >= 5,
+    maintain: rank >= 4,
+    push: rank >= 3,
+    triage: rank >= 2,
+    pull: rank >= 1,
+  }
 }
 
 /** A superset of `minimal-repository`, `repository` and `full-repository`. */
@@ -180,7 +186,11 @@ export function repository(links: Links, state: EmulatorState, repo: Repo, viewe
   }
 }
 
-export function authorAssociation(state: EmulatorState, repoFullName: string, login: string): string {
+export function authorAssociation(
+  state: EmulatorState,
+  repoFullName: string,
+  login: string,
+): string {
   const [owner, name] = repoFullName.split('/')
   const repo = state.repo(owner, name)
   if (!repo) return 'NONE'
@@ -189,11 +199,23 @@ export function authorAssociation(state: EmulatorState, repoFullName: string, lo
   return listed && listed !== 'none' ? 'COLLABORATOR' : 'NONE'
 }
 
-const REACTION_CONTENTS: ReactionContent[] = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'eyes', 'rocket']
+const REACTION_CONTENTS: ReactionContent[] = [
+  '+1',
+  '-1',
+  'laugh',
+  'confused',
+  'heart',
+  'hooray',
+  'eyes',
+  'rocket',
+]
 
 export function reactionRollup(url: string, reactions: Reaction[]) {
   const counts = Object.fromEntries(
-    REACTION_CONTENTS.map((content) => [content, reactions.filter((r) => r.content === content).length]),
+    REACTION_CONTENTS.map((content) => [
+      content,
+      reactions.filter((r) => r.content === content).length,
+    ]),
   )
   return { url, total_count: reactions.length, ...counts }
 }
@@ -254,7 +276,12 @@ function pullBranch(
 }
 
 /** The `pull-request-simple` shape that GET /pulls returns. */
-export function pullRequestSimple(links: Links, state: EmulatorState, pr: PullRequest, shas: PullShas) {
+export function pullRequestSimple(
+  links: Links,
+  state: EmulatorState,
+  pr: PullRequest,
+  shas: PullShas,
+) {
   const api = `${links.api}/repos/${pr.repo}`
   const url = `${api}/pulls/${pr.number}`
   const issueUrl = `${api}/issues/${pr.number}`
@@ -310,7 +337,9 @@ export function pullRequestSimple(links: Links, state: EmulatorState, pr: PullRe
 
 /** The full `pull-request` shape of GET/POST/PATCH on a single pull request. */
 export function pullRequest(links: Links, state: EmulatorState, pr: PullRequest, shas: PullShas) {
-  const comments = state.issueComments.filter((c) => c.repo === pr.repo && c.issue_number === pr.number)
+  const comments = state.issueComments.filter(
+    (c) => c.repo === pr.repo && c.issue_number === pr.number,
+  )
   return {
     ...pullRequestSimple(links, state, pr, shas),
     merged: pr.merged,

@@ -73,7 +73,10 @@ export class Router<Op> {
     const upper = method.toUpperCase()
     let pathOnly: CompiledTemplate<Op> | undefined
 
-    const attempt = (candidates: CompiledTemplate<Op>[], greedyTail: boolean): RouteMatch<Op> | undefined => {
+    const attempt = (
+      candidates: CompiledTemplate<Op>[],
+      greedyTail: boolean,
+    ): RouteMatch<Op> | undefined => {
       for (const candidate of candidates) {
         const params = bind(candidate.segments, parts, greedyTail)
         if (!params) continue
@@ -102,7 +105,11 @@ export class Router<Op> {
   }
 }
 
-function bind(segments: Segment[], parts: string[], greedyTail: boolean): Record<string, string> | undefined {
+function bind(
+  segments: Segment[],
+  parts: string[],
+  greedyTail: boolean,
+): Record<string, string> | undefined {
   const params: Record<string, string> = {}
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]

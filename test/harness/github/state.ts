@@ -4,7 +4,8 @@
 
 export type UserType = 'User' | 'Bot' | 'Organization'
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
-export type ReactionContent = '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes'
+export type ReactionContent =
+  '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes'
 
 export interface User {
   login: string
@@ -95,8 +96,7 @@ export interface IssueComment {
 }
 
 export type ReactionSubject =
-  | { type: 'issue'; repo: string; number: number }
-  | { type: 'comment'; repo: string; id: number }
+  { type: 'issue'; repo: string; number: number } | { type: 'comment'; repo: string; id: number }
 
 export interface Reaction {
   id: number
@@ -181,7 +181,9 @@ export class EmulatorState {
 
   /** ISO 8601 without milliseconds, the way GitHub formats timestamps. */
   now(): string {
-    return this.clock().toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return this.clock()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
   }
 
   nowMs(): number {
@@ -196,7 +198,13 @@ export class EmulatorState {
 
   // ---- users and tokens ----
 
-  addUser(input: { login: string; id?: number; type?: UserType; name?: string | null; email?: string | null }): User {
+  addUser(input: {
+    login: string
+    id?: number
+    type?: UserType
+    name?: string | null
+    email?: string | null
+  }): User {
     const user: User = {
       login: input.login,
       id: input.id ?? this.nextId('user'),
@@ -215,7 +223,9 @@ export class EmulatorState {
 
   /** The user, created as a plain 'User' if unknown (bots end in "[bot]" and get type 'Bot'). */
   ensureUser(login: string): User {
-    return this.user(login) ?? this.addUser({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' })
+    return (
+      this.user(login) ?? this.addUser({ login, type: login.endsWith('[bot]') ? 'Bot' : 'User' })
+    )
   }
 
   addToken(token: string, login: string): Identity {
@@ -230,7 +240,11 @@ export class EmulatorState {
     if (!this.user(INSTALLATION_LOGIN)) {
       this.addUser({ login: INSTALLATION_LOGIN, id: INSTALLATION_USER_ID, type: 'Bot' })
     }
-    const identity: Identity = { login: INSTALLATION_LOGIN, installation: true, repositories: options.repositories }
+    const identity: Identity = {
+      login: INSTALLATION_LOGIN,
+      installation: true,
+      repositories: options.repositories,
+    }
     this.tokens.set(token, identity)
     return identity
   }
@@ -246,7 +260,8 @@ export class EmulatorState {
     ownerType?: UserType
     refs?: Record<string, string>
   }): Repo {
-    if (!this.user(input.owner)) this.addUser({ login: input.owner, type: input.ownerType ?? 'User' })
+    if (!this.user(input.owner))
+      this.addUser({ login: input.owner, type: input.ownerType ?? 'User' })
     const repo: Repo = {
       id: this.nextId('repo'),
       owner: input.owner,
@@ -316,7 +331,10 @@ export class EmulatorState {
       },
       base: {
         ref: input.base?.ref ?? repo.default_branch,
-        sha: input.base?.sha ?? repo.refs[`refs/heads/${input.base?.ref ?? repo.default_branch}`] ?? '0'.repeat(40),
+        sha:
+          input.base?.sha ??
+          repo.refs[`refs/heads/${input.base?.ref ?? repo.default_branch}`] ??
+          '0'.repeat(40),
         repo: repo.full_name,
       },
       html_url: `${this.serverUrl}/${repo.full_name}/pull/${number}`,
@@ -333,7 +351,13 @@ export class EmulatorState {
     return this.pulls.find((p) => p.repo.toLowerCase() === full && p.number === number)
   }
 
-  addIssue(input: { owner: string; repo: string; user: string; title?: string; body?: string | null }): Issue {
+  addIssue(input: {
+    owner: string
+    repo: string
+    user: string
+    title?: string
+    body?: string | null
+  }): Issue {
     const repo = this.requireRepo(input.owner, input.repo)
     this.ensureUser(input.user)
     const number = repo.nextNumber++
@@ -367,10 +391,16 @@ export class EmulatorState {
 
   // ---- comments and reactions ----
 
-  addComment(owner: string, name: string, number: number, input: { body: string; user: string }): IssueComment {
+  addComment(
+    owner: string,
+    name: string,
+    number: number,
+    input: { body: string; user: string },
+  ): IssueComment {
     const repo = this.requireRepo(owner, name)
     const subject = this.issueLike(owner, name, number)
-    if (!subject) throw new Error(`emulator: no issue or pull request #${number} in ${repo.full_name}`)
+    if (!subject)
+      throw new Error(`emulator: no issue or pull request #${number} in ${repo.full_name}`)
     this.ensureUser(input.user)
     const id = this.nextId('comment')
     const kind = 'head' in subject ? 'pull' : 'issues'
@@ -392,7 +422,9 @@ export class EmulatorState {
   /** Comments on one issue or pull request, oldest first. */
   comments(owner: string, name: string, number: number): IssueComment[] {
     const full = repoKey(owner, name)
-    return this.issueComments.filter((c) => c.repo.toLowerCase() === full && c.issue_number === number)
+    return this.issueComments.filter(
+      (c) => c.repo.toLowerCase() === full && c.issue_number === number,
+    )
   }
 
   comment(id: number): IssueComment | undefined {
@@ -408,7 +440,10 @@ export class EmulatorState {
     }
   }
 
-  addReaction(subject: ReactionSubject, input: { content: ReactionContent; user: string }): Reaction {
+  addReaction(
+    subject: ReactionSubject,
+    input: { content: ReactionContent; user: string },
+  ): Reaction {
     this.ensureUser(input.user)
     const reaction: Reaction = {
       id: this.nextId('reaction'),

@@ -21,8 +21,7 @@ export interface AssistantMessage {
 }
 
 type ContentBlock =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; id: string; name: string; input: object }
+  { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: object }
 
 /** Ids are deterministic per server so recorded transcripts do not churn between runs. */
 export class IdSource {
@@ -99,7 +98,9 @@ export function streamEvents(message: AssistantMessage): string[] {
   )
   message.content.forEach((block, index) => {
     if (block.type === 'text') {
-      events.push(sseEvent('content_block_start', { index, content_block: { type: 'text', text: '' } }))
+      events.push(
+        sseEvent('content_block_start', { index, content_block: { type: 'text', text: '' } }),
+      )
       for (const text of pieces(block.text)) {
         events.push(sseEvent('content_block_delta', { index, delta: { type: 'text_delta', text } }))
       }
@@ -112,7 +113,10 @@ export function streamEvents(message: AssistantMessage): string[] {
       )
       for (const partial_json of pieces(JSON.stringify(block.input))) {
         events.push(
-          sseEvent('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json } }),
+          sseEvent('content_block_delta', {
+            index,
+            delta: { type: 'input_json_delta', partial_json },
+          }),
         )
       }
     }

@@ -23,6 +23,11 @@ export interface RunClaudeOptions {
   extraArgs?: string[]
   /** Defaults to the pinned dev dependency, node_modules/.bin/claude under the current dir. */
   claudePath?: string
+  /**
+   * HOME for the run (CLAUDE_CONFIG_DIR is `<home>/.claude`); kept afterwards. Default: a fresh
+   * temporary directory, removed after the run.
+   */
+  home?: string
 }
 
 export interface RunClaudeResult {
@@ -76,7 +81,7 @@ function parseLines(stdout: string): { lines: Array<Record<string, unknown>>; no
 }
 
 export async function runClaudeForTest(options: RunClaudeOptions): Promise<RunClaudeResult> {
-  const home = await mkdtemp(path.join(os.tmpdir(), 'async-pr-claude-home-'))
+  const home = options.home ?? (await mkdtemp(path.join(os.tmpdir(), 'async-pr-claude-home-')))
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     LANG: 'C.UTF-8',
@@ -135,6 +140,6 @@ export async function runClaudeForTest(options: RunClaudeOptions): Promise<RunCl
       result: lines.findLast((line) => line.type === 'result'),
     }
   } finally {
-    await rm(home, { recursive: true, force: true })
+    if (options.home === undefined) await rm(home, { recursive: true, force: true })
   }
 }

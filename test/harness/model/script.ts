@@ -107,9 +107,11 @@ export interface TodoItem {
 }
 
 /**
- * TodoWrite. In 2.1.329 this tool is only offered when tasks v2 are off
- * (`CLAUDE_CODE_ENABLE_TASKS=0`); by default the checklist tools are TaskCreate/TaskUpdate.
- * Both are "deferred" tools: their schema is not in `tools`, but the CLI still runs a direct call.
+ * TodoWrite. In 2.1.329 it exists only with tasks v2 off (`CLAUDE_CODE_ENABLE_TASKS=0`);
+ * otherwise the CLI answers "No such tool available" and the checklist tools are
+ * TaskCreate/TaskUpdate. All of them are "deferred" (not in the request's `tools`; the model
+ * is told to load them with ToolSearch), yet the CLI runs a direct call, and without any
+ * allow rule.
  */
 export const todo = (items: TodoItem[]): TurnStep =>
   useTool('TodoWrite', {
@@ -132,7 +134,9 @@ export const taskUpdate = (taskId: string, status: TodoStatus | 'deleted'): Turn
   useTool('TaskUpdate', { taskId, status })
 
 export const httpError = (status: 500 | 429 | 529, retryAfter?: number): HttpErrorFault =>
-  retryAfter === undefined ? { fault: 'http_error', status } : { fault: 'http_error', status, retryAfter }
+  retryAfter === undefined
+    ? { fault: 'http_error', status }
+    : { fault: 'http_error', status, retryAfter }
 
 export const stall = (ms: number, then?: TurnStep): StallFault =>
   then === undefined ? { fault: 'stall', ms } : { fault: 'stall', ms, then }

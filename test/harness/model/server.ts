@@ -149,8 +149,6 @@ export async function startModelServer(
       case 'http_error': {
         const headers: Record<string, string> = { 'request-id': `req_fault_${record.step}` }
         if (step.retryAfter !== undefined) headers['retry-after'] = String(step.retryAfter)
-        // The API marks overload and rate limits as retryable; say so like it does.
-        if (step.status !== 500) headers['x-should-retry'] = 'true'
         return sendJson(res, step.status, errorBody(step.status), headers)
       }
       case 'stall': {
@@ -205,7 +203,11 @@ export async function startModelServer(
         record.answer = 'side'
         const model = typeof body.model === 'string' ? body.model : 'claude-haiku-4-5'
         const text = options.sideReply ?? 'OK'
-        sendMessage(res, buildMessage({ text }, ids, model, estimateTokens(body.messages)), body.stream === true)
+        sendMessage(
+          res,
+          buildMessage({ text }, ids, model, estimateTokens(body.messages)),
+          body.stream === true,
+        )
       } else {
         record.kind = 'turn'
         record.step = nextStep++
@@ -213,20 +215,28 @@ export async function startModelServer(
       }
     } else if (isPost && pathname === '/v1/messages') {
       sendJson(res, 400, errorBody(400))
+    } else if (pathname === '/api/hello') {
+      // Connectivity check the CLI sends (HEAD) unless nonessential traffic is disabled.
+      record.answer = 'hello'
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end(req.method === 'HEAD' ? undefined : 'hello\n')
     } else {
       sendJson(res, 404, errorBody(404))
     }
     if (options.log) {
+      const step = record.step ?? '-'
       const tools = body?.tools?.length ?? 0
       process.stderr.write(
-        `model-server: ${record.method} ${path} kind=${record.kind} step=${record.step ?? '-'} tools=${tools} answer=${record.answer}\n`,
+        `model-server: ${record.method} ${path} kind=${record.kind} step=${step} ` +
+          `tools=${tools} answer=${record.answer}\n`,
       )
     }
   }
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { type: 'error', error: { type: 'api_error', message: String(error) } })
+      if (!res.headersSent)
+        sendJson(res, 500, { type: 'error', error: { type: 'api_error', message: String(error) } })
       else res.destroy()
     })
   })

@@ -74,7 +74,10 @@ export function visibleRepo(ctx: HandlerContext): Repo {
 const WRITE_LEVELS: Permission[] = ['write', 'maintain', 'admin']
 
 export function canWrite(ctx: HandlerContext, repo: Repo): boolean {
-  return ctx.identity.installation || WRITE_LEVELS.includes(ctx.state.permission(repo, ctx.identity.login))
+  return (
+    ctx.identity.installation ||
+    WRITE_LEVELS.includes(ctx.state.permission(repo, ctx.identity.login))
+  )
 }
 
 /** 403 in the words GitHub uses for a token that lacks the permission. */

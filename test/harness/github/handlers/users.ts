@@ -17,7 +17,8 @@ const LEGACY_PERMISSION = {
 export const userHandlers: Record<string, Handler> = {
   'users/get-authenticated': (ctx) => {
     // An installation token is not a user; GitHub refuses GET /user for it.
-    if (ctx.identity.installation) throw new HttpError(403, 'Resource not accessible by integration')
+    if (ctx.identity.installation)
+      throw new HttpError(403, 'Resource not accessible by integration')
     const user = ctx.state.ensureUser(ctx.identity.login)
     return ok(fullUser(ctx.links, user, { private: true }))
   },

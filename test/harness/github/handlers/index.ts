@@ -1,0 +1,21 @@
+// Every emulated operation, by GitHub's operationId. An operation missing here answers 501 and
+// records "not emulated", so gaps show up as failures rather than as silent 404s.
+
+import { actionsHandlers } from './actions.js'
+import { commentHandlers } from './comments.js'
+import type { Handler } from './context.js'
+import { gitDataHandlers } from './git-data.js'
+import { pullHandlers } from './pulls.js'
+import { reactionHandlers } from './reactions.js'
+import { userHandlers } from './users.js'
+
+export const handlers: Record<string, Handler> = {
+  ...userHandlers,
+  ...pullHandlers,
+  ...commentHandlers,
+  ...reactionHandlers,
+  ...gitDataHandlers,
+  ...actionsHandlers,
+}
+
+export type { Handler, HandlerContext, HandlerResult } from './context.js'

@@ -1,0 +1,306 @@
+// The HTTP pipeline: route → authorization present → request checks against the description →
+// token → secondary rate limit → injected fault → handler. Each step that fails answers the way
+// GitHub would; the ones GitHub would reject as malformed are also recorded as violations.
+
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { errorBody, HttpError } from './errors.js'
+import type { FaultQueue } from './faults.js'
+import { handlers } from './handlers/index.js'
+import type { Links } from './links.js'
+import type { OpenApi, Operation } from './openapi.js'
+import {
+  SECONDARY_RATE_LIMIT_DOCS,
+  SECONDARY_RATE_LIMIT_MESSAGE,
+  type SecondaryRateLimiter,
+} from './rate-limit.js'
+import type { EmulatorState, Identity } from './state.js'
+import type { RecordedRequest } from './types.js'
+
+const GENERIC_DOCS = 'https://docs.github.com/rest'
+const MAX_BODY_BYTES = 64 * 1024 * 1024
+
+export interface PipelineDeps {
+  api: OpenApi
+  state: EmulatorState
+  links: Links
+  faults: FaultQueue
+  limiter: SecondaryRateLimiter
+  requests: RecordedRequest[]
+  violations: string[]
+  responseProblems: string[]
+  checkResponses: boolean
+  /** Sleeps that close() can cut short. */
+  sleep(ms: number): Promise<void>
+}
+
+interface Reply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) reject(new Error('request body too large'))
+      else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function headerRecord(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined)
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return headers
+}
+
+/** `token X` and `bearer X` are what GitHub accepts for a token. */
+function parseAuthorization(header: string): string | undefined {
+  const match = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header)
+  return match?.[1]
+}
+
+// Only clearly wrong media types are flagged; GitHub itself is lenient here.
+function mediaTypeProblems(
+  op: Operation,
+  headers: Record<string, string>,
+  hasBody: boolean,
+): string[] {
+  const problems: string[] = []
+  const accept = headers.accept
+  if (accept && !/json|\*\/\*|vnd\.github|diff|patch|sha/i.test(accept)) {
+    problems.push(`${op.operationId}: Accept "${accept}" asks for something GitHub does not serve`)
+  }
+  const contentType = headers['content-type']
+  if (hasBody && op.jsonBody && contentType && !/json/i.test(contentType)) {
+    problems.push(`${op.operationId}: JSON body sent with Content-Type "${contentType}"`)
+  }
+  return problems
+}
+
+export function createPipeline(deps: PipelineDeps) {
+  const { api, state, links, faults, limiter, requests, violations } = deps
+  const used = new Map<string, number>()
+
+  const send = (
+    res: ServerResponse,
+    record: RecordedRequest,
+    reply: Reply,
+    identity?: Identity,
+  ): void => {
+    const count = (used.get(identity?.login ?? '') ?? 0) + 1
+    used.set(identity?.login ?? '', count)
+    const headers: Record<string, string> = {
+      'x-github-request-id': randomUUID().toUpperCase(),
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-media-type': 'github.v3; format=json',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(Math.max(5000 - count, 0)),
+      'x-ratelimit-used': String(count),
+      'x-ratelimit-reset': String(Math.floor(state.nowMs() / 1000) + 3600),
+      'x-ratelimit-resource': 'core',
+      ...reply.headers,
+    }
+    record.status = reply.status
+    if (reply.body === undefined || reply.status === 204) {
+      res.writeHead(reply.status, headers).end()
+      return
+    }
+    headers['content-type'] = 'application/json; charset=utf-8'
+    res.writeHead(reply.status, headers).end(JSON.stringify(reply.body))
+  }
+
+  const error = (
+    status: number,
+    message: string,
+    docs = GENERIC_DOCS,
+    extra?: HttpError,
+  ): Reply => ({
+    status,
+    body: errorBody(status, message, docs, extra?.errors),
+    headers: extra?.headers,
+  })
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase()
+    const rawUrl = req.url ?? '/'
+    const url = new URL(rawUrl, links.api)
+    const rawPath = rawUrl.split('?')[0]
+    const headers = headerRecord(req)
+    const authorization = headers.authorization
+    const token = authorization === undefined ? undefined : parseAuthorization(authorization)
+    const identity = token === undefined ? undefined : state.tokens.get(token)
+    if (authorization !== undefined) {
+      headers.authorization = identity ? `[token of ${identity.login}]` : '[unknown token]'
+    }
+    const record: RecordedRequest = {
+      method,
+      path: rawPath,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body: undefined,
+      status: 0,
+      time: new Date().toISOString(),
+      login: identity?.login,
+    }
+    requests.push(record)
+
+    const violate = (problem: string) => violations.push(problem)
+    const rawBody = await readBody(req)
+    let body: unknown
+    let bodyIsJson = true
+    if (rawBody.trim() !== '') {
+      try {
+        body = JSON.parse(rawBody)
+      } catch {
+        bodyIsJson = false
+        body = rawBody
+      }
+    }
+    record.body = body
+
+    const match = api.router.match(method, rawPath)
+    if (match.kind === 'unknown') {
+      violate(`unknown route: ${method} ${rawPath}`)
+      return send(res, record, error(404, 'Not Found'), identity)
+    }
+    if (match.kind === 'method-not-allowed') {
+      violate(
+        `unknown route: ${method} ${rawPath} (${match.template} has ${match.allowed.join(', ')})`,
+      )
+      return send(res, record, error(404, 'Not Found'), identity)
+    }
+    const op = match.operation
+    record.operationId = op.operationId
+    const docs = op.docsUrl
+
+    if (authorization === undefined) {
+      violate(`${op.operationId}: no Authorization header`)
+      return send(res, record, error(401, 'Requires authentication', docs), identity)
+    }
+    if (token === undefined) {
+      violate(`${op.operationId}: Authorization is not "token X" or "bearer X"`)
+      return send(res, record, error(401, 'Bad credentials', docs), identity)
+    }
+    for (const problem of mediaTypeProblems(op, headers, body !== undefined)) violate(problem)
+
+    if (!bodyIsJson && op.jsonBody) {
+      violate(`${op.operationId}: body is not valid JSON`)
+      return send(res, record, error(400, 'Problems parsing JSON', docs), identity)
+    }
+    const params: Record<string, unknown> = { ...match.params }
+    const query: Record<string, unknown> = { ...record.query }
+    const paramProblems = api.checkParameters(op, params, query)
+    for (const problem of paramProblems.unknown) violate(`${op.operationId}: ${problem}`)
+    if (paramProblems.path.length > 0) {
+      violate(`${op.operationId}: ${paramProblems.path.join('; ')}`)
+      return send(res, record, error(404, 'Not Found', docs), identity)
+    }
+    if (paramProblems.query.length > 0) {
+      violate(`${op.operationId}: ${paramProblems.query.join('; ')}`)
+      return send(
+        res,
+        record,
+        error(422, `Invalid request.\n\n${paramProblems.query.join('\n')}`, docs),
+        identity,
+      )
+    }
+    if (op.jsonBody && (body !== undefined || op.jsonBody.required)) {
+      const problems =
+        body === undefined
+          ? { invalid: ['body is required'], unknown: [] }
+          : api.checkBody(op, body)
+      for (const problem of problems.unknown) violate(`${op.operationId}: ${problem}`)
+      if (problems.invalid.length > 0) {
+        violate(`${op.operationId}: ${problems.invalid.join('; ')}`)
+        const message = `Invalid request.\n\n${problems.invalid.join('\n')}`
+        return send(res, record, error(422, message, docs), identity)
+      }
+    }
+
+    if (!identity) return send(res, record, error(401, 'Bad credentials', docs), identity)
+
+    const admission = limiter.admit(token, identity.login, method)
+    if (!admission) {
+      record.rateLimited = true
+      const message = `${SECONDARY_RATE_LIMIT_MESSAGE}${randomUUID().toUpperCase()}.`
+      const reply = error(403, message, SECONDARY_RATE_LIMIT_DOCS)
+      reply.headers = { 'retry-after': String(limiter.retryAfterSeconds) }
+      return send(res, record, reply, identity)
+    }
+    try {
+      const fault = faults.take(method, rawPath, op.template)
+      if (fault) {
+        record.fault = true
+        if (fault.delayMs) await deps.sleep(fault.delayMs)
+        const reply = error(fault.status, defaultMessage(fault.status), docs)
+        if (fault.body !== undefined) reply.body = fault.body
+        reply.headers = fault.headers
+        return send(res, record, reply, identity)
+      }
+
+      const handler = handlers[op.operationId]
+      if (!handler) {
+        violate(`not emulated: ${method} ${op.template}`)
+        return send(res, record, error(501, `not emulated: ${op.operationId}`, docs), identity)
+      }
+      let reply: Reply
+      try {
+        reply = await handler({
+          state,
+          links,
+          operation: op,
+          params,
+          query,
+          body: (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>,
+          identity,
+          url,
+          violation: (problem) => violate(problem),
+        })
+      } catch (thrown) {
+        if (!(thrown instanceof HttpError)) throw thrown
+        reply = error(thrown.status, thrown.message, docs, thrown)
+      }
+      if (deps.checkResponses) {
+        for (const problem of api.checkResponse(op, reply.status, reply.body)) {
+          deps.responseProblems.push(`${op.operationId} ${reply.status}: ${problem}`)
+        }
+      }
+      return send(res, record, reply, identity)
+    } catch (thrown) {
+      // A bug in the emulator must not pass for a GitHub error.
+      violate(
+        `emulator error in ${op.operationId}: ${thrown instanceof Error ? thrown.stack : String(thrown)}`,
+      )
+      return send(res, record, error(500, 'emulator error', docs), identity)
+    } finally {
+      admission.release()
+    }
+  }
+}
+
+function defaultMessage(status: number): string {
+  const messages: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Bad credentials',
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    422: 'Validation Failed',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+  }
+  return messages[status] ?? `HTTP ${status}`
+}
