@@ -21444,7 +21444,10 @@ async function runAgent(options) {
 }
 
 // src/util/sanitize.ts
-var HIDDEN_CHARACTERS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g;
+var HIDDEN_CHARACTERS = (
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g
+);
 var HTML_COMMENTS = /<!--[\s\S]*?(?:-->|$)/g;
 function stripHiddenText(text) {
   return text.replace(/\r\n?/g, "\n").replace(HTML_COMMENTS, "").replace(HIDDEN_CHARACTERS, "");

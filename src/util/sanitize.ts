@@ -7,8 +7,8 @@
  * them, or make text display differently from what it is.
  */
 // Combining characters are listed on purpose: each one is removed on its own.
-// eslint-disable-next-line no-misleading-character-class
 const HIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-misleading-character-class
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g
 
 /** HTML comments never render on GitHub, so a reader cannot see what they say. */
