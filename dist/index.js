@@ -26335,6 +26335,13 @@ function ruleToAllow(denial) {
   return `Bash(${prefix.join(" ")}:*)`;
 }
 
+// src/report/state.ts
+var PREFIX = "<!-- async-pr:state ";
+var SUFFIX = " -->";
+function renderState(state) {
+  return PREFIX + JSON.stringify(state).replace(/-/g, "\\u002d") + SUFFIX;
+}
+
 // src/report/comment.ts
 var HEADLINES = {
   success: "\u2705 async-pr finished the task",
@@ -26352,7 +26359,9 @@ function renderWorking(task, links) {
     "",
     `Claude Code is working on \`${task.headRef}\`. This comment will show the result when it is done.`,
     "",
-    `[Workflow run](${links.runUrl})`
+    `[Workflow run](${links.runUrl})`,
+    "",
+    renderState({ v: 1, state: "working", runUrl: links.runUrl, branch: task.headRef })
   ].join("\n");
 }
 function renderFinal(outcome, options = {}) {
@@ -26414,6 +26423,19 @@ function renderFinal(outcome, options = {}) {
     for (const call of shown) lines.push(`- ${noMentions(describeToolCall(call))}`);
     lines.push("", "</details>");
   }
+  lines.push(
+    "",
+    renderState({
+      v: 1,
+      state: outcome.conclusion,
+      runUrl: links.runUrl,
+      branch: outcome.pushedTo ?? task.headRef,
+      commitSha: outcome.commitSha,
+      sessionId: agent?.result?.sessionId || agent?.sessionId,
+      costUsd: agent?.result?.costUsd,
+      numTurns: agent?.result?.numTurns
+    })
+  );
   return lines.join("\n");
 }
 function statsLine(outcome) {

@@ -8,6 +8,7 @@ import { describeToolCall, ruleToAllow } from './describe.js'
 import { cell, code, formatCost, formatDuration, formatTokens, shortSha } from './format.js'
 import type { Conclusion, Outcome, RunLinks } from './outcome.js'
 import type { Task } from '../event.js'
+import { renderState } from './state.js'
 import { noMentions } from '../util/sanitize.js'
 
 const HEADLINES: Record<Conclusion, string> = {
@@ -29,6 +30,8 @@ export function renderWorking(task: Task, links: RunLinks): string {
     `Claude Code is working on \`${task.headRef}\`. This comment will show the result when it is done.`,
     '',
     `[Workflow run](${links.runUrl})`,
+    '',
+    renderState({ v: 1, state: 'working', runUrl: links.runUrl, branch: task.headRef }),
   ].join('\n')
 }
 
@@ -101,6 +104,19 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     for (const call of shown) lines.push(`- ${noMentions(describeToolCall(call))}`)
     lines.push('', '</details>')
   }
+  lines.push(
+    '',
+    renderState({
+      v: 1,
+      state: outcome.conclusion,
+      runUrl: links.runUrl,
+      branch: outcome.pushedTo ?? task.headRef,
+      commitSha: outcome.commitSha,
+      sessionId: agent?.result?.sessionId || agent?.sessionId,
+      costUsd: agent?.result?.costUsd,
+      numTurns: agent?.result?.numTurns,
+    }),
+  )
   return lines.join('\n')
 }
 

@@ -174,3 +174,21 @@ describe('outputsOf', () => {
     })
   })
 })
+
+describe('the hidden state line', () => {
+  it('round-trips through the comment, even with dashes that would close an HTML comment', async () => {
+    const { parseState } = await import('../../src/report/state.js')
+    const body = renderFinal(outcome({ pushedTo: 'task--x' }))
+    const state = parseState(body)
+    expect(state).toMatchObject({
+      v: 1,
+      state: 'success',
+      branch: 'task--x',
+      commitSha: 'd'.repeat(40),
+      costUsd: 0.0123,
+    })
+    expect(body.match(/<!--/g)?.length).toBe(body.match(/-->/g)?.length)
+    expect(parseState(renderWorking(task, links))).toMatchObject({ state: 'working' })
+    expect(parseState('no state here')).toBeUndefined()
+  })
+})
