@@ -21259,6 +21259,11 @@ function toolDetail(name, input2) {
   }
 }
 var Transcript = class {
+  /** Paths under this directory are shown relative to it. */
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
   sessionId;
   model;
   /** The most recent tool calls, oldest first. */
@@ -21301,9 +21306,13 @@ var Transcript = class {
       case "user":
         for (const block of blocks(event)) this.onToolResult(block);
         break;
-      case "result":
-        this.result = parseResult(event);
+      case "result": {
+        const result = parseResult(event);
+        for (const denial of result.permissionDenials)
+          denial.detail = relativeTo(this.cwd, denial.detail);
+        this.result = result;
         break;
+      }
     }
   }
   onAssistantBlock(block) {
@@ -21313,7 +21322,7 @@ var Transcript = class {
       const call = {
         id: block.id ?? "",
         name: block.name,
-        detail: toolDetail(block.name, block.input)
+        detail: relativeTo(this.cwd, toolDetail(block.name, block.input))
       };
       this.toolCallCount++;
       this.toolCalls.push(call);
@@ -21330,6 +21339,11 @@ var Transcript = class {
     this.pending.delete(block.tool_use_id);
   }
 };
+function relativeTo(cwd, detail) {
+  if (!cwd) return detail;
+  const prefix = cwd.endsWith("/") ? cwd : `${cwd}/`;
+  return detail.split(prefix).join("");
+}
 function blocks(event) {
   const content = event.message?.content;
   return Array.isArray(content) ? content : [];
@@ -21378,7 +21392,7 @@ function signalGroup(pid, signal) {
 }
 async function runAgent(options) {
   const started = Date.now();
-  const transcript = new Transcript();
+  const transcript = new Transcript(options.cwd);
   const log = createWriteStream(options.executionFile, { flags: "a" });
   const child = spawn2(options.binary, options.args, {
     cwd: options.cwd,
@@ -26278,6 +26292,7 @@ ${body}`);
 
 // src/report/format.ts
 function formatDuration(ms) {
+  if (ms < 1e4) return `${(ms / 1e3).toFixed(1)}s`;
   const seconds = Math.round(ms / 1e3);
   if (seconds < 60) return `${seconds}s`;
   const minutes2 = Math.floor(seconds / 60);

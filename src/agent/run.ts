@@ -54,7 +54,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 
 export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   const started = Date.now()
-  const transcript = new Transcript()
+  const transcript = new Transcript(options.cwd)
   const log = createWriteStream(options.executionFile, { flags: 'a' })
   const child = spawn(options.binary, options.args, {
     cwd: options.cwd,

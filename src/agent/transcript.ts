@@ -96,6 +96,9 @@ interface StreamEvent {
 }
 
 export class Transcript {
+  /** Paths under this directory are shown relative to it. */
+  constructor(private readonly cwd?: string) {}
+
   sessionId?: string
   model?: string
   /** The most recent tool calls, oldest first. */
@@ -140,9 +143,13 @@ export class Transcript {
       case 'user':
         for (const block of blocks(event)) this.onToolResult(block)
         break
-      case 'result':
-        this.result = parseResult(event)
+      case 'result': {
+        const result = parseResult(event)
+        for (const denial of result.permissionDenials)
+          denial.detail = relativeTo(this.cwd, denial.detail)
+        this.result = result
         break
+      }
     }
   }
 
@@ -153,7 +160,7 @@ export class Transcript {
       const call: ToolCall = {
         id: block.id ?? '',
         name: block.name,
-        detail: toolDetail(block.name, block.input),
+        detail: relativeTo(this.cwd, toolDetail(block.name, block.input)),
       }
       this.toolCallCount++
       this.toolCalls.push(call)
@@ -170,6 +177,12 @@ export class Transcript {
     call.outcome = block.is_error ? 'error' : 'ok'
     this.pending.delete(block.tool_use_id)
   }
+}
+
+function relativeTo(cwd: string | undefined, detail: string): string {
+  if (!cwd) return detail
+  const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`
+  return detail.split(prefix).join('')
 }
 
 function blocks(event: StreamEvent): ContentBlock[] {

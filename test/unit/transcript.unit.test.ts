@@ -149,3 +149,19 @@ describe('judgeAgentRun', () => {
     )
   })
 })
+
+describe('paths in the workspace', () => {
+  it('are shown relative to it', () => {
+    const t = new Transcript('/work/repo')
+    t.pushLine(toolUse('t1', 'Write', { file_path: '/work/repo/src/a.ts', content: '' }))
+    t.pushLine(
+      line({
+        type: 'result',
+        subtype: 'success',
+        permission_denials: [{ tool_name: 'Read', tool_input: { file_path: '/work/repo/.env' } }],
+      }),
+    )
+    expect(t.toolCalls[0]?.detail).toBe('src/a.ts')
+    expect(t.result?.permissionDenials[0]?.detail).toBe('.env')
+  })
+})
