@@ -1,36 +1,37 @@
-// The one-way flow: event -> task -> prompt -> agent run -> commit/push -> report.
-// Each phase is a function of what the previous one produced; side effects
-// live in the modules it calls (git/, github/, agent/).
+// The one-way flow: event -> task -> trust -> prompt -> agent session ->
+// commit/push -> report. Each phase is a function of what the previous one
+// produced; side effects live in the modules it calls (git/, github/, agent/).
 
 import * as core from '@actions/core'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { agentEnv, claudeArgs } from './agent/command.js'
 import { judgeAgentRun, type AgentVerdict } from './agent/judge.js'
 import { locateClaude } from './agent/locate.js'
-import { runAgent, type AgentRun } from './agent/run.js'
+import type { AgentRun } from './agent/run.js'
+import { runSession } from './agent/session.js'
 import type { Transcript } from './agent/transcript.js'
-import { taskFromEvent, type SkipReason, type Task } from './event.js'
-import { authEnv, remoteUrl } from './git/auth.js'
-import { commitAll, commitsBetween, filesChanged, headSha, isAncestor } from './git/commit.js'
+import { taskFromEvent, type Task } from './event.js'
+import { authEnv, encodedForms, remoteUrl } from './git/auth.js'
+import { deliver } from './git/deliver.js'
 import { createGit, type Git } from './git/git.js'
-import { pushHead } from './git/push.js'
 import { checkoutHead, removePersistedCredentials, snapshotConfig } from './git/workspace.js'
-import { createGitHub } from './github/client.js'
+import { accountInfo } from './github/accounts.js'
+import { createGitHub, type GitHub } from './github/client.js'
 import { fitComment, StatusComment, type PostedComment } from './github/status-comment.js'
 import { buildPrompt } from './prompt.js'
 import { renderFinal, renderWorking } from './report/comment.js'
-import type { AgentSummary, Conclusion, Outcome, RunLinks } from './report/outcome.js'
-import type { Settings } from './settings.js'
 import { describeToolCall } from './report/describe.js'
-import { logSafe } from './util/sanitize.js'
+import type { AgentSummary, Conclusion, Outcome, RunLinks } from './report/outcome.js'
+import { secretsOf, type Settings } from './settings.js'
+import { authorize } from './trust.js'
 import { errorMessage } from './util/errors.js'
+import { logSafe } from './util/sanitize.js'
 
 export type PipelineResult =
-  | { kind: 'skipped'; reason: SkipReason; message: string }
+  | { kind: 'skipped'; reason: string; message: string }
   | { kind: 'ran'; outcome: Outcome; comment?: PostedComment; executionFile?: string }
 
-/** Wall-clock milestones, logged so overhead can be measured. */
+/** Wall-clock milestones, logged so the action's own overhead can be measured. */
 class Timings {
   private readonly start = Date.now()
   private last = this.start
@@ -48,13 +49,8 @@ export async function runPipeline(
   const timings = new Timings()
   const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
   const event = taskFromEvent(settings.eventName, payload)
-  if (event.kind === 'skip')
-    return { kind: 'skipped', reason: event.reason, message: event.message }
+  if (event.kind === 'skip') return { kind: 'skipped', reason: event.reason, message: event.message }
   const task = event.task
-  const links: RunLinks = {
-    serverUrl: settings.serverUrl,
-    runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`,
-  }
 
   const github = createGitHub({
     token: settings.commentToken,
@@ -62,6 +58,14 @@ export async function runPipeline(
     log: core.warning,
     debug: core.debug,
   })
+  const refusal = await checkTrust(github, task, settings.allowedBots)
+  if (refusal) return refusal
+  timings.mark('trust checked')
+
+  const links: RunLinks = {
+    serverUrl: settings.serverUrl,
+    runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`,
+  }
   const status = new StatusComment(github, {
     owner: task.owner,
     repo: task.repo,
@@ -82,14 +86,7 @@ export async function runPipeline(
   try {
     outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings })
   } catch (error) {
-    outcome = {
-      conclusion: 'failure',
-      task,
-      links,
-      reason: errorMessage(error),
-      commits: [],
-      files: [],
-    }
+    outcome = { conclusion: 'failure', task, links, reason: errorMessage(error), commits: [], files: [], heldBack: [] }
   } finally {
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
   }
@@ -102,6 +99,17 @@ export async function runPipeline(
   )
   timings.mark('final report')
   return { kind: 'ran', outcome, comment, executionFile }
+}
+
+/** Refuses the run (spending nothing) unless the author and the actor may start one. */
+async function checkTrust(github: GitHub, task: Task, allowedBots: string[]): Promise<PipelineResult | undefined> {
+  const author = await accountInfo(github, task.owner, task.repo, task.author.login)
+  const actor =
+    task.actor.login.toLowerCase() === task.author.login.toLowerCase()
+      ? author
+      : await accountInfo(github, task.owner, task.repo, task.actor.login)
+  const decision = authorize(author, actor, allowedBots)
+  return decision.allowed ? undefined : { kind: 'skipped', reason: decision.reason, message: decision.message }
 }
 
 interface WorkContext {
@@ -123,12 +131,7 @@ async function work(context: WorkContext): Promise<Outcome> {
   await core.group('Prepare the workspace', async () => {
     const keys = await removePersistedCredentials(git)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-    await checkoutHead(git, {
-      remoteUrl: remote,
-      auth,
-      headRef: task.headRef,
-      headSha: task.headSha,
-    })
+    await checkoutHead(git, { remoteUrl: remote, auth, headRef: task.headRef, headSha: task.headSha })
     core.info(`On ${task.headRef} at ${task.headSha}`)
   })
   const binary = await locateClaude({
@@ -148,31 +151,36 @@ async function work(context: WorkContext): Promise<Outcome> {
     maxBudgetUsd: settings.maxBudgetUsd,
   })
 
-  const delivered = await core.group('Commit and push', () =>
-    deliver(context, remote, auth, verdict),
+  const delivery = await core.group('Commit and push', () =>
+    deliver({
+      git,
+      remoteUrl: remote,
+      auth,
+      branch: task.headRef,
+      base: task.headSha,
+      message: commitMessage(task, links, verdict),
+      allowWorkflowChanges: settings.allowWorkflowChanges,
+      maxFileBytes: settings.maxFileBytes,
+      secrets: [...secretsOf(settings), ...encodedForms(settings.pushToken)],
+    }),
   )
   timings.mark('commit and push')
-  const { pushError, ...changes } = delivered
+  const { refused, ...changes } = delivery
+  const reasons = [refused, 'reason' in verdict ? verdict.reason : undefined].filter(Boolean)
   return {
-    conclusion: pushError ? 'failure' : conclusionFor(verdict, changes.commits.length > 0),
+    conclusion: refused ? 'failure' : conclusionFor(verdict, changes.commits.length > 0),
     task,
     links,
-    reason:
-      [pushError, 'reason' in verdict ? verdict.reason : undefined].filter(Boolean).join('\n\n') ||
-      undefined,
+    reason: reasons.join('\n\n') || undefined,
     agent: summarize(run),
     ...changes,
   }
 }
 
 async function runClaude(context: WorkContext, binary: string): Promise<AgentRun> {
-  const { settings, task, git, scratch } = context
-  const home = path.join(scratch, 'home')
-  const configDir = path.join(scratch, 'claude-config')
-  const tmpDir = path.join(scratch, 'tmp')
-  await Promise.all([home, configDir, tmpDir].map((dir) => mkdir(dir, { recursive: true })))
-
-  // Undo whatever the agent writes into .git/config before git runs again.
+  const { git } = context
+  // With a separate user the agent cannot write .git at all; without one, undo
+  // whatever it writes into .git/config before git runs again.
   const restoreConfig = await snapshotConfig(git)
   let logged = 0
   const logProgress = (transcript: Transcript) => {
@@ -182,63 +190,34 @@ async function runClaude(context: WorkContext, binary: string): Promise<AgentRun
     logged = transcript.toolCallCount
   }
   try {
-    return await runAgent({
+    const session = await runSession({
+      settings: context.settings,
+      runnerEnv: context.runnerEnv,
       binary,
-      args: claudeArgs(settings),
-      env: agentEnv(settings, { home, configDir, tmpDir, runnerEnv: context.runnerEnv }),
-      cwd: git.cwd,
-      prompt: buildPrompt(task),
+      workspace: git.cwd,
+      scratch: context.scratch,
+      prompt: buildPrompt(context.task),
       executionFile: context.executionFile,
-      timeoutMs: settings.timeoutMs,
       onProgress: logProgress,
+      log: core.warning,
     })
+    core.info(`Agent isolation: ${session.isolation === 'user' ? 'a separate user for this run' : 'none'}`)
+    return session.run
   } finally {
     await restoreConfig()
   }
 }
 
-interface Delivered {
-  commits: Outcome['commits']
-  files: Outcome['files']
-  pushedTo?: string
-  commitSha?: string
-  /** Why the push failed; the commits stay in the workspace. */
-  pushError?: string
-}
-
-/** Commits what the agent left and pushes everything new to the PR branch. */
-async function deliver(
-  context: WorkContext,
-  remote: string,
-  auth: Record<string, string>,
-  verdict: AgentVerdict,
-): Promise<Delivered> {
-  const { task, git, links } = context
+function commitMessage(task: Task, links: RunLinks, verdict: AgentVerdict): string {
   const finished = verdict.kind === 'completed'
-  const subject = finished ? task.title : `WIP: ${task.title}`
-  const message = [
-    subject.replace(/\s+/g, ' ').trim(),
+  const subject = (finished ? task.title : `WIP: ${task.title}`).replace(/\s+/g, ' ').trim()
+  return [
+    subject,
     '',
     `${finished ? 'Work' : 'Work in progress'} by Claude Code on #${task.prNumber}, committed by async-pr.`,
     '',
     `Async-PR-Run: ${links.runUrl}`,
   ].join('\n')
-  await commitAll(git, message)
-
-  const head = await headSha(git)
-  if (head !== task.headSha && !(await isAncestor(git, task.headSha, head))) {
-    throw new Error(`The agent moved the branch away from ${task.headSha}; nothing was pushed.`)
-  }
-  const commits = await commitsBetween(git, task.headSha, head)
-  if (commits.length === 0) return { commits: [], files: [] }
-  const files = await filesChanged(git, task.headSha, head)
-  try {
-    await pushHead(git, { remoteUrl: remote, auth, branch: task.headRef })
-  } catch (error) {
-    return { commits, files, pushError: errorMessage(error) }
-  }
-  core.info(`Pushed ${commits.length} commit(s) to ${task.headRef}: ${head}`)
-  return { commits, files, pushedTo: task.headRef, commitSha: head }
 }
 
 function conclusionFor(verdict: AgentVerdict, changed: boolean): Conclusion {

@@ -1,6 +1,7 @@
 // Inputs and the runner's environment -> one typed, validated Settings object.
 // Everything the action does later reads from here, never from process.env.
 
+import type { IsolationSetting } from './agent/sandbox.js'
 import { splitArgs } from './util/split-args.js'
 import { splitList } from './util/split-list.js'
 
@@ -36,6 +37,11 @@ export interface Settings {
   claudeCodeVersion: string
   /** Where the model API lives, when a gateway or a local server is used. */
   anthropicBaseUrl?: string
+  /** Bot logins allowed to start runs (`*` for any). */
+  allowedBots: string[]
+  allowWorkflowChanges: boolean
+  maxFileBytes: number
+  isolateAgent: IsolationSetting
 
   // What the Actions runner tells us.
   eventName: string
@@ -84,6 +90,20 @@ function positiveNumber(env: Env, name: string, fallback?: number): number | und
     throw new SettingsError(`Input ${name} must be a positive number, got "${raw}".`)
   }
   return value
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = input(env, name).toLowerCase()
+  if (raw === '') return fallback
+  if (raw === 'true') return true
+  if (raw === 'false') return false
+  throw new SettingsError(`Input ${name} must be true or false, got "${raw}".`)
+}
+
+function isolation(env: Env): IsolationSetting {
+  const raw = input(env, 'isolate_agent').toLowerCase() || 'auto'
+  if (raw === 'auto' || raw === 'true' || raw === 'false') return raw
+  throw new SettingsError(`Input isolate_agent must be auto, true or false, got "${raw}".`)
 }
 
 function parseRepository(value: string): Repository {
@@ -155,6 +175,10 @@ export function readSettings(env: Env): Settings {
     claudePath: input(env, 'claude_path') || undefined,
     claudeCodeVersion: input(env, 'claude_code_version') || '2.1.329',
     anthropicBaseUrl: env.ANTHROPIC_BASE_URL || undefined,
+    allowedBots: splitList(input(env, 'allowed_bots')),
+    allowWorkflowChanges: boolean(env, 'allow_workflow_changes', false),
+    maxFileBytes: Math.round((positiveNumber(env, 'max_file_size_mb', 5) as number) * 1024 * 1024),
+    isolateAgent: isolation(env),
 
     eventName: required(
       'GITHUB_EVENT_NAME',

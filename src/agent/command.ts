@@ -37,13 +37,15 @@ export interface AgentEnvOptions {
   configDir: string
   tmpDir: string
   runnerEnv: Record<string, string | undefined>
+  /** The model endpoint the agent talks to: the action's loopback proxy and its per-run dummy key. */
+  model?: { baseUrl: string; dummyKey: string; oauth: boolean }
 }
 
 /**
  * The agent's whole environment, built from an allow-list: nothing the runner
  * holds (GITHUB_TOKEN, INPUT_*, ACTIONS_RUNTIME_TOKEN...) is inherited.
  */
-export function agentEnv(settings: Settings, options: AgentEnvOptions): Record<string, string> {
+export function agentEnv(options: AgentEnvOptions): Record<string, string> {
   const env: Record<string, string> = {}
   const runner = options.runnerEnv
   for (const name of ['PATH', 'LANG', 'LC_ALL', 'TZ', 'TERM']) {
@@ -55,6 +57,7 @@ export function agentEnv(settings: Settings, options: AgentEnvOptions): Record<s
   }
   Object.assign(env, {
     HOME: options.home,
+    SHELL: '/bin/bash',
     CLAUDE_CONFIG_DIR: options.configDir,
     TMPDIR: options.tmpDir,
     CI: 'true',
@@ -64,8 +67,10 @@ export function agentEnv(settings: Settings, options: AgentEnvOptions): Record<s
     // status comment shows; 2.1.329 otherwise uses TaskCreate/TaskUpdate.
     CLAUDE_CODE_ENABLE_TASKS: '0',
   })
-  if (settings.anthropicBaseUrl) env.ANTHROPIC_BASE_URL = settings.anthropicBaseUrl
-  if (settings.anthropicApiKey) env.ANTHROPIC_API_KEY = settings.anthropicApiKey
-  else if (settings.oauthToken) env.CLAUDE_CODE_OAUTH_TOKEN = settings.oauthToken
+  if (options.model) {
+    env.ANTHROPIC_BASE_URL = options.model.baseUrl
+    if (options.model.oauth) env.CLAUDE_CODE_OAUTH_TOKEN = options.model.dummyKey
+    else env.ANTHROPIC_API_KEY = options.model.dummyKey
+  }
   return env
 }

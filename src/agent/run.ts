@@ -7,12 +7,12 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { createInterface } from 'node:readline'
+import type { SpawnSpec } from './sandbox.js'
 import { Transcript } from './transcript.js'
 
 export interface AgentRunOptions {
-  binary: string
-  args: string[]
-  env: Record<string, string>
+  /** What to start (the CLI, possibly as another user); see sandbox.ts. */
+  spawn: SpawnSpec
   cwd: string
   prompt: string
   /** The raw stream-json is appended here, for the execution_file output. */
@@ -56,9 +56,11 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   const started = Date.now()
   const transcript = new Transcript(options.cwd)
   const log = createWriteStream(options.executionFile, { flags: 'a' })
-  const child = spawn(options.binary, options.args, {
+  const child = spawn(options.spawn.command, options.spawn.args, {
     cwd: options.cwd,
-    env: options.env,
+    env: options.spawn.env,
+    uid: options.spawn.uid,
+    gid: options.spawn.gid,
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   })

@@ -154,7 +154,10 @@ function withoutComment(input: SnapshotInput): Snapshot {
   return {
     ...base,
     phase: 'waiting',
-    summary: 'No status comment and no workflow run for this branch yet.',
+    summary:
+      input.branchRuns === undefined
+        ? 'No status comment yet.'
+        : 'No status comment and no workflow run for this branch yet.',
   }
 }
 

@@ -34,19 +34,14 @@ function identityEnv(identity: Identity): Record<string, string> {
   }
 }
 
-export async function hasUncommittedChanges(git: Git): Promise<boolean> {
-  const status = await git.output(['status', '--porcelain=v1', '--untracked-files=all'])
-  return status.length > 0
-}
-
-/** Commits everything uncommitted; returns the new commit, or undefined when nothing changed. */
-export async function commitAll(
+/** Commits what is staged; returns the new commit, or undefined when nothing is staged. */
+export async function commitStaged(
   git: Git,
   message: string,
   identity: Identity = DEFAULT_IDENTITY,
 ): Promise<string | undefined> {
-  if (!(await hasUncommittedChanges(git))) return undefined
-  await git.run(['add', '--all'])
+  const staged = await git.run(['diff', '--cached', '--quiet'], { allowFailure: true })
+  if (staged.exitCode === 0) return undefined
   await git.run(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '--file=-'], {
     input: message,
     env: identityEnv(identity),

@@ -2,7 +2,7 @@
 // actions/checkout left behind (by default a shallow, detached merge commit,
 // possibly with a token persisted in git config through an included file).
 
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 
@@ -19,8 +19,9 @@ export interface HeadCheckout {
 
 /**
  * Removes tokens that actions/checkout persisted in the repository's config
- * (directly, or through an `includeIf` file under RUNNER_TEMP), so nothing the
- * agent runs can read them through git. Returns the config keys removed.
+ * (directly, or through an `includeIf` file under RUNNER_TEMP), and deletes
+ * those files, so nothing the agent runs can read them through git or from
+ * disk. Returns the config keys removed.
  */
 export async function removePersistedCredentials(git: Git): Promise<string[]> {
   const listed = await git.run(['config', '--local', '--null', '--list'], { allowFailure: true })
@@ -39,6 +40,8 @@ export async function removePersistedCredentials(git: Git): Promise<string[]> {
       await git.run(['config', '--local', '--unset-all', key], { allowFailure: true })
       removed.push(key)
     }
+    // checkout's post step tolerates a missing file; the agent must not find it.
+    if (isCredentialInclude) await rm(value, { force: true }).catch(() => undefined)
   }
   return [...new Set(removed)]
 }

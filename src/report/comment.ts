@@ -68,6 +68,15 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push('', '</details>', '')
   }
 
+  if (outcome.heldBack?.length) {
+    lines.push(
+      '**Held back:** these workflow files were changed by the agent but not pushed, because `allow_workflow_changes` is off:',
+      '',
+      ...outcome.heldBack.map((file) => `- ${code(file)}`),
+      '',
+    )
+  }
+
   if (agent?.todos.length) {
     lines.push('**Checklist**', '')
     for (const todo of agent.todos) {

@@ -35,6 +35,8 @@ export interface Outcome {
   /** New commits on the branch, oldest first (the agent's and ours). */
   commits: CommitInfo[]
   files: FileChange[]
+  /** Workflow files the agent changed that were not pushed (allow_workflow_changes is off). */
+  heldBack?: string[]
   /** The branch the work was pushed to, when it was pushed. */
   pushedTo?: string
   commitSha?: string

@@ -18,6 +18,9 @@ export interface RunOptions {
   input?: string
   /** Kill the process (SIGKILL) after this long. */
   timeoutMs?: number
+  /** Run as this user and group (the caller must be root). */
+  uid?: number
+  gid?: number
 }
 
 export function runProcess(
@@ -30,6 +33,8 @@ export function runProcess(
       cwd: options.cwd,
       env: options.env as NodeJS.ProcessEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
+      uid: options.uid,
+      gid: options.gid,
     })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []

@@ -1,0 +1,222 @@
+// Runs the agent as a separate, unprivileged user created for this run.
+//
+// A process can read the environment and memory of processes of its own user
+// (`/proc/<pid>/environ` keeps a process's original environment even after it
+// deletes a variable). So the only way to keep the action's credentials from
+// everything the agent starts is a different uid: then /proc/<pid>/environ of
+// the action and of git (which holds the PAT while it pushes) is unreadable,
+// `.git` is not writable, and every process the agent left behind can be
+// killed, and checked gone, with one `kill -9 -1` run as that user.
+//
+// It needs root, or passwordless sudo (GitHub-hosted runners have it).
+
+import { randomBytes } from 'node:crypto'
+import { chmod, readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { runProcess, type ProcessResult } from '../util/process.js'
+
+export type IsolationSetting = 'auto' | 'true' | 'false'
+
+export interface SpawnSpec {
+  command: string
+  args: string[]
+  env: Record<string, string>
+  uid?: number
+  gid?: number
+}
+
+export interface Sandbox {
+  /** `user`: a separate uid; `none`: the action's own user (see `note`). */
+  readonly mode: 'user' | 'none'
+  readonly note?: string
+  /** Gives the agent's user the workspace's files and its own directories. */
+  prepare(workspace: string, ownDirs: string[], reachable: string[]): Promise<void>
+  spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec
+  /** Kills every process the agent's user has, and reports how many were still alive. */
+  killAll(): Promise<number>
+  /** Hands the workspace back to its owner and removes the user. */
+  dispose(): Promise<void>
+}
+
+export class SandboxError extends Error {
+  override name = 'SandboxError'
+}
+
+type Privileged = (command: string, args: string[]) => Promise<ProcessResult>
+
+const baseEnv = () => ({ PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' })
+
+async function privilegeRunner(): Promise<{ run: Privileged; root: boolean } | undefined> {
+  if (process.getuid?.() === 0) {
+    return { root: true, run: (command, args) => runProcess(command, args, { env: baseEnv(), timeoutMs: 60_000 }) }
+  }
+  const probe = await runProcess('sudo', ['-n', 'true'], { env: baseEnv(), timeoutMs: 10_000 }).catch(() => undefined)
+  if (probe?.exitCode !== 0) return undefined
+  return {
+    root: false,
+    run: (command, args) => runProcess('sudo', ['-n', command, ...args], { env: baseEnv(), timeoutMs: 60_000 }),
+  }
+}
+
+async function must(result: Promise<ProcessResult>, what: string): Promise<ProcessResult> {
+  const done = await result
+  if (done.exitCode !== 0) throw new SandboxError(`${what} failed: ${done.stderr.trim() || done.exitCode}`)
+  return done
+}
+
+/** Processes whose real uid is `uid`, from /proc. */
+export async function processesOf(uid: number): Promise<number[]> {
+  const pids: number[] = []
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue
+    const status = await readFile(`/proc/${entry}/status`, 'utf8').catch(() => '')
+    const match = /^Uid:\s+(\d+)/m.exec(status)
+    if (match && Number(match[1]) === uid) pids.push(Number(entry))
+  }
+  return pids
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+class UserSandbox implements Sandbox {
+  readonly mode = 'user' as const
+  private owner?: { uid: number; gid: number; workspace: string }
+  private readonly opened: Array<{ dir: string; mode: number }> = []
+
+  constructor(
+    private readonly privileged: Privileged,
+    private readonly root: boolean,
+    readonly user: string,
+    readonly uid: number,
+    readonly gid: number,
+  ) {}
+
+  async prepare(workspace: string, ownDirs: string[], reachable: string[]): Promise<void> {
+    const info = await stat(workspace)
+    this.owner = { uid: info.uid, gid: info.gid, workspace }
+    const ids = `${this.uid}:${this.gid}`
+    // The working tree becomes the agent's; .git stays the action's, so the
+    // agent cannot plant hooks, config or refs that the action would run.
+    const entries = (await readdir(workspace)).filter((name) => name !== '.git')
+    await must(this.privileged('chown', [ids, workspace]), 'Giving the workspace to the agent user')
+    if (entries.length > 0) {
+      await must(
+        this.privileged('chown', ['-R', ids, ...entries.map((name) => path.join(workspace, name))]),
+        'Giving the workspace to the agent user',
+      )
+    }
+    if (ownDirs.length > 0) await must(this.privileged('chown', ['-R', ids, ...ownDirs]), 'Preparing the agent home')
+    for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target)
+  }
+
+  /** Lets the agent's user traverse (not list) the directories above `target`. */
+  private async makeReachable(target: string): Promise<void> {
+    let dir = path.dirname(path.resolve(target))
+    while (true) {
+      const info = await stat(dir).catch(() => undefined)
+      if (info && (info.mode & 0o001) === 0 && !this.opened.some((entry) => entry.dir === dir)) {
+        const mode = info.mode & 0o7777
+        if (this.root) await chmod(dir, mode | 0o001)
+        else await must(this.privileged('chmod', ['o+x', dir]), `Opening ${dir} for traversal`)
+        this.opened.push({ dir, mode })
+      }
+      const parent = path.dirname(dir)
+      if (parent === dir) break
+      dir = parent
+    }
+  }
+
+  spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec {
+    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid }
+    // Through sudo: `env -i` gives the agent exactly `env`; none of it is secret.
+    const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`)
+    return { command: 'sudo', args: ['-n', '-u', this.user, '--', 'env', '-i', ...pairs, binary, ...args], env: baseEnv() }
+  }
+
+  async killAll(): Promise<number> {
+    // kill(-1) as the agent's user signals every process that user has.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const alive = await processesOf(this.uid)
+      if (alive.length === 0) return 0
+      if (this.root) {
+        await runProcess('kill', ['-KILL', '-1'], { env: baseEnv(), uid: this.uid, gid: this.gid, timeoutMs: 5_000 }).catch(
+          () => undefined,
+        )
+      } else {
+        await runProcess('sudo', ['-n', '-u', this.user, 'kill', '-KILL', '-1'], {
+          env: baseEnv(),
+          timeoutMs: 5_000,
+        }).catch(() => undefined)
+      }
+      await delay(50 * (attempt + 1))
+    }
+    return (await processesOf(this.uid)).length
+  }
+
+  async dispose(): Promise<void> {
+    if (this.owner) {
+      const { uid, gid, workspace } = this.owner
+      await must(this.privileged('chown', ['-R', `${uid}:${gid}`, workspace]), 'Handing the workspace back')
+    }
+    for (const { dir, mode } of this.opened.reverse()) {
+      if (this.root) await chmod(dir, mode).catch(() => undefined)
+      else await this.privileged('chmod', [mode.toString(8), dir]).catch(() => undefined)
+    }
+    await this.privileged('userdel', [this.user]).catch(() => undefined)
+  }
+}
+
+class SameUserSandbox implements Sandbox {
+  readonly mode = 'none' as const
+  constructor(readonly note: string) {}
+  async prepare(): Promise<void> {}
+  spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec {
+    return { command: binary, args, env }
+  }
+  async killAll(): Promise<number> {
+    return 0
+  }
+  async dispose(): Promise<void> {}
+}
+
+async function createUser(privileged: Privileged): Promise<{ user: string; uid: number; gid: number }> {
+  const user = `async-pr-${randomBytes(5).toString('hex')}`
+  let last = ''
+  // useradd locks /etc/passwd; runs side by side may have to wait their turn.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const made = await privileged('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/bin/bash',
+      user,
+    ])
+    if (made.exitCode === 0) break
+    last = made.stderr.trim()
+    await delay(100 + Math.random() * 200)
+  }
+  const uid = Number((await runProcess('id', ['-u', user], { env: baseEnv() })).stdout.trim())
+  const gid = Number((await runProcess('id', ['-g', user], { env: baseEnv() })).stdout.trim())
+  if (!Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid)) {
+    throw new SandboxError(`Could not create the agent user: ${last}`)
+  }
+  return { user, uid, gid }
+}
+
+export async function createSandbox(setting: IsolationSetting): Promise<Sandbox> {
+  if (setting === 'false') {
+    return new SameUserSandbox('isolate_agent is false: the agent runs as the action’s own user.')
+  }
+  const privilege = process.platform === 'linux' ? await privilegeRunner() : undefined
+  if (!privilege) {
+    const note =
+      'The agent runs as the action’s own user (no root or passwordless sudo to create a separate one), so processes it starts could read the action’s memory and environment.'
+    if (setting === 'true') throw new SandboxError(`isolate_agent is true but cannot be honoured: ${note}`)
+    return new SameUserSandbox(note)
+  }
+  const { user, uid, gid } = await createUser(privilege.run)
+  return new UserSandbox(privilege.run, privilege.root, user, uid, gid)
+}

@@ -1,0 +1,92 @@
+// What may be pushed. Workflow files are held back unless allowed (a workflow
+// the agent writes would run with the repository's secrets); oversized files
+// and anything that looks like a credential block the push.
+
+import type { Git } from './git.js'
+
+export const WORKFLOWS = '.github/workflows'
+
+export interface SecretFinding {
+  path: string
+  line: number
+  /** What was found, never the value itself. */
+  kind: string
+}
+
+/** Secret-shaped tokens, by issuer. */
+const SECRET_SHAPES: Array<{ kind: string; pattern: RegExp }> = [
+  { kind: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
+  { kind: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/ },
+  { kind: 'an Anthropic API key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/ },
+  { kind: 'an AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { kind: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { kind: 'a private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+]
+
+/** The forms in which a known secret could be written down. */
+export function secretForms(secrets: string[]): string[] {
+  const forms = new Set<string>()
+  for (const secret of secrets) {
+    if (secret.length < 8) continue
+    forms.add(secret)
+    forms.add(Buffer.from(secret).toString('base64'))
+    forms.add(Buffer.from(`x-access-token:${secret}`).toString('base64'))
+  }
+  return [...forms]
+}
+
+/** Scans the added lines of a unified diff (`git diff -U0`). Pure. */
+export function findSecrets(patch: string, knownForms: string[]): SecretFinding[] {
+  const findings: SecretFinding[] = []
+  let file = ''
+  let line = 0
+  for (const text of patch.split('\n')) {
+    if (text.startsWith('+++ ')) {
+      file = text.slice(4).replace(/^b\//, '')
+      continue
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(text)
+    if (hunk) {
+      line = Number(hunk[1])
+      continue
+    }
+    if (!text.startsWith('+') || text.startsWith('+++')) continue
+    const added = text.slice(1)
+    if (knownForms.some((form) => added.includes(form))) {
+      findings.push({ path: file, line, kind: 'a credential this run holds' })
+    } else {
+      const shape = SECRET_SHAPES.find(({ pattern }) => pattern.test(added))
+      if (shape) findings.push({ path: file, line, kind: shape.kind })
+    }
+    line++
+  }
+  return findings
+}
+
+/** Stages everything, then takes workflow changes back out unless allowed. Returns what was held back. */
+export async function stageChanges(git: Git, base: string, allowWorkflowChanges: boolean): Promise<string[]> {
+  await git.run(['add', '--all'])
+  if (allowWorkflowChanges) return []
+  const touched = await git.output(['diff', '--cached', '--name-only', '-z', base, '--', WORKFLOWS])
+  const heldBack = touched.split('\0').filter(Boolean)
+  if (heldBack.length > 0) await git.run(['reset', '--quiet', base, '--', WORKFLOWS])
+  return heldBack
+}
+
+/** Files added or changed in `base..head` that are larger than `maxBytes`. */
+export async function oversizedFiles(git: Git, base: string, head: string, maxBytes: number): Promise<Array<{ path: string; bytes: number }>> {
+  const changed = (await git.output(['diff', '--name-only', '--diff-filter=AMCR', '-z', base, head])).split('\0').filter(Boolean)
+  if (changed.length === 0) return []
+  const listing = await git.output(['ls-tree', '-r', '-l', '-z', head, '--', ...changed])
+  const found: Array<{ path: string; bytes: number }> = []
+  for (const entry of listing.split('\0')) {
+    const match = /^\d+ blob [0-9a-f]+\s+(\d+)\t(.*)$/s.exec(entry)
+    if (match && Number(match[1]) > maxBytes) found.push({ path: match[2] as string, bytes: Number(match[1]) })
+  }
+  return found
+}
+
+export async function secretsInChanges(git: Git, base: string, head: string, secrets: string[]): Promise<SecretFinding[]> {
+  const patch = await git.output(['diff', '--text', '--no-color', '--no-ext-diff', '-U0', base, head])
+  return findSecrets(patch, secretForms(secrets))
+}
