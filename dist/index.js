@@ -42,8 +42,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
+    var http2 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -53,24 +53,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -79,7 +79,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path7,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2381,9 +2381,9 @@ var require_timers = __commonJS({
        * before the specified function or code is executed.
        * @param {*} arg
        */
-      constructor(callback, delay2, arg) {
+      constructor(callback, delay3, arg) {
         this._onTimeout = callback;
-        this._idleTimeout = delay2;
+        this._idleTimeout = delay3;
         this._timerArg = arg;
         this.refresh();
       }
@@ -2428,8 +2428,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {NodeJS.Timeout|FastTimer}
        */
-      setTimeout(callback, delay2, arg) {
-        return delay2 <= RESOLUTION_MS ? setTimeout(callback, delay2, arg) : new FastTimer(callback, delay2, arg);
+      setTimeout(callback, delay3, arg) {
+        return delay3 <= RESOLUTION_MS ? setTimeout(callback, delay3, arg) : new FastTimer(callback, delay3, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated Timer previously created
@@ -2455,8 +2455,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {FastTimer}
        */
-      setFastTimeout(callback, delay2, arg) {
-        return new FastTimer(callback, delay2, arg);
+      setFastTimeout(callback, delay3, arg) {
+        return new FastTimer(callback, delay3, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated FastTimer previously
@@ -2482,8 +2482,8 @@ var require_timers = __commonJS({
        * @deprecated
        * @param {number} [delay=0] The delay in milliseconds to add to the now value.
        */
-      tick(delay2 = 0) {
-        fastNow += delay2 - RESOLUTION_MS + 1;
+      tick(delay3 = 0) {
+        fastNow += delay3 - RESOLUTION_MS + 1;
         onTick();
         onTick();
       },
@@ -5316,12 +5316,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input2[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input2[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input2[check] !== 61 || input2[check + 1] !== 34) {
+              if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -5882,21 +5882,21 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay2, type) {
-        if (delay2 !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay3, type) {
+        if (delay3 !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
-          if (delay2) {
+          if (delay3) {
             if (type & USE_FAST_TIMER) {
-              this.timeout = timers.setFastTimeout(onParserTimeout, delay2, new WeakRef(this));
+              this.timeout = timers.setFastTimeout(onParserTimeout, delay3, new WeakRef(this));
             } else {
-              this.timeout = setTimeout(onParserTimeout, delay2, new WeakRef(this));
+              this.timeout = setTimeout(onParserTimeout, delay3, new WeakRef(this));
               this.timeout.unref();
             }
           }
-          this.timeoutValue = delay2;
+          this.timeoutValue = delay3;
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7623,7 +7623,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7812,7 +7812,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -10849,7 +10849,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error2 }, delay: delay2, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error2 }, delay: delay3, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10858,10 +10858,10 @@ var require_mock_utils = __commonJS({
         handler2.onError(error2);
         return true;
       }
-      if (typeof delay2 === "number" && delay2 > 0) {
+      if (typeof delay3 === "number" && delay3 > 0) {
         setTimeout(() => {
           handleReply(this[kDispatches]);
-        }, delay2);
+        }, delay3);
       } else {
         handleReply(this[kDispatches]);
       }
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code2 = path5.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code2 = path7.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18290,7 +18290,7 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay2(ms) {
+    function delay3(ms) {
       return new Promise((resolve) => {
         setTimeout(resolve, ms).unref();
       });
@@ -18298,7 +18298,7 @@ var require_util8 = __commonJS({
     module.exports = {
       isValidLastEventId,
       isASCIINumber,
-      delay: delay2
+      delay: delay3
     };
   }
 });
@@ -18720,7 +18720,7 @@ var require_eventsource = __commonJS({
     var { parseMIMEType } = require_data_url();
     var { createFastMessageEvent } = require_events();
     var { isNetworkError } = require_response();
-    var { delay: delay2 } = require_util8();
+    var { delay: delay3 } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
     var { getGlobalDispatcher } = require_global2();
@@ -18893,7 +18893,7 @@ var require_eventsource = __commonJS({
         if (this.#readyState === CLOSED) return;
         this.#readyState = CONNECTING;
         this.dispatchEvent(new Event("error"));
-        await delay2(this.#state.reconnectionTime);
+        await delay3(this.#state.reconnectionTime);
         if (this.#readyState !== CONNECTING) return;
         if (this.#state.lastEventId.length) {
           this.#request.headersList.set("last-event-id", this.#state.lastEventId, true);
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21013,62 +21013,8 @@ function group(name, fn) {
 }
 
 // src/pipeline.ts
-import { mkdir as mkdir2, mkdtemp, readFile as readFile2, rm as rm2 } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/agent/command.ts
-function claudeArgs(settings) {
-  const args = [
-    "-p",
-    "--output-format",
-    "stream-json",
-    "--verbose",
-    // Only the (empty, per-run) user settings: a repository's .claude/settings.json
-    // cannot add hooks, widen permissions or re-point the API endpoint.
-    "--setting-sources",
-    "user",
-    // No MCP servers from the repository's .mcp.json.
-    "--strict-mcp-config",
-    "--max-turns",
-    String(settings.maxTurns)
-  ];
-  if (settings.allowedTools.length > 0) args.push("--allowedTools", settings.allowedTools.join(","));
-  if (settings.disallowedTools.length > 0) {
-    args.push("--disallowedTools", settings.disallowedTools.join(","));
-  }
-  if (settings.model) args.push("--model", settings.model);
-  if (settings.maxBudgetUsd !== void 0)
-    args.push("--max-budget-usd", String(settings.maxBudgetUsd));
-  if (settings.appendSystemPrompt) args.push("--append-system-prompt", settings.appendSystemPrompt);
-  return [...args, ...settings.claudeArgs];
-}
-var PROVIDER_VARIABLES = /^(CLAUDE_CODE_USE_(BEDROCK|VERTEX)|ANTHROPIC_(VERTEX_PROJECT_ID|MODEL|SMALL_FAST_MODEL|DEFAULT_\w+_MODEL)|AWS_(REGION|DEFAULT_REGION|PROFILE|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE)|CLOUD_ML_REGION|VERTEX_REGION_\w+|GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT|API_TIMEOUT_MS|CLAUDE_CODE_MAX_RETRIES|HTTPS?_PROXY|NO_PROXY)$/;
-function agentEnv(settings, options) {
-  const env = {};
-  const runner = options.runnerEnv;
-  for (const name of ["PATH", "LANG", "LC_ALL", "TZ", "TERM"]) {
-    const value = runner[name];
-    if (value !== void 0) env[name] = value;
-  }
-  for (const [name, value] of Object.entries(runner)) {
-    if (value !== void 0 && PROVIDER_VARIABLES.test(name)) env[name] = value;
-  }
-  Object.assign(env, {
-    HOME: options.home,
-    CLAUDE_CONFIG_DIR: options.configDir,
-    TMPDIR: options.tmpDir,
-    CI: "true",
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
-    DISABLE_AUTOUPDATER: "1",
-    // The classic TodoWrite checklist (one call carries the whole list), which the
-    // status comment shows; 2.1.329 otherwise uses TaskCreate/TaskUpdate.
-    CLAUDE_CODE_ENABLE_TASKS: "0"
-  });
-  if (settings.anthropicBaseUrl) env.ANTHROPIC_BASE_URL = settings.anthropicBaseUrl;
-  if (settings.anthropicApiKey) env.ANTHROPIC_API_KEY = settings.anthropicApiKey;
-  else if (settings.oauthToken) env.CLAUDE_CODE_OAUTH_TOKEN = settings.oauthToken;
-  return env;
-}
+import { mkdir as mkdir3, mkdtemp, readFile as readFile3, rm as rm3 } from "node:fs/promises";
+import path6 from "node:path";
 
 // src/agent/judge.ts
 function minutes(ms) {
@@ -21127,7 +21073,9 @@ function runProcess(command, args, options) {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ["pipe", "pipe", "pipe"]
+      stdio: ["pipe", "pipe", "pipe"],
+      uid: options.uid,
+      gid: options.gid
     });
     const stdout = [];
     const stderr = [];
@@ -21213,6 +21161,162 @@ async function locateClaude(options) {
   throw new ClaudeNotFoundError(
     `Claude Code is not installed and installing ${options.version} failed ${attempts} times: ${lastError}. Set claude_path, or install it in an earlier step.`
   );
+}
+
+// src/agent/session.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/agent/command.ts
+function claudeArgs(settings) {
+  const args = [
+    "-p",
+    "--output-format",
+    "stream-json",
+    "--verbose",
+    // Only the (empty, per-run) user settings: a repository's .claude/settings.json
+    // cannot add hooks, widen permissions or re-point the API endpoint.
+    "--setting-sources",
+    "user",
+    // No MCP servers from the repository's .mcp.json.
+    "--strict-mcp-config",
+    "--max-turns",
+    String(settings.maxTurns)
+  ];
+  if (settings.allowedTools.length > 0) args.push("--allowedTools", settings.allowedTools.join(","));
+  if (settings.disallowedTools.length > 0) {
+    args.push("--disallowedTools", settings.disallowedTools.join(","));
+  }
+  if (settings.model) args.push("--model", settings.model);
+  if (settings.maxBudgetUsd !== void 0)
+    args.push("--max-budget-usd", String(settings.maxBudgetUsd));
+  if (settings.appendSystemPrompt) args.push("--append-system-prompt", settings.appendSystemPrompt);
+  return [...args, ...settings.claudeArgs];
+}
+var PROVIDER_VARIABLES = /^(CLAUDE_CODE_USE_(BEDROCK|VERTEX)|ANTHROPIC_(VERTEX_PROJECT_ID|MODEL|SMALL_FAST_MODEL|DEFAULT_\w+_MODEL)|AWS_(REGION|DEFAULT_REGION|PROFILE|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE)|CLOUD_ML_REGION|VERTEX_REGION_\w+|GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT|API_TIMEOUT_MS|CLAUDE_CODE_MAX_RETRIES|HTTPS?_PROXY|NO_PROXY)$/;
+function agentEnv(options) {
+  const env = {};
+  const runner = options.runnerEnv;
+  for (const name of ["PATH", "LANG", "LC_ALL", "TZ", "TERM"]) {
+    const value = runner[name];
+    if (value !== void 0) env[name] = value;
+  }
+  for (const [name, value] of Object.entries(runner)) {
+    if (value !== void 0 && PROVIDER_VARIABLES.test(name)) env[name] = value;
+  }
+  Object.assign(env, {
+    HOME: options.home,
+    SHELL: "/bin/bash",
+    CLAUDE_CONFIG_DIR: options.configDir,
+    TMPDIR: options.tmpDir,
+    CI: "true",
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+    DISABLE_AUTOUPDATER: "1",
+    // The classic TodoWrite checklist (one call carries the whole list), which the
+    // status comment shows; 2.1.329 otherwise uses TaskCreate/TaskUpdate.
+    CLAUDE_CODE_ENABLE_TASKS: "0"
+  });
+  if (options.model) {
+    env.ANTHROPIC_BASE_URL = options.model.baseUrl;
+    if (options.model.oauth) env.CLAUDE_CODE_OAUTH_TOKEN = options.model.dummyKey;
+    else env.ANTHROPIC_API_KEY = options.model.dummyKey;
+  }
+  return env;
+}
+
+// src/agent/model-proxy.ts
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
+var HOP_BY_HOP = /* @__PURE__ */ new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "host"
+]);
+function presentedKey(req) {
+  const apiKey = req.headers["x-api-key"];
+  if (typeof apiKey === "string") return apiKey;
+  const auth2 = req.headers.authorization ?? "";
+  return auth2.replace(/^Bearer\s+/i, "");
+}
+function sameSecret(a, b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+async function startModelProxy(upstream, credential) {
+  const dummyKey = `async-pr-run-${randomBytes(16).toString("hex")}`;
+  const base = new URL(upstream);
+  const client = base.protocol === "https:" ? https : http;
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const server = http.createServer((req, res) => {
+    if (!sameSecret(presentedKey(req), dummyKey)) {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          type: "error",
+          error: { type: "authentication_error", message: "invalid x-api-key" }
+        })
+      );
+      return;
+    }
+    const headers = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (!HOP_BY_HOP.has(name) && name !== "x-api-key" && name !== "authorization")
+        headers[name] = value;
+    }
+    if (credential.apiKey) headers["x-api-key"] = credential.apiKey;
+    else if (credential.oauthToken) headers.authorization = `Bearer ${credential.oauthToken}`;
+    const outgoing = client.request(
+      {
+        protocol: base.protocol,
+        hostname: base.hostname,
+        port: base.port || void 0,
+        method: req.method,
+        path: basePath + (req.url ?? "/"),
+        headers
+      },
+      (upstreamRes) => {
+        const responseHeaders = { ...upstreamRes.headers };
+        for (const name of HOP_BY_HOP) delete responseHeaders[name];
+        res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
+        upstreamRes.pipe(res);
+        upstreamRes.on("error", () => res.destroy());
+      }
+    );
+    outgoing.on("error", (error2) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.writeHead(502, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          type: "error",
+          error: { type: "api_error", message: `async-pr proxy: ${error2.message}` }
+        })
+      );
+    });
+    res.on("close", () => outgoing.destroy());
+    req.pipe(outgoing);
+  });
+  server.keepAliveTimeout = 5e3;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dummyKey,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    })
+  };
 }
 
 // src/agent/run.ts
@@ -21394,9 +21498,11 @@ async function runAgent(options) {
   const started = Date.now();
   const transcript = new Transcript(options.cwd);
   const log = createWriteStream(options.executionFile, { flags: "a" });
-  const child = spawn2(options.binary, options.args, {
+  const child = spawn2(options.spawn.command, options.spawn.args, {
     cwd: options.cwd,
-    env: options.env,
+    env: options.spawn.env,
+    uid: options.spawn.uid,
+    gid: options.spawn.gid,
     stdio: ["pipe", "pipe", "pipe"],
     detached: true
   });
@@ -21455,6 +21561,252 @@ async function runAgent(options) {
     stderrTail,
     wallMs: Date.now() - started
   };
+}
+
+// src/agent/sandbox.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { chmod as chmod2, readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import path2 from "node:path";
+var SandboxError = class extends Error {
+  name = "SandboxError";
+};
+var baseEnv = () => ({ PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin" });
+async function privilegeRunner() {
+  if (process.getuid?.() === 0) {
+    return {
+      root: true,
+      run: (command, args) => runProcess(command, args, { env: baseEnv(), timeoutMs: 6e4 })
+    };
+  }
+  const probe = await runProcess("sudo", ["-n", "true"], {
+    env: baseEnv(),
+    timeoutMs: 1e4
+  }).catch(() => void 0);
+  if (probe?.exitCode !== 0) return void 0;
+  return {
+    root: false,
+    run: (command, args) => runProcess("sudo", ["-n", command, ...args], { env: baseEnv(), timeoutMs: 6e4 })
+  };
+}
+async function must(result, what) {
+  const done = await result;
+  if (done.exitCode !== 0)
+    throw new SandboxError(`${what} failed: ${done.stderr.trim() || done.exitCode}`);
+  return done;
+}
+async function processesOf(uid) {
+  const pids = [];
+  for (const entry of await readdir2("/proc").catch(() => [])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
+    const match = /^Uid:\s+(\d+)/m.exec(status);
+    if (match && Number(match[1]) === uid) pids.push(Number(entry));
+  }
+  return pids;
+}
+var delay2 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+var UserSandbox = class {
+  constructor(privileged, root, user, uid, gid) {
+    this.privileged = privileged;
+    this.root = root;
+    this.user = user;
+    this.uid = uid;
+    this.gid = gid;
+  }
+  privileged;
+  root;
+  user;
+  uid;
+  gid;
+  mode = "user";
+  owner;
+  opened = [];
+  async prepare(workspace, ownDirs, reachable) {
+    const info2 = await stat2(workspace);
+    this.owner = { uid: info2.uid, gid: info2.gid, workspace };
+    const ids = `${this.uid}:${this.gid}`;
+    const entries = (await readdir2(workspace)).filter((name) => name !== ".git");
+    await must(this.privileged("chown", [ids, workspace]), "Giving the workspace to the agent user");
+    if (entries.length > 0) {
+      await must(
+        this.privileged("chown", ["-R", ids, ...entries.map((name) => path2.join(workspace, name))]),
+        "Giving the workspace to the agent user"
+      );
+    }
+    if (ownDirs.length > 0)
+      await must(this.privileged("chown", ["-R", ids, ...ownDirs]), "Preparing the agent home");
+    for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target);
+  }
+  /** Lets the agent's user traverse (not list) the directories above `target`. */
+  async makeReachable(target) {
+    let dir = path2.dirname(path2.resolve(target));
+    while (true) {
+      const info2 = await stat2(dir).catch(() => void 0);
+      if (info2 && (info2.mode & 1) === 0 && !this.opened.some((entry) => entry.dir === dir)) {
+        const mode = info2.mode & 4095;
+        if (this.root) await chmod2(dir, mode | 1);
+        else await must(this.privileged("chmod", ["o+x", dir]), `Opening ${dir} for traversal`);
+        this.opened.push({ dir, mode });
+      }
+      const parent = path2.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  spawnSpec(binary, args, env) {
+    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid };
+    const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`);
+    return {
+      command: "sudo",
+      args: ["-n", "-u", this.user, "--", "env", "-i", ...pairs, binary, ...args],
+      env: baseEnv()
+    };
+  }
+  async killAll() {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const alive = await processesOf(this.uid);
+      if (alive.length === 0) return 0;
+      if (this.root) {
+        await runProcess("kill", ["-KILL", "-1"], {
+          env: baseEnv(),
+          uid: this.uid,
+          gid: this.gid,
+          timeoutMs: 5e3
+        }).catch(() => void 0);
+      } else {
+        await runProcess("sudo", ["-n", "-u", this.user, "kill", "-KILL", "-1"], {
+          env: baseEnv(),
+          timeoutMs: 5e3
+        }).catch(() => void 0);
+      }
+      await delay2(50 * (attempt + 1));
+    }
+    return (await processesOf(this.uid)).length;
+  }
+  async dispose() {
+    if (this.owner) {
+      const { uid, gid, workspace } = this.owner;
+      await must(
+        this.privileged("chown", ["-R", `${uid}:${gid}`, workspace]),
+        "Handing the workspace back"
+      );
+    }
+    for (const { dir, mode } of this.opened.reverse()) {
+      if (this.root) await chmod2(dir, mode).catch(() => void 0);
+      else await this.privileged("chmod", [mode.toString(8), dir]).catch(() => void 0);
+    }
+    await this.privileged("userdel", [this.user]).catch(() => void 0);
+  }
+};
+var SameUserSandbox = class {
+  constructor(note) {
+    this.note = note;
+  }
+  note;
+  mode = "none";
+  async prepare() {
+  }
+  spawnSpec(binary, args, env) {
+    return { command: binary, args, env };
+  }
+  async killAll() {
+    return 0;
+  }
+  async dispose() {
+  }
+};
+async function createUser(privileged) {
+  const user = `async-pr-${randomBytes2(5).toString("hex")}`;
+  let last = "";
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const made = await privileged("useradd", [
+      "--system",
+      "--user-group",
+      "--no-create-home",
+      "--home-dir",
+      "/nonexistent",
+      "--shell",
+      "/bin/bash",
+      user
+    ]);
+    if (made.exitCode === 0) break;
+    last = made.stderr.trim();
+    await delay2(100 + Math.random() * 200);
+  }
+  const uid = Number((await runProcess("id", ["-u", user], { env: baseEnv() })).stdout.trim());
+  const gid = Number((await runProcess("id", ["-g", user], { env: baseEnv() })).stdout.trim());
+  if (!Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid)) {
+    throw new SandboxError(`Could not create the agent user: ${last}`);
+  }
+  return { user, uid, gid };
+}
+async function createSandbox(setting) {
+  if (setting === "false") {
+    return new SameUserSandbox("isolate_agent is false: the agent runs as the action\u2019s own user.");
+  }
+  const privilege = process.platform === "linux" ? await privilegeRunner() : void 0;
+  if (!privilege) {
+    const note = "The agent runs as the action\u2019s own user (no root or passwordless sudo to create a separate one), so processes it starts could read the action\u2019s memory and environment.";
+    if (setting === "true")
+      throw new SandboxError(`isolate_agent is true but cannot be honoured: ${note}`);
+    return new SameUserSandbox(note);
+  }
+  const { user, uid, gid } = await createUser(privilege.run);
+  return new UserSandbox(privilege.run, privilege.root, user, uid, gid);
+}
+
+// src/agent/session.ts
+var DEFAULT_MODEL_API = "https://api.anthropic.com";
+var SurvivorsError = class extends Error {
+  name = "SurvivorsError";
+};
+async function runSession(options) {
+  const { settings, scratch } = options;
+  const home = path3.join(scratch, "home");
+  const configDir = path3.join(scratch, "claude-config");
+  const tmpDir = path3.join(scratch, "tmp");
+  await Promise.all([home, configDir, tmpDir].map((dir) => mkdir2(dir, { recursive: true })));
+  await writeFile2(path3.join(home, ".gitconfig"), "[safe]\n	directory = *\n");
+  const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken);
+  const proxy = usesProxy ? await startModelProxy(settings.anthropicBaseUrl ?? DEFAULT_MODEL_API, {
+    apiKey: settings.anthropicApiKey,
+    oauthToken: settings.anthropicApiKey ? void 0 : settings.oauthToken
+  }) : void 0;
+  const sandbox = await createSandbox(settings.isolateAgent);
+  try {
+    if (sandbox.note) options.log(sandbox.note);
+    await sandbox.prepare(options.workspace, [home, configDir, tmpDir], [options.binary]);
+    const env = agentEnv({
+      home,
+      configDir,
+      tmpDir,
+      runnerEnv: options.runnerEnv,
+      model: proxy && {
+        baseUrl: proxy.url,
+        dummyKey: proxy.dummyKey,
+        oauth: !settings.anthropicApiKey
+      }
+    });
+    const run2 = await runAgent({
+      spawn: sandbox.spawnSpec(options.binary, claudeArgs(settings), env),
+      cwd: options.workspace,
+      prompt: options.prompt,
+      executionFile: options.executionFile,
+      timeoutMs: settings.timeoutMs,
+      onProgress: options.onProgress,
+      signal: options.signal
+    });
+    const survivors = await sandbox.killAll();
+    if (survivors > 0) {
+      throw new SurvivorsError(
+        `${survivors} process(es) the agent started could not be stopped; nothing was pushed, to keep the token out of their reach.`
+      );
+    }
+    return { run: run2, isolation: sandbox.mode, isolationNote: sandbox.note };
+  } finally {
+    await sandbox.dispose();
+    await proxy?.close();
+  }
 }
 
 // src/util/sanitize.ts
@@ -21552,6 +21904,9 @@ function authEnv(serverUrl, token) {
   });
   return env;
 }
+function encodedForms(token) {
+  return [Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")];
+}
 
 // src/git/commit.ts
 var DEFAULT_IDENTITY = {
@@ -21566,13 +21921,9 @@ function identityEnv(identity) {
     GIT_COMMITTER_EMAIL: identity.email
   };
 }
-async function hasUncommittedChanges(git) {
-  const status = await git.output(["status", "--porcelain=v1", "--untracked-files=all"]);
-  return status.length > 0;
-}
-async function commitAll(git, message, identity = DEFAULT_IDENTITY) {
-  if (!await hasUncommittedChanges(git)) return void 0;
-  await git.run(["add", "--all"]);
+async function commitStaged(git, message, identity = DEFAULT_IDENTITY) {
+  const staged = await git.run(["diff", "--cached", "--quiet"], { allowFailure: true });
+  if (staged.exitCode === 0) return void 0;
   await git.run(["commit", "--quiet", "--no-verify", "--no-gpg-sign", "--file=-"], {
     input: message,
     env: identityEnv(identity)
@@ -21613,49 +21964,83 @@ async function filesChanged(git, from, to) {
   return files;
 }
 
-// src/git/git.ts
-import { mkdirSync } from "node:fs";
-import path2 from "node:path";
-var GitError = class extends Error {
-  constructor(message, args, result) {
-    super(message);
-    this.args = args;
-    this.result = result;
+// src/git/guard.ts
+var WORKFLOWS = ".github/workflows";
+var SECRET_SHAPES = [
+  { kind: "a GitHub token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
+  { kind: "a GitHub fine-grained token", pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/ },
+  { kind: "an Anthropic API key", pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/ },
+  { kind: "an AWS access key id", pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { kind: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { kind: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ }
+];
+function secretForms(secrets) {
+  const forms = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    forms.add(secret);
+    forms.add(Buffer.from(secret).toString("base64"));
+    forms.add(Buffer.from(`x-access-token:${secret}`).toString("base64"));
   }
-  args;
-  result;
-  name = "GitError";
-};
-function baseEnv() {
-  const keep = ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT"];
-  const env = {};
-  for (const name of keep) if (process.env[name] !== void 0) env[name] = process.env[name];
-  return { ...env, GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never" };
+  return [...forms];
 }
-function createGit(cwd, scratchDir) {
-  const hooksPath = path2.join(scratchDir, "no-hooks");
-  mkdirSync(hooksPath, { recursive: true });
-  const safety = ["-c", `core.hooksPath=${hooksPath}`, "-c", "core.fsmonitor=false"];
-  async function run2(args, options = {}) {
-    const result = await runProcess("git", [...safety, ...args], {
-      cwd,
-      env: { ...baseEnv(), ...options.env },
-      input: options.input,
-      timeoutMs: options.timeoutMs ?? 10 * 6e4
-    });
-    if (result.exitCode !== 0 && !options.allowFailure) {
-      const detail = result.stderr.trim() || result.stdout.trim() || `exit ${result.exitCode ?? result.signal}`;
-      throw new GitError(`git ${args[0]} failed: ${detail}`, args, result);
+function findSecrets(patch, knownForms) {
+  const findings = [];
+  let file = "";
+  let line = 0;
+  for (const text of patch.split("\n")) {
+    if (text.startsWith("+++ ")) {
+      file = text.slice(4).replace(/^b\//, "");
+      continue;
     }
-    return result;
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(text);
+    if (hunk) {
+      line = Number(hunk[1]);
+      continue;
+    }
+    if (!text.startsWith("+") || text.startsWith("+++")) continue;
+    const added = text.slice(1);
+    if (knownForms.some((form) => added.includes(form))) {
+      findings.push({ path: file, line, kind: "a credential this run holds" });
+    } else {
+      const shape = SECRET_SHAPES.find(({ pattern }) => pattern.test(added));
+      if (shape) findings.push({ path: file, line, kind: shape.kind });
+    }
+    line++;
   }
-  return {
-    cwd,
-    run: run2,
-    async output(args, options) {
-      return (await run2(args, options)).stdout.trim();
-    }
-  };
+  return findings;
+}
+async function stageChanges(git, base, allowWorkflowChanges) {
+  await git.run(["add", "--all"]);
+  if (allowWorkflowChanges) return [];
+  const touched = await git.output(["diff", "--cached", "--name-only", "-z", base, "--", WORKFLOWS]);
+  const heldBack = touched.split("\0").filter(Boolean);
+  if (heldBack.length > 0) await git.run(["reset", "--quiet", base, "--", WORKFLOWS]);
+  return heldBack;
+}
+async function oversizedFiles(git, base, head, maxBytes) {
+  const changed = (await git.output(["diff", "--name-only", "--diff-filter=AMCR", "-z", base, head])).split("\0").filter(Boolean);
+  if (changed.length === 0) return [];
+  const listing = await git.output(["ls-tree", "-r", "-l", "-z", head, "--", ...changed]);
+  const found = [];
+  for (const entry of listing.split("\0")) {
+    const match = /^\d+ blob [0-9a-f]+\s+(\d+)\t(.*)$/s.exec(entry);
+    if (match && Number(match[1]) > maxBytes)
+      found.push({ path: match[2], bytes: Number(match[1]) });
+  }
+  return found;
+}
+async function secretsInChanges(git, base, head, secrets) {
+  const patch = await git.output([
+    "diff",
+    "--text",
+    "--no-color",
+    "--no-ext-diff",
+    "-U0",
+    base,
+    head
+  ]);
+  return findSecrets(patch, secretForms(secrets));
 }
 
 // src/git/push.ts
@@ -21694,9 +22079,117 @@ function explainPushFailure(detail, branch) {
   return `The push to ${branch} failed: ${detail.split("\n").slice(-3).join(" ")}`;
 }
 
+// src/util/errors.ts
+function errorMessage(error2) {
+  if (error2 instanceof Error) return error2.message;
+  if (typeof error2 === "string") return error2;
+  try {
+    return JSON.stringify(error2);
+  } catch {
+    return String(error2);
+  }
+}
+
+// src/git/deliver.ts
+function megabytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+async function deliver(options) {
+  const { git, base } = options;
+  const heldBack = await stageChanges(git, base, options.allowWorkflowChanges);
+  await commitStaged(git, options.message);
+  const head = await headSha(git);
+  if (head !== base && !await isAncestor(git, base, head)) {
+    return {
+      commits: [],
+      files: [],
+      heldBack,
+      refused: `The agent moved the branch away from ${base}; nothing was pushed.`
+    };
+  }
+  const commits = await commitsBetween(git, base, head);
+  if (commits.length === 0) return { commits, files: [], heldBack };
+  const files = await filesChanged(git, base, head);
+  const oversized = await oversizedFiles(git, base, head, options.maxFileBytes);
+  if (oversized.length > 0) {
+    const list = oversized.map((file) => `\`${file.path}\` (${megabytes(file.bytes)})`).join(", ");
+    return {
+      commits,
+      files,
+      heldBack,
+      refused: `Nothing was pushed: ${list} ${oversized.length === 1 ? "is" : "are"} larger than max_file_size_mb (${megabytes(options.maxFileBytes)}). Raise the limit or ask for a smaller change.`
+    };
+  }
+  const secrets = await secretsInChanges(git, base, head, options.secrets);
+  if (secrets.length > 0) {
+    const list = secrets.slice(0, 10).map((finding) => `\`${finding.path}\` line ${finding.line} (${finding.kind})`);
+    return {
+      commits,
+      files,
+      heldBack,
+      refused: `Nothing was pushed: the change contains what looks like a credential: ${list.join("; ")}. Remove it and run again.`
+    };
+  }
+  try {
+    await pushHead(git, {
+      remoteUrl: options.remoteUrl,
+      auth: options.auth,
+      branch: options.branch
+    });
+  } catch (error2) {
+    return { commits, files, heldBack, refused: errorMessage(error2) };
+  }
+  return { commits, files, heldBack, pushedTo: options.branch, commitSha: head };
+}
+
+// src/git/git.ts
+import { mkdirSync } from "node:fs";
+import path4 from "node:path";
+var GitError = class extends Error {
+  constructor(message, args, result) {
+    super(message);
+    this.args = args;
+    this.result = result;
+  }
+  args;
+  result;
+  name = "GitError";
+};
+function baseEnv2() {
+  const keep = ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT"];
+  const env = {};
+  for (const name of keep) if (process.env[name] !== void 0) env[name] = process.env[name];
+  return { ...env, GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never" };
+}
+function createGit(cwd, scratchDir) {
+  const hooksPath = path4.join(scratchDir, "no-hooks");
+  mkdirSync(hooksPath, { recursive: true });
+  const safety = ["-c", `core.hooksPath=${hooksPath}`, "-c", "core.fsmonitor=false"];
+  async function run2(args, options = {}) {
+    const result = await runProcess("git", [...safety, ...args], {
+      cwd,
+      env: { ...baseEnv2(), ...options.env },
+      input: options.input,
+      timeoutMs: options.timeoutMs ?? 10 * 6e4
+    });
+    if (result.exitCode !== 0 && !options.allowFailure) {
+      const detail = result.stderr.trim() || result.stdout.trim() || `exit ${result.exitCode ?? result.signal}`;
+      throw new GitError(`git ${args[0]} failed: ${detail}`, args, result);
+    }
+    return result;
+  }
+  return {
+    cwd,
+    run: run2,
+    async output(args, options) {
+      return (await run2(args, options)).stdout.trim();
+    }
+  };
+}
+
 // src/git/workspace.ts
-import { readFile, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
+import { readFile as readFile2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import path5 from "node:path";
 var WorkspaceError = class extends Error {
   name = "WorkspaceError";
 };
@@ -21709,18 +22202,19 @@ async function removePersistedCredentials(git) {
     const key = entry.slice(0, newline);
     const value = entry.slice(newline + 1);
     const isHeader = /^http\..*extraheader$/i.test(key);
-    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path3.basename(value)) || await fileMentionsExtraheader(value));
+    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path5.basename(value)) || await fileMentionsExtraheader(value));
     if (isHeader || isCredentialInclude) {
       await git.run(["config", "--local", "--unset-all", key], { allowFailure: true });
       removed.push(key);
     }
+    if (isCredentialInclude) await rm2(value, { force: true }).catch(() => void 0);
   }
   return [...new Set(removed)];
 }
 var CHECKOUT_CREDENTIALS_FILE = /^git-credentials-[\w-]+\.config$/;
 async function fileMentionsExtraheader(file) {
   try {
-    return /extraheader/i.test(await readFile(file, "utf8"));
+    return /extraheader/i.test(await readFile2(file, "utf8"));
   } catch {
     return false;
   }
@@ -21773,9 +22267,9 @@ async function checkoutHead(git, target) {
 }
 async function snapshotConfig(git) {
   const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
-  const file = path3.join(commonDir, "config");
-  const saved = await readFile(file);
-  return async () => writeFile2(file, saved);
+  const file = path5.join(commonDir, "config");
+  const saved = await readFile2(file);
+  return async () => writeFile3(file, saved);
 }
 
 // node_modules/universal-user-agent/index.js
@@ -23249,17 +23743,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path5 = requestOptions.url.replace(options.baseUrl, "");
+    const path7 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path5} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path5} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path7} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -25972,7 +26466,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -26161,6 +26655,72 @@ function createGitHub(options) {
 function statusOf(error2) {
   const status = error2?.status;
   return typeof status === "number" ? status : void 0;
+}
+
+// src/trust.ts
+var OWN_IDENTITIES = ["github-actions[bot]"];
+var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+function check(account, role, allowedBots) {
+  const login = account.login.toLowerCase();
+  if (OWN_IDENTITIES.includes(login)) {
+    return {
+      allowed: false,
+      reason: "own_identity",
+      message: `The ${role} is async-pr's own identity (${account.login}); it never starts a run.`
+    };
+  }
+  if (account.type === "Bot") {
+    if (allowedBots.some((bot) => bot === "*" || bot.toLowerCase() === login))
+      return { allowed: true };
+    return {
+      allowed: false,
+      reason: "bot",
+      message: `The ${role}, ${account.login}, is a bot. Add it to allowed_bots to let it start runs.`
+    };
+  }
+  if (!WRITERS.has(account.permission)) {
+    return {
+      allowed: false,
+      reason: "not_authorized",
+      message: `The ${role}, ${account.login}, has ${account.permission} permission on the repository; starting a run needs write, maintain or admin.`
+    };
+  }
+  return { allowed: true };
+}
+function authorize(author, actor, allowedBots) {
+  const first = check(author, "PR author", allowedBots);
+  if (!first.allowed || actor.login.toLowerCase() === author.login.toLowerCase()) return first;
+  return check(actor, "person who triggered this run", allowedBots);
+}
+function permissionFrom(permission, roleName) {
+  const role = (roleName ?? "").toLowerCase();
+  if (role === "admin" || role === "maintain" || role === "write" || role === "triage" || role === "read")
+    return role;
+  const legacy = (permission ?? "none").toLowerCase();
+  return legacy === "admin" || legacy === "write" || legacy === "read" ? legacy : "none";
+}
+
+// src/github/accounts.ts
+async function accountInfo(github, owner, repo, login) {
+  try {
+    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
+      owner,
+      repo,
+      username: login
+    });
+    return {
+      login: data.user?.login ?? login,
+      type: data.user?.type ?? "User",
+      permission: permissionFrom(data.permission, data.role_name)
+    };
+  } catch (error2) {
+    if (statusOf(error2) !== 404) throw error2;
+    const { data } = await github.rest.users.getByUsername({ username: login }).catch((lookup) => {
+      if (statusOf(lookup) === 404) return { data: { login, type: "User" } };
+      throw lookup;
+    });
+    return { login: data.login, type: data.type, permission: "none" };
+  }
 }
 
 // src/github/status-comment.ts
@@ -26407,6 +26967,14 @@ function renderFinal(outcome, options = {}) {
       lines.push(`| \u2026and ${outcome.files.length - FILES_SHOWN} more | | |`);
     lines.push("", "</details>", "");
   }
+  if (outcome.heldBack?.length) {
+    lines.push(
+      "**Held back:** these workflow files were changed by the agent but not pushed, because `allow_workflow_changes` is off:",
+      "",
+      ...outcome.heldBack.map((file) => `- ${code(file)}`),
+      ""
+    );
+  }
   if (agent?.todos.length) {
     lines.push("**Checklist**", "");
     for (const todo of agent.todos) {
@@ -26470,225 +27038,6 @@ function statsLine(outcome) {
   if (session) parts.push(`session ${code(session)}`);
   parts.push(`[workflow run](${outcome.links.runUrl})`);
   return `<sub>${parts.join(" \xB7 ")}</sub>`;
-}
-
-// src/util/errors.ts
-function errorMessage(error2) {
-  if (error2 instanceof Error) return error2.message;
-  if (typeof error2 === "string") return error2;
-  try {
-    return JSON.stringify(error2);
-  } catch {
-    return String(error2);
-  }
-}
-
-// src/pipeline.ts
-var Timings = class {
-  start = Date.now();
-  last = this.start;
-  mark(phase) {
-    const now = Date.now();
-    info(`async-pr timing: ${phase} ${now - this.last} ms (total ${now - this.start} ms)`);
-    this.last = now;
-  }
-};
-async function runPipeline(settings, runnerEnv) {
-  const timings = new Timings();
-  const payload = JSON.parse(await readFile2(settings.eventPath, "utf8"));
-  const event = taskFromEvent(settings.eventName, payload);
-  if (event.kind === "skip")
-    return { kind: "skipped", reason: event.reason, message: event.message };
-  const task = event.task;
-  const links = {
-    serverUrl: settings.serverUrl,
-    runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`
-  };
-  const github = createGitHub({
-    token: settings.commentToken,
-    baseUrl: settings.apiUrl,
-    log: warning,
-    debug
-  });
-  const status = new StatusComment(github, {
-    owner: task.owner,
-    repo: task.repo,
-    issueNumber: task.prNumber
-  });
-  await status.publish(renderWorking(task, links));
-  timings.mark("first comment posted");
-  const scratch = await mkdtemp(path4.join(settings.runnerTemp, "async-pr-"));
-  const executionDir = path4.join(settings.runnerTemp, "async-pr");
-  await mkdir2(executionDir, { recursive: true });
-  const executionFile = path4.join(
-    executionDir,
-    `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
-  );
-  const git = createGit(settings.workspace, scratch);
-  let outcome;
-  try {
-    outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings });
-  } catch (error2) {
-    outcome = {
-      conclusion: "failure",
-      task,
-      links,
-      reason: errorMessage(error2),
-      commits: [],
-      files: []
-    };
-  } finally {
-    await rm2(scratch, { recursive: true, force: true }).catch(() => void 0);
-  }
-  const comment = await status.publish(
-    fitComment(
-      renderFinal(outcome),
-      "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary."
-    )
-  );
-  timings.mark("final report");
-  return { kind: "ran", outcome, comment, executionFile };
-}
-async function work(context) {
-  const { settings, task, links, git, timings } = context;
-  const remote = remoteUrl(settings.serverUrl, task.owner, task.repo);
-  const auth2 = authEnv(settings.serverUrl, settings.pushToken);
-  await group("Prepare the workspace", async () => {
-    const keys = await removePersistedCredentials(git);
-    if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
-    await checkoutHead(git, {
-      remoteUrl: remote,
-      auth: auth2,
-      headRef: task.headRef,
-      headSha: task.headSha
-    });
-    info(`On ${task.headRef} at ${task.headSha}`);
-  });
-  const binary = await locateClaude({
-    claudePath: settings.claudePath,
-    version: settings.claudeCodeVersion,
-    toolCache: settings.toolCache,
-    searchPath: context.runnerEnv.PATH,
-    log: info
-  });
-  timings.mark("workspace prepared");
-  const run2 = await group("Claude Code", () => runClaude(context, binary));
-  timings.mark(`agent finished (${run2.wallMs} ms)`);
-  const verdict = judgeAgentRun(run2, {
-    timeoutMs: settings.timeoutMs,
-    maxTurns: settings.maxTurns,
-    maxBudgetUsd: settings.maxBudgetUsd
-  });
-  const delivered = await group(
-    "Commit and push",
-    () => deliver(context, remote, auth2, verdict)
-  );
-  timings.mark("commit and push");
-  const { pushError, ...changes } = delivered;
-  return {
-    conclusion: pushError ? "failure" : conclusionFor(verdict, changes.commits.length > 0),
-    task,
-    links,
-    reason: [pushError, "reason" in verdict ? verdict.reason : void 0].filter(Boolean).join("\n\n") || void 0,
-    agent: summarize(run2),
-    ...changes
-  };
-}
-async function runClaude(context, binary) {
-  const { settings, task, git, scratch } = context;
-  const home = path4.join(scratch, "home");
-  const configDir = path4.join(scratch, "claude-config");
-  const tmpDir = path4.join(scratch, "tmp");
-  await Promise.all([home, configDir, tmpDir].map((dir) => mkdir2(dir, { recursive: true })));
-  const restoreConfig = await snapshotConfig(git);
-  let logged = 0;
-  const logProgress = (transcript) => {
-    const calls = transcript.toolCalls;
-    const fresh = Math.min(transcript.toolCallCount - logged, calls.length);
-    for (const call of calls.slice(calls.length - fresh)) info(logSafe(describeToolCall(call)));
-    logged = transcript.toolCallCount;
-  };
-  try {
-    return await runAgent({
-      binary,
-      args: claudeArgs(settings),
-      env: agentEnv(settings, { home, configDir, tmpDir, runnerEnv: context.runnerEnv }),
-      cwd: git.cwd,
-      prompt: buildPrompt(task),
-      executionFile: context.executionFile,
-      timeoutMs: settings.timeoutMs,
-      onProgress: logProgress
-    });
-  } finally {
-    await restoreConfig();
-  }
-}
-async function deliver(context, remote, auth2, verdict) {
-  const { task, git, links } = context;
-  const finished = verdict.kind === "completed";
-  const subject = finished ? task.title : `WIP: ${task.title}`;
-  const message = [
-    subject.replace(/\s+/g, " ").trim(),
-    "",
-    `${finished ? "Work" : "Work in progress"} by Claude Code on #${task.prNumber}, committed by async-pr.`,
-    "",
-    `Async-PR-Run: ${links.runUrl}`
-  ].join("\n");
-  await commitAll(git, message);
-  const head = await headSha(git);
-  if (head !== task.headSha && !await isAncestor(git, task.headSha, head)) {
-    throw new Error(`The agent moved the branch away from ${task.headSha}; nothing was pushed.`);
-  }
-  const commits = await commitsBetween(git, task.headSha, head);
-  if (commits.length === 0) return { commits: [], files: [] };
-  const files = await filesChanged(git, task.headSha, head);
-  try {
-    await pushHead(git, { remoteUrl: remote, auth: auth2, branch: task.headRef });
-  } catch (error2) {
-    return { commits, files, pushError: errorMessage(error2) };
-  }
-  info(`Pushed ${commits.length} commit(s) to ${task.headRef}: ${head}`);
-  return { commits, files, pushedTo: task.headRef, commitSha: head };
-}
-function conclusionFor(verdict, changed) {
-  switch (verdict.kind) {
-    case "completed":
-      return changed ? "success" : "no_changes";
-    case "limit":
-    case "timed_out":
-      return "timed_out";
-    case "cancelled":
-      return "cancelled";
-    case "failed":
-      return "failure";
-  }
-}
-function summarize(run2) {
-  const transcript = run2.transcript;
-  return {
-    result: transcript.result,
-    todos: transcript.todos,
-    toolCalls: transcript.toolCalls,
-    toolCallCount: transcript.toolCallCount,
-    lastText: transcript.lastText,
-    sessionId: transcript.sessionId,
-    wallMs: run2.wallMs,
-    denials: transcript.result?.permissionDenials ?? []
-  };
-}
-
-// src/report/summary.ts
-function renderSummary(outcome) {
-  return `## async-pr on #${outcome.task.prNumber}
-
-${renderFinal(outcome, { timelineLimit: 1e3 })}
-`;
-}
-function renderSkipSummary(reason, message) {
-  return `## async-pr skipped
-
-**${reason}**: ${message}
-`;
 }
 
 // src/util/split-args.ts
@@ -26777,6 +27126,18 @@ function positiveNumber(env, name, fallback) {
   }
   return value;
 }
+function boolean(env, name, fallback) {
+  const raw = input(env, name).toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new SettingsError(`Input ${name} must be true or false, got "${raw}".`);
+}
+function isolation(env) {
+  const raw = input(env, "isolate_agent").toLowerCase() || "auto";
+  if (raw === "auto" || raw === "true" || raw === "false") return raw;
+  throw new SettingsError(`Input isolate_agent must be auto, true or false, got "${raw}".`);
+}
 function parseRepository(value) {
   const [owner, repo, ...rest] = value.split("/");
   if (!owner || !repo || rest.length > 0) {
@@ -26840,6 +27201,10 @@ function readSettings(env) {
     claudePath: input(env, "claude_path") || void 0,
     claudeCodeVersion: input(env, "claude_code_version") || "2.1.329",
     anthropicBaseUrl: env.ANTHROPIC_BASE_URL || void 0,
+    allowedBots: splitList(input(env, "allowed_bots")),
+    allowWorkflowChanges: boolean(env, "allow_workflow_changes", false),
+    maxFileBytes: Math.round(positiveNumber(env, "max_file_size_mb", 5) * 1024 * 1024),
+    isolateAgent: isolation(env),
     eventName: required(
       "GITHUB_EVENT_NAME",
       env.GITHUB_EVENT_NAME,
@@ -26867,6 +27232,220 @@ function secretsOf(settings) {
     settings.anthropicApiKey,
     settings.oauthToken
   ].filter((value) => typeof value === "string" && value.length > 0);
+}
+
+// src/pipeline.ts
+var Timings = class {
+  start = Date.now();
+  last = this.start;
+  mark(phase) {
+    const now = Date.now();
+    info(`async-pr timing: ${phase} ${now - this.last} ms (total ${now - this.start} ms)`);
+    this.last = now;
+  }
+};
+async function runPipeline(settings, runnerEnv) {
+  const timings = new Timings();
+  const payload = JSON.parse(await readFile3(settings.eventPath, "utf8"));
+  const event = taskFromEvent(settings.eventName, payload);
+  if (event.kind === "skip")
+    return { kind: "skipped", reason: event.reason, message: event.message };
+  const task = event.task;
+  const github = createGitHub({
+    token: settings.commentToken,
+    baseUrl: settings.apiUrl,
+    log: warning,
+    debug
+  });
+  const refusal = await checkTrust(github, task, settings.allowedBots);
+  if (refusal) return refusal;
+  timings.mark("trust checked");
+  const links = {
+    serverUrl: settings.serverUrl,
+    runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`
+  };
+  const status = new StatusComment(github, {
+    owner: task.owner,
+    repo: task.repo,
+    issueNumber: task.prNumber
+  });
+  await status.publish(renderWorking(task, links));
+  timings.mark("first comment posted");
+  const scratch = await mkdtemp(path6.join(settings.runnerTemp, "async-pr-"));
+  const executionDir = path6.join(settings.runnerTemp, "async-pr");
+  await mkdir3(executionDir, { recursive: true });
+  const executionFile = path6.join(
+    executionDir,
+    `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
+  );
+  const git = createGit(settings.workspace, scratch);
+  let outcome;
+  try {
+    outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings });
+  } catch (error2) {
+    outcome = {
+      conclusion: "failure",
+      task,
+      links,
+      reason: errorMessage(error2),
+      commits: [],
+      files: [],
+      heldBack: []
+    };
+  } finally {
+    await rm3(scratch, { recursive: true, force: true }).catch(() => void 0);
+  }
+  const comment = await status.publish(
+    fitComment(
+      renderFinal(outcome),
+      "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary."
+    )
+  );
+  timings.mark("final report");
+  return { kind: "ran", outcome, comment, executionFile };
+}
+async function checkTrust(github, task, allowedBots) {
+  const author = await accountInfo(github, task.owner, task.repo, task.author.login);
+  const actor = task.actor.login.toLowerCase() === task.author.login.toLowerCase() ? author : await accountInfo(github, task.owner, task.repo, task.actor.login);
+  const decision = authorize(author, actor, allowedBots);
+  return decision.allowed ? void 0 : { kind: "skipped", reason: decision.reason, message: decision.message };
+}
+async function work(context) {
+  const { settings, task, links, git, timings } = context;
+  const remote = remoteUrl(settings.serverUrl, task.owner, task.repo);
+  const auth2 = authEnv(settings.serverUrl, settings.pushToken);
+  await group("Prepare the workspace", async () => {
+    const keys = await removePersistedCredentials(git);
+    if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
+    await checkoutHead(git, {
+      remoteUrl: remote,
+      auth: auth2,
+      headRef: task.headRef,
+      headSha: task.headSha
+    });
+    info(`On ${task.headRef} at ${task.headSha}`);
+  });
+  const binary = await locateClaude({
+    claudePath: settings.claudePath,
+    version: settings.claudeCodeVersion,
+    toolCache: settings.toolCache,
+    searchPath: context.runnerEnv.PATH,
+    log: info
+  });
+  timings.mark("workspace prepared");
+  const run2 = await group("Claude Code", () => runClaude(context, binary));
+  timings.mark(`agent finished (${run2.wallMs} ms)`);
+  const verdict = judgeAgentRun(run2, {
+    timeoutMs: settings.timeoutMs,
+    maxTurns: settings.maxTurns,
+    maxBudgetUsd: settings.maxBudgetUsd
+  });
+  const delivery = await group(
+    "Commit and push",
+    () => deliver({
+      git,
+      remoteUrl: remote,
+      auth: auth2,
+      branch: task.headRef,
+      base: task.headSha,
+      message: commitMessage(task, links, verdict),
+      allowWorkflowChanges: settings.allowWorkflowChanges,
+      maxFileBytes: settings.maxFileBytes,
+      secrets: [...secretsOf(settings), ...encodedForms(settings.pushToken)]
+    })
+  );
+  timings.mark("commit and push");
+  const { refused, ...changes } = delivery;
+  const reasons = [refused, "reason" in verdict ? verdict.reason : void 0].filter(Boolean);
+  return {
+    conclusion: refused ? "failure" : conclusionFor(verdict, changes.commits.length > 0),
+    task,
+    links,
+    reason: reasons.join("\n\n") || void 0,
+    agent: summarize(run2),
+    ...changes
+  };
+}
+async function runClaude(context, binary) {
+  const { git } = context;
+  const restoreConfig = await snapshotConfig(git);
+  let logged = 0;
+  const logProgress = (transcript) => {
+    const calls = transcript.toolCalls;
+    const fresh = Math.min(transcript.toolCallCount - logged, calls.length);
+    for (const call of calls.slice(calls.length - fresh)) info(logSafe(describeToolCall(call)));
+    logged = transcript.toolCallCount;
+  };
+  try {
+    const session = await runSession({
+      settings: context.settings,
+      runnerEnv: context.runnerEnv,
+      binary,
+      workspace: git.cwd,
+      scratch: context.scratch,
+      prompt: buildPrompt(context.task),
+      executionFile: context.executionFile,
+      onProgress: logProgress,
+      log: warning
+    });
+    info(
+      `Agent isolation: ${session.isolation === "user" ? "a separate user for this run" : "none"}`
+    );
+    return session.run;
+  } finally {
+    await restoreConfig();
+  }
+}
+function commitMessage(task, links, verdict) {
+  const finished = verdict.kind === "completed";
+  const subject = (finished ? task.title : `WIP: ${task.title}`).replace(/\s+/g, " ").trim();
+  return [
+    subject,
+    "",
+    `${finished ? "Work" : "Work in progress"} by Claude Code on #${task.prNumber}, committed by async-pr.`,
+    "",
+    `Async-PR-Run: ${links.runUrl}`
+  ].join("\n");
+}
+function conclusionFor(verdict, changed) {
+  switch (verdict.kind) {
+    case "completed":
+      return changed ? "success" : "no_changes";
+    case "limit":
+    case "timed_out":
+      return "timed_out";
+    case "cancelled":
+      return "cancelled";
+    case "failed":
+      return "failure";
+  }
+}
+function summarize(run2) {
+  const transcript = run2.transcript;
+  return {
+    result: transcript.result,
+    todos: transcript.todos,
+    toolCalls: transcript.toolCalls,
+    toolCallCount: transcript.toolCallCount,
+    lastText: transcript.lastText,
+    sessionId: transcript.sessionId,
+    wallMs: run2.wallMs,
+    denials: transcript.result?.permissionDenials ?? []
+  };
+}
+
+// src/report/summary.ts
+function renderSummary(outcome) {
+  return `## async-pr on #${outcome.task.prNumber}
+
+${renderFinal(outcome, { timelineLimit: 1e3 })}
+`;
+}
+function renderSkipSummary(reason, message) {
+  return `## async-pr skipped
+
+**${reason}**: ${message}
+`;
 }
 
 // src/main.ts

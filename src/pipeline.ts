@@ -49,7 +49,8 @@ export async function runPipeline(
   const timings = new Timings()
   const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
   const event = taskFromEvent(settings.eventName, payload)
-  if (event.kind === 'skip') return { kind: 'skipped', reason: event.reason, message: event.message }
+  if (event.kind === 'skip')
+    return { kind: 'skipped', reason: event.reason, message: event.message }
   const task = event.task
 
   const github = createGitHub({
@@ -86,7 +87,15 @@ export async function runPipeline(
   try {
     outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings })
   } catch (error) {
-    outcome = { conclusion: 'failure', task, links, reason: errorMessage(error), commits: [], files: [], heldBack: [] }
+    outcome = {
+      conclusion: 'failure',
+      task,
+      links,
+      reason: errorMessage(error),
+      commits: [],
+      files: [],
+      heldBack: [],
+    }
   } finally {
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
   }
@@ -102,14 +111,20 @@ export async function runPipeline(
 }
 
 /** Refuses the run (spending nothing) unless the author and the actor may start one. */
-async function checkTrust(github: GitHub, task: Task, allowedBots: string[]): Promise<PipelineResult | undefined> {
+async function checkTrust(
+  github: GitHub,
+  task: Task,
+  allowedBots: string[],
+): Promise<PipelineResult | undefined> {
   const author = await accountInfo(github, task.owner, task.repo, task.author.login)
   const actor =
     task.actor.login.toLowerCase() === task.author.login.toLowerCase()
       ? author
       : await accountInfo(github, task.owner, task.repo, task.actor.login)
   const decision = authorize(author, actor, allowedBots)
-  return decision.allowed ? undefined : { kind: 'skipped', reason: decision.reason, message: decision.message }
+  return decision.allowed
+    ? undefined
+    : { kind: 'skipped', reason: decision.reason, message: decision.message }
 }
 
 interface WorkContext {
@@ -131,7 +146,12 @@ async function work(context: WorkContext): Promise<Outcome> {
   await core.group('Prepare the workspace', async () => {
     const keys = await removePersistedCredentials(git)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-    await checkoutHead(git, { remoteUrl: remote, auth, headRef: task.headRef, headSha: task.headSha })
+    await checkoutHead(git, {
+      remoteUrl: remote,
+      auth,
+      headRef: task.headRef,
+      headSha: task.headSha,
+    })
     core.info(`On ${task.headRef} at ${task.headSha}`)
   })
   const binary = await locateClaude({
@@ -201,7 +221,9 @@ async function runClaude(context: WorkContext, binary: string): Promise<AgentRun
       onProgress: logProgress,
       log: core.warning,
     })
-    core.info(`Agent isolation: ${session.isolation === 'user' ? 'a separate user for this run' : 'none'}`)
+    core.info(
+      `Agent isolation: ${session.isolation === 'user' ? 'a separate user for this run' : 'none'}`,
+    )
     return session.run
   } finally {
     await restoreConfig()

@@ -26,11 +26,16 @@ const WRITERS = new Set<Permission>(['admin', 'maintain', 'write'])
 function check(account: AccountInfo, role: string, allowedBots: string[]): TrustDecision {
   const login = account.login.toLowerCase()
   if (OWN_IDENTITIES.includes(login)) {
-    return { allowed: false, reason: 'own_identity', message: `The ${role} is async-pr's own identity (${account.login}); it never starts a run.` }
+    return {
+      allowed: false,
+      reason: 'own_identity',
+      message: `The ${role} is async-pr's own identity (${account.login}); it never starts a run.`,
+    }
   }
   if (account.type === 'Bot') {
     // Apps are rarely collaborators: naming the bot is the grant.
-    if (allowedBots.some((bot) => bot === '*' || bot.toLowerCase() === login)) return { allowed: true }
+    if (allowedBots.some((bot) => bot === '*' || bot.toLowerCase() === login))
+      return { allowed: true }
     return {
       allowed: false,
       reason: 'bot',
@@ -47,16 +52,30 @@ function check(account: AccountInfo, role: string, allowedBots: string[]): Trust
   return { allowed: true }
 }
 
-export function authorize(author: AccountInfo, actor: AccountInfo, allowedBots: string[]): TrustDecision {
+export function authorize(
+  author: AccountInfo,
+  actor: AccountInfo,
+  allowedBots: string[],
+): TrustDecision {
   const first = check(author, 'PR author', allowedBots)
   if (!first.allowed || actor.login.toLowerCase() === author.login.toLowerCase()) return first
   return check(actor, 'person who triggered this run', allowedBots)
 }
 
 /** GitHub's permission answer -> one level; `role_name` tells maintain from write. */
-export function permissionFrom(permission: string | undefined, roleName: string | undefined): Permission {
+export function permissionFrom(
+  permission: string | undefined,
+  roleName: string | undefined,
+): Permission {
   const role = (roleName ?? '').toLowerCase()
-  if (role === 'admin' || role === 'maintain' || role === 'write' || role === 'triage' || role === 'read') return role
+  if (
+    role === 'admin' ||
+    role === 'maintain' ||
+    role === 'write' ||
+    role === 'triage' ||
+    role === 'read'
+  )
+    return role
   const legacy = (permission ?? 'none').toLowerCase()
   return legacy === 'admin' || legacy === 'write' || legacy === 'read' ? legacy : 'none'
 }

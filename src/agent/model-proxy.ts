@@ -47,7 +47,10 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right)
 }
 
-export async function startModelProxy(upstream: string, credential: ModelCredential): Promise<ModelProxy> {
+export async function startModelProxy(
+  upstream: string,
+  credential: ModelCredential,
+): Promise<ModelProxy> {
   const dummyKey = `async-pr-run-${randomBytes(16).toString('hex')}`
   const base = new URL(upstream)
   const client = base.protocol === 'https:' ? https : http
@@ -56,12 +59,18 @@ export async function startModelProxy(upstream: string, credential: ModelCredent
   const server = http.createServer((req, res) => {
     if (!sameSecret(presentedKey(req), dummyKey)) {
       res.writeHead(401, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } }))
+      res.end(
+        JSON.stringify({
+          type: 'error',
+          error: { type: 'authentication_error', message: 'invalid x-api-key' },
+        }),
+      )
       return
     }
     const headers: http.OutgoingHttpHeaders = {}
     for (const [name, value] of Object.entries(req.headers)) {
-      if (!HOP_BY_HOP.has(name) && name !== 'x-api-key' && name !== 'authorization') headers[name] = value
+      if (!HOP_BY_HOP.has(name) && name !== 'x-api-key' && name !== 'authorization')
+        headers[name] = value
     }
     if (credential.apiKey) headers['x-api-key'] = credential.apiKey
     else if (credential.oauthToken) headers.authorization = `Bearer ${credential.oauthToken}`
@@ -88,7 +97,12 @@ export async function startModelProxy(upstream: string, credential: ModelCredent
         return
       }
       res.writeHead(502, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: `async-pr proxy: ${error.message}` } }))
+      res.end(
+        JSON.stringify({
+          type: 'error',
+          error: { type: 'api_error', message: `async-pr proxy: ${error.message}` },
+        }),
+      )
     })
     // The CLI closing its side (cancellation) ends the upstream request too.
     res.on('close', () => outgoing.destroy())

@@ -48,19 +48,27 @@ const baseEnv = () => ({ PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bi
 
 async function privilegeRunner(): Promise<{ run: Privileged; root: boolean } | undefined> {
   if (process.getuid?.() === 0) {
-    return { root: true, run: (command, args) => runProcess(command, args, { env: baseEnv(), timeoutMs: 60_000 }) }
+    return {
+      root: true,
+      run: (command, args) => runProcess(command, args, { env: baseEnv(), timeoutMs: 60_000 }),
+    }
   }
-  const probe = await runProcess('sudo', ['-n', 'true'], { env: baseEnv(), timeoutMs: 10_000 }).catch(() => undefined)
+  const probe = await runProcess('sudo', ['-n', 'true'], {
+    env: baseEnv(),
+    timeoutMs: 10_000,
+  }).catch(() => undefined)
   if (probe?.exitCode !== 0) return undefined
   return {
     root: false,
-    run: (command, args) => runProcess('sudo', ['-n', command, ...args], { env: baseEnv(), timeoutMs: 60_000 }),
+    run: (command, args) =>
+      runProcess('sudo', ['-n', command, ...args], { env: baseEnv(), timeoutMs: 60_000 }),
   }
 }
 
 async function must(result: Promise<ProcessResult>, what: string): Promise<ProcessResult> {
   const done = await result
-  if (done.exitCode !== 0) throw new SandboxError(`${what} failed: ${done.stderr.trim() || done.exitCode}`)
+  if (done.exitCode !== 0)
+    throw new SandboxError(`${what} failed: ${done.stderr.trim() || done.exitCode}`)
   return done
 }
 
@@ -105,7 +113,8 @@ class UserSandbox implements Sandbox {
         'Giving the workspace to the agent user',
       )
     }
-    if (ownDirs.length > 0) await must(this.privileged('chown', ['-R', ids, ...ownDirs]), 'Preparing the agent home')
+    if (ownDirs.length > 0)
+      await must(this.privileged('chown', ['-R', ids, ...ownDirs]), 'Preparing the agent home')
     for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target)
   }
 
@@ -130,7 +139,11 @@ class UserSandbox implements Sandbox {
     if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid }
     // Through sudo: `env -i` gives the agent exactly `env`; none of it is secret.
     const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`)
-    return { command: 'sudo', args: ['-n', '-u', this.user, '--', 'env', '-i', ...pairs, binary, ...args], env: baseEnv() }
+    return {
+      command: 'sudo',
+      args: ['-n', '-u', this.user, '--', 'env', '-i', ...pairs, binary, ...args],
+      env: baseEnv(),
+    }
   }
 
   async killAll(): Promise<number> {
@@ -139,9 +152,12 @@ class UserSandbox implements Sandbox {
       const alive = await processesOf(this.uid)
       if (alive.length === 0) return 0
       if (this.root) {
-        await runProcess('kill', ['-KILL', '-1'], { env: baseEnv(), uid: this.uid, gid: this.gid, timeoutMs: 5_000 }).catch(
-          () => undefined,
-        )
+        await runProcess('kill', ['-KILL', '-1'], {
+          env: baseEnv(),
+          uid: this.uid,
+          gid: this.gid,
+          timeoutMs: 5_000,
+        }).catch(() => undefined)
       } else {
         await runProcess('sudo', ['-n', '-u', this.user, 'kill', '-KILL', '-1'], {
           env: baseEnv(),
@@ -156,7 +172,10 @@ class UserSandbox implements Sandbox {
   async dispose(): Promise<void> {
     if (this.owner) {
       const { uid, gid, workspace } = this.owner
-      await must(this.privileged('chown', ['-R', `${uid}:${gid}`, workspace]), 'Handing the workspace back')
+      await must(
+        this.privileged('chown', ['-R', `${uid}:${gid}`, workspace]),
+        'Handing the workspace back',
+      )
     }
     for (const { dir, mode } of this.opened.reverse()) {
       if (this.root) await chmod(dir, mode).catch(() => undefined)
@@ -179,7 +198,9 @@ class SameUserSandbox implements Sandbox {
   async dispose(): Promise<void> {}
 }
 
-async function createUser(privileged: Privileged): Promise<{ user: string; uid: number; gid: number }> {
+async function createUser(
+  privileged: Privileged,
+): Promise<{ user: string; uid: number; gid: number }> {
   const user = `async-pr-${randomBytes(5).toString('hex')}`
   let last = ''
   // useradd locks /etc/passwd; runs side by side may have to wait their turn.
@@ -214,7 +235,8 @@ export async function createSandbox(setting: IsolationSetting): Promise<Sandbox>
   if (!privilege) {
     const note =
       'The agent runs as the action’s own user (no root or passwordless sudo to create a separate one), so processes it starts could read the action’s memory and environment.'
-    if (setting === 'true') throw new SandboxError(`isolate_agent is true but cannot be honoured: ${note}`)
+    if (setting === 'true')
+      throw new SandboxError(`isolate_agent is true but cannot be honoured: ${note}`)
     return new SameUserSandbox(note)
   }
   const { user, uid, gid } = await createUser(privilege.run)

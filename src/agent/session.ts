@@ -63,7 +63,11 @@ export async function runSession(options: SessionOptions): Promise<Session> {
       configDir,
       tmpDir,
       runnerEnv: options.runnerEnv,
-      model: proxy && { baseUrl: proxy.url, dummyKey: proxy.dummyKey, oauth: !settings.anthropicApiKey },
+      model: proxy && {
+        baseUrl: proxy.url,
+        dummyKey: proxy.dummyKey,
+        oauth: !settings.anthropicApiKey,
+      },
     })
     const run = await runAgent({
       spawn: sandbox.spawnSpec(options.binary, claudeArgs(settings), env),

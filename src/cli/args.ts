@@ -101,7 +101,8 @@ const OPTIONS: Record<CommandName, Options> = {
 export function parseDuration(text: string, unit: 's' | 'm', option: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim())
   const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
-  if (!match) throw new UsageError(`${option} wants a duration such as 30s, 10m or 1h; got "${text}".`)
+  if (!match)
+    throw new UsageError(`${option} wants a duration such as 30s, 10m or 1h; got "${text}".`)
   const ms = Number(match[1]) * scale[(match[2] as keyof typeof scale | undefined) ?? unit]
   if (!(ms > 0)) throw new UsageError(`${option} must be more than zero; got "${text}".`)
   return Math.round(ms)
@@ -171,7 +172,8 @@ function parseDispatch(values: Record<string, unknown>, positionals: string[]): 
   const branch = values.branch === undefined ? undefined : String(values.branch)
   if (branch !== undefined) {
     const problem = branchProblem(branch)
-    if (problem) throw new UsageError(`--branch "${branch}" is not a valid branch name: ${problem}.`)
+    if (problem)
+      throw new UsageError(`--branch "${branch}" is not a valid branch name: ${problem}.`)
   }
   const title = positionals[0] ?? (values.title as string | undefined)
   return {

@@ -30,7 +30,12 @@ function probe(io: Io, file: string, args: string[]): Promise<string | undefined
     execFile(
       file,
       args,
-      { cwd: io.cwd, env: io.env as NodeJS.ProcessEnv, timeout: PROBE_TIMEOUT_MS, windowsHide: true },
+      {
+        cwd: io.cwd,
+        env: io.env as NodeJS.ProcessEnv,
+        timeout: PROBE_TIMEOUT_MS,
+        windowsHide: true,
+      },
       (error, stdout) => resolve(error ? undefined : String(stdout).trim() || undefined),
     )
   })

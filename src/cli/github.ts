@@ -45,9 +45,7 @@ export class GitHubReader {
     const deadline = AbortSignal.timeout(
       this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     )
-    const signal = this.options.signal
-      ? AbortSignal.any([this.options.signal, deadline])
-      : deadline
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline
     return { signal }
   }
 
@@ -146,8 +144,7 @@ export function githubMessage(error: unknown): string {
   if (typeof data?.message === 'string') parts.push(data.message)
   if (Array.isArray(data?.errors)) {
     for (const item of data.errors) {
-      const text =
-        typeof item === 'string' ? item : (item as { message?: unknown } | null)?.message
+      const text = typeof item === 'string' ? item : (item as { message?: unknown } | null)?.message
       if (typeof text === 'string' && text !== '') parts.push(text)
     }
   }

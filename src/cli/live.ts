@@ -83,7 +83,12 @@ class LiveDisplay implements Display {
 
   private draw(): void {
     if (!this.snapshot) return
-    const lines = liveFrame(this.snapshot, this.now() - this.started, this.tick, this.out.columns ?? 80)
+    const lines = liveFrame(
+      this.snapshot,
+      this.now() - this.started,
+      this.tick,
+      this.out.columns ?? 80,
+    )
     this.erase()
     this.out.write(`${lines.join('\n')}\n`)
     this.drawn = lines.length

@@ -135,11 +135,20 @@ export function snapshotJson(snapshot: Snapshot, options: { body?: boolean } = {
 
 export function listText(snapshots: Snapshot[]): string {
   if (snapshots.length === 0) return 'No open async pull requests.'
-  const rows = snapshots.map((s) => [`#${s.pull.number}`, stateLabel(s), s.pull.headRef, s.pull.title])
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] as string).length)))
+  const rows = snapshots.map((s) => [
+    `#${s.pull.number}`,
+    stateLabel(s),
+    s.pull.headRef,
+    s.pull.title,
+  ])
+  const widths = [0, 1, 2].map((column) =>
+    Math.max(...rows.map((row) => (row[column] as string).length)),
+  )
   return rows
     .map((row) =>
-      row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] as number) : cell)).join('  '),
+      row
+        .map((cell, column) => (column < 3 ? cell.padEnd(widths[column] as number) : cell))
+        .join('  '),
     )
     .join('\n')
 }

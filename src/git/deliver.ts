@@ -2,7 +2,15 @@
 // the checks on what may be pushed. Returns what happened; never throws for a
 // refused push, so the report can say what was kept and where.
 
-import { commitsBetween, commitStaged, filesChanged, headSha, isAncestor, type CommitInfo, type FileChange } from './commit.js'
+import {
+  commitsBetween,
+  commitStaged,
+  filesChanged,
+  headSha,
+  isAncestor,
+  type CommitInfo,
+  type FileChange,
+} from './commit.js'
 import type { Git } from './git.js'
 import { oversizedFiles, secretsInChanges, stageChanges } from './guard.js'
 import { pushHead } from './push.js'
@@ -43,7 +51,12 @@ export async function deliver(options: DeliverOptions): Promise<Delivery> {
 
   const head = await headSha(git)
   if (head !== base && !(await isAncestor(git, base, head))) {
-    return { commits: [], files: [], heldBack, refused: `The agent moved the branch away from ${base}; nothing was pushed.` }
+    return {
+      commits: [],
+      files: [],
+      heldBack,
+      refused: `The agent moved the branch away from ${base}; nothing was pushed.`,
+    }
   }
   const commits = await commitsBetween(git, base, head)
   if (commits.length === 0) return { commits, files: [], heldBack }
@@ -61,7 +74,9 @@ export async function deliver(options: DeliverOptions): Promise<Delivery> {
   }
   const secrets = await secretsInChanges(git, base, head, options.secrets)
   if (secrets.length > 0) {
-    const list = secrets.slice(0, 10).map((finding) => `\`${finding.path}\` line ${finding.line} (${finding.kind})`)
+    const list = secrets
+      .slice(0, 10)
+      .map((finding) => `\`${finding.path}\` line ${finding.line} (${finding.kind})`)
     return {
       commits,
       files,
@@ -70,7 +85,11 @@ export async function deliver(options: DeliverOptions): Promise<Delivery> {
     }
   }
   try {
-    await pushHead(git, { remoteUrl: options.remoteUrl, auth: options.auth, branch: options.branch })
+    await pushHead(git, {
+      remoteUrl: options.remoteUrl,
+      auth: options.auth,
+      branch: options.branch,
+    })
   } catch (error) {
     return { commits, files, heldBack, refused: errorMessage(error) }
   }

@@ -64,7 +64,11 @@ export function findSecrets(patch: string, knownForms: string[]): SecretFinding[
 }
 
 /** Stages everything, then takes workflow changes back out unless allowed. Returns what was held back. */
-export async function stageChanges(git: Git, base: string, allowWorkflowChanges: boolean): Promise<string[]> {
+export async function stageChanges(
+  git: Git,
+  base: string,
+  allowWorkflowChanges: boolean,
+): Promise<string[]> {
   await git.run(['add', '--all'])
   if (allowWorkflowChanges) return []
   const touched = await git.output(['diff', '--cached', '--name-only', '-z', base, '--', WORKFLOWS])
@@ -74,19 +78,42 @@ export async function stageChanges(git: Git, base: string, allowWorkflowChanges:
 }
 
 /** Files added or changed in `base..head` that are larger than `maxBytes`. */
-export async function oversizedFiles(git: Git, base: string, head: string, maxBytes: number): Promise<Array<{ path: string; bytes: number }>> {
-  const changed = (await git.output(['diff', '--name-only', '--diff-filter=AMCR', '-z', base, head])).split('\0').filter(Boolean)
+export async function oversizedFiles(
+  git: Git,
+  base: string,
+  head: string,
+  maxBytes: number,
+): Promise<Array<{ path: string; bytes: number }>> {
+  const changed = (
+    await git.output(['diff', '--name-only', '--diff-filter=AMCR', '-z', base, head])
+  )
+    .split('\0')
+    .filter(Boolean)
   if (changed.length === 0) return []
   const listing = await git.output(['ls-tree', '-r', '-l', '-z', head, '--', ...changed])
   const found: Array<{ path: string; bytes: number }> = []
   for (const entry of listing.split('\0')) {
     const match = /^\d+ blob [0-9a-f]+\s+(\d+)\t(.*)$/s.exec(entry)
-    if (match && Number(match[1]) > maxBytes) found.push({ path: match[2] as string, bytes: Number(match[1]) })
+    if (match && Number(match[1]) > maxBytes)
+      found.push({ path: match[2] as string, bytes: Number(match[1]) })
   }
   return found
 }
 
-export async function secretsInChanges(git: Git, base: string, head: string, secrets: string[]): Promise<SecretFinding[]> {
-  const patch = await git.output(['diff', '--text', '--no-color', '--no-ext-diff', '-U0', base, head])
+export async function secretsInChanges(
+  git: Git,
+  base: string,
+  head: string,
+  secrets: string[],
+): Promise<SecretFinding[]> {
+  const patch = await git.output([
+    'diff',
+    '--text',
+    '--no-color',
+    '--no-ext-diff',
+    '-U0',
+    base,
+    head,
+  ])
   return findSecrets(patch, secretForms(secrets))
 }

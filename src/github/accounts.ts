@@ -5,9 +5,18 @@ import type { GitHub } from './client.js'
 import { statusOf } from './client.js'
 import { permissionFrom, type AccountInfo } from '../trust.js'
 
-export async function accountInfo(github: GitHub, owner: string, repo: string, login: string): Promise<AccountInfo> {
+export async function accountInfo(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  login: string,
+): Promise<AccountInfo> {
   try {
-    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login })
+    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
+      owner,
+      repo,
+      username: login,
+    })
     return {
       login: data.user?.login ?? login,
       type: data.user?.type ?? 'User',
@@ -17,10 +26,12 @@ export async function accountInfo(github: GitHub, owner: string, repo: string, l
     if (statusOf(error) !== 404) throw error
     // Not a collaborator (apps and bots usually are not): no permission, and
     // the account's type from the users API.
-    const { data } = await github.rest.users.getByUsername({ username: login }).catch((lookup: unknown) => {
-      if (statusOf(lookup) === 404) return { data: { login, type: 'User' } }
-      throw lookup
-    })
+    const { data } = await github.rest.users
+      .getByUsername({ username: login })
+      .catch((lookup: unknown) => {
+        if (statusOf(lookup) === 404) return { data: { login, type: 'User' } }
+        throw lookup
+      })
     return { login: data.login, type: data.type, permission: 'none' }
   }
 }

@@ -84,7 +84,11 @@ export async function listCommand(command: ListCommand, io: Io): Promise<number>
     return isAsync ? deriveSnapshot({ repo: ctx.fullName, pull, status }) : undefined
   })
   const snapshots = looked.filter((snapshot): snapshot is Snapshot => snapshot !== undefined)
-  if (command.json) json(io.stdout, snapshots.map((snapshot) => snapshotJson(snapshot)))
+  if (command.json)
+    json(
+      io.stdout,
+      snapshots.map((snapshot) => snapshotJson(snapshot)),
+    )
   else line(io.stdout, listText(snapshots))
   return EXIT.ok
 }
