@@ -40,6 +40,7 @@ export interface WorldOptions {
   /** The PR author's login and permission. */
   author?: string
   authorPermission?: 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+  authorType?: 'User' | 'Bot'
 }
 
 export interface World {
@@ -107,10 +108,12 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   })
 
   const state = emulator.state
-  state.addUser({ login: author, type: 'User' })
+  state.addUser({ login: author, type: options.authorType ?? 'User' })
   state.addUser({ login: patLogin, type: 'User' })
   state.addRepo({ owner, name: repo, gitDir, private: true })
-  state.addCollaborator(owner, repo, author, options.authorPermission ?? 'write')
+  if (options.authorPermission !== 'none') {
+    state.addCollaborator(owner, repo, author, options.authorPermission ?? 'write')
+  }
   state.addCollaborator(owner, repo, patLogin, 'write')
   state.addToken(secrets.pat, patLogin)
   state.addInstallationToken(secrets.actionsToken)
@@ -168,7 +171,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
         headSha,
         baseRef: 'main',
         baseSha,
-        author: { login: author },
+        author: { login: author, type: options.authorType ?? 'User' },
         serverUrl: git.url,
         ...overrides,
       })
