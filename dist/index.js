@@ -27260,6 +27260,14 @@ async function runPipeline(settings, runnerEnv) {
   const refusal = await checkTrust(github, task, settings.allowedBots);
   if (refusal) return refusal;
   timings.mark("trust checked");
+  const claude = locateClaude({
+    claudePath: settings.claudePath,
+    version: settings.claudeCodeVersion,
+    toolCache: settings.toolCache,
+    searchPath: runnerEnv.PATH,
+    log: info
+  });
+  claude.catch(() => void 0);
   const links = {
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`
@@ -27281,7 +27289,17 @@ async function runPipeline(settings, runnerEnv) {
   const git = createGit(settings.workspace, scratch);
   let outcome;
   try {
-    outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings });
+    outcome = await work({
+      settings,
+      runnerEnv,
+      task,
+      links,
+      git,
+      scratch,
+      executionFile,
+      timings,
+      claude
+    });
   } catch (error2) {
     outcome = {
       conclusion: "failure",
@@ -27325,14 +27343,9 @@ async function work(context) {
     });
     info(`On ${task.headRef} at ${task.headSha}`);
   });
-  const binary = await locateClaude({
-    claudePath: settings.claudePath,
-    version: settings.claudeCodeVersion,
-    toolCache: settings.toolCache,
-    searchPath: context.runnerEnv.PATH,
-    log: info
-  });
   timings.mark("workspace prepared");
+  const binary = await context.claude;
+  timings.mark("Claude Code ready");
   const run2 = await group("Claude Code", () => runClaude(context, binary));
   timings.mark(`agent finished (${run2.wallMs} ms)`);
   const verdict = judgeAgentRun(run2, {

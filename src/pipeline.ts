@@ -52,7 +52,6 @@ export async function runPipeline(
   if (event.kind === 'skip')
     return { kind: 'skipped', reason: event.reason, message: event.message }
   const task = event.task
-
   const github = createGitHub({
     token: settings.commentToken,
     baseUrl: settings.apiUrl,
@@ -62,6 +61,16 @@ export async function runPipeline(
   const refusal = await checkTrust(github, task, settings.allowedBots)
   if (refusal) return refusal
   timings.mark('trust checked')
+  // Provisioning the CLI (a download on a fresh runner) runs alongside the
+  // first comment and the checkout: none of them waits for it.
+  const claude = locateClaude({
+    claudePath: settings.claudePath,
+    version: settings.claudeCodeVersion,
+    toolCache: settings.toolCache,
+    searchPath: runnerEnv.PATH,
+    log: core.info,
+  })
+  claude.catch(() => undefined)
 
   const links: RunLinks = {
     serverUrl: settings.serverUrl,
@@ -85,7 +94,17 @@ export async function runPipeline(
   const git = createGit(settings.workspace, scratch)
   let outcome: Outcome
   try {
-    outcome = await work({ settings, runnerEnv, task, links, git, scratch, executionFile, timings })
+    outcome = await work({
+      settings,
+      runnerEnv,
+      task,
+      links,
+      git,
+      scratch,
+      executionFile,
+      timings,
+      claude,
+    })
   } catch (error) {
     outcome = {
       conclusion: 'failure',
@@ -136,6 +155,8 @@ interface WorkContext {
   scratch: string
   executionFile: string
   timings: Timings
+  /** The Claude Code binary, being located or installed. */
+  claude: Promise<string>
 }
 
 async function work(context: WorkContext): Promise<Outcome> {
@@ -154,14 +175,9 @@ async function work(context: WorkContext): Promise<Outcome> {
     })
     core.info(`On ${task.headRef} at ${task.headSha}`)
   })
-  const binary = await locateClaude({
-    claudePath: settings.claudePath,
-    version: settings.claudeCodeVersion,
-    toolCache: settings.toolCache,
-    searchPath: context.runnerEnv.PATH,
-    log: core.info,
-  })
   timings.mark('workspace prepared')
+  const binary = await context.claude
+  timings.mark('Claude Code ready')
 
   const run = await core.group('Claude Code', () => runClaude(context, binary))
   timings.mark(`agent finished (${run.wallMs} ms)`)
