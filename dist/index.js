@@ -22044,50 +22044,129 @@ async function secretsInChanges(git, base, head, secrets) {
 }
 
 // src/git/push.ts
-var PushError = class extends Error {
-  constructor(message, detail) {
-    super(message);
-    this.detail = detail;
+function classifyRejection(detail) {
+  if (/refusing to allow .*workflow.*without .?workflow.? scope/i.test(detail))
+    return "workflow_scope";
+  if (/protected branch|GH006|GH013|ruleset|declined|pre-receive hook/i.test(detail))
+    return "protected";
+  if (/stale info|fetch first|non-fast-forward|\[rejected\]/i.test(detail)) return "moved";
+  if (/Authentication failed|could not read Username|HTTP 40[13]|returned error: 40[13]/i.test(detail))
+    return "auth";
+  return "other";
+}
+function explainRejection(kind, branch, detail) {
+  switch (kind) {
+    case "workflow_scope":
+      return `GitHub refused the push: the change touches .github/workflows and github_token lacks the \`workflow\` scope. Add that scope to the PAT, or set allow_workflow_changes to false.`;
+    case "protected":
+      return `GitHub refused the push to \`${branch}\`: a branch protection rule or ruleset does not let this token push there.`;
+    case "moved":
+      return `The branch \`${branch}\` moved while the agent worked.`;
+    case "auth":
+      return `The push was refused: github_token is not valid or cannot write to this repository.`;
+    default:
+      return `The push to \`${branch}\` failed: ${lastLines(detail)}`;
   }
-  detail;
-  name = "PushError";
-};
-async function pushHead(git, target) {
+}
+function lastLines(text) {
+  return text.split("\n").map((line) => line.trim()).filter(Boolean).slice(-3).join(" ");
+}
+var defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function pushTo(git, plan, ref, lease) {
   const result = await git.run(
-    ["push", "--porcelain", "--no-verify", target.remoteUrl, `HEAD:refs/heads/${target.branch}`],
-    { env: target.auth, allowFailure: true }
+    [
+      "push",
+      "--porcelain",
+      "--no-verify",
+      `--force-with-lease=refs/heads/${ref}:${lease}`,
+      plan.remoteUrl,
+      `HEAD:refs/heads/${ref}`
+    ],
+    { env: plan.auth, allowFailure: true }
   );
-  if (result.exitCode !== 0) {
-    const detail = `${result.stdout}
-${result.stderr}`.trim();
-    throw new PushError(explainPushFailure(detail, target.branch), detail);
-  }
+  return { ok: result.exitCode === 0, detail: `${result.stdout}
+${result.stderr}`.trim() };
 }
-function explainPushFailure(detail, branch) {
-  if (/refusing to allow .* workflow .*without `?workflow`? scope/i.test(detail)) {
-    return `GitHub refused the push: the change touches .github/workflows and github_token lacks the \`workflow\` scope. Add that scope to the PAT, or keep workflow files out of the task.`;
+async function remoteTip(git, plan) {
+  const tracking = `refs/remotes/origin/${plan.branch}`;
+  const fetched = await git.run(
+    ["fetch", "--no-tags", plan.remoteUrl, `+refs/heads/${plan.branch}:${tracking}`],
+    {
+      env: plan.auth,
+      allowFailure: true
+    }
+  );
+  if (fetched.exitCode !== 0) {
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return void 0;
+    throw new Error(
+      `Could not fetch ${plan.branch} to rebase onto it: ${lastLines(fetched.stderr)}`
+    );
   }
-  if (/protected branch|GH006|ruleset|GH013/i.test(detail)) {
-    return `GitHub refused the push to ${branch}: the branch is protected by a rule the token cannot bypass.`;
-  }
-  if (/non-fast-forward|fetch first|\[rejected\]|stale info/i.test(detail)) {
-    return `The push to ${branch} was rejected because the branch moved while the agent worked.`;
-  }
-  if (/Authentication failed|401|403|could not read Username/i.test(detail)) {
-    return `The push to ${branch} was refused: github_token is not valid or cannot write to this repository.`;
-  }
-  return `The push to ${branch} failed: ${detail.split("\n").slice(-3).join(" ")}`;
+  return git.output(["rev-parse", tracking]);
 }
-
-// src/util/errors.ts
-function errorMessage(error2) {
-  if (error2 instanceof Error) return error2.message;
-  if (typeof error2 === "string") return error2;
-  try {
-    return JSON.stringify(error2);
-  } catch {
-    return String(error2);
+async function rebaseOnto(git, plan, tip, upstream) {
+  const result = await git.run(["rebase", "--quiet", "--no-autostash", "--onto", tip, upstream], {
+    env: plan.committerEnv,
+    allowFailure: true
+  });
+  if (result.exitCode === 0) return true;
+  await git.run(["rebase", "--abort"], { allowFailure: true });
+  return false;
+}
+async function pushFallback(git, plan, upstream, why) {
+  const head = await git.output(["rev-parse", "HEAD"]);
+  const pushed = await pushTo(git, plan, plan.fallbackBranch, "");
+  if (pushed.ok) return { kind: "fallback", branch: plan.fallbackBranch, head, upstream, why };
+  const kind = classifyRejection(pushed.detail);
+  return {
+    kind: "failed",
+    why: `${why} Pushing the work to \`${plan.fallbackBranch}\` failed too: ${explainRejection(kind, plan.fallbackBranch, pushed.detail)}`
+  };
+}
+async function pushWork(git, plan) {
+  const attempts = plan.attempts ?? 4;
+  const sleep = plan.sleep ?? defaultSleep;
+  let upstream = plan.base;
+  let rebasedOnto;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const pushed = await pushTo(git, plan, plan.branch, upstream);
+    if (pushed.ok) {
+      const head = await git.output(["rev-parse", "HEAD"]);
+      return { kind: "pushed", branch: plan.branch, head, upstream, rebasedOnto };
+    }
+    const kind = classifyRejection(pushed.detail);
+    if (kind === "workflow_scope" || kind === "auth") {
+      return { kind: "failed", why: explainRejection(kind, plan.branch, pushed.detail) };
+    }
+    if (kind !== "moved")
+      return pushFallback(git, plan, upstream, explainRejection(kind, plan.branch, pushed.detail));
+    const tip = await remoteTip(git, plan);
+    if (tip === void 0) {
+      return pushFallback(
+        git,
+        plan,
+        upstream,
+        `The branch \`${plan.branch}\` was deleted while the agent worked; async-pr does not recreate it.`
+      );
+    }
+    if (!await rebaseOnto(git, plan, tip, upstream)) {
+      return pushFallback(
+        git,
+        plan,
+        upstream,
+        `The branch \`${plan.branch}\` moved while the agent worked, and the agent's commits conflict with what was pushed there.`
+      );
+    }
+    upstream = tip;
+    rebasedOnto = tip;
+    await sleep(200 * attempt + Math.random() * 300);
   }
+  return pushFallback(
+    git,
+    plan,
+    upstream,
+    `The branch \`${plan.branch}\` kept moving; ${attempts} attempts to push onto it failed.`
+  );
 }
 
 // src/git/deliver.ts
@@ -22130,16 +22209,26 @@ async function deliver(options) {
       refused: `Nothing was pushed: the change contains what looks like a credential: ${list.join("; ")}. Remove it and run again.`
     };
   }
-  try {
-    await pushHead(git, {
-      remoteUrl: options.remoteUrl,
-      auth: options.auth,
-      branch: options.branch
-    });
-  } catch (error2) {
-    return { commits, files, heldBack, refused: errorMessage(error2) };
-  }
-  return { commits, files, heldBack, pushedTo: options.branch, commitSha: head };
+  const pushed = await pushWork(git, {
+    remoteUrl: options.remoteUrl,
+    auth: options.auth,
+    branch: options.branch,
+    base,
+    fallbackBranch: options.fallbackBranch,
+    committerEnv: identityEnv(DEFAULT_IDENTITY)
+  });
+  if (pushed.kind === "failed") return { commits, files, heldBack, refused: pushed.why };
+  const finalCommits = await commitsBetween(git, pushed.upstream, pushed.head);
+  const finalFiles = await filesChanged(git, pushed.upstream, pushed.head);
+  return {
+    commits: finalCommits,
+    files: finalFiles,
+    heldBack,
+    pushedTo: pushed.branch,
+    commitSha: pushed.head,
+    fallbackReason: pushed.kind === "fallback" ? pushed.why : void 0,
+    rebasedOnto: pushed.kind === "pushed" ? pushed.rebasedOnto : void 0
+  };
 }
 
 // src/git/git.ts
@@ -26949,10 +27038,24 @@ function renderFinal(outcome, options = {}) {
     lines.push(label + noMentions(summary2), "");
   }
   if (outcome.pushedTo && outcome.commits.length > 0) {
-    const branchUrl = `${links.serverUrl}/${task.owner}/${task.repo}/tree/${encodeURIComponent(outcome.pushedTo)}`;
-    lines.push(`**Pushed to [\`${outcome.pushedTo}\`](${branchUrl})**`, "");
+    const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`;
+    const branchUrl = `${repoUrl}/tree/${outcome.pushedTo}`;
+    if (outcome.fallbackReason) {
+      lines.push(
+        `**The work is safe on a new branch, [\`${outcome.pushedTo}\`](${branchUrl})** \u2014 [compare it with \`${task.headRef}\`](${repoUrl}/compare/${task.headRef}...${outcome.pushedTo}).`,
+        ""
+      );
+    } else {
+      lines.push(`**Pushed to [\`${outcome.pushedTo}\`](${branchUrl})**`, "");
+      if (outcome.rebasedOnto) {
+        lines.push(
+          `The branch moved while the agent worked; its commits were rebased onto \`${shortSha(outcome.rebasedOnto)}\`.`,
+          ""
+        );
+      }
+    }
     for (const commit of outcome.commits) {
-      const url = `${links.serverUrl}/${task.owner}/${task.repo}/commit/${commit.sha}`;
+      const url = `${repoUrl}/commit/${commit.sha}`;
       lines.push(`- [\`${shortSha(commit.sha)}\`](${url}) ${noMentions(cell(commit.subject))}`);
     }
     lines.push("");
@@ -27234,6 +27337,17 @@ function secretsOf(settings) {
   ].filter((value) => typeof value === "string" && value.length > 0);
 }
 
+// src/util/errors.ts
+function errorMessage(error2) {
+  if (error2 instanceof Error) return error2.message;
+  if (typeof error2 === "string") return error2;
+  try {
+    return JSON.stringify(error2);
+  } catch {
+    return String(error2);
+  }
+}
+
 // src/pipeline.ts
 var Timings = class {
   start = Date.now();
@@ -27362,6 +27476,7 @@ async function work(context) {
       branch: task.headRef,
       base: task.headSha,
       message: commitMessage(task, links, verdict),
+      fallbackBranch: `async-pr/${task.prNumber}-${settings.runId}-${settings.runAttempt}`,
       allowWorkflowChanges: settings.allowWorkflowChanges,
       maxFileBytes: settings.maxFileBytes,
       secrets: [...secretsOf(settings), ...encodedForms(settings.pushToken)]
@@ -27369,9 +27484,13 @@ async function work(context) {
   );
   timings.mark("commit and push");
   const { refused, ...changes } = delivery;
-  const reasons = [refused, "reason" in verdict ? verdict.reason : void 0].filter(Boolean);
+  const reasons = [
+    refused,
+    changes.fallbackReason,
+    "reason" in verdict ? verdict.reason : void 0
+  ].filter(Boolean);
   return {
-    conclusion: refused ? "failure" : conclusionFor(verdict, changes.commits.length > 0),
+    conclusion: refused || changes.fallbackReason ? "failure" : conclusionFor(verdict, changes.commits.length > 0),
     task,
     links,
     reason: reasons.join("\n\n") || void 0,

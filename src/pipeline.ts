@@ -195,6 +195,7 @@ async function work(context: WorkContext): Promise<Outcome> {
       branch: task.headRef,
       base: task.headSha,
       message: commitMessage(task, links, verdict),
+      fallbackBranch: `async-pr/${task.prNumber}-${settings.runId}-${settings.runAttempt}`,
       allowWorkflowChanges: settings.allowWorkflowChanges,
       maxFileBytes: settings.maxFileBytes,
       secrets: [...secretsOf(settings), ...encodedForms(settings.pushToken)],
@@ -202,9 +203,16 @@ async function work(context: WorkContext): Promise<Outcome> {
   )
   timings.mark('commit and push')
   const { refused, ...changes } = delivery
-  const reasons = [refused, 'reason' in verdict ? verdict.reason : undefined].filter(Boolean)
+  const reasons = [
+    refused,
+    changes.fallbackReason,
+    'reason' in verdict ? verdict.reason : undefined,
+  ].filter(Boolean)
   return {
-    conclusion: refused ? 'failure' : conclusionFor(verdict, changes.commits.length > 0),
+    conclusion:
+      refused || changes.fallbackReason
+        ? 'failure'
+        : conclusionFor(verdict, changes.commits.length > 0),
     task,
     links,
     reason: reasons.join('\n\n') || undefined,

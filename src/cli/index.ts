@@ -15,6 +15,5 @@ const code = await main(process.argv.slice(2), {
   stdin: process.stdin,
   signal: controller.signal,
 })
-// Let pending output drain; then leave, even if a socket is still open.
+// Not process.exit(): it could cut off output still on its way down a pipe.
 process.exitCode = code
-setTimeout(() => process.exit(code), 50).unref()

@@ -25,7 +25,7 @@ export const DEFAULT_IDENTITY: Identity = {
   email: '41898282+github-actions[bot]@users.noreply.github.com',
 }
 
-function identityEnv(identity: Identity): Record<string, string> {
+export function identityEnv(identity: Identity): Record<string, string> {
   return {
     GIT_AUTHOR_NAME: identity.name,
     GIT_AUTHOR_EMAIL: identity.email,

@@ -5,16 +5,17 @@
 import {
   commitsBetween,
   commitStaged,
+  DEFAULT_IDENTITY,
   filesChanged,
   headSha,
+  identityEnv,
   isAncestor,
   type CommitInfo,
   type FileChange,
 } from './commit.js'
 import type { Git } from './git.js'
 import { oversizedFiles, secretsInChanges, stageChanges } from './guard.js'
-import { pushHead } from './push.js'
-import { errorMessage } from '../util/errors.js'
+import { pushWork } from './push.js'
 
 export interface DeliverOptions {
   git: Git
@@ -24,6 +25,8 @@ export interface DeliverOptions {
   /** The head the run started from. */
   base: string
   message: string
+  /** Where the work goes when the branch cannot take it. */
+  fallbackBranch: string
   allowWorkflowChanges: boolean
   maxFileBytes: number
   secrets: string[]
@@ -36,6 +39,10 @@ export interface Delivery {
   heldBack: string[]
   pushedTo?: string
   commitSha?: string
+  /** Set when the work went to a fallback branch instead of the PR's: why. */
+  fallbackReason?: string
+  /** The branch tip the commits were rebased onto, when the branch had moved. */
+  rebasedOnto?: string
   /** Why nothing was pushed although there were commits. */
   refused?: string
 }
@@ -84,14 +91,25 @@ export async function deliver(options: DeliverOptions): Promise<Delivery> {
       refused: `Nothing was pushed: the change contains what looks like a credential: ${list.join('; ')}. Remove it and run again.`,
     }
   }
-  try {
-    await pushHead(git, {
-      remoteUrl: options.remoteUrl,
-      auth: options.auth,
-      branch: options.branch,
-    })
-  } catch (error) {
-    return { commits, files, heldBack, refused: errorMessage(error) }
+  const pushed = await pushWork(git, {
+    remoteUrl: options.remoteUrl,
+    auth: options.auth,
+    branch: options.branch,
+    base,
+    fallbackBranch: options.fallbackBranch,
+    committerEnv: identityEnv(DEFAULT_IDENTITY),
+  })
+  if (pushed.kind === 'failed') return { commits, files, heldBack, refused: pushed.why }
+  // A rebase gives the commits new ids: report what is on the remote now.
+  const finalCommits = await commitsBetween(git, pushed.upstream, pushed.head)
+  const finalFiles = await filesChanged(git, pushed.upstream, pushed.head)
+  return {
+    commits: finalCommits,
+    files: finalFiles,
+    heldBack,
+    pushedTo: pushed.branch,
+    commitSha: pushed.head,
+    fallbackReason: pushed.kind === 'fallback' ? pushed.why : undefined,
+    rebasedOnto: pushed.kind === 'pushed' ? pushed.rebasedOnto : undefined,
   }
-  return { commits, files, heldBack, pushedTo: options.branch, commitSha: head }
 }

@@ -48,10 +48,24 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   }
 
   if (outcome.pushedTo && outcome.commits.length > 0) {
-    const branchUrl = `${links.serverUrl}/${task.owner}/${task.repo}/tree/${encodeURIComponent(outcome.pushedTo)}`
-    lines.push(`**Pushed to [\`${outcome.pushedTo}\`](${branchUrl})**`, '')
+    const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`
+    const branchUrl = `${repoUrl}/tree/${outcome.pushedTo}`
+    if (outcome.fallbackReason) {
+      lines.push(
+        `**The work is safe on a new branch, [\`${outcome.pushedTo}\`](${branchUrl})** — [compare it with \`${task.headRef}\`](${repoUrl}/compare/${task.headRef}...${outcome.pushedTo}).`,
+        '',
+      )
+    } else {
+      lines.push(`**Pushed to [\`${outcome.pushedTo}\`](${branchUrl})**`, '')
+      if (outcome.rebasedOnto) {
+        lines.push(
+          `The branch moved while the agent worked; its commits were rebased onto \`${shortSha(outcome.rebasedOnto)}\`.`,
+          '',
+        )
+      }
+    }
     for (const commit of outcome.commits) {
-      const url = `${links.serverUrl}/${task.owner}/${task.repo}/commit/${commit.sha}`
+      const url = `${repoUrl}/commit/${commit.sha}`
       lines.push(`- [\`${shortSha(commit.sha)}\`](${url}) ${noMentions(cell(commit.subject))}`)
     }
     lines.push('')

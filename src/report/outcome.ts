@@ -39,5 +39,9 @@ export interface Outcome {
   heldBack?: string[]
   /** The branch the work was pushed to, when it was pushed. */
   pushedTo?: string
+  /** Set when the work went to a fallback branch instead of the PR's: why. */
+  fallbackReason?: string
+  /** The branch tip the commits were rebased onto, when the branch had moved. */
+  rebasedOnto?: string
   commitSha?: string
 }
