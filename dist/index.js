@@ -21120,6 +21120,15 @@ async function findOnPath(name, searchPath) {
   }
   return void 0;
 }
+function npmConfig() {
+  const config = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^npm_config_/i.test(name) && value !== void 0 && !/token|auth|password/i.test(name)) {
+      config[name] = value;
+    }
+  }
+  return config;
+}
 async function locateClaude(options) {
   if (options.claudePath) {
     if (await isExecutable(options.claudePath)) return options.claudePath;
@@ -21148,6 +21157,7 @@ async function locateClaude(options) {
       ],
       {
         env: {
+          ...npmConfig(),
           PATH: options.searchPath,
           HOME: process.env.HOME,
           npm_config_update_notifier: "false"
@@ -21514,7 +21524,7 @@ async function runAgent(options) {
     if (stoppedBy || child.pid === void 0) return;
     stoppedBy = reason;
     const pid = child.pid;
-    const grace = options.graceMs ?? 5e3;
+    const grace = (options.graceMs ?? { timeout: 3e3, cancelled: 1e3 })[reason];
     signalGroup(pid, "SIGINT");
     timers.push(setTimeout(() => signalGroup(pid, "SIGTERM"), grace));
     timers.push(setTimeout(() => signalGroup(pid, "SIGKILL"), grace * 2));
@@ -27358,7 +27368,7 @@ var Timings = class {
     this.last = now;
   }
 };
-async function runPipeline(settings, runnerEnv) {
+async function runPipeline(settings, runnerEnv, cancelled = new AbortController().signal) {
   const timings = new Timings();
   const payload = JSON.parse(await readFile3(settings.eventPath, "utf8"));
   const event = taskFromEvent(settings.eventName, payload);
@@ -27412,7 +27422,8 @@ async function runPipeline(settings, runnerEnv) {
       scratch,
       executionFile,
       timings,
-      claude
+      claude,
+      cancelled
     });
   } catch (error2) {
     outcome = {
@@ -27518,6 +27529,7 @@ async function runClaude(context, binary) {
       prompt: buildPrompt(context.task),
       executionFile: context.executionFile,
       onProgress: logProgress,
+      signal: context.cancelled,
       log: warning
     });
     info(
@@ -27613,11 +27625,25 @@ function outputsOf(result) {
   outputs.execution_file = result.executionFile ?? "";
   return outputs;
 }
+function cancellation() {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return;
+    warning(
+      `Received ${signal}: stopping the agent, pushing its work in progress, and reporting.`
+    );
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return controller.signal;
+}
 async function run(env = process.env) {
+  const cancelled = cancellation();
   try {
     const settings = readSettings(env);
     for (const secret of secretsOf(settings)) setSecret(secret);
-    const result = await runPipeline(settings, env);
+    const result = await runPipeline(settings, env, cancelled);
     const outputs = outputsOf(result);
     for (const [name, value] of Object.entries(outputs)) {
       setOutput(name, value);

@@ -44,11 +44,30 @@ export function outputsOf(result: PipelineResult): Record<OutputName, string> {
   return outputs
 }
 
+/**
+ * When the job is cancelled the runner signals the process (SIGINT, then
+ * SIGTERM) and kills it seconds later: stop the agent, save its work, report.
+ */
+function cancellation(): AbortSignal {
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) return
+    core.warning(
+      `Received ${signal}: stopping the agent, pushing its work in progress, and reporting.`,
+    )
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return controller.signal
+}
+
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const cancelled = cancellation()
   try {
     const settings = readSettings(env)
     for (const secret of secretsOf(settings)) core.setSecret(secret)
-    const result = await runPipeline(settings, env)
+    const result = await runPipeline(settings, env, cancelled)
     const outputs = outputsOf(result)
     for (const [name, value] of Object.entries(outputs)) {
       core.setOutput(name, value)

@@ -45,6 +45,7 @@ class Timings {
 export async function runPipeline(
   settings: Settings,
   runnerEnv: Record<string, string | undefined>,
+  cancelled: AbortSignal = new AbortController().signal,
 ): Promise<PipelineResult> {
   const timings = new Timings()
   const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
@@ -104,6 +105,7 @@ export async function runPipeline(
       executionFile,
       timings,
       claude,
+      cancelled,
     })
   } catch (error) {
     outcome = {
@@ -157,6 +159,8 @@ interface WorkContext {
   timings: Timings
   /** The Claude Code binary, being located or installed. */
   claude: Promise<string>
+  /** Aborted when the job is cancelled. */
+  cancelled: AbortSignal
 }
 
 async function work(context: WorkContext): Promise<Outcome> {
@@ -243,6 +247,7 @@ async function runClaude(context: WorkContext, binary: string): Promise<AgentRun
       prompt: buildPrompt(context.task),
       executionFile: context.executionFile,
       onProgress: logProgress,
+      signal: context.cancelled,
       log: core.warning,
     })
     core.info(

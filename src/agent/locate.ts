@@ -30,6 +30,17 @@ export async function findOnPath(
   return undefined
 }
 
+/** npm settings from the environment (a registry mirror, say), and nothing else. */
+function npmConfig(): Record<string, string> {
+  const config: Record<string, string> = {}
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^npm_config_/i.test(name) && value !== undefined && !/token|auth|password/i.test(name)) {
+      config[name] = value
+    }
+  }
+  return config
+}
+
 export interface LocateOptions {
   claudePath?: string
   version: string
@@ -71,6 +82,7 @@ export async function locateClaude(options: LocateOptions): Promise<string> {
       ],
       {
         env: {
+          ...npmConfig(),
           PATH: options.searchPath,
           HOME: process.env.HOME,
           npm_config_update_notifier: 'false',

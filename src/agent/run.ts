@@ -22,8 +22,8 @@ export interface AgentRunOptions {
   onProgress?: (transcript: Transcript) => void
   /** Stops the run early (cancellation); resolved like a timeout. */
   signal?: AbortSignal
-  /** Grace between the escalating signals. */
-  graceMs?: number
+  /** Grace between the escalating signals (a cancelled job has only seconds left). */
+  graceMs?: { timeout: number; cancelled: number }
 }
 
 export interface AgentRun {
@@ -73,7 +73,7 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
     if (stoppedBy || child.pid === undefined) return
     stoppedBy = reason
     const pid = child.pid
-    const grace = options.graceMs ?? 5_000
+    const grace = (options.graceMs ?? { timeout: 3_000, cancelled: 1_000 })[reason]
     signalGroup(pid, 'SIGINT')
     timers.push(setTimeout(() => signalGroup(pid, 'SIGTERM'), grace))
     timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), grace * 2))

@@ -11,7 +11,7 @@ import {
   git as runGit,
   installRejectHook,
 } from '../harness/git/index.js'
-import { say, stall, writeFile, type ModelScript } from '../harness/model/index.js'
+import { stall, writeFile, type ModelScript } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
 
 const MARKER = '<!-- async-pr:status -->'
