@@ -22138,6 +22138,7 @@ async function pushWork(git, plan) {
   const sleep = plan.sleep ?? defaultSleep;
   let upstream = plan.base;
   let rebasedOnto;
+  if (plan.forceFallback) return pushFallback(git, plan, upstream, plan.forceFallback);
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const pushed = await pushTo(git, plan, plan.branch, upstream);
     if (pushed.ok) {
@@ -22225,6 +22226,7 @@ async function deliver(options) {
     branch: options.branch,
     base,
     fallbackBranch: options.fallbackBranch,
+    forceFallback: options.forceFallback,
     committerEnv: identityEnv(DEFAULT_IDENTITY)
   });
   if (pushed.kind === "failed") return { commits, files, heldBack, refused: pushed.why };
@@ -22369,6 +22371,16 @@ async function snapshotConfig(git) {
   const file = path5.join(commonDir, "config");
   const saved = await readFile2(file);
   return async () => writeFile3(file, saved);
+}
+var RUN_TRAILER = "Async-PR-Run";
+async function deliveredSince(git, since, tip) {
+  const log = await git.run(
+    ["log", `--format=%(trailers:key=${RUN_TRAILER},valueonly)`, `${since}..${tip}`],
+    {
+      allowFailure: true
+    }
+  );
+  return log.stdout.split("\n").map((line) => line.trim()).find(Boolean);
 }
 
 // node_modules/universal-user-agent/index.js
@@ -26844,6 +26856,8 @@ var StatusComment = class {
   marker;
   comment;
   login;
+  /** What an earlier run's comment said before this run took it over. */
+  previousBody;
   get posted() {
     return this.comment;
   }
@@ -26871,7 +26885,9 @@ var StatusComment = class {
     if (marked.length === 0) return void 0;
     const login = await this.ownLogin();
     const last = marked.filter((comment) => comment.user?.login === login).at(-1);
-    return last ? { id: last.id, url: last.html_url } : void 0;
+    if (!last) return void 0;
+    this.previousBody = last.body ?? void 0;
+    return { id: last.id, url: last.html_url };
   }
   /** Posts the comment, or takes over the one an earlier attempt of this run left. */
   async publish(body) {
@@ -26879,6 +26895,10 @@ var StatusComment = class {
     if (!this.comment) this.comment = await this.find();
     if (this.comment) return this.update(text);
     return this.create(text);
+  }
+  /** Puts back what the comment said before this run took it over. */
+  async restorePrevious() {
+    if (this.comment && this.previousBody !== void 0) await this.update(this.previousBody);
   }
   withMarker(body) {
     return `${this.marker}
@@ -27401,8 +27421,6 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     repo: task.repo,
     issueNumber: task.prNumber
   });
-  await status.publish(renderWorking(task, links));
-  timings.mark("first comment posted");
   const scratch = await mkdtemp(path6.join(settings.runnerTemp, "async-pr-"));
   const executionDir = path6.join(settings.runnerTemp, "async-pr");
   await mkdir3(executionDir, { recursive: true });
@@ -27411,8 +27429,27 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
   );
   const git = createGit(settings.workspace, scratch);
+  const remote = remoteUrl(settings.serverUrl, task.owner, task.repo);
+  const auth2 = authEnv(settings.serverUrl, settings.pushToken);
   let outcome;
   try {
+    const [prepared] = await Promise.all([
+      prepareWorkspace(git, remote, auth2, task).then(
+        (delivered) => ({ delivered }),
+        (error2) => ({ error: error2 })
+      ),
+      status.publish(renderWorking(task, links)).then(() => timings.mark("first comment posted"))
+    ]);
+    if ("error" in prepared) throw prepared.error;
+    if (prepared.delivered) {
+      await status.restorePrevious();
+      return {
+        kind: "skipped",
+        reason: "already_done",
+        message: `The branch already has the result of this task (${prepared.delivered}); nothing to do.`
+      };
+    }
+    timings.mark("workspace prepared");
     outcome = await work({
       settings,
       runnerEnv,
@@ -27423,7 +27460,10 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       executionFile,
       timings,
       claude,
-      cancelled
+      cancelled,
+      github,
+      remote,
+      auth: auth2
     });
   } catch (error2) {
     outcome = {
@@ -27432,8 +27472,7 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       links,
       reason: errorMessage(error2),
       commits: [],
-      files: [],
-      heldBack: []
+      files: []
     };
   } finally {
     await rm3(scratch, { recursive: true, force: true }).catch(() => void 0);
@@ -27447,17 +27486,8 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
   timings.mark("final report");
   return { kind: "ran", outcome, comment, executionFile };
 }
-async function checkTrust(github, task, allowedBots) {
-  const author = await accountInfo(github, task.owner, task.repo, task.author.login);
-  const actor = task.actor.login.toLowerCase() === task.author.login.toLowerCase() ? author : await accountInfo(github, task.owner, task.repo, task.actor.login);
-  const decision = authorize(author, actor, allowedBots);
-  return decision.allowed ? void 0 : { kind: "skipped", reason: decision.reason, message: decision.message };
-}
-async function work(context) {
-  const { settings, task, links, git, timings } = context;
-  const remote = remoteUrl(settings.serverUrl, task.owner, task.repo);
-  const auth2 = authEnv(settings.serverUrl, settings.pushToken);
-  await group("Prepare the workspace", async () => {
+async function prepareWorkspace(git, remote, auth2, task) {
+  return group("Prepare the workspace", async () => {
     const keys = await removePersistedCredentials(git);
     if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
     await checkoutHead(git, {
@@ -27467,8 +27497,17 @@ async function work(context) {
       headSha: task.headSha
     });
     info(`On ${task.headRef} at ${task.headSha}`);
+    return deliveredSince(git, task.headSha, `refs/remotes/origin/${task.headRef}`);
   });
-  timings.mark("workspace prepared");
+}
+async function checkTrust(github, task, allowedBots) {
+  const author = await accountInfo(github, task.owner, task.repo, task.author.login);
+  const actor = task.actor.login.toLowerCase() === task.author.login.toLowerCase() ? author : await accountInfo(github, task.owner, task.repo, task.actor.login);
+  const decision = authorize(author, actor, allowedBots);
+  return decision.allowed ? void 0 : { kind: "skipped", reason: decision.reason, message: decision.message };
+}
+async function work(context) {
+  const { settings, task, links, git, timings, remote, auth: auth2 } = context;
   const binary = await context.claude;
   timings.mark("Claude Code ready");
   const run2 = await group("Claude Code", () => runClaude(context, binary));
@@ -27478,9 +27517,11 @@ async function work(context) {
     maxTurns: settings.maxTurns,
     maxBudgetUsd: settings.maxBudgetUsd
   });
+  const closed = await closedWhileWorking(context.github, task);
   const delivery = await group(
     "Commit and push",
     () => deliver({
+      forceFallback: closed,
       git,
       remoteUrl: remote,
       auth: auth2,
@@ -27539,6 +27580,15 @@ async function runClaude(context, binary) {
   } finally {
     await restoreConfig();
   }
+}
+async function closedWhileWorking(github, task) {
+  const { data: pr } = await github.rest.pulls.get({
+    owner: task.owner,
+    repo: task.repo,
+    pull_number: task.prNumber
+  });
+  if (pr.state === "open") return void 0;
+  return `PR #${task.prNumber} was ${pr.merged_at ? "merged" : "closed"} while the agent worked, so its branch was left alone.`;
 }
 function commitMessage(task, links, verdict) {
   const finished = verdict.kind === "completed";

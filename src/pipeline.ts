@@ -14,7 +14,12 @@ import { taskFromEvent, type Task } from './event.js'
 import { authEnv, encodedForms, remoteUrl } from './git/auth.js'
 import { deliver } from './git/deliver.js'
 import { createGit, type Git } from './git/git.js'
-import { checkoutHead, removePersistedCredentials, snapshotConfig } from './git/workspace.js'
+import {
+  checkoutHead,
+  deliveredSince,
+  removePersistedCredentials,
+  snapshotConfig,
+} from './git/workspace.js'
 import { accountInfo } from './github/accounts.js'
 import { createGitHub, type GitHub } from './github/client.js'
 import { fitComment, StatusComment, type PostedComment } from './github/status-comment.js'
@@ -82,9 +87,6 @@ export async function runPipeline(
     repo: task.repo,
     issueNumber: task.prNumber,
   })
-  await status.publish(renderWorking(task, links))
-  timings.mark('first comment posted')
-
   const scratch = await mkdtemp(path.join(settings.runnerTemp, 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
@@ -93,8 +95,30 @@ export async function runPipeline(
     `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
   )
   const git = createGit(settings.workspace, scratch)
+  const remote = remoteUrl(settings.serverUrl, task.owner, task.repo)
+  const auth = authEnv(settings.serverUrl, settings.pushToken)
+
   let outcome: Outcome
   try {
+    // The checkout and the first comment do not wait for each other.
+    const [prepared] = await Promise.all([
+      prepareWorkspace(git, remote, auth, task).then(
+        (delivered) => ({ delivered }),
+        (error: unknown) => ({ error }),
+      ),
+      status.publish(renderWorking(task, links)).then(() => timings.mark('first comment posted')),
+    ])
+    if ('error' in prepared) throw prepared.error
+    if (prepared.delivered) {
+      // A re-run, or a second trigger for the same push: the work is on the branch already.
+      await status.restorePrevious()
+      return {
+        kind: 'skipped',
+        reason: 'already_done',
+        message: `The branch already has the result of this task (${prepared.delivered}); nothing to do.`,
+      }
+    }
+    timings.mark('workspace prepared')
     outcome = await work({
       settings,
       runnerEnv,
@@ -106,6 +130,9 @@ export async function runPipeline(
       timings,
       claude,
       cancelled,
+      github,
+      remote,
+      auth,
     })
   } catch (error) {
     outcome = {
@@ -115,7 +142,6 @@ export async function runPipeline(
       reason: errorMessage(error),
       commits: [],
       files: [],
-      heldBack: [],
     }
   } finally {
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
@@ -129,6 +155,31 @@ export async function runPipeline(
   )
   timings.mark('final report')
   return { kind: 'ran', outcome, comment, executionFile }
+}
+
+/**
+ * Puts the workspace on the PR branch, without the credentials checkout left.
+ * Returns the run that already delivered this event's task, if the branch has
+ * its commits (a re-run, or a second trigger for the same push).
+ */
+async function prepareWorkspace(
+  git: Git,
+  remote: string,
+  auth: Record<string, string>,
+  task: Task,
+): Promise<string | undefined> {
+  return core.group('Prepare the workspace', async () => {
+    const keys = await removePersistedCredentials(git)
+    if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
+    await checkoutHead(git, {
+      remoteUrl: remote,
+      auth,
+      headRef: task.headRef,
+      headSha: task.headSha,
+    })
+    core.info(`On ${task.headRef} at ${task.headSha}`)
+    return deliveredSince(git, task.headSha, `refs/remotes/origin/${task.headRef}`)
+  })
 }
 
 /** Refuses the run (spending nothing) unless the author and the actor may start one. */
@@ -161,25 +212,13 @@ interface WorkContext {
   claude: Promise<string>
   /** Aborted when the job is cancelled. */
   cancelled: AbortSignal
+  github: GitHub
+  remote: string
+  auth: Record<string, string>
 }
 
 async function work(context: WorkContext): Promise<Outcome> {
-  const { settings, task, links, git, timings } = context
-  const remote = remoteUrl(settings.serverUrl, task.owner, task.repo)
-  const auth = authEnv(settings.serverUrl, settings.pushToken)
-
-  await core.group('Prepare the workspace', async () => {
-    const keys = await removePersistedCredentials(git)
-    if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-    await checkoutHead(git, {
-      remoteUrl: remote,
-      auth,
-      headRef: task.headRef,
-      headSha: task.headSha,
-    })
-    core.info(`On ${task.headRef} at ${task.headSha}`)
-  })
-  timings.mark('workspace prepared')
+  const { settings, task, links, git, timings, remote, auth } = context
   const binary = await context.claude
   timings.mark('Claude Code ready')
 
@@ -191,8 +230,10 @@ async function work(context: WorkContext): Promise<Outcome> {
     maxBudgetUsd: settings.maxBudgetUsd,
   })
 
+  const closed = await closedWhileWorking(context.github, task)
   const delivery = await core.group('Commit and push', () =>
     deliver({
+      forceFallback: closed,
       git,
       remoteUrl: remote,
       auth,
@@ -257,6 +298,17 @@ async function runClaude(context: WorkContext, binary: string): Promise<AgentRun
   } finally {
     await restoreConfig()
   }
+}
+
+/** Whether the PR was closed (or merged) while the agent worked, and how to say so. */
+async function closedWhileWorking(github: GitHub, task: Task): Promise<string | undefined> {
+  const { data: pr } = await github.rest.pulls.get({
+    owner: task.owner,
+    repo: task.repo,
+    pull_number: task.prNumber,
+  })
+  if (pr.state === 'open') return undefined
+  return `PR #${task.prNumber} was ${pr.merged_at ? 'merged' : 'closed'} while the agent worked, so its branch was left alone.`
 }
 
 function commitMessage(task: Task, links: RunLinks, verdict: AgentVerdict): string {

@@ -27,6 +27,8 @@ export interface DeliverOptions {
   message: string
   /** Where the work goes when the branch cannot take it. */
   fallbackBranch: string
+  /** Set to send the work to the fallback branch directly: why. */
+  forceFallback?: string
   allowWorkflowChanges: boolean
   maxFileBytes: number
   secrets: string[]
@@ -97,6 +99,7 @@ export async function deliver(options: DeliverOptions): Promise<Delivery> {
     branch: options.branch,
     base,
     fallbackBranch: options.fallbackBranch,
+    forceFallback: options.forceFallback,
     committerEnv: identityEnv(DEFAULT_IDENTITY),
   })
   if (pushed.kind === 'failed') return { commits, files, heldBack, refused: pushed.why }

@@ -17,6 +17,8 @@ export interface PushPlan {
   base: string
   /** Where the work goes when the branch cannot take it. */
   fallbackBranch: string
+  /** Set to send the work to the fallback branch directly: why. */
+  forceFallback?: string
   /** Identity for rebased commits. */
   committerEnv: Record<string, string>
   attempts?: number
@@ -141,6 +143,7 @@ export async function pushWork(git: Git, plan: PushPlan): Promise<PushResult> {
   const sleep = plan.sleep ?? defaultSleep
   let upstream = plan.base
   let rebasedOnto: string | undefined
+  if (plan.forceFallback) return pushFallback(git, plan, upstream, plan.forceFallback)
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const pushed = await pushTo(git, plan, plan.branch, upstream)
     if (pushed.ok) {

@@ -118,3 +118,27 @@ export async function snapshotConfig(git: Git): Promise<() => Promise<void>> {
   const saved = await readFile(file)
   return async () => writeFile(file, saved)
 }
+
+/** The trailer async-pr writes into every commit it makes. */
+export const RUN_TRAILER = 'Async-PR-Run'
+
+/**
+ * The run whose commits already sit on the branch after `since`, if any: then
+ * this event's task was done before (a re-run, or a double trigger).
+ */
+export async function deliveredSince(
+  git: Git,
+  since: string,
+  tip: string,
+): Promise<string | undefined> {
+  const log = await git.run(
+    ['log', `--format=%(trailers:key=${RUN_TRAILER},valueonly)`, `${since}..${tip}`],
+    {
+      allowFailure: true,
+    },
+  )
+  return log.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .find(Boolean)
+}

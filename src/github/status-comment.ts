@@ -32,6 +32,8 @@ export function fitComment(body: string, overflowNote: string): string {
 export class StatusComment {
   private comment?: PostedComment
   private login?: string
+  /** What an earlier run's comment said before this run took it over. */
+  private previousBody?: string
 
   constructor(
     private readonly github: GitHub,
@@ -69,7 +71,9 @@ export class StatusComment {
     if (marked.length === 0) return undefined
     const login = await this.ownLogin()
     const last = marked.filter((comment) => comment.user?.login === login).at(-1)
-    return last ? { id: last.id, url: last.html_url } : undefined
+    if (!last) return undefined
+    this.previousBody = last.body ?? undefined
+    return { id: last.id, url: last.html_url }
   }
 
   /** Posts the comment, or takes over the one an earlier attempt of this run left. */
@@ -78,6 +82,11 @@ export class StatusComment {
     if (!this.comment) this.comment = await this.find()
     if (this.comment) return this.update(text)
     return this.create(text)
+  }
+
+  /** Puts back what the comment said before this run took it over. */
+  async restorePrevious(): Promise<void> {
+    if (this.comment && this.previousBody !== undefined) await this.update(this.previousBody)
   }
 
   private withMarker(body: string): string {

@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import { findSecrets, secretForms } from '../../src/git/guard.js'
 
 const patch = (lines: string[]) =>
-  ['diff --git a/src/x.ts b/src/x.ts', '--- a/src/x.ts', '+++ b/src/x.ts', '@@ -0,0 +10,3 @@', ...lines].join('\n')
+  [
+    'diff --git a/src/x.ts b/src/x.ts',
+    '--- a/src/x.ts',
+    '+++ b/src/x.ts',
+    '@@ -0,0 +10,3 @@',
+    ...lines,
+  ].join('\n')
 
 describe('findSecrets', () => {
   it('finds secret-shaped tokens on added lines, with file and line, not the value', () => {
@@ -16,11 +22,18 @@ describe('findSecrets', () => {
     const secret = 'test-pat-0123456789abcdef'
     const basic = Buffer.from(`x-access-token:${secret}`).toString('base64')
     expect(findSecrets(patch([`+header: ${basic}`]), secretForms([secret]))).toHaveLength(1)
-    expect(findSecrets(patch([`+${Buffer.from(secret).toString('base64')}`]), secretForms([secret]))).toHaveLength(1)
+    expect(
+      findSecrets(patch([`+${Buffer.from(secret).toString('base64')}`]), secretForms([secret])),
+    ).toHaveLength(1)
   })
 
   it('ignores removed and context lines, and ordinary text', () => {
-    expect(findSecrets(patch([`-ghp_${'b'.repeat(36)}`, '+let sk = "sk-"', '+// github_pat_ is a prefix']), [])).toEqual([])
+    expect(
+      findSecrets(
+        patch([`-ghp_${'b'.repeat(36)}`, '+let sk = "sk-"', '+// github_pat_ is a prefix']),
+        [],
+      ),
+    ).toEqual([])
   })
 
   it('knows the other common shapes', () => {

@@ -6,7 +6,9 @@ const writer = (login: string): AccountInfo => ({ login, type: 'User', permissio
 describe('authorize', () => {
   it('lets a writer start a run', () => {
     expect(authorize(writer('alice'), writer('alice'), [])).toEqual({ allowed: true })
-    expect(authorize({ ...writer('alice'), permission: 'maintain' }, writer('bob'), [])).toEqual({ allowed: true })
+    expect(authorize({ ...writer('alice'), permission: 'maintain' }, writer('bob'), [])).toEqual({
+      allowed: true,
+    })
   })
 
   it('needs both the author and the actor to have write access', () => {
@@ -15,7 +17,9 @@ describe('authorize', () => {
       reason: 'not_authorized',
       message: expect.stringContaining('eve'),
     })
-    expect(authorize(writer('alice'), { ...writer('eve'), permission: 'triage' }, [])).toMatchObject({
+    expect(
+      authorize(writer('alice'), { ...writer('eve'), permission: 'triage' }, []),
+    ).toMatchObject({
       allowed: false,
       reason: 'not_authorized',
     })
@@ -32,7 +36,10 @@ describe('authorize', () => {
 
   it('never lets the action’s own identity start a run, even when bots are allowed', () => {
     const own: AccountInfo = { login: 'github-actions[bot]', type: 'Bot', permission: 'write' }
-    expect(authorize(writer('alice'), own, ['*'])).toMatchObject({ allowed: false, reason: 'own_identity' })
+    expect(authorize(writer('alice'), own, ['*'])).toMatchObject({
+      allowed: false,
+      reason: 'own_identity',
+    })
   })
 })
 

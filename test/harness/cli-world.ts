@@ -1,0 +1,344 @@
+// A GitHub on loopback for the companion CLI: the REST emulator over a real
+// bare repository, the git server that demands the action's PAT, and the
+// scripted model server, but no pull request: `async-pr dispatch` opens it.
+// Then the action can be run on that pull request the way the Actions runner
+// would, and the CLI run in-process (fast) or as the bundled dist/cli.js.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { main } from '../../src/cli/main.js'
+import type { Io } from '../../src/cli/io.js'
+import { ROOT, runAction, type ActionRun } from './action-runner.js'
+import { pullRequestEvent } from './events.js'
+import {
+  createBareRepo,
+  createBranch,
+  simulateActionsCheckout,
+  startGitServer,
+  type GitServer,
+} from './git/index.js'
+import type { RepoFiles } from './git/index.js'
+import { startGitHubEmulator, type GitHubEmulator, type WorkflowRun } from './github/index.js'
+import { startModelServer, type ModelScript, type ModelServer } from './model/index.js'
+import { CLAUDE_BINARY } from './world.js'
+
+export const CLI_BUNDLE = path.join(ROOT, 'dist', 'cli.js')
+
+export interface CliWorldOptions {
+  script?: ModelScript
+  owner?: string
+  repo?: string
+  files?: RepoFiles
+  /** Login of the person dispatching (a write collaborator) and their permission. */
+  user?: string
+  userPermission?: 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+}
+
+export interface CliResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+  durationMs: number
+}
+
+export interface CliRunOptions {
+  /** Standard input (dispatch --body-file -). */
+  input?: string
+  env?: Record<string, string | undefined>
+  /** Pretend standard error is a terminal (in-process only). */
+  tty?: boolean
+  now?: () => Date
+  random?: () => string
+  signal?: AbortSignal
+  cwd?: string
+}
+
+export interface ActionOnPull {
+  run: ActionRun
+  workflowRun: WorkflowRun
+  workspace: string
+}
+
+export interface CliWorld {
+  root: string
+  owner: string
+  repo: string
+  fullName: string
+  emulator: GitHubEmulator
+  git: GitServer
+  gitRoot: string
+  model: ModelServer
+  user: string
+  /** The dispatching user's token, given to the CLI as GITHUB_TOKEN. */
+  userToken: string
+  secrets: { pat: string; actionsToken: string; modelKey: string }
+  /** The checkout of the action run in progress, or of the last one (model scripts write there). */
+  currentWorkspace(): string
+  /**
+   * A pull request made directly (a branch with an empty commit, as dispatch makes), for tests
+   * about reading runs: Octokit spaces writes a second apart within one process, so opening many
+   * pull requests through dispatch in-process is slow.
+   */
+  seedPull(input: {
+    title: string
+    branch: string
+    body?: string
+    draft?: boolean
+  }): Promise<number>
+  /** The environment the CLI gets: API and server URLs, the token, nothing from this process. */
+  env(extra?: Record<string, string | undefined>): Record<string, string | undefined>
+  /** Runs `main` in this process (fast; captures output). */
+  cli(args: string[], options?: CliRunOptions): Promise<CliResult>
+  /** Runs the bundled dist/cli.js as a child process. */
+  spawnCli(
+    args: string[],
+    options?: CliRunOptions & { timeoutMs?: number },
+  ): {
+    child: ChildProcess
+    done: Promise<CliResult>
+  }
+  /**
+   * GitHub's side of `pull_request: opened`: a workflow run (queued), the
+   * checkout, then the bundled action with that run's id; the run is
+   * completed with the action's conclusion.
+   */
+  runActionOn(
+    number: number,
+    options?: { beforeStart?: (run: WorkflowRun) => Promise<void> },
+  ): Promise<ActionOnPull>
+  close(): Promise<void>
+}
+
+function fakeSecret(kind: string): string {
+  return `test-${kind}-${randomBytes(12).toString('hex')}`
+}
+
+/** An output stream that remembers what was written. */
+function capture(tty: boolean) {
+  let text = ''
+  return {
+    write(chunk: string) {
+      text += chunk
+      return true
+    },
+    isTTY: tty,
+    columns: 100,
+    get text() {
+      return text
+    },
+  }
+}
+
+export async function createCliWorld(options: CliWorldOptions = {}): Promise<CliWorld> {
+  const owner = options.owner ?? 'octo'
+  const repo = options.repo ?? 'app'
+  const fullName = `${owner}/${repo}`
+  const user = options.user ?? 'alice'
+  const patLogin = 'automation'
+  const secrets = {
+    pat: fakeSecret('pat'),
+    actionsToken: fakeSecret('actions'),
+    modelKey: fakeSecret('model-key'),
+  }
+  const userToken = fakeSecret('user')
+
+  const root = await mkdtemp(path.join(tmpdir(), 'async-pr-cli-world-'))
+  const gitRoot = path.join(root, 'git')
+  await mkdir(gitRoot, { recursive: true })
+  const git = await startGitServer({ root: gitRoot, token: secrets.pat })
+  const emulator = await startGitHubEmulator({ serverUrl: git.url })
+  const model = await startModelServer(options.script ?? [])
+  const { gitDir } = await createBareRepo(gitRoot, fullName, {
+    files: options.files ?? { 'README.md': '# app\n' },
+  })
+
+  const state = emulator.state
+  state.addUser({ login: user, type: 'User' })
+  state.addUser({ login: patLogin, type: 'User' })
+  state.addRepo({ owner, name: repo, gitDir, private: true })
+  state.addCollaborator(owner, repo, user, options.userPermission ?? 'write')
+  state.addCollaborator(owner, repo, patLogin, 'write')
+  state.addToken(userToken, user)
+  state.addToken(secrets.pat, patLogin)
+  state.addInstallationToken(secrets.actionsToken)
+
+  let runs = 0
+  // Children still running when the world closes (a test that failed half-way) are stopped.
+  const children = new Set<ChildProcess>()
+  const workspaceFor = (n: number) => path.join(root, `workspace-${n}`)
+
+  const env = (extra: Record<string, string | undefined> = {}) => ({
+    PATH: process.env.PATH,
+    HOME: root,
+    LANG: 'C.UTF-8',
+    GITHUB_API_URL: emulator.url,
+    GITHUB_SERVER_URL: git.url,
+    GITHUB_TOKEN: userToken,
+    ...extra,
+  })
+
+  const world: CliWorld = {
+    root,
+    owner,
+    repo,
+    fullName,
+    emulator,
+    git,
+    gitRoot,
+    model,
+    user,
+    userToken,
+    secrets,
+    currentWorkspace: () => workspaceFor(runs),
+
+    async seedPull(input) {
+      const sha = await createBranch(gitRoot, fullName, input.branch, {
+        message: 'chore: trigger async task',
+      })
+      const pull = state.addPull({
+        owner,
+        repo,
+        user,
+        title: input.title,
+        body: input.body ?? input.title,
+        draft: input.draft,
+        head: { ref: input.branch, sha },
+        base: { ref: 'main' },
+      })
+      return pull.number
+    },
+    env,
+
+    async cli(args, runOptions = {}) {
+      const stdout = capture(false)
+      const stderr = capture(runOptions.tty ?? false)
+      const stdin = new PassThrough()
+      stdin.end(runOptions.input ?? '')
+      const io: Io = {
+        env: env(runOptions.env),
+        cwd: runOptions.cwd ?? root,
+        stdout,
+        stderr,
+        stdin,
+        signal: runOptions.signal,
+        now: runOptions.now,
+        random: runOptions.random,
+      }
+      const started = Date.now()
+      const exitCode = await main(args, io)
+      return {
+        exitCode,
+        stdout: stdout.text,
+        stderr: stderr.text,
+        durationMs: Date.now() - started,
+      }
+    },
+
+    spawnCli(args, runOptions = {}) {
+      const started = Date.now()
+      const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+        cwd: runOptions.cwd ?? root,
+        env: env(runOptions.env) as NodeJS.ProcessEnv,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
+      children.add(child)
+      const stdout: Buffer[] = []
+      const stderr: Buffer[] = []
+      child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+      child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
+      child.stdin?.end(runOptions.input ?? '')
+      const timer = setTimeout(() => child.kill('SIGKILL'), runOptions.timeoutMs ?? 60_000)
+      const done = new Promise<CliResult>((resolve) =>
+        child.on('close', (code) => {
+          clearTimeout(timer)
+          children.delete(child)
+          resolve({
+            exitCode: code ?? -1,
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8'),
+            durationMs: Date.now() - started,
+          })
+        }),
+      )
+      return { child, done }
+    },
+
+    async runActionOn(number, actionOptions = {}) {
+      const pull = state.pull(owner, repo, number)
+      if (!pull) throw new Error(`cli-world: no pull request #${number}`)
+      runs++
+      const workspace = workspaceFor(runs)
+      const runnerTemp = path.join(root, `runner-temp-${runs}`)
+      await mkdir(workspace, { recursive: true })
+      await mkdir(runnerTemp, { recursive: true })
+      // What GitHub does on `pull_request: opened`: queue a run of the workflow on the head.
+      const workflowRun = state.addWorkflowRun(owner, repo, {
+        head_sha: pull.head.sha,
+        head_branch: pull.head.ref,
+        status: 'queued',
+        event: 'pull_request',
+        display_title: pull.title,
+        actor: pull.user,
+      })
+      await actionOptions.beforeStart?.(workflowRun)
+      const checkout = await simulateActionsCheckout({
+        serverUrl: git.url,
+        repo: fullName,
+        token: secrets.pat,
+        workspace,
+        runnerTemp,
+        prNumber: number,
+        headRef: pull.head.ref,
+        baseRef: pull.base.ref,
+      })
+      workflowRun.status = 'in_progress'
+      const payload = pullRequestEvent({
+        action: 'opened',
+        owner,
+        repo,
+        number,
+        title: pull.title,
+        body: pull.body,
+        draft: pull.draft,
+        headRef: pull.head.ref,
+        headSha: checkout.headSha,
+        baseRef: pull.base.ref,
+        baseSha: checkout.baseSha,
+        author: { login: pull.user },
+        serverUrl: git.url,
+      })
+      const run = await runAction({
+        inputs: {
+          github_token: secrets.pat,
+          anthropic_api_key: secrets.modelKey,
+          claude_path: CLAUDE_BINARY,
+        },
+        eventName: 'pull_request',
+        payload,
+        repository: fullName,
+        workspace,
+        apiUrl: emulator.url,
+        serverUrl: git.url,
+        githubToken: secrets.actionsToken,
+        runId: workflowRun.id,
+        runnerTemp,
+        env: { ANTHROPIC_BASE_URL: model.url, CLAUDE_CODE_MAX_RETRIES: '0' },
+      })
+      workflowRun.status = 'completed'
+      workflowRun.conclusion = run.exitCode === 0 ? 'success' : 'failure'
+      workflowRun.updated_at = state.now()
+      return { run, workflowRun, workspace }
+    },
+
+    async close() {
+      for (const child of children) child.kill('SIGKILL')
+      await Promise.allSettled([model.close(), emulator.close(), git.close()])
+      await rm(root, { recursive: true, force: true })
+    },
+  }
+  return world
+}
