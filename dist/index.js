@@ -26838,12 +26838,15 @@ async function accountInfo(github, owner, repo, login) {
 var STATUS_MARKER = "<!-- async-pr:status -->";
 var COMMENT_LIMIT = 65536;
 var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+var HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/;
 function fitComment(body, overflowNote) {
-  if (body.length <= COMMENT_LIMIT) return body;
+  if ([...body].length <= COMMENT_LIMIT && body.length <= COMMENT_LIMIT) return body;
+  const tail = HIDDEN_TAIL.exec(body)?.[0] ?? "";
   const note = `
 
 \u2026${overflowNote}`;
-  return body.slice(0, COMMENT_LIMIT - note.length) + note;
+  const room = COMMENT_LIMIT - note.length - tail.length;
+  return body.slice(0, room) + note + tail;
 }
 var StatusComment = class {
   constructor(github, issue2, marker = STATUS_MARKER) {
@@ -26889,9 +26892,12 @@ var StatusComment = class {
     this.previousBody = last.body ?? void 0;
     return { id: last.id, url: last.html_url };
   }
-  /** Posts the comment, or takes over the one an earlier attempt of this run left. */
-  async publish(body) {
-    const text = this.withMarker(body);
+  /**
+   * Posts the comment, or takes over the one an earlier run left. Too long a
+   * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
+   */
+  async publish(body, overflowNote = "cut to fit GitHub\u2019s comment size limit.") {
+    const text = fitComment(this.withMarker(body), overflowNote);
     if (!this.comment) this.comment = await this.find();
     if (this.comment) return this.update(text);
     return this.create(text);
@@ -26910,6 +26916,11 @@ ${body}`;
       repo: this.issue.repo,
       issue_number: this.issue.issueNumber,
       body: text
+    }).catch((error2) => {
+      if (statusOf(error2) !== 403 && statusOf(error2) !== 404) throw error2;
+      throw new Error(
+        `comment_token cannot comment on PR #${this.issue.issueNumber} (HTTP ${statusOf(error2)}). Give the workflow \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a comment_token that can.`
+      );
     });
     this.comment = { id: data.id, url: data.html_url };
     this.login ??= data.user?.login;
@@ -27478,10 +27489,8 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     await rm3(scratch, { recursive: true, force: true }).catch(() => void 0);
   }
   const comment = await status.publish(
-    fitComment(
-      renderFinal(outcome),
-      "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary."
-    )
+    renderFinal(outcome),
+    "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary."
   );
   timings.mark("final report");
   return { kind: "ran", outcome, comment, executionFile };

@@ -22,7 +22,7 @@ import {
 } from './git/workspace.js'
 import { accountInfo } from './github/accounts.js'
 import { createGitHub, type GitHub } from './github/client.js'
-import { fitComment, StatusComment, type PostedComment } from './github/status-comment.js'
+import { StatusComment, type PostedComment } from './github/status-comment.js'
 import { buildPrompt } from './prompt.js'
 import { renderFinal, renderWorking } from './report/comment.js'
 import { describeToolCall } from './report/describe.js'
@@ -148,10 +148,8 @@ export async function runPipeline(
   }
 
   const comment = await status.publish(
-    fitComment(
-      renderFinal(outcome),
-      'cut to fit GitHub’s comment size limit; the full report is in the job summary.',
-    ),
+    renderFinal(outcome),
+    'cut to fit GitHub’s comment size limit; the full report is in the job summary.',
   )
   timings.mark('final report')
   return { kind: 'ran', outcome, comment, executionFile }

@@ -22,11 +22,16 @@ export interface PostedComment {
   url: string
 }
 
+/** Hidden machine-readable lines at the end of a body survive any cut. */
+const HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/
+
 /** Fits a body under GitHub's limit, saying where the rest is. */
 export function fitComment(body: string, overflowNote: string): string {
-  if (body.length <= COMMENT_LIMIT) return body
+  if ([...body].length <= COMMENT_LIMIT && body.length <= COMMENT_LIMIT) return body
+  const tail = HIDDEN_TAIL.exec(body)?.[0] ?? ''
   const note = `\n\n…${overflowNote}`
-  return body.slice(0, COMMENT_LIMIT - note.length) + note
+  const room = COMMENT_LIMIT - note.length - tail.length
+  return body.slice(0, room) + note + tail
 }
 
 export class StatusComment {
@@ -76,9 +81,15 @@ export class StatusComment {
     return { id: last.id, url: last.html_url }
   }
 
-  /** Posts the comment, or takes over the one an earlier attempt of this run left. */
-  async publish(body: string): Promise<PostedComment> {
-    const text = this.withMarker(body)
+  /**
+   * Posts the comment, or takes over the one an earlier run left. Too long a
+   * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
+   */
+  async publish(
+    body: string,
+    overflowNote = 'cut to fit GitHub’s comment size limit.',
+  ): Promise<PostedComment> {
+    const text = fitComment(this.withMarker(body), overflowNote)
     if (!this.comment) this.comment = await this.find()
     if (this.comment) return this.update(text)
     return this.create(text)
@@ -94,12 +105,19 @@ export class StatusComment {
   }
 
   private async create(text: string): Promise<PostedComment> {
-    const { data } = await this.github.rest.issues.createComment({
-      owner: this.issue.owner,
-      repo: this.issue.repo,
-      issue_number: this.issue.issueNumber,
-      body: text,
-    })
+    const { data } = await this.github.rest.issues
+      .createComment({
+        owner: this.issue.owner,
+        repo: this.issue.repo,
+        issue_number: this.issue.issueNumber,
+        body: text,
+      })
+      .catch((error: unknown) => {
+        if (statusOf(error) !== 403 && statusOf(error) !== 404) throw error
+        throw new Error(
+          `comment_token cannot comment on PR #${this.issue.issueNumber} (HTTP ${statusOf(error)}). Give the workflow \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a comment_token that can.`,
+        )
+      })
     this.comment = { id: data.id, url: data.html_url }
     this.login ??= data.user?.login
     return this.comment

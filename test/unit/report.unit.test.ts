@@ -142,6 +142,9 @@ describe('helpers', () => {
     expect(fitted.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(fitted).toMatch(/see the job summary$/)
     expect(fitComment('short', 'n')).toBe('short')
+    const withState = `${'y'.repeat(COMMENT_LIMIT)}\n<!-- async-pr:state {"v":1} -->`
+    expect(fitComment(withState, 'cut').endsWith('\n<!-- async-pr:state {"v":1} -->')).toBe(true)
+    expect(fitComment(withState, 'cut').length).toBeLessThanOrEqual(COMMENT_LIMIT)
   })
 })
 
