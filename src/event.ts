@@ -8,6 +8,14 @@ export interface Account {
   type: string
 }
 
+/** A `/async-pr` instruction posted as a comment on the PR. */
+export interface FollowUp {
+  commentId: number
+  commentUrl: string
+  /** The comment's text after the prefix; untrusted, sanitized when it becomes the prompt. */
+  instruction: string
+}
+
 export interface Task {
   owner: string
   repo: string
@@ -23,12 +31,39 @@ export interface Task {
   headRef: string
   headSha: string
   baseRef: string
+  /** Set when this run answers a follow-up instruction. */
+  followUp?: FollowUp
 }
 
-export type SkipReason = 'draft' | 'closed' | 'empty_task' | 'fork' | 'unsupported_event'
+export type SkipReason =
+  'draft' | 'closed' | 'empty_task' | 'fork' | 'unsupported_event' | 'not_a_command'
+
+/** A follow-up names the PR; its branch and head come from the API. */
+export interface FollowUpRequest {
+  owner: string
+  repo: string
+  prNumber: number
+  commenter: Account
+  followUp: FollowUp
+}
 
 export type EventOutcome =
-  { kind: 'task'; task: Task } | { kind: 'skip'; reason: SkipReason; message: string }
+  | { kind: 'task'; task: Task }
+  | { kind: 'followup'; request: FollowUpRequest }
+  | { kind: 'skip'; reason: SkipReason; message: string }
+
+/** The parts of the PR the API returns, to complete a follow-up into a task. */
+export interface PullRequestData {
+  number: number
+  html_url: string
+  title: string
+  body: string | null
+  state: string
+  draft?: boolean
+  user: Account | null
+  head: { ref: string; sha: string; repo: { full_name: string } | null }
+  base: { ref: string; repo: { full_name: string } }
+}
 
 const PULL_REQUEST_ACTIONS = new Set(['opened', 'ready_for_review', 'reopened'])
 
@@ -52,13 +87,96 @@ function skip(reason: SkipReason, message: string): EventOutcome {
   return { kind: 'skip', reason, message }
 }
 
-export function taskFromEvent(eventName: string, payload: unknown): EventOutcome {
+interface IssueCommentPayload {
+  action?: string
+  issue?: { number: number; pull_request?: unknown }
+  comment?: { id: number; html_url: string; body: string | null; user: Account }
+  repository?: { full_name: string }
+}
+
+export const DEFAULT_PREFIX = '/async-pr'
+
+function followUpFromEvent(payload: unknown, prefix: string): EventOutcome {
+  const event = payload as IssueCommentPayload
+  const { issue, comment, repository } = event
+  if (event.action !== 'created' || !issue || !comment || !repository) {
+    return skip(
+      'unsupported_event',
+      `async-pr answers new comments only; this was "${event.action}".`,
+    )
+  }
+  if (!issue.pull_request) {
+    return skip('not_a_command', `#${issue.number} is an issue, not a pull request.`)
+  }
+  const text = (comment.body ?? '').trimStart()
+  const after = text.slice(prefix.length)
+  if (!text.startsWith(prefix) || (after !== '' && !/^\s/.test(after))) {
+    return skip('not_a_command', `The comment does not start with ${prefix}.`)
+  }
+  const instruction = stripHiddenText(after).trim()
+  if (!instruction) {
+    return skip(
+      'empty_task',
+      `Write what to do after ${prefix}, for example "${prefix} also update the docs".`,
+    )
+  }
+  const [owner, repo] = repository.full_name.split('/') as [string, string]
+  return {
+    kind: 'followup',
+    request: {
+      owner,
+      repo,
+      prNumber: issue.number,
+      commenter: { login: comment.user.login, type: comment.user.type },
+      followUp: { commentId: comment.id, commentUrl: comment.html_url, instruction: after.trim() },
+    },
+  }
+}
+
+/** The PR as the API returns it -> the task a follow-up continues, or why not. */
+export function followUpTask(request: FollowUpRequest, pr: PullRequestData): EventOutcome {
+  if (pr.state !== 'open') {
+    return skip('closed', `PR #${pr.number} is ${pr.state}; reopen it to continue.`)
+  }
+  const baseRepo = pr.base.repo.full_name
+  if (!pr.head.repo || pr.head.repo.full_name !== baseRepo) {
+    return skip(
+      'fork',
+      `PR #${pr.number} comes from a fork; async-pr only works on branches of ${baseRepo}.`,
+    )
+  }
+  return {
+    kind: 'task',
+    task: {
+      owner: request.owner,
+      repo: request.repo,
+      prNumber: pr.number,
+      prUrl: pr.html_url,
+      title: pr.title,
+      body: pr.body ?? '',
+      author: { login: pr.user?.login ?? 'ghost', type: pr.user?.type ?? 'User' },
+      actor: request.commenter,
+      action: 'follow_up',
+      headRef: pr.head.ref,
+      headSha: pr.head.sha,
+      baseRef: pr.base.ref,
+      followUp: request.followUp,
+    },
+  }
+}
+
+export function taskFromEvent(
+  eventName: string,
+  payload: unknown,
+  prefix = DEFAULT_PREFIX,
+): EventOutcome {
+  if (eventName === 'issue_comment') return followUpFromEvent(payload, prefix)
   const event = payload as PullRequestPayload
   const pr = event.pull_request
   if (eventName !== 'pull_request' || !pr) {
     return skip(
       'unsupported_event',
-      `async-pr runs on pull_request events (opened, ready_for_review, reopened); this was "${eventName}".`,
+      `async-pr runs on pull_request events (opened, ready_for_review, reopened) and issue_comment; this was "${eventName}".`,
     )
   }
   if (!event.action || !PULL_REQUEST_ACTIONS.has(event.action)) {

@@ -78,6 +78,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
       await core.summary.addRaw(renderSkipSummary(result.reason, result.message)).write()
       return
     }
+    core.info(`Progress updates of the status comment: ${result.progressUpdates ?? 0}`)
     await core.summary.addRaw(renderSummary(result.outcome)).write()
     if (!['success', 'no_changes'].includes(result.outcome.conclusion)) {
       core.setFailed(result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`)

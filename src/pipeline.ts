@@ -1,16 +1,16 @@
-// The one-way flow: event -> task -> trust -> prompt -> agent session ->
+// The one-way flow: event -> trusted task -> workspace -> agent session ->
 // commit/push -> report. Each phase is a function of what the previous one
 // produced; side effects live in the modules it calls (git/, github/, agent/).
 
 import * as core from '@actions/core'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { judgeAgentRun, type AgentVerdict } from './agent/judge.js'
+import { judgeAgentRun } from './agent/judge.js'
 import { locateClaude } from './agent/locate.js'
 import type { AgentRun } from './agent/run.js'
 import { runSession } from './agent/session.js'
 import type { Transcript } from './agent/transcript.js'
-import { taskFromEvent, type Task } from './event.js'
+import type { Task } from './event.js'
 import { authEnv, encodedForms, remoteUrl } from './git/auth.js'
 import { deliver } from './git/deliver.js'
 import { createGit, type Git } from './git/git.js'
@@ -20,21 +20,27 @@ import {
   removePersistedCredentials,
   snapshotConfig,
 } from './git/workspace.js'
-import { accountInfo } from './github/accounts.js'
 import { createGitHub, type GitHub } from './github/client.js'
 import { StatusComment, type PostedComment } from './github/status-comment.js'
 import { buildPrompt } from './prompt.js'
-import { renderFinal, renderWorking } from './report/comment.js'
 import { describeToolCall } from './report/describe.js'
-import type { AgentSummary, Conclusion, Outcome, RunLinks } from './report/outcome.js'
+import type { Outcome, RunLinks } from './report/outcome.js'
+import { LiveStatus } from './run/live-status.js'
+import { resolveTask } from './run/resolve.js'
+import { commitMessage, conclusionFor, summarize } from './run/verdict.js'
 import { secretsOf, type Settings } from './settings.js'
-import { authorize } from './trust.js'
 import { errorMessage } from './util/errors.js'
 import { logSafe } from './util/sanitize.js'
 
 export type PipelineResult =
   | { kind: 'skipped'; reason: string; message: string }
-  | { kind: 'ran'; outcome: Outcome; comment?: PostedComment; executionFile?: string }
+  | {
+      kind: 'ran'
+      outcome: Outcome
+      comment?: PostedComment
+      executionFile?: string
+      progressUpdates?: number
+    }
 
 /** Wall-clock milestones, logged so the action's own overhead can be measured. */
 class Timings {
@@ -47,6 +53,25 @@ class Timings {
   }
 }
 
+interface RunContext {
+  settings: Settings
+  runnerEnv: Record<string, string | undefined>
+  task: Task
+  links: RunLinks
+  github: GitHub
+  status: LiveStatus
+  git: Git
+  remote: string
+  auth: Record<string, string>
+  scratch: string
+  executionFile: string
+  timings: Timings
+  /** The Claude Code binary, being located or installed. */
+  claude: Promise<string>
+  /** Aborted when the job is cancelled. */
+  cancelled: AbortSignal
+}
+
 export async function runPipeline(
   settings: Settings,
   runnerEnv: Record<string, string | undefined>,
@@ -54,19 +79,20 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const timings = new Timings()
   const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
-  const event = taskFromEvent(settings.eventName, payload)
-  if (event.kind === 'skip')
-    return { kind: 'skipped', reason: event.reason, message: event.message }
-  const task = event.task
   const github = createGitHub({
     token: settings.commentToken,
     baseUrl: settings.apiUrl,
     log: core.warning,
     debug: core.debug,
   })
-  const refusal = await checkTrust(github, task, settings.allowedBots)
-  if (refusal) return refusal
+  const resolved = await resolveTask(github, settings.eventName, payload, {
+    prefix: settings.triggerPrefix,
+    allowedBots: settings.allowedBots,
+  })
+  if (resolved.kind === 'skipped') return resolved
+  const task = resolved.task
   timings.mark('trust checked')
+
   // Provisioning the CLI (a download on a fresh runner) runs alongside the
   // first comment and the checkout: none of them waits for it.
   const claude = locateClaude({
@@ -78,38 +104,55 @@ export async function runPipeline(
   })
   claude.catch(() => undefined)
 
+  const { owner, repo } = settings.repository
   const links: RunLinks = {
     serverUrl: settings.serverUrl,
-    runUrl: `${settings.serverUrl}/${settings.repository.owner}/${settings.repository.repo}/actions/runs/${settings.runId}`,
+    runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
   }
-  const status = new StatusComment(github, {
-    owner: task.owner,
-    repo: task.repo,
-    issueNumber: task.prNumber,
-  })
+  const status = new LiveStatus(github, task, links, settings.progressIntervalMs, core.warning)
+  if (task.followUp && (await status.alreadyAnswered())) {
+    return {
+      kind: 'skipped',
+      reason: 'already_done',
+      message: 'This instruction was already answered.',
+    }
+  }
+
   const scratch = await mkdtemp(path.join(settings.runnerTemp, 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
-  const executionFile = path.join(
-    executionDir,
-    `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
-  )
-  const git = createGit(settings.workspace, scratch)
-  const remote = remoteUrl(settings.serverUrl, task.owner, task.repo)
-  const auth = authEnv(settings.serverUrl, settings.pushToken)
+  const context: RunContext = {
+    settings,
+    runnerEnv,
+    task,
+    links,
+    github,
+    status,
+    git: createGit(settings.workspace, scratch),
+    remote: remoteUrl(settings.serverUrl, task.owner, task.repo),
+    auth: authEnv(settings.serverUrl, settings.pushToken),
+    scratch,
+    executionFile: path.join(
+      executionDir,
+      `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
+    ),
+    timings,
+    claude,
+    cancelled,
+  }
 
   let outcome: Outcome
   try {
     // The checkout and the first comment do not wait for each other.
     const [prepared] = await Promise.all([
-      prepareWorkspace(git, remote, auth, task).then(
+      prepareWorkspace(context).then(
         (delivered) => ({ delivered }),
         (error: unknown) => ({ error }),
       ),
-      status.publish(renderWorking(task, links)).then(() => timings.mark('first comment posted')),
+      status.start().then(() => timings.mark('first comment posted')),
     ])
     if ('error' in prepared) throw prepared.error
-    if (prepared.delivered) {
+    if (prepared.delivered && !task.followUp) {
       // A re-run, or a second trigger for the same push: the work is on the branch already.
       await status.restorePrevious()
       return {
@@ -119,21 +162,7 @@ export async function runPipeline(
       }
     }
     timings.mark('workspace prepared')
-    outcome = await work({
-      settings,
-      runnerEnv,
-      task,
-      links,
-      git,
-      scratch,
-      executionFile,
-      timings,
-      claude,
-      cancelled,
-      github,
-      remote,
-      auth,
-    })
+    outcome = await work(context)
   } catch (error) {
     outcome = {
       conclusion: 'failure',
@@ -147,12 +176,15 @@ export async function runPipeline(
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
   }
 
-  const comment = await status.publish(
-    renderFinal(outcome),
-    'cut to fit GitHub’s comment size limit; the full report is in the job summary.',
-  )
+  const comment = await status.finish(outcome)
   timings.mark('final report')
-  return { kind: 'ran', outcome, comment, executionFile }
+  return {
+    kind: 'ran',
+    outcome,
+    comment,
+    executionFile: context.executionFile,
+    progressUpdates: status.updatesSent,
+  }
 }
 
 /**
@@ -160,12 +192,12 @@ export async function runPipeline(
  * Returns the run that already delivered this event's task, if the branch has
  * its commits (a re-run, or a second trigger for the same push).
  */
-async function prepareWorkspace(
-  git: Git,
-  remote: string,
-  auth: Record<string, string>,
-  task: Task,
-): Promise<string | undefined> {
+async function prepareWorkspace({
+  git,
+  remote,
+  auth,
+  task,
+}: RunContext): Promise<string | undefined> {
   return core.group('Prepare the workspace', async () => {
     const keys = await removePersistedCredentials(git)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
@@ -180,43 +212,8 @@ async function prepareWorkspace(
   })
 }
 
-/** Refuses the run (spending nothing) unless the author and the actor may start one. */
-async function checkTrust(
-  github: GitHub,
-  task: Task,
-  allowedBots: string[],
-): Promise<PipelineResult | undefined> {
-  const author = await accountInfo(github, task.owner, task.repo, task.author.login)
-  const actor =
-    task.actor.login.toLowerCase() === task.author.login.toLowerCase()
-      ? author
-      : await accountInfo(github, task.owner, task.repo, task.actor.login)
-  const decision = authorize(author, actor, allowedBots)
-  return decision.allowed
-    ? undefined
-    : { kind: 'skipped', reason: decision.reason, message: decision.message }
-}
-
-interface WorkContext {
-  settings: Settings
-  runnerEnv: Record<string, string | undefined>
-  task: Task
-  links: RunLinks
-  git: Git
-  scratch: string
-  executionFile: string
-  timings: Timings
-  /** The Claude Code binary, being located or installed. */
-  claude: Promise<string>
-  /** Aborted when the job is cancelled. */
-  cancelled: AbortSignal
-  github: GitHub
-  remote: string
-  auth: Record<string, string>
-}
-
-async function work(context: WorkContext): Promise<Outcome> {
-  const { settings, task, links, git, timings, remote, auth } = context
+async function work(context: RunContext): Promise<Outcome> {
+  const { settings, task, links, git, timings, remote, auth, status } = context
   const binary = await context.claude
   timings.mark('Claude Code ready')
 
@@ -228,10 +225,10 @@ async function work(context: WorkContext): Promise<Outcome> {
     maxBudgetUsd: settings.maxBudgetUsd,
   })
 
+  status.progress('saving', run.transcript)
   const closed = await closedWhileWorking(context.github, task)
   const delivery = await core.group('Commit and push', () =>
     deliver({
-      forceFallback: closed,
       git,
       remoteUrl: remote,
       auth,
@@ -239,6 +236,7 @@ async function work(context: WorkContext): Promise<Outcome> {
       base: task.headSha,
       message: commitMessage(task, links, verdict),
       fallbackBranch: `async-pr/${task.prNumber}-${settings.runId}-${settings.runAttempt}`,
+      forceFallback: closed,
       allowWorkflowChanges: settings.allowWorkflowChanges,
       maxFileBytes: settings.maxFileBytes,
       secrets: [...secretsOf(settings), ...encodedForms(settings.pushToken)],
@@ -246,46 +244,46 @@ async function work(context: WorkContext): Promise<Outcome> {
   )
   timings.mark('commit and push')
   const { refused, ...changes } = delivery
+  const delivered = !refused && !changes.fallbackReason
   const reasons = [
     refused,
     changes.fallbackReason,
     'reason' in verdict ? verdict.reason : undefined,
-  ].filter(Boolean)
+  ]
   return {
-    conclusion:
-      refused || changes.fallbackReason
-        ? 'failure'
-        : conclusionFor(verdict, changes.commits.length > 0),
+    conclusion: conclusionFor(verdict, changes.commits.length > 0, delivered),
     task,
     links,
-    reason: reasons.join('\n\n') || undefined,
+    reason: reasons.filter(Boolean).join('\n\n') || undefined,
     agent: summarize(run),
     ...changes,
   }
 }
 
-async function runClaude(context: WorkContext, binary: string): Promise<AgentRun> {
-  const { git } = context
+async function runClaude(context: RunContext, binary: string): Promise<AgentRun> {
+  const { git, status, task } = context
   // With a separate user the agent cannot write .git at all; without one, undo
   // whatever it writes into .git/config before git runs again.
   const restoreConfig = await snapshotConfig(git)
   let logged = 0
-  const logProgress = (transcript: Transcript) => {
+  const onProgress = (transcript: Transcript) => {
     const calls = transcript.toolCalls
     const fresh = Math.min(transcript.toolCallCount - logged, calls.length)
     for (const call of calls.slice(calls.length - fresh)) core.info(logSafe(describeToolCall(call)))
     logged = transcript.toolCallCount
+    status.progress('working', transcript)
   }
   try {
+    const previous = task.followUp ? await previousResult(context) : undefined
     const session = await runSession({
       settings: context.settings,
       runnerEnv: context.runnerEnv,
       binary,
       workspace: git.cwd,
       scratch: context.scratch,
-      prompt: buildPrompt(context.task),
+      prompt: buildPrompt(task, previous),
       executionFile: context.executionFile,
-      onProgress: logProgress,
+      onProgress,
       signal: context.cancelled,
       log: core.warning,
     })
@@ -298,6 +296,20 @@ async function runClaude(context: WorkContext, binary: string): Promise<AgentRun
   }
 }
 
+/** A follow-up's context: what the PR's status comment reported, without its hidden lines. */
+async function previousResult({ github, task }: RunContext): Promise<string | undefined> {
+  const main = new StatusComment(github, {
+    owner: task.owner,
+    repo: task.repo,
+    issueNumber: task.prNumber,
+  })
+  await main.find()
+  return main.previousText
+    ?.split('\n')
+    .filter((line) => !line.startsWith('<!-- async-pr:'))
+    .join('\n')
+}
+
 /** Whether the PR was closed (or merged) while the agent worked, and how to say so. */
 async function closedWhileWorking(github: GitHub, task: Task): Promise<string | undefined> {
   const { data: pr } = await github.rest.pulls.get({
@@ -307,44 +319,4 @@ async function closedWhileWorking(github: GitHub, task: Task): Promise<string | 
   })
   if (pr.state === 'open') return undefined
   return `PR #${task.prNumber} was ${pr.merged_at ? 'merged' : 'closed'} while the agent worked, so its branch was left alone.`
-}
-
-function commitMessage(task: Task, links: RunLinks, verdict: AgentVerdict): string {
-  const finished = verdict.kind === 'completed'
-  const subject = (finished ? task.title : `WIP: ${task.title}`).replace(/\s+/g, ' ').trim()
-  return [
-    subject,
-    '',
-    `${finished ? 'Work' : 'Work in progress'} by Claude Code on #${task.prNumber}, committed by async-pr.`,
-    '',
-    `Async-PR-Run: ${links.runUrl}`,
-  ].join('\n')
-}
-
-function conclusionFor(verdict: AgentVerdict, changed: boolean): Conclusion {
-  switch (verdict.kind) {
-    case 'completed':
-      return changed ? 'success' : 'no_changes'
-    case 'limit':
-    case 'timed_out':
-      return 'timed_out'
-    case 'cancelled':
-      return 'cancelled'
-    case 'failed':
-      return 'failure'
-  }
-}
-
-function summarize(run: AgentRun): AgentSummary {
-  const transcript = run.transcript
-  return {
-    result: transcript.result,
-    todos: transcript.todos,
-    toolCalls: transcript.toolCalls,
-    toolCallCount: transcript.toolCallCount,
-    lastText: transcript.lastText,
-    sessionId: transcript.sessionId,
-    wallMs: run.wallMs,
-    denials: transcript.result?.permissionDenials ?? [],
-  }
 }

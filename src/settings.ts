@@ -42,6 +42,9 @@ export interface Settings {
   allowWorkflowChanges: boolean
   maxFileBytes: number
   isolateAgent: IsolationSetting
+  /** What a PR comment starts with to ask for a follow-up run. */
+  triggerPrefix: string
+  progressIntervalMs: number
 
   // What the Actions runner tells us.
   eventName: string
@@ -179,6 +182,10 @@ export function readSettings(env: Env): Settings {
     allowWorkflowChanges: boolean(env, 'allow_workflow_changes', false),
     maxFileBytes: Math.round((positiveNumber(env, 'max_file_size_mb', 5) as number) * 1024 * 1024),
     isolateAgent: isolation(env),
+    triggerPrefix: input(env, 'trigger_prefix') || '/async-pr',
+    progressIntervalMs: Math.round(
+      (positiveNumber(env, 'progress_interval_seconds', 20) as number) * 1000,
+    ),
 
     eventName: required(
       'GITHUB_EVENT_NAME',

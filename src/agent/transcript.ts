@@ -35,7 +35,7 @@ export interface AgentResult {
   permissionDenials: PermissionDenial[]
 }
 
-const KEPT_TOOL_CALLS = 200
+const KEPT_TOOL_CALLS = 1000
 const DETAIL_LIMIT = 160
 
 function clip(text: string, limit = DETAIL_LIMIT): string {

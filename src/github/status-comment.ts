@@ -6,6 +6,12 @@ import type { GitHub } from './client.js'
 import { statusOf } from './client.js'
 
 export const STATUS_MARKER = '<!-- async-pr:status -->'
+
+/** Follow-up runs report in their own comment: the status marker plus the instruction's id. */
+export function followUpMarker(commentId: number): string {
+  return `${STATUS_MARKER}\n<!-- async-pr:followup:${commentId} -->`
+}
+const FOLLOW_UP = '<!-- async-pr:followup:'
 /** GitHub rejects longer comment bodies. */
 export const COMMENT_LIMIT = 65_536
 /** Whose comments the workflow's GITHUB_TOKEN writes. */
@@ -50,6 +56,11 @@ export class StatusComment {
     return this.comment
   }
 
+  /** What the comment found by `find()` said (an earlier run's report). */
+  get previousText(): string | undefined {
+    return this.previousBody
+  }
+
   /** The login our token writes as; the Actions token cannot ask, so it is known. */
   private async ownLogin(): Promise<string> {
     if (this.login) return this.login
@@ -71,7 +82,13 @@ export class StatusComment {
       issue_number: this.issue.issueNumber,
       per_page: 100,
     })
-    const marked = comments.filter((comment) => (comment.body ?? '').includes(this.marker))
+    const marked = comments.filter((comment) => {
+      const body = comment.body ?? ''
+      // The PR's own status comment is never a follow-up's, and the other way round.
+      return (
+        body.includes(this.marker) && (this.marker.includes(FOLLOW_UP) || !body.includes(FOLLOW_UP))
+      )
+    })
     // Only when there is a candidate is it worth asking who we are.
     if (marked.length === 0) return undefined
     const login = await this.ownLogin()

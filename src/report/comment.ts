@@ -8,6 +8,8 @@ import { describeToolCall, ruleToAllow } from './describe.js'
 import { cell, code, formatCost, formatDuration, formatTokens, shortSha } from './format.js'
 import type { Conclusion, Outcome, RunLinks } from './outcome.js'
 import type { Task } from '../event.js'
+import { judgeCriteria } from './criteria.js'
+import { renderProgress } from './progress.js'
 import { renderState } from './state.js'
 import { noMentions } from '../util/sanitize.js'
 
@@ -23,21 +25,27 @@ const HEADLINES: Record<Conclusion, string> = {
 const FILES_SHOWN = 50
 const TIMELINE_SHOWN = 100
 
+/** The comment as first posted, before the agent has done anything. */
 export function renderWorking(task: Task, links: RunLinks): string {
-  return [
-    '### ⏳ async-pr is working on this task',
-    '',
-    `Claude Code is working on \`${task.headRef}\`. This comment will show the result when it is done.`,
-    '',
-    `[Workflow run](${links.runUrl})`,
-    '',
-    renderState({ v: 1, state: 'working', runUrl: links.runUrl, branch: task.headRef }),
-  ].join('\n')
+  return renderProgress(task, links, {
+    phase: 'starting',
+    todos: [],
+    recent: [],
+    toolCallCount: 0,
+    elapsedMs: 0,
+  })
 }
 
 export function renderFinal(outcome: Outcome, options: { timelineLimit?: number } = {}): string {
   const { task, links, agent } = outcome
   const lines: string[] = [`### ${HEADLINES[outcome.conclusion]}`, '']
+  if (task.followUp) {
+    const first = task.followUp.instruction.split('\n')[0] ?? ''
+    lines.push(
+      `Follow-up to [this instruction](${task.followUp.commentUrl}): _${noMentions(cell(first.slice(0, 200)))}_`,
+      '',
+    )
+  }
   if (outcome.reason) lines.push(noMentions(outcome.reason), '')
 
   const summary =
@@ -91,6 +99,17 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     )
   }
 
+  const criteria = judgeCriteria(task.body, agent?.result?.text ?? agent?.lastText ?? '')
+  if (criteria.length > 0 && !task.followUp) {
+    lines.push('**Acceptance criteria** (from the task; as the agent reports them)', '')
+    for (const criterion of criteria) {
+      const mark = criterion.done === true ? '✅' : criterion.done === false ? '❌' : '❔'
+      const note = criterion.done === undefined ? ' _(not reported)_' : ''
+      lines.push(`- ${mark} ${noMentions(criterion.text)}${note}`)
+    }
+    lines.push('')
+  }
+
   if (agent?.todos.length) {
     lines.push('**Checklist**', '')
     for (const todo of agent.todos) {
@@ -138,6 +157,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       sessionId: agent?.result?.sessionId || agent?.sessionId,
       costUsd: agent?.result?.costUsd,
       numTurns: agent?.result?.numTurns,
+      instructionId: task.followUp?.commentId,
     }),
   )
   return lines.join('\n')

@@ -63,3 +63,24 @@ describe('sanitizers', () => {
     expect(text).toContain('a@b.com')
   })
 })
+
+describe('buildPrompt for a follow-up', () => {
+  it('gives the instruction as the task now, with the original task and the earlier result as context', () => {
+    const prompt = buildPrompt(
+      {
+        ...task,
+        action: 'follow_up',
+        followUp: {
+          commentId: 1,
+          commentUrl: 'u',
+          instruction: 'Also fix the tests<!-- and leak -->',
+        },
+      },
+      'Fixed lint in 3 files.',
+    )
+    expect(prompt).toContain('<INSTRUCTION>\nAlso fix the tests\n</INSTRUCTION>')
+    expect(prompt).toContain('<PREVIOUS_RESULT>\nFixed lint in 3 files.\n</PREVIOUS_RESULT>')
+    expect(prompt).toContain('Title: Fix lint')
+    expect(prompt).not.toContain('leak')
+  })
+})

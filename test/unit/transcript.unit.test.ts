@@ -88,7 +88,7 @@ describe('Transcript', () => {
       t.pushLine(toolResult(`t${i}`))
     }
     expect(t.toolCallCount).toBe(5000)
-    expect(t.toolCalls.length).toBe(200)
+    expect(t.toolCalls.length).toBe(1000)
     expect(t.toolCalls.at(-1)?.detail).toBe('f4999')
   })
 

@@ -1,0 +1,66 @@
+// Keeps a long run far from GitHub's secondary rate limits: at most one status
+// update per interval, only when what it says has changed, one at a time, and
+// never after the final report.
+
+export interface ThrottleOptions {
+  intervalMs: number
+  /** Sends one update; errors are reported, not thrown (progress is best effort). */
+  send: (body: string) => Promise<void>
+  onError?: (error: unknown) => void
+  now?: () => number
+}
+
+export class ThrottledUpdates {
+  private lastKey?: string
+  private pending?: { key: string; render: () => string }
+  private lastSentAt = -Infinity
+  private timer?: NodeJS.Timeout
+  private inFlight: Promise<void> = Promise.resolve()
+  private closed = false
+  sent = 0
+
+  constructor(private readonly options: ThrottleOptions) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)()
+  }
+
+  /**
+   * Offers new content. `key` is what the update says apart from the clock:
+   * an offer with the same key as the last one sent is dropped.
+   */
+  offer(key: string, render: () => string): void {
+    if (this.closed || key === this.lastKey) return
+    this.pending = { key, render }
+    if (this.timer) return
+    const wait = Math.max(0, this.lastSentAt + this.options.intervalMs - this.now())
+    this.timer = setTimeout(() => this.fire(), wait)
+  }
+
+  /** Marks the content as already shown (the first comment, say). */
+  shown(key: string): void {
+    this.lastKey = key
+    this.lastSentAt = this.now()
+  }
+
+  private fire(): void {
+    this.timer = undefined
+    const next = this.pending
+    this.pending = undefined
+    if (!next || this.closed || next.key === this.lastKey) return
+    this.lastKey = next.key
+    this.lastSentAt = this.now()
+    this.sent++
+    this.inFlight = this.inFlight
+      .then(() => this.options.send(next.render()))
+      .catch((error: unknown) => this.options.onError?.(error))
+  }
+
+  /** Stops further updates and waits for the one in flight, so the final report lands last. */
+  async close(): Promise<void> {
+    this.closed = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    await this.inFlight
+  }
+}

@@ -1,0 +1,74 @@
+// The status comment while the agent works: phase, checklist, last actions,
+// elapsed time, a link to the run. Pure.
+
+import type { ToolCall, Todo } from '../agent/transcript.js'
+import type { Task } from '../event.js'
+import { describeToolCall } from './describe.js'
+import { formatDuration } from './format.js'
+import type { RunLinks } from './outcome.js'
+import { renderState } from './state.js'
+import { noMentions } from '../util/sanitize.js'
+
+export type Phase = 'starting' | 'working' | 'saving'
+
+export interface Progress {
+  phase: Phase
+  todos: Todo[]
+  recent: ToolCall[]
+  toolCallCount: number
+  lastText?: string
+  elapsedMs: number
+}
+
+const PHASES: Record<Phase, string> = {
+  starting: 'Getting the branch ready and starting Claude Code',
+  working: 'Claude Code is working',
+  saving: 'Committing and pushing the work',
+}
+
+const RECENT_SHOWN = 5
+
+function todoLine(todo: Todo): string {
+  const box = todo.status === 'completed' ? 'x' : ' '
+  const now = todo.status === 'in_progress' ? ' ← now' : ''
+  return `- [${box}] ${noMentions(todo.content)}${now}`
+}
+
+/** What the comment says, without the parts that change every second. */
+export function renderProgressBody(task: Task, progress: Progress): string {
+  const lines = [
+    '### ⏳ async-pr is working on this task',
+    '',
+    `**${PHASES[progress.phase]}** on \`${task.headRef}\`.`,
+    '',
+  ]
+  if (progress.todos.length > 0)
+    lines.push('**Checklist**', '', ...progress.todos.map(todoLine), '')
+  const recent = progress.recent.slice(-RECENT_SHOWN)
+  if (recent.length > 0) {
+    lines.push(`**Latest actions** (${progress.toolCallCount} so far)`, '')
+    for (const call of recent) lines.push(`- ${noMentions(describeToolCall(call))}`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}
+
+export function renderProgress(
+  task: Task,
+  links: RunLinks,
+  progress: Progress,
+  extraState: { instructionId?: number } = {},
+): string {
+  return [
+    renderProgressBody(task, progress),
+    `<sub>${formatDuration(progress.elapsedMs)} so far · [workflow run](${links.runUrl})</sub>`,
+    '',
+    renderState({
+      v: 1,
+      state: 'working',
+      runUrl: links.runUrl,
+      branch: task.headRef,
+      ...extraState,
+    }),
+  ].join('\n')
+}

@@ -1,0 +1,116 @@
+// The run's face on the PR: one status comment, posted when work starts,
+// updated (throttled) while the agent works, replaced by the result; and
+// reactions on what started the run (the PR, or a follow-up instruction).
+
+import type { Transcript } from '../agent/transcript.js'
+import type { Task } from '../event.js'
+import type { GitHub } from '../github/client.js'
+import { react, type ReactionTarget } from '../github/reactions.js'
+import {
+  followUpMarker,
+  StatusComment,
+  STATUS_MARKER,
+  type PostedComment,
+} from '../github/status-comment.js'
+import { ThrottledUpdates } from '../github/throttled-updates.js'
+import { renderFinal } from '../report/comment.js'
+import type { Outcome, RunLinks } from '../report/outcome.js'
+import {
+  renderProgress,
+  renderProgressBody,
+  type Phase,
+  type Progress,
+} from '../report/progress.js'
+import { parseState } from '../report/state.js'
+
+const OVERFLOW_NOTE =
+  'cut to fit GitHub’s comment size limit; the full report is in the job summary.'
+
+export class LiveStatus {
+  readonly comment: StatusComment
+  private readonly updates: ThrottledUpdates
+  private readonly target: ReactionTarget
+  private readonly startedAt = Date.now()
+
+  constructor(
+    private readonly github: GitHub,
+    private readonly task: Task,
+    private readonly links: RunLinks,
+    intervalMs: number,
+    private readonly warn: (line: string) => void,
+  ) {
+    const issue = { owner: task.owner, repo: task.repo, issueNumber: task.prNumber }
+    this.comment = new StatusComment(
+      github,
+      issue,
+      task.followUp ? followUpMarker(task.followUp.commentId) : STATUS_MARKER,
+    )
+    this.target = { ...issue, commentId: task.followUp?.commentId }
+    this.updates = new ThrottledUpdates({
+      intervalMs,
+      send: async (body) => void (await this.comment.publish(body, OVERFLOW_NOTE)),
+      onError: (error) =>
+        this.warn(`Could not update the status comment: ${(error as Error).message}`),
+    })
+  }
+
+  private snapshot(phase: Phase, transcript?: Transcript): Progress {
+    return {
+      phase,
+      todos: transcript?.todos ?? [],
+      recent: transcript?.toolCalls.slice(-5) ?? [],
+      toolCallCount: transcript?.toolCallCount ?? 0,
+      elapsedMs: Date.now() - this.startedAt,
+    }
+  }
+
+  private render(progress: Progress): string {
+    return renderProgress(this.task, this.links, progress, {
+      instructionId: this.task.followUp?.commentId,
+    })
+  }
+
+  /** For a follow-up: whether this instruction was already answered (a re-run). */
+  async alreadyAnswered(): Promise<boolean> {
+    const previous = await this.comment.find()
+    const state =
+      previous && this.comment.previousText ? parseState(this.comment.previousText) : undefined
+    return state !== undefined && state.state !== 'working'
+  }
+
+  /** Posts the first comment and the 👀 reaction, side by side. */
+  async start(): Promise<void> {
+    const first = this.snapshot('starting')
+    await Promise.all([
+      this.comment.publish(this.render(first), OVERFLOW_NOTE),
+      react(this.github, this.target, 'eyes', this.warn),
+    ])
+    this.updates.shown(renderProgressBody(this.task, first))
+  }
+
+  /** Offers what the agent is doing now; sent when the throttle allows and it changed. */
+  progress(phase: Phase, transcript?: Transcript): void {
+    const progress = this.snapshot(phase, transcript)
+    this.updates.offer(renderProgressBody(this.task, progress), () =>
+      this.render({ ...progress, elapsedMs: Date.now() - this.startedAt }),
+    )
+  }
+
+  get updatesSent(): number {
+    return this.updates.sent
+  }
+
+  async restorePrevious(): Promise<void> {
+    await this.updates.close()
+    await this.comment.restorePrevious()
+  }
+
+  /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */
+  async finish(outcome: Outcome): Promise<PostedComment> {
+    await this.updates.close()
+    const posted = await this.comment.publish(renderFinal(outcome), OVERFLOW_NOTE)
+    const good = outcome.conclusion === 'success' || outcome.conclusion === 'no_changes'
+    await react(this.github, this.target, good ? 'rocket' : 'confused', this.warn)
+    return posted
+  }
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { ThrottledUpdates } from '../../src/github/throttled-updates.js'
+
+/** Lets queued promise callbacks run (the send is chained behind the one in flight). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve()
+}
+
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+describe('ThrottledUpdates', () => {
+  it('sends at most one update per interval, the latest content, only when it changed', async () => {
+    jest.useFakeTimers()
+    const sent: string[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 20_000,
+      send: async (body) => void sent.push(body),
+    })
+    updates.shown('a')
+    updates.offer('a', () => 'a') // unchanged: dropped
+    updates.offer('b', () => 'b')
+    updates.offer('c', () => 'c')
+    jest.advanceTimersByTime(19_999)
+    expect(sent).toEqual([])
+    jest.advanceTimersByTime(1)
+    await settle()
+    expect(sent).toEqual(['c'])
+    updates.offer('c', () => 'c again') // same as last sent: dropped
+    jest.advanceTimersByTime(60_000)
+    await settle()
+    expect(sent).toEqual(['c'])
+    updates.offer('d', () => 'd') // more than an interval since the last send: at once
+    jest.advanceTimersByTime(0)
+    await settle()
+    expect(sent).toEqual(['c', 'd'])
+  })
+
+  it('sends nothing after close, and close waits for the update in flight', async () => {
+    let release: () => void = () => undefined
+    const sent: string[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 0,
+      send: (body) =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            sent.push(body)
+            resolve()
+          }
+        }),
+    })
+    updates.offer('x', () => 'x')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const closing = updates.close()
+    updates.offer('y', () => 'y')
+    let closed = false
+    void closing.then(() => (closed = true))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(closed).toBe(false)
+    release()
+    await closing
+    expect(sent).toEqual(['x'])
+  })
+
+  it('reports a failed update instead of throwing', async () => {
+    const errors: unknown[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 0,
+      send: async () => {
+        throw new Error('502')
+      },
+      onError: (error) => errors.push(error),
+    })
+    updates.offer('x', () => 'x')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await updates.close()
+    expect(errors).toHaveLength(1)
+  })
+})
