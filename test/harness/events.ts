@@ -100,3 +100,50 @@ export function pullRequestEvent(options: PullRequestEventOptions): Record<strin
   payload.sender = account(options.sender ?? options.author, payload.sender)
   return payload
 }
+
+export interface IssueCommentEventOptions {
+  owner: string
+  repo: string
+  number: number
+  commentId: number
+  body: string
+  commenter: { login: string; id?: number; type?: 'User' | 'Bot' }
+  /** Whether the issue is a pull request (default true). */
+  pullRequest?: boolean
+  serverUrl?: string
+}
+
+/** An `issue_comment` `created` event on a PR, from GitHub's example. */
+export function issueCommentEvent(options: IssueCommentEventOptions): Record<string, any> {
+  const payload = example('issue_comment', (candidate) => candidate.action === 'created')
+  const server = options.serverUrl ?? 'https://github.com'
+  const fullName = `${options.owner}/${options.repo}`
+  const user = account(options.commenter, payload.comment.user)
+  payload.repository = {
+    ...payload.repository,
+    name: options.repo,
+    full_name: fullName,
+    owner: { ...payload.repository.owner, login: options.owner },
+  }
+  payload.issue = {
+    ...payload.issue,
+    number: options.number,
+    html_url: `${server}/${fullName}/pull/${options.number}`,
+    pull_request:
+      options.pullRequest === false
+        ? undefined
+        : {
+            url: `${server}/api/repos/${fullName}/pulls/${options.number}`,
+            html_url: `${server}/${fullName}/pull/${options.number}`,
+          },
+  }
+  payload.comment = {
+    ...payload.comment,
+    id: options.commentId,
+    html_url: `${server}/${fullName}/pull/${options.number}#issuecomment-${options.commentId}`,
+    body: options.body,
+    user,
+  }
+  payload.sender = user
+  return payload
+}
