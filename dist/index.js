@@ -21633,7 +21633,7 @@ var UserSandbox = class {
   opened = [];
   async prepare(workspace, ownDirs, reachable) {
     const info2 = await stat2(workspace);
-    this.owner = { uid: info2.uid, gid: info2.gid, workspace };
+    this.owner = { uid: info2.uid, gid: info2.gid, workspace, ownDirs };
     const ids = `${this.uid}:${this.gid}`;
     const entries = (await readdir2(workspace)).filter((name) => name !== ".git");
     await must(this.privileged("chown", [ids, workspace]), "Giving the workspace to the agent user");
@@ -21695,9 +21695,9 @@ var UserSandbox = class {
   }
   async dispose() {
     if (this.owner) {
-      const { uid, gid, workspace } = this.owner;
+      const { uid, gid, workspace, ownDirs } = this.owner;
       await must(
-        this.privileged("chown", ["-R", `${uid}:${gid}`, workspace]),
+        this.privileged("chown", ["-R", `${uid}:${gid}`, workspace, ...ownDirs]),
         "Handing the workspace back"
       );
     }

@@ -88,7 +88,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 class UserSandbox implements Sandbox {
   readonly mode = 'user' as const
-  private owner?: { uid: number; gid: number; workspace: string }
+  private owner?: { uid: number; gid: number; workspace: string; ownDirs: string[] }
   private readonly opened: Array<{ dir: string; mode: number }> = []
 
   constructor(
@@ -101,7 +101,7 @@ class UserSandbox implements Sandbox {
 
   async prepare(workspace: string, ownDirs: string[], reachable: string[]): Promise<void> {
     const info = await stat(workspace)
-    this.owner = { uid: info.uid, gid: info.gid, workspace }
+    this.owner = { uid: info.uid, gid: info.gid, workspace, ownDirs }
     const ids = `${this.uid}:${this.gid}`
     // The working tree becomes the agent's; .git stays the action's, so the
     // agent cannot plant hooks, config or refs that the action would run.
@@ -171,9 +171,10 @@ class UserSandbox implements Sandbox {
 
   async dispose(): Promise<void> {
     if (this.owner) {
-      const { uid, gid, workspace } = this.owner
+      const { uid, gid, workspace, ownDirs } = this.owner
+      // The agent's own directories too: the runner must be able to clean them up.
       await must(
-        this.privileged('chown', ['-R', `${uid}:${gid}`, workspace]),
+        this.privileged('chown', ['-R', `${uid}:${gid}`, workspace, ...ownDirs]),
         'Handing the workspace back',
       )
     }
