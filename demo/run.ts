@@ -97,6 +97,10 @@ async function main(): Promise<void> {
     console.log('\n──────── Outputs and timing ────────\n')
     for (const [name, value] of Object.entries(run.outputs))
       if (value) console.log(`${name} = ${value}`)
+    console.log('\nPhases, as the action logged them:')
+    for (const line of run.stdout.split('\n')) {
+      if (line.startsWith('async-pr timing:')) console.log(`  ${line.slice('async-pr timing: '.length)}`)
+    }
     console.log(`\nwall time of the action: ${run.durationMs} ms`)
     if (agentMs !== undefined) {
       console.log(`  agent (Claude Code):   ${agentMs} ms`)

@@ -31,6 +31,7 @@ export class LiveStatus {
   private readonly updates: ThrottledUpdates
   private readonly target: ReactionTarget
   private readonly startedAt = Date.now()
+  private eyes: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly github: GitHub,
@@ -78,14 +79,15 @@ export class LiveStatus {
     return state !== undefined && state.state !== 'working'
   }
 
-  /** Posts the first comment and the 👀 reaction, side by side. */
+  /**
+   * Posts the first comment. The 👀 reaction follows in the background: GitHub
+   * asks for a second between writes, and nothing needs to wait for it.
+   */
   async start(): Promise<void> {
     const first = this.snapshot('starting')
-    await Promise.all([
-      this.comment.publish(this.render(first), OVERFLOW_NOTE),
-      react(this.github, this.target, 'eyes', this.warn),
-    ])
+    await this.comment.publish(this.render(first), OVERFLOW_NOTE)
     this.updates.shown(renderProgressBody(this.task, first))
+    this.eyes = react(this.github, this.target, 'eyes', this.warn)
   }
 
   /** Offers what the agent is doing now; sent when the throttle allows and it changed. */
@@ -101,13 +103,13 @@ export class LiveStatus {
   }
 
   async restorePrevious(): Promise<void> {
-    await this.updates.close()
+    await Promise.all([this.updates.close(), this.eyes])
     await this.comment.restorePrevious()
   }
 
   /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */
   async finish(outcome: Outcome): Promise<PostedComment> {
-    await this.updates.close()
+    await Promise.all([this.updates.close(), this.eyes])
     const posted = await this.comment.publish(renderFinal(outcome), OVERFLOW_NOTE)
     const good = outcome.conclusion === 'success' || outcome.conclusion === 'no_changes'
     await react(this.github, this.target, good ? 'rocket' : 'confused', this.warn)

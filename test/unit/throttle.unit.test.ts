@@ -50,8 +50,14 @@ describe('ThrottledUpdates', () => {
           }
         }),
     })
+    let started = false
     updates.offer('x', () => 'x')
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    // Wait (bounded) until the update is in flight.
+    for (let i = 0; i < 200 && !started; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      started = updates.sent === 1
+    }
+    expect(started).toBe(true)
     const closing = updates.close()
     updates.offer('y', () => 'y')
     let closed = false
@@ -73,7 +79,9 @@ describe('ThrottledUpdates', () => {
       onError: (error) => errors.push(error),
     })
     updates.offer('x', () => 'x')
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    for (let i = 0; i < 200 && errors.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
     await updates.close()
     expect(errors).toHaveLength(1)
   })
