@@ -21014,6 +21014,7 @@ function group(name, fn) {
 
 // src/pipeline.ts
 import { mkdir as mkdir3, mkdtemp, readFile as readFile3, rm as rm3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path6 from "node:path";
 
 // src/agent/judge.ts
@@ -21610,7 +21611,8 @@ async function processesOf(uid) {
     if (!/^\d+$/.test(entry)) continue;
     const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
     const match = /^Uid:\s+(\d+)/m.exec(status);
-    if (match && Number(match[1]) === uid) pids.push(Number(entry));
+    const zombie = /^State:\s+Z/m.test(status);
+    if (match && Number(match[1]) === uid && !zombie) pids.push(Number(entry));
   }
   return pids;
 }
@@ -21631,12 +21633,22 @@ var UserSandbox = class {
   mode = "user";
   owner;
   opened = [];
-  async prepare(workspace, ownDirs, reachable) {
+  closedDirs = [];
+  workspaceMode;
+  async prepare(workspace, ownDirs, reachable, hidden) {
     const info2 = await stat2(workspace);
     this.owner = { uid: info2.uid, gid: info2.gid, workspace, ownDirs };
     const ids = `${this.uid}:${this.gid}`;
     const entries = (await readdir2(workspace)).filter((name) => name !== ".git");
-    await must(this.privileged("chown", [ids, workspace]), "Giving the workspace to the agent user");
+    await must(
+      this.privileged("chown", [`${info2.uid}:${this.gid}`, workspace]),
+      "Sharing the workspace with the agent user"
+    );
+    await must(
+      this.privileged("chmod", ["1775", workspace]),
+      "Sharing the workspace with the agent user"
+    );
+    this.workspaceMode = info2.mode & 4095;
     if (entries.length > 0) {
       await must(
         this.privileged("chown", ["-R", ids, ...entries.map((name) => path2.join(workspace, name))]),
@@ -21646,6 +21658,11 @@ var UserSandbox = class {
     if (ownDirs.length > 0)
       await must(this.privileged("chown", ["-R", ids, ...ownDirs]), "Preparing the agent home");
     for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target);
+    for (const dir of hidden) {
+      const mode = (await stat2(dir)).mode & 4095;
+      await must(this.privileged("chmod", ["700", dir]), `Closing ${dir} to the agent`);
+      this.closedDirs.push({ dir, mode });
+    }
   }
   /** Lets the agent's user traverse (not list) the directories above `target`. */
   async makeReachable(target) {
@@ -21694,18 +21711,33 @@ var UserSandbox = class {
     return (await processesOf(this.uid)).length;
   }
   async dispose() {
+    const steps = [];
     if (this.owner) {
       const { uid, gid, workspace, ownDirs } = this.owner;
-      await must(
-        this.privileged("chown", ["-R", `${uid}:${gid}`, workspace, ...ownDirs]),
-        "Handing the workspace back"
+      steps.push(
+        () => must(
+          this.privileged("chown", ["-R", `${uid}:${gid}`, workspace, ...ownDirs]),
+          "Handing the workspace back"
+        )
+      );
+      if (this.workspaceMode !== void 0) {
+        const mode = this.workspaceMode.toString(8);
+        steps.push(
+          () => must(this.privileged("chmod", [mode, workspace]), "Handing the workspace back")
+        );
+      }
+    }
+    for (const { dir, mode } of [...this.closedDirs, ...this.opened.reverse()]) {
+      steps.push(
+        () => this.root ? chmod2(dir, mode) : must(this.privileged("chmod", [mode.toString(8), dir]), `Restoring ${dir}`)
       );
     }
-    for (const { dir, mode } of this.opened.reverse()) {
-      if (this.root) await chmod2(dir, mode).catch(() => void 0);
-      else await this.privileged("chmod", [mode.toString(8), dir]).catch(() => void 0);
+    steps.push(() => this.privileged("userdel", [this.user]));
+    const failures = [];
+    for (const step of steps) {
+      await step().catch((error2) => failures.push(error2.message));
     }
-    await this.privileged("userdel", [this.user]).catch(() => void 0);
+    if (failures.length > 0) throw new SandboxError(failures.join("; "));
   }
 };
 var SameUserSandbox = class {
@@ -21738,7 +21770,7 @@ async function createUser(privileged) {
       "--shell",
       "/bin/bash",
       user
-    ]);
+    ]).catch((error2) => ({ exitCode: -1, signal: null, stdout: "", stderr: error2.message }));
     if (made.exitCode === 0) break;
     last = made.stderr.trim();
     await delay2(100 + Math.random() * 200);
@@ -21770,6 +21802,10 @@ var DEFAULT_MODEL_API = "https://api.anthropic.com";
 var SurvivorsError = class extends Error {
   name = "SurvivorsError";
 };
+function isInside(file, dir) {
+  const relative = path3.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path3.isAbsolute(relative);
+}
 async function runSession(options) {
   const { settings, scratch } = options;
   const home = path3.join(scratch, "home");
@@ -21778,14 +21814,17 @@ async function runSession(options) {
   await Promise.all([home, configDir, tmpDir].map((dir) => mkdir2(dir, { recursive: true })));
   await writeFile2(path3.join(home, ".gitconfig"), "[safe]\n	directory = *\n");
   const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken);
-  const proxy = usesProxy ? await startModelProxy(settings.anthropicBaseUrl ?? DEFAULT_MODEL_API, {
-    apiKey: settings.anthropicApiKey,
-    oauthToken: settings.anthropicApiKey ? void 0 : settings.oauthToken
-  }) : void 0;
-  const sandbox = await createSandbox(settings.isolateAgent);
+  let proxy;
+  let sandbox;
   try {
+    proxy = usesProxy ? await startModelProxy(settings.anthropicBaseUrl ?? DEFAULT_MODEL_API, {
+      apiKey: settings.anthropicApiKey,
+      oauthToken: settings.anthropicApiKey ? void 0 : settings.oauthToken
+    }) : void 0;
+    sandbox = await createSandbox(settings.isolateAgent);
     if (sandbox.note) options.log(sandbox.note);
-    await sandbox.prepare(options.workspace, [home, configDir, tmpDir], [options.binary]);
+    const hidden = [settings.runnerTemp].filter((dir) => !isInside(options.binary, dir));
+    await sandbox.prepare(options.workspace, [home, configDir, tmpDir], [options.binary], hidden);
     const env = agentEnv({
       home,
       configDir,
@@ -21812,9 +21851,9 @@ async function runSession(options) {
         `${survivors} process(es) the agent started could not be stopped; nothing was pushed, to keep the token out of their reach.`
       );
     }
-    return { run: run2, isolation: sandbox.mode, isolationNote: sandbox.note };
+    return { run: run2, isolation: sandbox.mode };
   } finally {
-    await sandbox.dispose();
+    await sandbox?.dispose().catch((error2) => options.log(`Cleaning up after the agent: ${error2.message}`));
     await proxy?.close();
   }
 }
@@ -27890,7 +27929,7 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       message: "This instruction was already answered."
     };
   }
-  const scratch = await mkdtemp(path6.join(settings.runnerTemp, "async-pr-"));
+  const scratch = await mkdtemp(path6.join(tmpdir(), "async-pr-"));
   const executionDir = path6.join(settings.runnerTemp, "async-pr");
   await mkdir3(executionDir, { recursive: true });
   const context = {

@@ -4,6 +4,7 @@
 
 import * as core from '@actions/core'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { judgeAgentRun } from './agent/judge.js'
 import { locateClaude } from './agent/locate.js'
@@ -118,7 +119,8 @@ export async function runPipeline(
     }
   }
 
-  const scratch = await mkdtemp(path.join(settings.runnerTemp, 'async-pr-'))
+  // Not under RUNNER_TEMP: that stays closed to the agent while it runs.
+  const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
   const context: RunContext = {

@@ -29,8 +29,16 @@ export interface Sandbox {
   /** `user`: a separate uid; `none`: the action's own user (see `note`). */
   readonly mode: 'user' | 'none'
   readonly note?: string
-  /** Gives the agent's user the workspace's files and its own directories. */
-  prepare(workspace: string, ownDirs: string[], reachable: string[]): Promise<void>
+  /**
+   * Gives the agent's user the workspace's files and its own directories, lets
+   * it reach `reachable` paths, and closes `hidden` directories to it.
+   */
+  prepare(
+    workspace: string,
+    ownDirs: string[],
+    reachable: string[],
+    hidden: string[],
+  ): Promise<void>
   spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec
   /** Kills every process the agent's user has, and reports how many were still alive. */
   killAll(): Promise<number>
@@ -79,7 +87,9 @@ export async function processesOf(uid: number): Promise<number[]> {
     if (!/^\d+$/.test(entry)) continue
     const status = await readFile(`/proc/${entry}/status`, 'utf8').catch(() => '')
     const match = /^Uid:\s+(\d+)/m.exec(status)
-    if (match && Number(match[1]) === uid) pids.push(Number(entry))
+    // A zombie has ended; only its parent's wait() is missing (PID 1 of a container may never call it).
+    const zombie = /^State:\s+Z/m.test(status)
+    if (match && Number(match[1]) === uid && !zombie) pids.push(Number(entry))
   }
   return pids
 }
@@ -90,6 +100,8 @@ class UserSandbox implements Sandbox {
   readonly mode = 'user' as const
   private owner?: { uid: number; gid: number; workspace: string; ownDirs: string[] }
   private readonly opened: Array<{ dir: string; mode: number }> = []
+  private readonly closedDirs: Array<{ dir: string; mode: number }> = []
+  private workspaceMode?: number
 
   constructor(
     private readonly privileged: Privileged,
@@ -99,14 +111,30 @@ class UserSandbox implements Sandbox {
     readonly gid: number,
   ) {}
 
-  async prepare(workspace: string, ownDirs: string[], reachable: string[]): Promise<void> {
+  async prepare(
+    workspace: string,
+    ownDirs: string[],
+    reachable: string[],
+    hidden: string[],
+  ): Promise<void> {
     const info = await stat(workspace)
     this.owner = { uid: info.uid, gid: info.gid, workspace, ownDirs }
     const ids = `${this.uid}:${this.gid}`
     // The working tree becomes the agent's; .git stays the action's, so the
     // agent cannot plant hooks, config or refs that the action would run.
     const entries = (await readdir(workspace)).filter((name) => name !== '.git')
-    await must(this.privileged('chown', [ids, workspace]), 'Giving the workspace to the agent user')
+    // The workspace directory itself stays the action's, shared with the agent's
+    // group and sticky: the agent can add files at the root, but cannot rename
+    // or replace `.git` (a `.git` of its own could make the action's git run its code).
+    await must(
+      this.privileged('chown', [`${info.uid}:${this.gid}`, workspace]),
+      'Sharing the workspace with the agent user',
+    )
+    await must(
+      this.privileged('chmod', ['1775', workspace]),
+      'Sharing the workspace with the agent user',
+    )
+    this.workspaceMode = info.mode & 0o7777
     if (entries.length > 0) {
       await must(
         this.privileged('chown', ['-R', ids, ...entries.map((name) => path.join(workspace, name))]),
@@ -116,6 +144,13 @@ class UserSandbox implements Sandbox {
     if (ownDirs.length > 0)
       await must(this.privileged('chown', ['-R', ids, ...ownDirs]), 'Preparing the agent home')
     for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target)
+    // RUNNER_TEMP holds step scripts (with secrets written into them) and the
+    // runner's file commands: closed to the agent while it runs.
+    for (const dir of hidden) {
+      const mode = (await stat(dir)).mode & 0o7777
+      await must(this.privileged('chmod', ['700', dir]), `Closing ${dir} to the agent`)
+      this.closedDirs.push({ dir, mode })
+    }
   }
 
   /** Lets the agent's user traverse (not list) the directories above `target`. */
@@ -170,19 +205,37 @@ class UserSandbox implements Sandbox {
   }
 
   async dispose(): Promise<void> {
+    // Each step on its own: one failing must not leave the others undone.
+    const steps: Array<() => Promise<unknown>> = []
     if (this.owner) {
       const { uid, gid, workspace, ownDirs } = this.owner
       // The agent's own directories too: the runner must be able to clean them up.
-      await must(
-        this.privileged('chown', ['-R', `${uid}:${gid}`, workspace, ...ownDirs]),
-        'Handing the workspace back',
+      steps.push(() =>
+        must(
+          this.privileged('chown', ['-R', `${uid}:${gid}`, workspace, ...ownDirs]),
+          'Handing the workspace back',
+        ),
+      )
+      if (this.workspaceMode !== undefined) {
+        const mode = this.workspaceMode.toString(8)
+        steps.push(() =>
+          must(this.privileged('chmod', [mode, workspace]), 'Handing the workspace back'),
+        )
+      }
+    }
+    for (const { dir, mode } of [...this.closedDirs, ...this.opened.reverse()]) {
+      steps.push(() =>
+        this.root
+          ? chmod(dir, mode)
+          : must(this.privileged('chmod', [mode.toString(8), dir]), `Restoring ${dir}`),
       )
     }
-    for (const { dir, mode } of this.opened.reverse()) {
-      if (this.root) await chmod(dir, mode).catch(() => undefined)
-      else await this.privileged('chmod', [mode.toString(8), dir]).catch(() => undefined)
+    steps.push(() => this.privileged('userdel', [this.user]))
+    const failures: string[] = []
+    for (const step of steps) {
+      await step().catch((error: unknown) => failures.push((error as Error).message))
     }
-    await this.privileged('userdel', [this.user]).catch(() => undefined)
+    if (failures.length > 0) throw new SandboxError(failures.join('; '))
   }
 }
 
@@ -190,6 +243,7 @@ class SameUserSandbox implements Sandbox {
   readonly mode = 'none' as const
   constructor(readonly note: string) {}
   async prepare(): Promise<void> {}
+
   spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec {
     return { command: binary, args, env }
   }
@@ -215,7 +269,7 @@ async function createUser(
       '--shell',
       '/bin/bash',
       user,
-    ])
+    ]).catch((error: Error) => ({ exitCode: -1, signal: null, stdout: '', stderr: error.message }))
     if (made.exitCode === 0) break
     last = made.stderr.trim()
     await delay(100 + Math.random() * 200)

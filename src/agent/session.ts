@@ -8,7 +8,7 @@ import path from 'node:path'
 import { agentEnv, claudeArgs } from './command.js'
 import { startModelProxy, type ModelProxy } from './model-proxy.js'
 import { runAgent, type AgentRun } from './run.js'
-import { createSandbox } from './sandbox.js'
+import { createSandbox, type Sandbox } from './sandbox.js'
 import type { Transcript } from './transcript.js'
 import type { Settings } from '../settings.js'
 
@@ -35,7 +35,11 @@ export interface SessionOptions {
 export interface Session {
   run: AgentRun
   isolation: 'user' | 'none'
-  isolationNote?: string
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 export async function runSession(options: SessionOptions): Promise<Session> {
@@ -48,16 +52,19 @@ export async function runSession(options: SessionOptions): Promise<Session> {
   await writeFile(path.join(home, '.gitconfig'), '[safe]\n\tdirectory = *\n')
 
   const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken)
-  const proxy: ModelProxy | undefined = usesProxy
-    ? await startModelProxy(settings.anthropicBaseUrl ?? DEFAULT_MODEL_API, {
-        apiKey: settings.anthropicApiKey,
-        oauthToken: settings.anthropicApiKey ? undefined : settings.oauthToken,
-      })
-    : undefined
-  const sandbox = await createSandbox(settings.isolateAgent)
+  let proxy: ModelProxy | undefined
+  let sandbox: Sandbox | undefined
   try {
+    proxy = usesProxy
+      ? await startModelProxy(settings.anthropicBaseUrl ?? DEFAULT_MODEL_API, {
+          apiKey: settings.anthropicApiKey,
+          oauthToken: settings.anthropicApiKey ? undefined : settings.oauthToken,
+        })
+      : undefined
+    sandbox = await createSandbox(settings.isolateAgent)
     if (sandbox.note) options.log(sandbox.note)
-    await sandbox.prepare(options.workspace, [home, configDir, tmpDir], [options.binary])
+    const hidden = [settings.runnerTemp].filter((dir) => !isInside(options.binary, dir))
+    await sandbox.prepare(options.workspace, [home, configDir, tmpDir], [options.binary], hidden)
     const env = agentEnv({
       home,
       configDir,
@@ -84,9 +91,12 @@ export async function runSession(options: SessionOptions): Promise<Session> {
         `${survivors} process(es) the agent started could not be stopped; nothing was pushed, to keep the token out of their reach.`,
       )
     }
-    return { run, isolation: sandbox.mode, isolationNote: sandbox.note }
+    return { run, isolation: sandbox.mode }
   } finally {
-    await sandbox.dispose()
+    // Each on its own: a failing cleanup must not keep the proxy (and so the job) alive.
+    await sandbox
+      ?.dispose()
+      .catch((error: Error) => options.log(`Cleaning up after the agent: ${error.message}`))
     await proxy?.close()
   }
 }

@@ -57,6 +57,13 @@ async function processesRunning(fragment: string): Promise<number> {
   return count
 }
 
+async function killProcesses(fragment: string): Promise<void> {
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'latin1').catch(() => '')
+    if (cmdline.includes(fragment)) process.kill(Number(pid), 'SIGKILL')
+  }
+}
+
 function hostileScript(w: () => World, a: () => Attacker): ModelScript {
   return ({ step }) => {
     const workspace = w().checkout.workspace
@@ -105,7 +112,9 @@ describe('a hostile agent allowed to run npm test', () => {
     // The hostile code really ran, as another user, and really tried.
     const npmTest = attacker.received.find((entry) => entry.startsWith('POST /npm-test'))
     expect(npmTest).toBeDefined()
-    expect(npmTest).toContain('checkout credentials file refused: ENOENT')
+    // Deleted, and RUNNER_TEMP is closed to the agent anyway (step scripts hold secrets too).
+    expect(npmTest).toMatch(/checkout credentials file refused: E(NOENT|ACCES)/)
+    expect(npmTest).toContain('runner temp refused: EACCES')
     expect(npmTest).toMatch(/write a hook refused: E(ACCES|PERM)/)
     expect(npmTest).toMatch(/write git config refused: E(ACCES|PERM)/)
     expect(attacker.received.some((entry) => entry.includes('daemon started as uid'))).toBe(true)
@@ -136,7 +145,7 @@ describe('a hostile agent allowed to run npm test', () => {
       'hostile',
     )
     // The daemon it left behind was killed before the push, and is gone.
-    expect(await processesRunning('daemon.cjs')).toBe(0)
+    expect(await processesRunning(path.join(world.checkout.workspace, 'daemon.cjs'))).toBe(0)
     // Nothing it wrote into .git ran with the action's rights.
     expect(existsSync('/tmp/stolen-env')).toBe(false)
     expect(existsSync('/tmp/stolen-fsmonitor')).toBe(false)
@@ -168,5 +177,7 @@ describe('a hostile agent allowed to run npm test', () => {
     const npmTest = attacker.received.find((entry) => entry.startsWith('POST /npm-test')) ?? ''
     expect(npmTest).toMatch(/ANTHROPIC_API_KEY.?.?:.?.?async-pr-run-[0-9a-f]{32}/)
     expect(run.outputs.conclusion).toBe('success')
+    // Without a user of its own, its daemon outlives the run: end it here.
+    await killProcesses(path.join(world.checkout.workspace, 'daemon.cjs'))
   })
 })
