@@ -21029,13 +21029,13 @@ function judgeAgentRun(run2, limits) {
   if (run2.stoppedBy === "timeout") {
     return {
       kind: "timed_out",
-      reason: `The agent was stopped after ${minutes(limits.timeoutMs)} (timeout_minutes). Its work so far was committed and pushed.`
+      reason: `The agent was stopped after ${minutes(limits.timeoutMs)} (timeout_minutes).`
     };
   }
   if (run2.stoppedBy === "cancelled") {
     return {
       kind: "cancelled",
-      reason: "The job was cancelled while the agent worked. Its work so far was committed and pushed."
+      reason: "The job was cancelled while the agent worked."
     };
   }
   const result = run2.transcript.result;
@@ -21047,13 +21047,13 @@ function judgeAgentRun(run2, limits) {
   if (result.subtype === "error_max_turns") {
     return {
       kind: "limit",
-      reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing. Its work so far was committed and pushed.`
+      reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing.`
     };
   }
   if (result.subtype === "error_max_budget_usd" || /budget/i.test(result.terminalReason ?? "")) {
     return {
       kind: "limit",
-      reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd). Its work so far was committed and pushed.`
+      reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd).`
     };
   }
   if (result.isError || result.subtype !== "success") {
@@ -21076,18 +21076,26 @@ function runProcess(command, args, options) {
       env: options.env,
       stdio: ["pipe", "pipe", "pipe"],
       uid: options.uid,
-      gid: options.gid
+      gid: options.gid,
+      // Its own process group, so a timeout ends its helpers too (git-remote-https).
+      detached: true
     });
     const stdout = [];
     const stderr = [];
     child.stdout.on("data", (chunk) => stdout.push(chunk));
     child.stderr.on("data", (chunk) => stderr.push(chunk));
-    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
+    const killGroup = () => {
+      try {
+        if (child.pid !== void 0) process.kill(-child.pid, "SIGKILL");
+      } catch {
+      }
+    };
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(killGroup, options.timeoutMs);
     child.on("error", (error2) => {
       clearTimeout(timer);
       reject(error2);
     });
-    child.on("close", (exitCode, signal) => {
+    const finish = (exitCode, signal) => {
       clearTimeout(timer);
       resolve({
         exitCode,
@@ -21095,6 +21103,20 @@ function runProcess(command, args, options) {
         stdout: Buffer.concat(stdout).toString("utf8"),
         stderr: Buffer.concat(stderr).toString("utf8")
       });
+    };
+    child.on("exit", (exitCode, signal) => {
+      let done = false;
+      const settle = () => {
+        if (done) return;
+        done = true;
+        finish(exitCode, signal);
+      };
+      child.on("close", settle);
+      setTimeout(() => {
+        if (done) return;
+        killGroup();
+        settle();
+      }, 2e3).unref();
     });
     child.stdin.on("error", () => void 0);
     child.stdin.end(options.input ?? "");
@@ -21509,6 +21531,7 @@ async function runAgent(options) {
   const started = Date.now();
   const transcript = new Transcript(options.cwd);
   const log = createWriteStream(options.executionFile, { flags: "a" });
+  log.on("error", () => void 0);
   const child = spawn2(options.spawn.command, options.spawn.args, {
     cwd: options.cwd,
     env: options.spawn.env,
@@ -21877,9 +21900,6 @@ function authEnv(serverUrl, token) {
   });
   return env;
 }
-function encodedForms(token) {
-  return [Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")];
-}
 
 // src/git/commit.ts
 var DEFAULT_IDENTITY = {
@@ -21992,14 +22012,17 @@ async function stageChanges(git, base, allowWorkflowChanges) {
   return heldBack;
 }
 async function oversizedFiles(git, base, head, maxBytes) {
-  const changed = (await git.output(["diff", "--name-only", "--diff-filter=AMCR", "-z", base, head])).split("\0").filter(Boolean);
-  if (changed.length === 0) return [];
-  const listing = await git.output(["ls-tree", "-r", "-l", "-z", head, "--", ...changed]);
+  const changed = new Set(
+    (await git.output(["diff", "--name-only", "--diff-filter=AMCR", "-z", base, head])).split("\0").filter(Boolean)
+  );
+  if (changed.size === 0) return [];
+  const listing = await git.output(["ls-tree", "-r", "-l", "-z", head]);
   const found = [];
   for (const entry of listing.split("\0")) {
     const match = /^\d+ blob [0-9a-f]+\s+(\d+)\t(.*)$/s.exec(entry);
-    if (match && Number(match[1]) > maxBytes)
+    if (match && changed.has(match[2]) && Number(match[1]) > maxBytes) {
       found.push({ path: match[2], bytes: Number(match[1]) });
+    }
   }
   return found;
 }
@@ -22336,14 +22359,24 @@ async function snapshotConfig(git) {
   return async () => writeFile3(file, saved);
 }
 var RUN_TRAILER = "Async-PR-Run";
-async function deliveredSince(git, since, tip) {
+var TASK_TRAILER = "Async-PR-Task";
+async function taskDeliveredBy(git, tip, prNumber) {
   const log = await git.run(
-    ["log", `--format=%(trailers:key=${RUN_TRAILER},valueonly)`, `${since}..${tip}`],
-    {
-      allowFailure: true
-    }
+    [
+      "log",
+      "-n",
+      "50",
+      `--format=%(trailers:key=${TASK_TRAILER},valueonly)%x00%(trailers:key=${RUN_TRAILER},valueonly)%x1e`,
+      tip
+    ],
+    { allowFailure: true }
   );
-  return log.stdout.split("\n").map((line) => line.trim()).find(Boolean);
+  for (const record of log.stdout.split("")) {
+    const [task = "", run2 = ""] = record.split("\0");
+    if (task.split("\n").some((line) => line.trim() === `#${prNumber}`))
+      return run2.trim() || "an earlier run";
+  }
+  return void 0;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -26743,7 +26776,6 @@ function followUpMarker(commentId) {
 }
 var FOLLOW_UP = "<!-- async-pr:followup:";
 var COMMENT_LIMIT = 65536;
-var ACTIONS_BOT_LOGIN = "github-actions[bot]";
 var HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/;
 function fitComment(body, overflowNote) {
   if ([...body].length <= COMMENT_LIMIT && body.length <= COMMENT_LIMIT) return body;
@@ -26764,6 +26796,7 @@ var StatusComment = class {
   issue;
   marker;
   comment;
+  /** Our login; null when the token cannot tell (an installation token). */
   login;
   /** What an earlier run's comment said before this run took it over. */
   previousBody;
@@ -26774,17 +26807,22 @@ var StatusComment = class {
   get previousText() {
     return this.previousBody;
   }
-  /** The login our token writes as; the Actions token cannot ask, so it is known. */
-  async ownLogin() {
-    if (this.login) return this.login;
-    try {
-      const { data } = await this.github.rest.users.getAuthenticated();
-      this.login = data.login;
-    } catch (error2) {
-      if (statusOf(error2) !== 403 && statusOf(error2) !== 401) throw error2;
-      this.login = ACTIONS_BOT_LOGIN;
+  /**
+   * Who our token writes as. An installation token (the workflow's
+   * GITHUB_TOKEN, or a GitHub App's) may not ask: then any bot account's
+   * comment with our marker is ours, which a person cannot fake.
+   */
+  async isOurs(user) {
+    if (this.login === void 0) {
+      try {
+        const { data } = await this.github.rest.users.getAuthenticated();
+        this.login = data.login;
+      } catch (error2) {
+        if (statusOf(error2) !== 403 && statusOf(error2) !== 401) throw error2;
+        this.login = null;
+      }
     }
-    return this.login;
+    return this.login === null ? user?.type === "Bot" : user?.login === this.login;
   }
   /** An earlier status comment of ours on this PR (a re-run), if any. */
   async find() {
@@ -26799,8 +26837,9 @@ var StatusComment = class {
       return body.includes(this.marker) && (this.marker.includes(FOLLOW_UP) || !body.includes(FOLLOW_UP));
     });
     if (marked.length === 0) return void 0;
-    const login = await this.ownLogin();
-    const last = marked.filter((comment) => comment.user?.login === login).at(-1);
+    const ours = [];
+    for (const comment of marked) if (await this.isOurs(comment.user)) ours.push(comment);
+    const last = ours.at(-1);
     if (!last) return void 0;
     this.previousBody = last.body ?? void 0;
     return { id: last.id, url: last.html_url };
@@ -26836,7 +26875,7 @@ ${body}`;
       );
     });
     this.comment = { id: data.id, url: data.html_url };
-    this.login ??= data.user?.login;
+    if (!this.login && data.user?.login) this.login = data.user.login;
     return this.comment;
   }
   async update(text) {
@@ -26870,7 +26909,7 @@ function logSafe(text, prefix = "\u2502 ") {
   return text.replace(/\r\n?/g, "\n").split("\n").map((line) => prefix + line).join("\n");
 }
 function noMentions(text) {
-  return text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, "$1@\u200D");
+  return text.replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, "$1@\u200D");
 }
 
 // src/prompt.ts
@@ -27173,6 +27212,18 @@ var HEADLINES = {
 };
 var FILES_SHOWN = 50;
 var TIMELINE_SHOWN = 100;
+function renderAlreadyDone(task, links, deliveredBy) {
+  return [
+    "### \u2611\uFE0F async-pr: this task is already done",
+    "",
+    `The branch \`${task.headRef}\` already has this task's commits (${deliveredBy}), so nothing was run again.`,
+    "To ask for more, comment `/async-pr <instruction>` on this PR.",
+    "",
+    `<sub>[workflow run](${links.runUrl})</sub>`,
+    "",
+    renderState({ v: 1, state: "skipped", runUrl: links.runUrl, branch: task.headRef })
+  ].join("\n");
+}
 function renderFinal(outcome, options = {}) {
   const { task, links, agent } = outcome;
   const lines = [`### ${HEADLINES[outcome.conclusion]}`, ""];
@@ -27377,9 +27428,19 @@ var LiveStatus = class {
   get updatesSent() {
     return this.updates.sent;
   }
-  async restorePrevious() {
+  /**
+   * The task was done before: the earlier report stays if it was final;
+   * otherwise (that run died after pushing, or left none) this says so.
+   */
+  async alreadyDone(deliveredBy) {
     await Promise.all([this.updates.close(), this.eyes]);
-    await this.comment.restorePrevious();
+    const previous = this.comment.previousText ? parseState(this.comment.previousText) : void 0;
+    if (previous && previous.state !== "working") await this.comment.restorePrevious();
+    else
+      await this.comment.publish(
+        renderAlreadyDone(this.task, this.links, deliveredBy),
+        OVERFLOW_NOTE
+      );
   }
   /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */
   async finish(outcome) {
@@ -27393,6 +27454,14 @@ var LiveStatus = class {
 
 // src/event.ts
 var PULL_REQUEST_ACTIONS = /* @__PURE__ */ new Set(["opened", "ready_for_review", "reopened"]);
+function defaultBranchHead(pr) {
+  const defaultBranch = pr.base.repo.default_branch;
+  if (!defaultBranch || pr.head.ref !== defaultBranch) return void 0;
+  return skip(
+    "default_branch",
+    `PR #${pr.number} is opened from ${defaultBranch}, the default branch; async-pr only pushes to task branches. Open the PR from a new branch.`
+  );
+}
 function skip(reason, message) {
   return { kind: "skip", reason, message };
 }
@@ -27444,6 +27513,8 @@ function followUpTask(request2, pr) {
       `PR #${pr.number} comes from a fork; async-pr only works on branches of ${baseRepo}.`
     );
   }
+  const onDefault = defaultBranchHead(pr);
+  if (onDefault) return onDefault;
   return {
     kind: "task",
     task: {
@@ -27492,6 +27563,8 @@ function taskFromEvent(eventName, payload, prefix = DEFAULT_PREFIX) {
       `PR #${pr.number} comes from ${pr.head.repo ? `the fork ${pr.head.repo.full_name}` : "a fork that no longer exists"}; async-pr only works on branches of ${baseRepo}.`
     );
   }
+  const onDefault = defaultBranchHead(pr);
+  if (onDefault) return onDefault;
   const body = pr.body ?? "";
   if (stripHiddenText(body).trim() === "") {
     return skip(
@@ -27656,7 +27729,8 @@ function commitMessage(task, links, verdict) {
     "",
     `${finished ? "Work" : "Work in progress"} by Claude Code on #${task.prNumber}, committed by async-pr.`,
     "",
-    `Async-PR-Run: ${links.runUrl}`
+    `Async-PR-Run: ${links.runUrl}`,
+    `Async-PR-Task: #${task.prNumber}`
   ].join("\n");
 }
 function summarize(run2) {
@@ -27962,11 +28036,11 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     ]);
     if ("error" in prepared) throw prepared.error;
     if (prepared.delivered && !task.followUp) {
-      await status.restorePrevious();
+      await status.alreadyDone(prepared.delivered);
       return {
         kind: "skipped",
         reason: "already_done",
-        message: `The branch already has the result of this task (${prepared.delivered}); nothing to do.`
+        message: `The branch already has this task's commits (${prepared.delivered}). Comment \`${settings.triggerPrefix} <instruction>\` to ask for more.`
       };
     }
     timings.mark("workspace prepared");
@@ -27983,7 +28057,10 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
   } finally {
     await rm3(scratch, { recursive: true, force: true }).catch(() => void 0);
   }
-  const comment = await status.finish(outcome);
+  const comment = await status.finish(outcome).catch((error2) => {
+    warning(`Could not post the final status comment: ${errorMessage(error2)}`);
+    return void 0;
+  });
   timings.mark("final report");
   return {
     kind: "ran",
@@ -28009,7 +28086,7 @@ async function prepareWorkspace({
       headSha: task.headSha
     });
     info(`On ${task.headRef} at ${task.headSha}`);
-    return deliveredSince(git, task.headSha, `refs/remotes/origin/${task.headRef}`);
+    return taskDeliveredBy(git, `refs/remotes/origin/${task.headRef}`, task.prNumber);
   });
 }
 async function work(context) {
@@ -28038,7 +28115,7 @@ async function work(context) {
       forceFallback: closed,
       allowWorkflowChanges: settings.allowWorkflowChanges,
       maxFileBytes: settings.maxFileBytes,
-      secrets: [...secretsOf(settings), ...encodedForms(settings.pushToken)]
+      secrets: secretsOf(settings)
     })
   );
   timings.mark("commit and push");
@@ -28101,6 +28178,14 @@ async function previousResult({ github, task }) {
   return main.previousText?.split("\n").filter((line) => !line.startsWith("<!-- async-pr:")).join("\n");
 }
 async function closedWhileWorking(github, task) {
+  return prState(github, task).catch((error2) => {
+    warning(
+      `Could not check whether PR #${task.prNumber} is still open: ${errorMessage(error2)}`
+    );
+    return void 0;
+  });
+}
+async function prState(github, task) {
   const { data: pr } = await github.rest.pulls.get({
     owner: task.owner,
     repo: task.repo,
@@ -28187,7 +28272,9 @@ async function run(env = process.env) {
       return;
     }
     info(`Progress updates of the status comment: ${result.progressUpdates ?? 0}`);
-    await summary.addRaw(renderSummary(result.outcome)).write();
+    await summary.addRaw(renderSummary(result.outcome)).write().catch(
+      (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
+    );
     if (!["success", "no_changes"].includes(result.outcome.conclusion)) {
       setFailed(result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`);
     }

@@ -36,7 +36,13 @@ export interface Task {
 }
 
 export type SkipReason =
-  'draft' | 'closed' | 'empty_task' | 'fork' | 'unsupported_event' | 'not_a_command'
+  | 'draft'
+  | 'closed'
+  | 'empty_task'
+  | 'fork'
+  | 'unsupported_event'
+  | 'not_a_command'
+  | 'default_branch'
 
 /** A follow-up names the PR; its branch and head come from the API. */
 export interface FollowUpRequest {
@@ -62,7 +68,7 @@ export interface PullRequestData {
   draft?: boolean
   user: Account | null
   head: { ref: string; sha: string; repo: { full_name: string } | null }
-  base: { ref: string; repo: { full_name: string } }
+  base: { ref: string; repo: { full_name: string; default_branch?: string } }
 }
 
 const PULL_REQUEST_ACTIONS = new Set(['opened', 'ready_for_review', 'reopened'])
@@ -79,8 +85,25 @@ interface PullRequestPayload {
     draft?: boolean
     user: Account
     head: { ref: string; sha: string; repo: { full_name: string } | null }
-    base: { ref: string; repo: { full_name: string } }
+    base: { ref: string; repo: { full_name: string; default_branch?: string } }
   }
+}
+
+/**
+ * A PR whose head is the repository's default branch would have the agent's
+ * commits pushed straight onto it, with a PAT that may bypass its protection.
+ */
+function defaultBranchHead(pr: {
+  number: number
+  head: { ref: string }
+  base: { repo: { default_branch?: string } }
+}): EventOutcome | undefined {
+  const defaultBranch = pr.base.repo.default_branch
+  if (!defaultBranch || pr.head.ref !== defaultBranch) return undefined
+  return skip(
+    'default_branch',
+    `PR #${pr.number} is opened from ${defaultBranch}, the default branch; async-pr only pushes to task branches. Open the PR from a new branch.`,
+  )
 }
 
 function skip(reason: SkipReason, message: string): EventOutcome {
@@ -145,6 +168,8 @@ export function followUpTask(request: FollowUpRequest, pr: PullRequestData): Eve
       `PR #${pr.number} comes from a fork; async-pr only works on branches of ${baseRepo}.`,
     )
   }
+  const onDefault = defaultBranchHead(pr)
+  if (onDefault) return onDefault
   return {
     kind: 'task',
     task: {
@@ -198,6 +223,8 @@ export function taskFromEvent(
       `PR #${pr.number} comes from ${pr.head.repo ? `the fork ${pr.head.repo.full_name}` : 'a fork that no longer exists'}; async-pr only works on branches of ${baseRepo}.`,
     )
   }
+  const onDefault = defaultBranchHead(pr)
+  if (onDefault) return onDefault
   const body = pr.body ?? ''
   if (stripHiddenText(body).trim() === '') {
     return skip(

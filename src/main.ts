@@ -79,7 +79,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
       return
     }
     core.info(`Progress updates of the status comment: ${result.progressUpdates ?? 0}`)
-    await core.summary.addRaw(renderSummary(result.outcome)).write()
+    await core.summary
+      .addRaw(renderSummary(result.outcome))
+      .write()
+      .catch((error: unknown) =>
+        core.warning(`Could not write the job summary: ${errorMessage(error)}`),
+      )
     if (!['success', 'no_changes'].includes(result.outcome.conclusion)) {
       core.setFailed(result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`)
     }

@@ -12,12 +12,12 @@ import type { AgentRun } from './agent/run.js'
 import { runSession } from './agent/session.js'
 import type { Transcript } from './agent/transcript.js'
 import type { Task } from './event.js'
-import { authEnv, encodedForms, remoteUrl } from './git/auth.js'
+import { authEnv, remoteUrl } from './git/auth.js'
 import { deliver } from './git/deliver.js'
 import { createGit, type Git } from './git/git.js'
 import {
   checkoutHead,
-  deliveredSince,
+  taskDeliveredBy,
   removePersistedCredentials,
   snapshotConfig,
 } from './git/workspace.js'
@@ -155,12 +155,12 @@ export async function runPipeline(
     ])
     if ('error' in prepared) throw prepared.error
     if (prepared.delivered && !task.followUp) {
-      // A re-run, or a second trigger for the same push: the work is on the branch already.
-      await status.restorePrevious()
+      // A re-run, a double trigger or a reopened PR: the work is on the branch already.
+      await status.alreadyDone(prepared.delivered)
       return {
         kind: 'skipped',
         reason: 'already_done',
-        message: `The branch already has the result of this task (${prepared.delivered}); nothing to do.`,
+        message: `The branch already has this task's commits (${prepared.delivered}). Comment \`${settings.triggerPrefix} <instruction>\` to ask for more.`,
       }
     }
     timings.mark('workspace prepared')
@@ -178,7 +178,11 @@ export async function runPipeline(
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
   }
 
-  const comment = await status.finish(outcome)
+  // The outputs and the job summary still tell the story if GitHub refuses the comment.
+  const comment = await status.finish(outcome).catch((error: unknown) => {
+    core.warning(`Could not post the final status comment: ${errorMessage(error)}`)
+    return undefined
+  })
   timings.mark('final report')
   return {
     kind: 'ran',
@@ -210,7 +214,7 @@ async function prepareWorkspace({
       headSha: task.headSha,
     })
     core.info(`On ${task.headRef} at ${task.headSha}`)
-    return deliveredSince(git, task.headSha, `refs/remotes/origin/${task.headRef}`)
+    return taskDeliveredBy(git, `refs/remotes/origin/${task.headRef}`, task.prNumber)
   })
 }
 
@@ -241,7 +245,7 @@ async function work(context: RunContext): Promise<Outcome> {
       forceFallback: closed,
       allowWorkflowChanges: settings.allowWorkflowChanges,
       maxFileBytes: settings.maxFileBytes,
-      secrets: [...secretsOf(settings), ...encodedForms(settings.pushToken)],
+      secrets: secretsOf(settings),
     }),
   )
   timings.mark('commit and push')
@@ -314,6 +318,16 @@ async function previousResult({ github, task }: RunContext): Promise<string | un
 
 /** Whether the PR was closed (or merged) while the agent worked, and how to say so. */
 async function closedWhileWorking(github: GitHub, task: Task): Promise<string | undefined> {
+  // If GitHub cannot say, the PR is taken as open: the lease still keeps the branch safe.
+  return prState(github, task).catch((error: unknown) => {
+    core.warning(
+      `Could not check whether PR #${task.prNumber} is still open: ${errorMessage(error)}`,
+    )
+    return undefined
+  })
+}
+
+async function prState(github: GitHub, task: Task): Promise<string | undefined> {
   const { data: pr } = await github.rest.pulls.get({
     owner: task.owner,
     repo: task.repo,

@@ -28,14 +28,13 @@ export function judgeAgentRun(run: AgentRun, limits: JudgeLimits): AgentVerdict 
   if (run.stoppedBy === 'timeout') {
     return {
       kind: 'timed_out',
-      reason: `The agent was stopped after ${minutes(limits.timeoutMs)} (timeout_minutes). Its work so far was committed and pushed.`,
+      reason: `The agent was stopped after ${minutes(limits.timeoutMs)} (timeout_minutes).`,
     }
   }
   if (run.stoppedBy === 'cancelled') {
     return {
       kind: 'cancelled',
-      reason:
-        'The job was cancelled while the agent worked. Its work so far was committed and pushed.',
+      reason: 'The job was cancelled while the agent worked.',
     }
   }
   const result = run.transcript.result
@@ -50,13 +49,13 @@ export function judgeAgentRun(run: AgentRun, limits: JudgeLimits): AgentVerdict 
   if (result.subtype === 'error_max_turns') {
     return {
       kind: 'limit',
-      reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing. Its work so far was committed and pushed.`,
+      reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing.`,
     }
   }
   if (result.subtype === 'error_max_budget_usd' || /budget/i.test(result.terminalReason ?? '')) {
     return {
       kind: 'limit',
-      reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd). Its work so far was committed and pushed.`,
+      reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd).`,
     }
   }
   if (result.isError || result.subtype !== 'success') {

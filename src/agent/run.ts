@@ -56,6 +56,8 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   const started = Date.now()
   const transcript = new Transcript(options.cwd)
   const log = createWriteStream(options.executionFile, { flags: 'a' })
+  // A full disk must not take the action down with the log: the work still gets pushed.
+  log.on('error', () => undefined)
   const child = spawn(options.spawn.command, options.spawn.args, {
     cwd: options.cwd,
     env: options.spawn.env,

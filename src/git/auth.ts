@@ -25,8 +25,3 @@ export function authEnv(serverUrl: string, token: string): Record<string, string
   })
   return env
 }
-
-/** The base64 form git would send, so leak checks can look for it too. */
-export function encodedForms(token: string): string[] {
-  return [Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')]
-}

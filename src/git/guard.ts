@@ -84,18 +84,20 @@ export async function oversizedFiles(
   head: string,
   maxBytes: number,
 ): Promise<Array<{ path: string; bytes: number }>> {
-  const changed = (
-    await git.output(['diff', '--name-only', '--diff-filter=AMCR', '-z', base, head])
+  const changed = new Set(
+    (await git.output(['diff', '--name-only', '--diff-filter=AMCR', '-z', base, head]))
+      .split('\0')
+      .filter(Boolean),
   )
-    .split('\0')
-    .filter(Boolean)
-  if (changed.length === 0) return []
-  const listing = await git.output(['ls-tree', '-r', '-l', '-z', head, '--', ...changed])
+  if (changed.size === 0) return []
+  // The whole tree, filtered here: no pathspecs (no argv limit, no pathspec magic in names).
+  const listing = await git.output(['ls-tree', '-r', '-l', '-z', head])
   const found: Array<{ path: string; bytes: number }> = []
   for (const entry of listing.split('\0')) {
     const match = /^\d+ blob [0-9a-f]+\s+(\d+)\t(.*)$/s.exec(entry)
-    if (match && Number(match[1]) > maxBytes)
+    if (match && changed.has(match[2] as string) && Number(match[1]) > maxBytes) {
       found.push({ path: match[2] as string, bytes: Number(match[1]) })
+    }
   }
   return found
 }

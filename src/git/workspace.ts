@@ -119,26 +119,34 @@ export async function snapshotConfig(git: Git): Promise<() => Promise<void>> {
   return async () => writeFile(file, saved)
 }
 
-/** The trailer async-pr writes into every commit it makes. */
+/** Trailers async-pr writes into every commit it makes: the run, and the task (the PR). */
 export const RUN_TRAILER = 'Async-PR-Run'
+export const TASK_TRAILER = 'Async-PR-Task'
 
 /**
- * The run whose commits already sit on the branch after `since`, if any: then
- * this event's task was done before (a re-run, or a double trigger).
+ * The run whose commits for PR #`prNumber` already sit in the recent history of
+ * `tip`, if any: then this PR's task was done before (a re-run, a double
+ * trigger, a reopened PR). Other PRs' trailers (squash-merged into the base) do not count.
  */
-export async function deliveredSince(
+export async function taskDeliveredBy(
   git: Git,
-  since: string,
   tip: string,
+  prNumber: number,
 ): Promise<string | undefined> {
   const log = await git.run(
-    ['log', `--format=%(trailers:key=${RUN_TRAILER},valueonly)`, `${since}..${tip}`],
-    {
-      allowFailure: true,
-    },
+    [
+      'log',
+      '-n',
+      '50',
+      `--format=%(trailers:key=${TASK_TRAILER},valueonly)%x00%(trailers:key=${RUN_TRAILER},valueonly)%x1e`,
+      tip,
+    ],
+    { allowFailure: true },
   )
-  return log.stdout
-    .split('\n')
-    .map((line) => line.trim())
-    .find(Boolean)
+  for (const record of log.stdout.split('\x1e')) {
+    const [task = '', run = ''] = record.split('\0')
+    if (task.split('\n').some((line) => line.trim() === `#${prNumber}`))
+      return run.trim() || 'an earlier run'
+  }
+  return undefined
 }

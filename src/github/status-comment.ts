@@ -14,8 +14,6 @@ export function followUpMarker(commentId: number): string {
 const FOLLOW_UP = '<!-- async-pr:followup:'
 /** GitHub rejects longer comment bodies. */
 export const COMMENT_LIMIT = 65_536
-/** Whose comments the workflow's GITHUB_TOKEN writes. */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]'
 
 export interface IssueRef {
   owner: string
@@ -42,7 +40,8 @@ export function fitComment(body: string, overflowNote: string): string {
 
 export class StatusComment {
   private comment?: PostedComment
-  private login?: string
+  /** Our login; null when the token cannot tell (an installation token). */
+  private login?: string | null
   /** What an earlier run's comment said before this run took it over. */
   private previousBody?: string
 
@@ -61,17 +60,24 @@ export class StatusComment {
     return this.previousBody
   }
 
-  /** The login our token writes as; the Actions token cannot ask, so it is known. */
-  private async ownLogin(): Promise<string> {
-    if (this.login) return this.login
-    try {
-      const { data } = await this.github.rest.users.getAuthenticated()
-      this.login = data.login
-    } catch (error) {
-      if (statusOf(error) !== 403 && statusOf(error) !== 401) throw error
-      this.login = ACTIONS_BOT_LOGIN
+  /**
+   * Who our token writes as. An installation token (the workflow's
+   * GITHUB_TOKEN, or a GitHub App's) may not ask: then any bot account's
+   * comment with our marker is ours, which a person cannot fake.
+   */
+  private async isOurs(
+    user: { login?: string; type?: string } | null | undefined,
+  ): Promise<boolean> {
+    if (this.login === undefined) {
+      try {
+        const { data } = await this.github.rest.users.getAuthenticated()
+        this.login = data.login
+      } catch (error) {
+        if (statusOf(error) !== 403 && statusOf(error) !== 401) throw error
+        this.login = null
+      }
     }
-    return this.login
+    return this.login === null ? user?.type === 'Bot' : user?.login === this.login
   }
 
   /** An earlier status comment of ours on this PR (a re-run), if any. */
@@ -91,8 +97,9 @@ export class StatusComment {
     })
     // Only when there is a candidate is it worth asking who we are.
     if (marked.length === 0) return undefined
-    const login = await this.ownLogin()
-    const last = marked.filter((comment) => comment.user?.login === login).at(-1)
+    const ours = []
+    for (const comment of marked) if (await this.isOurs(comment.user)) ours.push(comment)
+    const last = ours.at(-1)
     if (!last) return undefined
     this.previousBody = last.body ?? undefined
     return { id: last.id, url: last.html_url }
@@ -136,7 +143,7 @@ export class StatusComment {
         )
       })
     this.comment = { id: data.id, url: data.html_url }
-    this.login ??= data.user?.login
+    if (!this.login && data.user?.login) this.login = data.user.login
     return this.comment
   }
 

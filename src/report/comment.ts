@@ -36,6 +36,20 @@ export function renderWorking(task: Task, links: RunLinks): string {
   })
 }
 
+/** When the branch already has this task's commits (a re-run, a reopened PR). */
+export function renderAlreadyDone(task: Task, links: RunLinks, deliveredBy: string): string {
+  return [
+    '### ☑️ async-pr: this task is already done',
+    '',
+    `The branch \`${task.headRef}\` already has this task's commits (${deliveredBy}), so nothing was run again.`,
+    'To ask for more, comment `/async-pr <instruction>` on this PR.',
+    '',
+    `<sub>[workflow run](${links.runUrl})</sub>`,
+    '',
+    renderState({ v: 1, state: 'skipped', runUrl: links.runUrl, branch: task.headRef }),
+  ].join('\n')
+}
+
 export function renderFinal(outcome: Outcome, options: { timelineLimit?: number } = {}): string {
   const { task, links, agent } = outcome
   const lines: string[] = [`### ${HEADLINES[outcome.conclusion]}`, '']

@@ -13,7 +13,7 @@ import {
   type PostedComment,
 } from '../github/status-comment.js'
 import { ThrottledUpdates } from '../github/throttled-updates.js'
-import { renderFinal } from '../report/comment.js'
+import { renderAlreadyDone, renderFinal } from '../report/comment.js'
 import type { Outcome, RunLinks } from '../report/outcome.js'
 import {
   renderProgress,
@@ -102,9 +102,19 @@ export class LiveStatus {
     return this.updates.sent
   }
 
-  async restorePrevious(): Promise<void> {
+  /**
+   * The task was done before: the earlier report stays if it was final;
+   * otherwise (that run died after pushing, or left none) this says so.
+   */
+  async alreadyDone(deliveredBy: string): Promise<void> {
     await Promise.all([this.updates.close(), this.eyes])
-    await this.comment.restorePrevious()
+    const previous = this.comment.previousText ? parseState(this.comment.previousText) : undefined
+    if (previous && previous.state !== 'working') await this.comment.restorePrevious()
+    else
+      await this.comment.publish(
+        renderAlreadyDone(this.task, this.links, deliveredBy),
+        OVERFLOW_NOTE,
+      )
   }
 
   /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */

@@ -36,6 +36,7 @@ export function commitMessage(task: Task, links: RunLinks, verdict: AgentVerdict
     `${finished ? 'Work' : 'Work in progress'} by Claude Code on #${task.prNumber}, committed by async-pr.`,
     '',
     `Async-PR-Run: ${links.runUrl}`,
+    `Async-PR-Task: #${task.prNumber}`,
   ].join('\n')
 }
 

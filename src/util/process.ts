@@ -35,20 +35,27 @@ export function runProcess(
       stdio: ['pipe', 'pipe', 'pipe'],
       uid: options.uid,
       gid: options.gid,
+      // Its own process group, so a timeout ends its helpers too (git-remote-https).
+      detached: true,
     })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    const killGroup = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // Gone already.
+      }
+    }
     const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+      options.timeoutMs === undefined ? undefined : setTimeout(killGroup, options.timeoutMs)
     child.on('error', (error) => {
       clearTimeout(timer)
       reject(error)
     })
-    child.on('close', (exitCode, signal) => {
+    const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer)
       resolve({
         exitCode,
@@ -56,6 +63,21 @@ export function runProcess(
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
       })
+    }
+    // 'exit', then a short wait for the pipes: a helper that inherited them must not hold us.
+    child.on('exit', (exitCode, signal) => {
+      let done = false
+      const settle = () => {
+        if (done) return
+        done = true
+        finish(exitCode, signal)
+      }
+      child.on('close', settle)
+      setTimeout(() => {
+        if (done) return
+        killGroup()
+        settle()
+      }, 2_000).unref()
     })
     // A child that exits before reading its input closes the pipe; that is its business.
     child.stdin.on('error', () => undefined)

@@ -40,5 +40,7 @@ export function logSafe(text: string, prefix = '│ '): string {
  * those too is harmless.
  */
 export function noMentions(text: string): string {
-  return text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+  // Only an @ right after a letter or digit (an email address) is left alone:
+  // `_@name_` and a stray backtick before @ still notify on GitHub.
+  return text.replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D')
 }

@@ -120,6 +120,21 @@ describe('re-runs and PRs that change under the run', () => {
     expect(statusComments(world)[0]!.body).toBe(before)
   })
 
+  it('a PR reopened after its task was done does not repeat it, and says how to ask for more', async () => {
+    world = await createWorld({ script: helloWhile() })
+    expect((await world.run()).outputs.conclusion).toBe('success')
+    const tip = (await branchSha(world.gitRoot, world.fullName, world.headRef))!
+    const before = statusComments(world)[0]!.body
+    const reopened = await world.run({
+      payload: world.event({ action: 'reopened', headSha: tip }),
+      runId: 5151,
+    })
+    expect(reopened.outputs).toMatchObject({ conclusion: 'skipped', skip_reason: 'already_done' })
+    expect(reopened.summary).toContain('/async-pr <instruction>')
+    expect(await branchSha(world.gitRoot, world.fullName, world.headRef)).toBe(tip)
+    expect(statusComments(world)[0]!.body).toBe(before)
+  })
+
   it('leaves the branch of a PR closed while the agent worked, and keeps the work on a new branch', async () => {
     world = await createWorld({
       script: helloWhile((w) => {

@@ -56,3 +56,14 @@ describe('taskFromEvent', () => {
     expect(taskFromEvent('push', {})).toMatchObject({ kind: 'skip', reason: 'unsupported_event' })
   })
 })
+
+describe('a PR from the default branch', () => {
+  it('is skipped: the agent’s commits would land on the default branch', () => {
+    const payload = pullRequestEvent({ ...options, headRef: 'main', baseRef: 'release' })
+    payload.pull_request.base.repo.default_branch = 'main'
+    expect(taskFromEvent('pull_request', payload)).toMatchObject({
+      kind: 'skip',
+      reason: 'default_branch',
+    })
+  })
+})

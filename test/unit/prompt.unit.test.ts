@@ -61,6 +61,8 @@ describe('sanitizers', () => {
     const text = noMentions('cc @alice and @octo/team, mail a@b.com')
     expect(text).not.toMatch(/(^|\s)@[a-z]/)
     expect(text).toContain('a@b.com')
+    // Markdown around the @ does not protect anyone on GitHub.
+    expect(noMentions('_@octocat_ and `@hubot')).not.toMatch(/[_`]@[a-z]/)
   })
 })
 
