@@ -21250,6 +21250,8 @@ function agentEnv(options) {
     CLAUDE_CODE_ENABLE_TASKS: "0"
   });
   if (options.model) {
+    env.NO_PROXY = [env.NO_PROXY, "127.0.0.1", "localhost"].filter(Boolean).join(",");
+    env.no_proxy = env.NO_PROXY;
     env.ANTHROPIC_BASE_URL = options.model.baseUrl;
     if (options.model.oauth) env.CLAUDE_CODE_OAUTH_TOKEN = options.model.dummyKey;
     else env.ANTHROPIC_API_KEY = options.model.dummyKey;
@@ -22275,13 +22277,37 @@ function createGit(cwd, scratchDir) {
 }
 
 // src/git/workspace.ts
-import { readFile as readFile2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile2, rm as rm2, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
 import path5 from "node:path";
 var WorkspaceError = class extends Error {
   name = "WorkspaceError";
 };
 async function removePersistedCredentials(git) {
-  const listed = await git.run(["config", "--local", "--null", "--list"], { allowFailure: true });
+  const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
+  const configs = [
+    path5.join(commonDir, "config"),
+    ...await submoduleConfigs(path5.join(commonDir, "modules"))
+  ];
+  const removed = [];
+  for (const file of configs) removed.push(...await removeFromConfig(git, file));
+  return [...new Set(removed)];
+}
+async function submoduleConfigs(dir) {
+  const entries = await readdir3(dir, { withFileTypes: true }).catch(() => []);
+  const found = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const child = path5.join(dir, entry.name);
+    if (await stat3(path5.join(child, "config")).catch(() => void 0))
+      found.push(path5.join(child, "config"));
+    found.push(...await submoduleConfigs(path5.join(child, "modules")));
+  }
+  return found;
+}
+async function removeFromConfig(git, file) {
+  const listed = await git.run(["config", "--file", file, "--null", "--list"], {
+    allowFailure: true
+  });
   const removed = [];
   for (const entry of listed.stdout.split("\0")) {
     const newline = entry.indexOf("\n");
@@ -22291,12 +22317,12 @@ async function removePersistedCredentials(git) {
     const isHeader = /^http\..*extraheader$/i.test(key);
     const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path5.basename(value)) || await fileMentionsExtraheader(value));
     if (isHeader || isCredentialInclude) {
-      await git.run(["config", "--local", "--unset-all", key], { allowFailure: true });
+      await git.run(["config", "--file", file, "--unset-all", key], { allowFailure: true });
       removed.push(key);
     }
     if (isCredentialInclude) await rm2(value, { force: true }).catch(() => void 0);
   }
-  return [...new Set(removed)];
+  return removed;
 }
 var CHECKOUT_CREDENTIALS_FILE = /^git-credentials-[\w-]+\.config$/;
 async function fileMentionsExtraheader(file) {

@@ -68,6 +68,9 @@ export function agentEnv(options: AgentEnvOptions): Record<string, string> {
     CLAUDE_CODE_ENABLE_TASKS: '0',
   })
   if (options.model) {
+    // The loopback proxy is reached directly, never through a corporate proxy.
+    env.NO_PROXY = [env.NO_PROXY, '127.0.0.1', 'localhost'].filter(Boolean).join(',')
+    env.no_proxy = env.NO_PROXY
     env.ANTHROPIC_BASE_URL = options.model.baseUrl
     if (options.model.oauth) env.CLAUDE_CODE_OAUTH_TOKEN = options.model.dummyKey
     else env.ANTHROPIC_API_KEY = options.model.dummyKey

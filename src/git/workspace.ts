@@ -2,7 +2,7 @@
 // actions/checkout left behind (by default a shallow, detached merge commit,
 // possibly with a token persisted in git config through an included file).
 
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 
@@ -24,7 +24,35 @@ export interface HeadCheckout {
  * disk. Returns the config keys removed.
  */
 export async function removePersistedCredentials(git: Git): Promise<string[]> {
-  const listed = await git.run(['config', '--local', '--null', '--list'], { allowFailure: true })
+  const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
+  // The repository's own config, and each submodule's (checkout persists the
+  // token there too when it fetches submodules).
+  const configs = [
+    path.join(commonDir, 'config'),
+    ...(await submoduleConfigs(path.join(commonDir, 'modules'))),
+  ]
+  const removed: string[] = []
+  for (const file of configs) removed.push(...(await removeFromConfig(git, file)))
+  return [...new Set(removed)]
+}
+
+async function submoduleConfigs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  const found: string[] = []
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue
+    const child = path.join(dir, entry.name)
+    if (await stat(path.join(child, 'config')).catch(() => undefined))
+      found.push(path.join(child, 'config'))
+    found.push(...(await submoduleConfigs(path.join(child, 'modules'))))
+  }
+  return found
+}
+
+async function removeFromConfig(git: Git, file: string): Promise<string[]> {
+  const listed = await git.run(['config', '--file', file, '--null', '--list'], {
+    allowFailure: true,
+  })
   const removed: string[] = []
   for (const entry of listed.stdout.split('\0')) {
     const newline = entry.indexOf('\n')
@@ -37,13 +65,13 @@ export async function removePersistedCredentials(git: Git): Promise<string[]> {
       (CHECKOUT_CREDENTIALS_FILE.test(path.basename(value)) ||
         (await fileMentionsExtraheader(value)))
     if (isHeader || isCredentialInclude) {
-      await git.run(['config', '--local', '--unset-all', key], { allowFailure: true })
+      await git.run(['config', '--file', file, '--unset-all', key], { allowFailure: true })
       removed.push(key)
     }
     // checkout's post step tolerates a missing file; the agent must not find it.
     if (isCredentialInclude) await rm(value, { force: true }).catch(() => undefined)
   }
-  return [...new Set(removed)]
+  return removed
 }
 
 /** actions/checkout names its credentials file so (also for container paths that do not exist here). */

@@ -1,0 +1,45 @@
+// Persisted checkout credentials, removed from the repository and its submodules (real git, a temp repo).
+
+import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createGit } from '../../src/git/git.js'
+import { removePersistedCredentials } from '../../src/git/workspace.js'
+
+describe('removePersistedCredentials', () => {
+  it('removes extraheaders and checkout includes, in the repository and in submodule configs, and deletes the credential file', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'creds-'))
+    const repo = path.join(root, 'repo')
+    execFileSync('git', ['init', '-q', repo])
+    const credentials = path.join(root, 'git-credentials-1234-abcd.config')
+    writeFileSync(
+      credentials,
+      '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n',
+    )
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args])
+    git(
+      'config',
+      '--local',
+      'http.https://github.com/.extraheader',
+      'AUTHORIZATION: basic c2VjcmV0',
+    )
+    git('config', '--local', `includeIf.gitdir:${repo}/.git.path`, credentials)
+    git('config', '--local', 'user.name', 'kept')
+    const submodule = path.join(repo, '.git', 'modules', 'lib', 'config')
+    mkdirSync(path.dirname(submodule), { recursive: true })
+    writeFileSync(
+      submodule,
+      '[core]\n\tbare = false\n[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n',
+    )
+
+    const removed = await removePersistedCredentials(createGit(repo, root))
+    expect(removed.length).toBeGreaterThanOrEqual(2)
+    const config = readFileSync(path.join(repo, '.git', 'config'), 'utf8')
+    expect(config).not.toMatch(/extraheader|includeIf/i)
+    expect(config).toContain('kept')
+    expect(readFileSync(submodule, 'utf8')).not.toMatch(/extraheader/i)
+    expect(existsSync(credentials)).toBe(false)
+  })
+})
