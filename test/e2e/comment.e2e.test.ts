@@ -7,17 +7,14 @@ import { issueCommentEvent } from '../harness/events.js'
 import { fileAt } from '../harness/git/index.js'
 import { bash, say, stall, todo, writeFile, type ModelScript } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
+import { closeWorld, statusComments } from '../harness/status.js'
 
-const MARKER = '<!-- async-pr:status -->'
 let world: World | undefined
 afterEach(async () => {
-  if (world) expect(world.emulator.violations).toEqual([])
-  await world?.close()
+  await closeWorld(world)
   world = undefined
 })
 
-const statusComments = (w: World) =>
-  w.emulator.state.comments(w.owner, w.repo, w.prNumber).filter((c) => c.body.includes(MARKER))
 const reactions = (
   w: World,
   subject: { type: 'issue'; number: number } | { type: 'comment'; id: number },

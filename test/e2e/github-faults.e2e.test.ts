@@ -6,17 +6,14 @@ import path from 'node:path'
 import { branchSha, fileAt } from '../harness/git/index.js'
 import { say, stall, writeFile, type ModelScript } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
+import { closeWorld, statusComments } from '../harness/status.js'
 
-const MARKER = '<!-- async-pr:status -->'
 let world: World | undefined
 afterEach(async () => {
-  if (world) expect(world.emulator.violations).toEqual([])
-  await world?.close()
+  await closeWorld(world)
   world = undefined
 })
 
-const statusComments = (w: World) =>
-  w.emulator.state.comments(w.owner, w.repo, w.prNumber).filter((c) => c.body.includes(MARKER))
 const commentsPath = (w: World) => `/repos/${w.owner}/${w.repo}/issues/${w.prNumber}/comments`
 const writes = (w: World, method: string) =>
   w.emulator.requests.filter((r) => r.method === method && r.path.includes('/comments'))

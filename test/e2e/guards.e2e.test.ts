@@ -7,20 +7,17 @@ import { startAttacker, type Attacker } from '../harness/attacker.js'
 import { branchSha, fileAt } from '../harness/git/index.js'
 import { bash, say, writeFile } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
+import { closeWorld, statusBody } from '../harness/status.js'
 
-const MARKER = '<!-- async-pr:status -->'
 let world: World | undefined
 let attacker: Attacker | undefined
 afterEach(async () => {
-  if (world) expect(world.emulator.violations).toEqual([])
-  await world?.close()
+  await closeWorld(world)
   await attacker?.close()
   world = undefined
   attacker = undefined
 })
 
-const statusBody = (w: World) =>
-  w.emulator.state.comments(w.owner, w.repo, w.prNumber).find((c) => c.body.includes(MARKER))!.body
 const inWorkspace = (name: string) => path.join(world!.checkout.workspace, name)
 
 describe('repository-supplied agent configuration', () => {

@@ -9,17 +9,13 @@ import path from 'node:path'
 import { fileAt, git as runGit } from '../harness/git/index.js'
 import { stall, todo, writeFile, type ModelScript } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
+import { closeWorld, statusBody } from '../harness/status.js'
 
-const MARKER = '<!-- async-pr:status -->'
 let world: World | undefined
 afterEach(async () => {
-  if (world) expect(world.emulator.violations).toEqual([])
-  await world?.close()
+  await closeWorld(world)
   world = undefined
 })
-
-const statusBody = (w: World) =>
-  w.emulator.state.comments(w.owner, w.repo, w.prNumber).find((c) => c.body.includes(MARKER))!.body
 
 /** Writes a file and a checklist, says where it is, then hangs while `meanwhile` runs. */
 function workThenHang(meanwhile: () => void = () => undefined): ModelScript {

@@ -13,17 +13,14 @@ import {
 } from '../harness/git/index.js'
 import { stall, writeFile, type ModelScript } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
+import { closeWorld, statusBody } from '../harness/status.js'
 
-const MARKER = '<!-- async-pr:status -->'
 let world: World | undefined
 afterEach(async () => {
-  if (world) expect(world.emulator.violations).toEqual([])
-  await world?.close()
+  await closeWorld(world)
   world = undefined
 })
 
-const statusBody = (w: World) =>
-  w.emulator.state.comments(w.owner, w.repo, w.prNumber).find((c) => c.body.includes(MARKER))!.body
 const FALLBACK = 'async-pr/1-4242-1'
 
 /** An agent that writes `file`; while it works, `meanwhile` changes the remote. */

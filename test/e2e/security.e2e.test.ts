@@ -18,9 +18,9 @@ import {
   type ModelScript,
 } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
+import { MARKER } from '../harness/status.js'
 
 const HOSTILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'hostile')
-const MARKER = '<!-- async-pr:status -->'
 
 let world: World | undefined
 let attacker: Attacker | undefined

@@ -8,21 +8,14 @@ import path from 'node:path'
 import { branchSha, fileAt, git as runGit } from '../harness/git/index.js'
 import { bash, say, writeFile } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
+import { closeWorld, statusComments } from '../harness/status.js'
 
-const MARKER = '<!-- async-pr:status -->'
 let world: World | undefined
 
 afterEach(async () => {
-  if (world) expect(world.emulator.violations).toEqual([])
-  await world?.close()
+  await closeWorld(world)
   world = undefined
 })
-
-function statusComments(w: World) {
-  return w.emulator.state
-    .comments(w.owner, w.repo, w.prNumber)
-    .filter((c) => c.body.includes(MARKER))
-}
 
 describe('the action on a pull request', () => {
   it('commits the agent’s work to the PR branch and reports it, starting from a merge-commit checkout', async () => {

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import path from 'node:path'
 import { say, writeFile } from '../harness/model/index.js'
 import { createWorld, type World, type WorldOptions } from '../harness/world.js'
+import { closeWorld } from '../harness/status.js'
 
 let world: World | undefined
 afterEach(async () => {
-  if (world) expect(world.emulator.violations).toEqual([])
-  await world?.close()
+  await closeWorld(world)
   world = undefined
 })
 
