@@ -21013,8 +21013,8 @@ function group(name, fn) {
 }
 
 // src/pipeline.ts
-import { mkdir as mkdir3, mkdtemp, readFile as readFile3, rm as rm3 } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir as mkdir4, mkdtemp, readFile as readFile3, rm as rm4 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
 import path6 from "node:path";
 
 // src/agent/judge.ts
@@ -21143,14 +21143,23 @@ async function findOnPath(name, searchPath) {
   }
   return void 0;
 }
-function npmConfig() {
-  const config = {};
+function npmEnv() {
+  const env = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^npm_config_/i.test(name) && value !== void 0 && !/token|auth|password/i.test(name)) {
-      config[name] = value;
-    }
+    if (value === void 0) continue;
+    const npmSetting = /^npm_config_/i.test(name) && !/token|auth|password/i.test(name);
+    const network = /^(https?_proxy|no_proxy|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/i.test(name);
+    if (npmSetting || network) env[name] = value;
   }
-  return config;
+  return env;
+}
+async function globalConfigArgs(env) {
+  const asked = await runProcess("npm", ["config", "get", "globalconfig"], {
+    env,
+    timeoutMs: 3e4
+  }).catch(() => void 0);
+  const file = asked?.exitCode === 0 ? asked.stdout.trim() : "";
+  return file ? ["--globalconfig", file] : [];
 }
 async function locateClaude(options) {
   if (options.claudePath) {
@@ -21164,6 +21173,13 @@ async function locateClaude(options) {
   const prefix = path.join(options.toolCache, "async-pr", "claude-code", options.version);
   const cached = path.join(prefix, "node_modules", ".bin", "claude");
   if (await isExecutable(cached)) return cached;
+  const env = {
+    ...npmEnv(),
+    PATH: options.searchPath,
+    HOME: process.env.HOME,
+    npm_config_update_notifier: "false"
+  };
+  const globalConfig = await globalConfigArgs(env);
   const attempts = options.attempts ?? 3;
   let lastError = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -21174,17 +21190,13 @@ async function locateClaude(options) {
         "install",
         "--no-audit",
         "--no-fund",
+        ...globalConfig,
         "--prefix",
         prefix,
         `@anthropic-ai/claude-code@${options.version}`
       ],
       {
-        env: {
-          ...npmConfig(),
-          PATH: options.searchPath,
-          HOME: process.env.HOME,
-          npm_config_update_notifier: "false"
-        },
+        env,
         timeoutMs: options.attemptTimeoutMs ?? 5 * 6e4
       }
     ).catch((error2) => ({ exitCode: -1, signal: null, stdout: "", stderr: error2.message }));
@@ -21197,7 +21209,7 @@ async function locateClaude(options) {
 }
 
 // src/agent/session.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/agent/command.ts
@@ -21600,12 +21612,14 @@ async function runAgent(options) {
 }
 
 // src/agent/sandbox.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { chmod as chmod2, readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { chmod as chmod2, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path2 from "node:path";
 var SandboxError = class extends Error {
   name = "SandboxError";
 };
+var TRAVERSAL_REGISTRY = path2.join(tmpdir(), "async-pr-traversal");
 var baseEnv = () => ({ PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin" });
 async function privilegeRunner() {
   if (process.getuid?.() === 0) {
@@ -21689,21 +21703,46 @@ var UserSandbox = class {
       this.closedDirs.push({ dir, mode });
     }
   }
-  /** Lets the agent's user traverse (not list) the directories above `target`. */
+  /**
+   * Lets the agent's user traverse (not list) the directories above `target`.
+   * Runs side by side may open the same directories: a registry in the temp
+   * directory counts who still needs each, and the last one out closes it.
+   */
   async makeReachable(target) {
     let dir = path2.dirname(path2.resolve(target));
     while (true) {
       const info2 = await stat2(dir).catch(() => void 0);
-      if (info2 && (info2.mode & 1) === 0 && !this.opened.some((entry) => entry.dir === dir)) {
-        const mode = info2.mode & 4095;
-        if (this.root) await chmod2(dir, mode | 1);
-        else await must(this.privileged("chmod", ["o+x", dir]), `Opening ${dir} for traversal`);
-        this.opened.push({ dir, mode });
+      if (info2 && !this.opened.some((entry) => entry.dir === dir)) {
+        const registry = path2.join(TRAVERSAL_REGISTRY, createHash("sha1").update(dir).digest("hex"));
+        const closed = (info2.mode & 1) === 0;
+        if (closed || await stat2(registry).catch(() => void 0)) {
+          await mkdir2(registry, { recursive: true, mode: 448 });
+          await writeFile2(path2.join(registry, "mode"), String(info2.mode & 4095), {
+            flag: "wx"
+          }).catch(() => void 0);
+          await writeFile2(path2.join(registry, this.user), "");
+          if (closed) {
+            if (this.root) await chmod2(dir, info2.mode & 4095 | 1);
+            else await must(this.privileged("chmod", ["o+x", dir]), `Opening ${dir} for traversal`);
+          }
+          this.opened.push({ dir, registry });
+        }
       }
       const parent = path2.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
+  }
+  /** Closes a directory this run opened, unless another run still needs it. */
+  async release({ dir, registry }) {
+    await rm2(path2.join(registry, this.user), { force: true });
+    const left = (await readdir2(registry).catch(() => ["?"])).filter((name) => name !== "mode");
+    if (left.length > 0) return;
+    const mode = Number(await readFile(path2.join(registry, "mode"), "utf8"));
+    await rm2(registry, { recursive: true, force: true });
+    if (!Number.isInteger(mode)) return;
+    if (this.root) await chmod2(dir, mode);
+    else await must(this.privileged("chmod", [mode.toString(8), dir]), `Restoring ${dir}`);
   }
   spawnSpec(binary, args, env) {
     if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid };
@@ -21752,11 +21791,12 @@ var UserSandbox = class {
         );
       }
     }
-    for (const { dir, mode } of [...this.closedDirs, ...this.opened.reverse()]) {
+    for (const { dir, mode } of this.closedDirs) {
       steps.push(
         () => this.root ? chmod2(dir, mode) : must(this.privileged("chmod", [mode.toString(8), dir]), `Restoring ${dir}`)
       );
     }
+    for (const entry of this.opened.reverse()) steps.push(() => this.release(entry));
     steps.push(() => this.privileged("userdel", [this.user]));
     const failures = [];
     for (const step of steps) {
@@ -21836,8 +21876,8 @@ async function runSession(options) {
   const home = path3.join(scratch, "home");
   const configDir = path3.join(scratch, "claude-config");
   const tmpDir = path3.join(scratch, "tmp");
-  await Promise.all([home, configDir, tmpDir].map((dir) => mkdir2(dir, { recursive: true })));
-  await writeFile2(path3.join(home, ".gitconfig"), "[safe]\n	directory = *\n");
+  await Promise.all([home, configDir, tmpDir].map((dir) => mkdir3(dir, { recursive: true })));
+  await writeFile3(path3.join(home, ".gitconfig"), "[safe]\n	directory = *\n");
   const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken);
   let proxy;
   let sandbox;
@@ -22277,7 +22317,7 @@ function createGit(cwd, scratchDir) {
 }
 
 // src/git/workspace.ts
-import { readdir as readdir3, readFile as readFile2, rm as rm2, stat as stat3, writeFile as writeFile3 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile2, rm as rm3, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
 import path5 from "node:path";
 var WorkspaceError = class extends Error {
   name = "WorkspaceError";
@@ -22320,7 +22360,7 @@ async function removeFromConfig(git, file) {
       await git.run(["config", "--file", file, "--unset-all", key], { allowFailure: true });
       removed.push(key);
     }
-    if (isCredentialInclude) await rm2(value, { force: true }).catch(() => void 0);
+    if (isCredentialInclude) await rm3(value, { force: true }).catch(() => void 0);
   }
   return removed;
 }
@@ -22382,7 +22422,7 @@ async function snapshotConfig(git) {
   const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const file = path5.join(commonDir, "config");
   const saved = await readFile2(file);
-  return async () => writeFile3(file, saved);
+  return async () => writeFile4(file, saved);
 }
 var RUN_TRAILER = "Async-PR-Run";
 var TASK_TRAILER = "Async-PR-Task";
@@ -28029,9 +28069,9 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       message: "This instruction was already answered."
     };
   }
-  const scratch = await mkdtemp(path6.join(tmpdir(), "async-pr-"));
+  const scratch = await mkdtemp(path6.join(tmpdir2(), "async-pr-"));
   const executionDir = path6.join(settings.runnerTemp, "async-pr");
-  await mkdir3(executionDir, { recursive: true });
+  await mkdir4(executionDir, { recursive: true });
   const context = {
     settings,
     runnerEnv,
@@ -28081,7 +28121,7 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       files: []
     };
   } finally {
-    await rm3(scratch, { recursive: true, force: true }).catch(() => void 0);
+    await rm4(scratch, { recursive: true, force: true }).catch(() => void 0);
   }
   const comment = await status.finish(outcome).catch((error2) => {
     warning(`Could not post the final status comment: ${errorMessage(error2)}`);

@@ -30,15 +30,33 @@ export async function findOnPath(
   return undefined
 }
 
-/** npm settings from the environment (a registry mirror, say), and nothing else. */
-function npmConfig(): Record<string, string> {
-  const config: Record<string, string> = {}
+/**
+ * What npm needs from the environment to reach its registry: npm settings (a
+ * mirror, say), proxies and extra CA certificates; no credentials.
+ */
+function npmEnv(): Record<string, string> {
+  const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^npm_config_/i.test(name) && value !== undefined && !/token|auth|password/i.test(name)) {
-      config[name] = value
-    }
+    if (value === undefined) continue
+    const npmSetting = /^npm_config_/i.test(name) && !/token|auth|password/i.test(name)
+    const network =
+      /^(https?_proxy|no_proxy|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/i.test(name)
+    if (npmSetting || network) env[name] = value
   }
-  return config
+  return env
+}
+
+/**
+ * With --prefix npm would look for its global config under the tool cache and
+ * miss the machine's (where a registry mirror or a CA may be set): name it.
+ */
+async function globalConfigArgs(env: Record<string, string | undefined>): Promise<string[]> {
+  const asked = await runProcess('npm', ['config', 'get', 'globalconfig'], {
+    env,
+    timeoutMs: 30_000,
+  }).catch(() => undefined)
+  const file = asked?.exitCode === 0 ? asked.stdout.trim() : ''
+  return file ? ['--globalconfig', file] : []
 }
 
 export interface LocateOptions {
@@ -66,6 +84,13 @@ export async function locateClaude(options: LocateOptions): Promise<string> {
   const cached = path.join(prefix, 'node_modules', '.bin', 'claude')
   if (await isExecutable(cached)) return cached
 
+  const env = {
+    ...npmEnv(),
+    PATH: options.searchPath,
+    HOME: process.env.HOME,
+    npm_config_update_notifier: 'false',
+  }
+  const globalConfig = await globalConfigArgs(env)
   const attempts = options.attempts ?? 3
   let lastError = ''
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -76,17 +101,13 @@ export async function locateClaude(options: LocateOptions): Promise<string> {
         'install',
         '--no-audit',
         '--no-fund',
+        ...globalConfig,
         '--prefix',
         prefix,
         `@anthropic-ai/claude-code@${options.version}`,
       ],
       {
-        env: {
-          ...npmConfig(),
-          PATH: options.searchPath,
-          HOME: process.env.HOME,
-          npm_config_update_notifier: 'false',
-        },
+        env,
         timeoutMs: options.attemptTimeoutMs ?? 5 * 60_000,
       },
     ).catch((error: Error) => ({ exitCode: -1, signal: null, stdout: '', stderr: error.message }))

@@ -10,8 +10,9 @@
 //
 // It needs root, or passwordless sudo (GitHub-hosted runners have it).
 
-import { randomBytes } from 'node:crypto'
-import { chmod, readdir, readFile, stat } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
+import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runProcess, type ProcessResult } from '../util/process.js'
 
@@ -49,6 +50,9 @@ export interface Sandbox {
 export class SandboxError extends Error {
   override name = 'SandboxError'
 }
+
+/** Who still needs which directory opened for traversal (see makeReachable). */
+const TRAVERSAL_REGISTRY = path.join(tmpdir(), 'async-pr-traversal')
 
 type Privileged = (command: string, args: string[]) => Promise<ProcessResult>
 
@@ -99,7 +103,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 class UserSandbox implements Sandbox {
   readonly mode = 'user' as const
   private owner?: { uid: number; gid: number; workspace: string; ownDirs: string[] }
-  private readonly opened: Array<{ dir: string; mode: number }> = []
+  private readonly opened: Array<{ dir: string; registry: string }> = []
   private readonly closedDirs: Array<{ dir: string; mode: number }> = []
   private workspaceMode?: number
 
@@ -153,21 +157,48 @@ class UserSandbox implements Sandbox {
     }
   }
 
-  /** Lets the agent's user traverse (not list) the directories above `target`. */
+  /**
+   * Lets the agent's user traverse (not list) the directories above `target`.
+   * Runs side by side may open the same directories: a registry in the temp
+   * directory counts who still needs each, and the last one out closes it.
+   */
   private async makeReachable(target: string): Promise<void> {
     let dir = path.dirname(path.resolve(target))
     while (true) {
       const info = await stat(dir).catch(() => undefined)
-      if (info && (info.mode & 0o001) === 0 && !this.opened.some((entry) => entry.dir === dir)) {
-        const mode = info.mode & 0o7777
-        if (this.root) await chmod(dir, mode | 0o001)
-        else await must(this.privileged('chmod', ['o+x', dir]), `Opening ${dir} for traversal`)
-        this.opened.push({ dir, mode })
+      if (info && !this.opened.some((entry) => entry.dir === dir)) {
+        const registry = path.join(TRAVERSAL_REGISTRY, createHash('sha1').update(dir).digest('hex'))
+        const closed = (info.mode & 0o001) === 0
+        if (closed || (await stat(registry).catch(() => undefined))) {
+          await mkdir(registry, { recursive: true, mode: 0o700 })
+          // Only the first run records the mode to go back to.
+          await writeFile(path.join(registry, 'mode'), String(info.mode & 0o7777), {
+            flag: 'wx',
+          }).catch(() => undefined)
+          await writeFile(path.join(registry, this.user), '')
+          if (closed) {
+            if (this.root) await chmod(dir, (info.mode & 0o7777) | 0o001)
+            else await must(this.privileged('chmod', ['o+x', dir]), `Opening ${dir} for traversal`)
+          }
+          this.opened.push({ dir, registry })
+        }
       }
       const parent = path.dirname(dir)
       if (parent === dir) break
       dir = parent
     }
+  }
+
+  /** Closes a directory this run opened, unless another run still needs it. */
+  private async release({ dir, registry }: { dir: string; registry: string }): Promise<void> {
+    await rm(path.join(registry, this.user), { force: true })
+    const left = (await readdir(registry).catch(() => ['?'])).filter((name) => name !== 'mode')
+    if (left.length > 0) return
+    const mode = Number(await readFile(path.join(registry, 'mode'), 'utf8'))
+    await rm(registry, { recursive: true, force: true })
+    if (!Number.isInteger(mode)) return
+    if (this.root) await chmod(dir, mode)
+    else await must(this.privileged('chmod', [mode.toString(8), dir]), `Restoring ${dir}`)
   }
 
   spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec {
@@ -223,13 +254,14 @@ class UserSandbox implements Sandbox {
         )
       }
     }
-    for (const { dir, mode } of [...this.closedDirs, ...this.opened.reverse()]) {
+    for (const { dir, mode } of this.closedDirs) {
       steps.push(() =>
         this.root
           ? chmod(dir, mode)
           : must(this.privileged('chmod', [mode.toString(8), dir]), `Restoring ${dir}`),
       )
     }
+    for (const entry of this.opened.reverse()) steps.push(() => this.release(entry))
     steps.push(() => this.privileged('userdel', [this.user]))
     const failures: string[] = []
     for (const step of steps) {

@@ -1,0 +1,421 @@
+// Results -> the printed table, the markdown for the README, and the PASS/FAIL verdicts.
+
+import { PHASE_LABELS } from './phases.js'
+import { fmtSpread, ratio, type Spread } from './stats.js'
+import type { CliAloneResult } from '../scenarios/cli-alone.js'
+import type { FloorResult } from '../scenarios/floor.js'
+import type { LongRunResult } from '../scenarios/long-run.js'
+import type { OverheadResult } from '../scenarios/overhead.js'
+import type { ParserResult } from '../scenarios/parser.js'
+import type { ProvisioningResult, ProvisionSample } from '../scenarios/provisioning.js'
+import { GITHUB_LIMITS, type ScaleStep } from '../scenarios/scale.js'
+
+export interface Results {
+  floor?: FloorResult
+  cliAlone?: CliAloneResult
+  overhead?: OverheadResult
+  long?: LongRunResult
+  provisioning?: ProvisioningResult
+  parser?: ParserResult
+  scale?: ScaleStep[]
+}
+
+export interface Row {
+  metric: string
+  value: string
+  vsFloor?: string
+  target?: string
+}
+
+export interface Section {
+  title: string
+  /** Rows of measure/value/vs floor/target, or a table of its own (head + cells). */
+  rows: Row[]
+  table?: { head: string[]; cells: string[][] }
+}
+
+export interface Verdict {
+  target: string
+  measured: string
+  pass: boolean | undefined
+}
+
+const ms = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? 'n/a' : `${Math.round(v)} ms`
+const s1 = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? 'n/a' : `${(v / 1000).toFixed(1)} s`
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
+const pf = (pass: boolean | undefined) => (pass === undefined ? 'n/a' : pass ? 'PASS' : 'FAIL')
+const kindsText = (kinds: Record<string, number>) =>
+  Object.entries(kinds)
+    .map(([kind, n]) => `${kind} ×${Number.isInteger(n) ? n : n.toFixed(1)}`)
+    .join(', ')
+
+export function verdicts(results: Results): Verdict[] {
+  const { floor, overhead, parser, scale, provisioning } = results
+  const list: Verdict[] = []
+  const over = overhead?.phases.overhead
+  const beyond = over && floor ? over.median - floor.wall.median : NaN
+  list.push({
+    target: 'Overhead < 1.5 s beyond the floor (cached CLI)',
+    measured: `${ms(beyond)} (overhead ${ms(over?.median)} − floor ${ms(floor?.wall.median)}, medians)`,
+    pass: Number.isFinite(beyond) ? beyond < 1500 : undefined,
+  })
+  const first = overhead?.firstComment
+  list.push({
+    target: 'First comment within 1 s of start (every run)',
+    measured: first ? `max ${ms(first.max)}, median ${ms(first.median)}` : 'n/a',
+    pass: first && first.n > 0 ? first.max <= 1000 : undefined,
+  })
+  const requests = overhead?.requests
+  list.push({
+    target: 'At most 8 API requests per run without progress updates',
+    measured: requests ? `max ${requests.max}, median ${requests.median}` : 'n/a',
+    pass: requests && requests.n > 0 ? requests.max <= 8 : undefined,
+  })
+  if (parser && parser.samples.length > 0) {
+    const growth = Math.max(...parser.samples.map((s) => s.heapAfter - s.heapBefore))
+    const cappedOk = parser.capped.every((c) => c.ok)
+    list.push({
+      target: 'Parser memory independent of transcript size',
+      measured: `retained heap ≤ ${mb(growth)} at ${parser.samples.map((s) => s.sizeMb).join('/')} MB; ${cappedOk ? 'all sizes completed' : 'ran out of memory'} in a ${parser.capMb} MB heap`,
+      pass: growth < 2e6 && cappedOk,
+    })
+  } else
+    list.push({
+      target: 'Parser memory independent of transcript size',
+      measured: 'n/a',
+      pass: undefined,
+    })
+  const fresh = provisioning?.fresh
+  if (fresh) {
+    list.push({
+      target: 'Fresh CLI install does not delay the first comment (within 1 s)',
+      measured: fresh.ok ? `first comment at ${ms(fresh.firstComment)}` : 'run failed',
+      pass: fresh.ok ? (fresh.firstComment ?? Infinity) <= 1000 : false,
+    })
+  }
+  if (scale && scale.length > 0) {
+    const top = scale.at(-1) as ScaleStep
+    // What the action sent, refused requests included: a client that keeps hitting the
+    // secondary limit is what GitHub warns may get an integration banned.
+    const within = (step: ScaleStep) =>
+      step.windows.maxWritesPerMinute <= GITHUB_LIMITS.writesPerMinute &&
+      step.windows.maxPointsPerMinute <= GITHUB_LIMITS.pointsPerMinute &&
+      step.maxInFlight <= GITHUB_LIMITS.maxConcurrent &&
+      step.windows.writes <= GITHUB_LIMITS.writesPerHour &&
+      step.rateLimitHits === 0
+    list.push({
+      target: `Concurrent runs all correct and within GitHub's secondary limits, no limit hit (up to ${top.concurrency})`,
+      measured: scale
+        .map(
+          (step) =>
+            `${step.concurrency}: ${step.ok}/${step.concurrency} ok, ${step.windows.maxWritesPerMinute} writes/min, ${step.rateLimitHits} limit hits`,
+        )
+        .join('; '),
+      pass: scale.every((step) => step.ok === step.concurrency && within(step)),
+    })
+  }
+  return list
+}
+
+function floorSection(floor: FloorResult): Section {
+  return {
+    title: 'Floor: bare Node script, one comment (fetch) and one commit pushed over HTTP',
+    rows: [
+      { metric: 'Wall time, spawn to exit', value: fmtSpread(floor.wall) },
+      { metric: 'CPU, all processes (incl. git server side)', value: fmtSpread(floor.cpu) },
+      { metric: 'First comment (spawn to POST)', value: fmtSpread(floor.firstComment) },
+      {
+        metric: 'Node start-up (to first line of the script)',
+        value: fmtSpread(floor.nodeStartup),
+      },
+      { metric: 'git push', value: fmtSpread(floor.push) },
+    ],
+  }
+}
+
+function overheadSection(o: OverheadResult, floor?: FloorResult, cli?: CliAloneResult): Section {
+  const phase = (key: string) => o.phases[key] as Spread | undefined
+  const vs = (spread: Spread | undefined, base: Spread | undefined) =>
+    spread && base ? ratio(spread.median, base.median) : undefined
+  const rows: Row[] = [
+    {
+      metric: 'Whole run, spawn to exit',
+      value: fmtSpread(phase('wall')),
+      vsFloor: vs(phase('wall'), floor?.wall),
+    },
+    { metric: 'Agent (Claude Code CLI wall time)', value: fmtSpread(phase('agentWall')) },
+    {
+      metric: "Action's overhead (whole run − agent)",
+      value: fmtSpread(phase('overhead')),
+      vsFloor: vs(phase('overhead'), floor?.wall),
+      target: `beyond floor ${ms((phase('overhead')?.median ?? NaN) - (floor?.wall.median ?? NaN))}; < 1500 ms`,
+    },
+  ]
+  rows.push({
+    metric: 'CPU, all processes (action, CLI, git; incl. git server side)',
+    value: fmtSpread(o.cpu as Spread | undefined),
+    vsFloor: vs(o.cpu, floor?.cpu),
+  })
+  if (cli && cli.runs > 0) {
+    rows.push(
+      { metric: 'Claude Code alone, same script, no action: wall', value: fmtSpread(cli.wall) },
+      { metric: 'Claude Code alone: CPU', value: fmtSpread(cli.cpu) },
+      {
+        metric: "Action's own CPU (whole run − CLI alone, medians)",
+        value: ms((o.cpu?.median ?? NaN) - cli.cpu.median),
+        vsFloor: floor?.cpu
+          ? ratio((o.cpu?.median ?? NaN) - cli.cpu.median, floor.cpu.median)
+          : undefined,
+      },
+    )
+  }
+  for (const [key, label] of PHASE_LABELS) {
+    const spread = phase(key)
+    if (spread && spread.n > 0) rows.push({ metric: `· ${label}`, value: fmtSpread(spread) })
+  }
+  for (const [key, spread] of Object.entries(o.phases))
+    if (key.startsWith('other: '))
+      rows.push({ metric: `· ${key.slice(7)}`, value: fmtSpread(spread) })
+  rows.push(
+    {
+      metric: 'First comment (spawn to POST)',
+      value: fmtSpread(o.firstComment),
+      vsFloor: vs(o.firstComment, floor?.firstComment),
+      target: '≤ 1000 ms',
+    },
+    {
+      metric: 'GitHub API requests per run',
+      value: fmtSpread(o.requests, 'requests'),
+      target: '≤ 8',
+    },
+    { metric: '· by kind (mean per run)', value: kindsText(o.kinds) },
+  )
+  return { title: `Short task, cached CLI (claude_path), ${o.runs} runs: median (min–max)`, rows }
+}
+
+function longSection(l: LongRunResult, floor?: FloorResult): Section {
+  if (!l.ok || !l.phases || !l.windows) {
+    return {
+      title: `Long run (~${l.minutes} min)`,
+      rows: [{ metric: 'failed', value: (l.failure ?? '').slice(0, 200) }],
+    }
+  }
+  return {
+    title: `Long run: an agent working ~${l.minutes} min (sleep steps, file edits, checklist updates)`,
+    rows: [
+      { metric: 'Agent wall time', value: s1(l.phases.agentWall) },
+      {
+        metric: "Action's overhead (whole run − agent)",
+        value: ms(l.phases.overhead),
+        vsFloor: floor ? ratio(l.phases.overhead, floor.wall.median) : undefined,
+      },
+      { metric: 'First comment (spawn to POST)', value: ms(l.firstComment) },
+      { metric: 'GitHub API requests', value: String(l.windows.total) },
+      { metric: '· by kind', value: kindsText(l.kinds ?? {}) },
+      {
+        metric: 'Comment edits (incl. the final report)',
+        value: `${l.commentEdits} (${(l.editsPerMinute ?? NaN).toFixed(2)} per agent minute)`,
+      },
+      {
+        metric: 'Busiest minute',
+        value: `${l.windows.maxPerMinute} requests, ${l.windows.maxWritesPerMinute} writes, ${l.windows.maxPointsPerMinute} points`,
+      },
+    ],
+  }
+}
+
+function provisionRows(label: string, p: ProvisionSample | undefined): Row[] {
+  if (!p) return [{ metric: label, value: 'skipped (--no-fresh-install / --quick)' }]
+  if (!p.ok || !p.phases)
+    return [{ metric: label, value: `failed: ${(p.failure ?? '').slice(0, 200)}` }]
+  return [
+    {
+      metric: `${label}: ready, counted from its start after the trust check`,
+      value: p.installed
+        ? `${ms(p.provisionMs)} (npm install)`
+        : `≤ ${ms(p.provisionMs)} (found, not installed)`,
+    },
+    { metric: `${label}: pipeline waiting for it after preparation`, value: ms(p.phases.cliReady) },
+    {
+      metric: `${label}: first comment (spawn to POST)`,
+      value: ms(p.firstComment),
+      target: '≤ 1000 ms',
+    },
+    {
+      metric: `${label}: whole run / overhead`,
+      value: `${ms(p.phases.wall)} / ${ms(p.phases.overhead)}`,
+    },
+  ]
+}
+
+function provisioningSection(p: ProvisioningResult): Section {
+  return {
+    title:
+      'Claude Code provisioning (no claude_path, not on PATH): npm install into the tool cache',
+    rows: [
+      ...provisionRows('Fresh (empty tool cache and npm cache)', p.fresh),
+      ...provisionRows('Cached (installed)', p.cached),
+      {
+        metric: 'Installed size in the tool cache',
+        value: p.installedMb === undefined ? 'n/a' : `${p.installedMb} MB`,
+      },
+    ],
+  }
+}
+
+function parserSection(p: ParserResult): Section {
+  const cells = p.samples.map((s) => {
+    const seconds = s.parseMs / 1000
+    const capped = p.capped.find((c) => c.sizeMb === s.sizeMb)
+    const control = p.control.find((c) => c.sizeMb === s.sizeMb)
+    return [
+      `${s.sizeMb} MB`,
+      String(s.lines),
+      `${(s.bytes / 1e6 / seconds).toFixed(0)} MB/s`,
+      `${Math.round(s.lines / seconds)}`,
+      `+${mb(s.heapAfter - s.heapBefore)}`,
+      mb(s.peakHeap),
+      mb(s.peakRss),
+      capped?.ok ? `ok, peak RSS ${mb(capped.peakRss ?? NaN)}` : 'out of memory',
+      control ? mb(control.peakRss) : 'n/a',
+    ]
+  })
+  return {
+    title:
+      'Stream parsing: Transcript on synthetic stream-json (readline → pushLine, one process per size)',
+    rows: [],
+    table: {
+      head: [
+        'Transcript',
+        'Lines',
+        'Parse',
+        'Lines/s',
+        'Heap retained',
+        'Peak heap',
+        'Peak RSS',
+        `${p.capMb} MB heap cap`,
+        'Peak RSS, read unparsed',
+      ],
+      cells,
+    },
+  }
+}
+
+function scaleSection(steps: ScaleStep[], floor?: FloorResult): Section {
+  const cells = steps.map((step) => {
+    const w = step.windows
+    return [
+      `${step.concurrency}${step.capped ? ` (of ${step.requested}: ${step.capped})` : ''}`,
+      `${step.ok}/${step.concurrency}`,
+      s1(step.batchWallMs),
+      `${fmtSpread(step.runWall)}${floor ? ` = ${ratio(step.runWall.median, floor.wall.median)} floor` : ''}`,
+      fmtSpread(step.firstComment),
+      String(w.maxPerMinute),
+      `${w.maxWritesPerMinute} (${w.admittedMaxWritesPerMinute ?? 'n/a'})`,
+      `${w.maxPointsPerMinute} (${w.admittedMaxPointsPerMinute ?? 'n/a'})`,
+      String(step.maxInFlight),
+      String(w.writes),
+      String(step.rateLimitHits),
+      Number.isFinite(step.cpuBusy) ? `${Math.round(step.cpuBusy * 100)}%` : 'n/a',
+    ]
+  })
+  const l = GITHUB_LIMITS
+  return {
+    title:
+      'Scale: N runs at once, one emulator (one token, secondary limits on), one git server, one model server; busiest 60 s counts what was sent (admitted)',
+    rows: [],
+    table: {
+      head: [
+        'Runs at once',
+        'Correct',
+        'All done',
+        'Run, median (min–max)',
+        'First comment',
+        'Requests/min',
+        `Writes/min (≤ ${l.writesPerMinute})`,
+        `Points/min (≤ ${l.pointsPerMinute})`,
+        `In flight (≤ ${l.maxConcurrent})`,
+        `Writes (≤ ${l.writesPerHour}/h)`,
+        'Limit hits',
+        'CPU busy',
+      ],
+      cells,
+    },
+  }
+}
+
+export function sections(results: Results): Section[] {
+  const list: Section[] = []
+  const { floor } = results
+  if (floor) list.push(floorSection(floor))
+  if (results.overhead) list.push(overheadSection(results.overhead, floor, results.cliAlone))
+  if (results.long) list.push(longSection(results.long, floor))
+  if (results.provisioning) list.push(provisioningSection(results.provisioning))
+  if (results.parser) list.push(parserSection(results.parser))
+  if (results.scale) list.push(scaleSection(results.scale, floor))
+  return list
+}
+
+function textTable(head: string[], cells: string[][]): string[] {
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)),
+  )
+  const line = (row: string[]) =>
+    `  ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd()
+  return [line(head), ...cells.map(line)]
+}
+
+export function renderText(list: Section[], checks: Verdict[]): string {
+  const lines: string[] = []
+  for (const section of list) {
+    lines.push('', section.title, '─'.repeat(Math.min(section.title.length, 100)))
+    if (section.table) lines.push(...textTable(section.table.head, section.table.cells))
+    const width = Math.max(0, ...section.rows.map((row) => row.metric.length))
+    for (const row of section.rows) {
+      const extra = [
+        row.vsFloor && `${row.vsFloor} floor`,
+        row.target && `target ${row.target}`,
+      ].filter(Boolean)
+      lines.push(
+        `  ${row.metric.padEnd(width)}  ${row.value}${extra.length ? `   [${extra.join('; ')}]` : ''}`,
+      )
+    }
+  }
+  lines.push('', 'Targets', '───────')
+  for (const check of checks)
+    lines.push(`  ${pf(check.pass).padEnd(4)}  ${check.target}: ${check.measured}`)
+  return lines.join('\n')
+}
+
+const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|')
+
+function markdownTable(head: string[], cells: string[][]): string[] {
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...cells.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ]
+}
+
+export function renderMarkdown(list: Section[], checks: Verdict[], header: string): string {
+  const out: string[] = [header, '']
+  for (const section of list) {
+    out.push(`**${section.title}**`, '')
+    if (section.table) out.push(...markdownTable(section.table.head, section.table.cells), '')
+    if (section.rows.length > 0) {
+      const cells = section.rows.map((row) => [
+        row.metric,
+        row.value,
+        row.vsFloor ?? '',
+        row.target ?? '',
+      ])
+      out.push(...markdownTable(['Measure', 'Value', 'vs floor', 'Target'], cells), '')
+    }
+  }
+  out.push('**Targets**', '')
+  const verdictCells = checks.map((check) => [check.target, check.measured, pf(check.pass)])
+  out.push(...markdownTable(['Target', 'Measured', 'Result'], verdictCells))
+  return `${out.join('\n')}\n`
+}

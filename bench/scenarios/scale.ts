@@ -1,0 +1,179 @@
+// N runs at once, each its own action process and PR, against one emulator enforcing GitHub's
+// secondary rate limits for the one comment token they share, one git server (one repository,
+// N branches) and one model server. Every run must end with a success comment and its commit
+// on its branch; the request log shows how close the runs came to GitHub's limits.
+
+import { freemem } from 'node:os'
+import { readFile } from 'node:fs/promises'
+import { parseState } from '../../src/report/state.js'
+import { STATUS_MARKER } from '../../src/github/status-comment.js'
+import { shortTask } from '../lib/agent-scripts.js'
+import { phasesOf } from '../lib/phases.js'
+import { sampleInFlight, windows, type Windows } from '../lib/requests.js'
+import { createSharedWorld, type PrSlot, type SharedWorld } from '../lib/shared-world.js'
+import { spread, type Spread } from '../lib/stats.js'
+import { timedRun, type TimedRun } from '../lib/timed-run.js'
+
+/** GitHub's documented secondary limits for REST, per token. */
+export const GITHUB_LIMITS = {
+  maxConcurrent: 100,
+  pointsPerMinute: 900,
+  writesPerMinute: 80,
+  writesPerHour: 500,
+}
+
+/** What one run may need at its peak: the action (~90 MB RSS) and the CLI (~200 MB RSS). */
+const MB_PER_RUN = 300
+const KEEP_FREE_MB = 3_000
+
+export interface ScaleStep {
+  requested: number
+  concurrency: number
+  /** Why fewer runs than requested were started, if so. */
+  capped?: string
+  ok: number
+  failures: string[]
+  batchWallMs: number
+  runWall: Spread
+  overhead: Spread
+  firstComment: Spread
+  windows: Windows
+  rateLimitHits: number
+  maxInFlight: number
+  violations: number
+  minFreeMemMb: number
+  /** Share of the machine's CPU time that was busy during the step (all processes). */
+  cpuBusy: number
+  leftoverAgentUsers: number
+}
+
+/** Busy and total CPU time of the whole machine so far, from /proc/stat (jiffies). */
+async function cpuTimes(): Promise<{ busy: number; total: number }> {
+  const line = (await readFile('/proc/stat', 'utf8').catch(() => '')).split('\n')[0] ?? ''
+  const fields = line.trim().split(/\s+/).slice(1).map(Number)
+  const total = fields.reduce((sum, v) => sum + (Number.isFinite(v) ? v : 0), 0)
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0)
+  return { busy: total - idle, total }
+}
+
+async function agentUsers(): Promise<Set<string>> {
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '')
+  return new Set(
+    passwd
+      .split('\n')
+      .map((line) => line.split(':')[0] ?? '')
+      .filter((name) => name.startsWith('async-pr-')),
+  )
+}
+
+async function verify(
+  world: SharedWorld,
+  slot: PrSlot,
+  timed: TimedRun,
+): Promise<string | undefined> {
+  const { run } = timed
+  if (run.exitCode !== 0 || run.outputs.conclusion !== 'success') {
+    const why = run.stdout.match(/::error::.*$/m)?.[0] ?? run.stderr.slice(-300)
+    return `PR #${slot.number}: exit ${run.exitCode ?? run.signal}, conclusion ${run.outputs.conclusion}: ${why}`
+  }
+  const comments = world.emulator.state
+    .comments(world.owner, world.repo, slot.number)
+    .filter((comment) => comment.body.includes(STATUS_MARKER))
+  if (comments.length !== 1) return `PR #${slot.number}: ${comments.length} status comments`
+  const state = parseState(comments[0]?.body ?? '')
+  const head = await world.branchSha(slot)
+  if (state?.state !== 'success') return `PR #${slot.number}: comment says ${state?.state}`
+  if (!head || head === slot.headSha || head !== run.outputs.commit_sha || state.commitSha !== head)
+    return `PR #${slot.number}: branch at ${head}, comment says ${state.commitSha}, output ${run.outputs.commit_sha}`
+  return undefined
+}
+
+async function step(requested: number, log: (line: string) => void): Promise<ScaleStep> {
+  const affordable = Math.max(1, Math.floor((freemem() / 1e6 - KEEP_FREE_MB) / MB_PER_RUN))
+  const concurrency = Math.min(requested, affordable)
+  const capped =
+    concurrency < requested
+      ? `${Math.round(freemem() / 1e6)} MB free: ${concurrency} runs at ~${MB_PER_RUN} MB each`
+      : undefined
+  if (capped) log(`scale: capping ${requested} to ${concurrency} (${capped})`)
+  const world = await createSharedWorld({
+    count: concurrency,
+    script: shortTask(),
+    secondaryRateLimit: {
+      maxConcurrent: GITHUB_LIMITS.maxConcurrent,
+      maxWritesPerMinute: GITHUB_LIMITS.writesPerMinute,
+      retryAfterSeconds: 60,
+    },
+  })
+  const usersBefore = await agentUsers()
+  let minFree = freemem()
+  const memory = setInterval(() => (minFree = Math.min(minFree, freemem())), 200)
+  const stopSampling = sampleInFlight(world.emulator.requests)
+  try {
+    const cpuBefore = await cpuTimes()
+    const started = Date.now()
+    const timed = await Promise.all(
+      world.prs.map((slot, i) =>
+        timedRun((onSpawn) =>
+          world.run(slot, { runId: 7000 + i, onSpawn, timeoutMs: 15 * 60_000 }),
+        ),
+      ),
+    )
+    const batchWallMs = Date.now() - started
+    const maxInFlight = stopSampling()
+    const cpuAfter = await cpuTimes()
+    const failures = (
+      await Promise.all(world.prs.map((slot, i) => verify(world, slot, timed[i] as TimedRun)))
+    ).filter((problem): problem is string => problem !== undefined)
+    const commentAt = (slot: PrSlot) =>
+      world.emulator.requests.find(
+        (r) =>
+          r.operationId === 'issues/create-comment' &&
+          r.path.endsWith(`/issues/${slot.number}/comments`),
+      )
+    const usersAfter = await agentUsers()
+    const result: ScaleStep = {
+      requested,
+      concurrency,
+      capped,
+      ok: concurrency - failures.length,
+      failures,
+      batchWallMs,
+      runWall: spread(timed.map((t) => t.wallMs)),
+      overhead: spread(timed.map((t) => phasesOf(t).overhead)),
+      firstComment: spread(
+        world.prs.map((slot, i) => {
+          const at = commentAt(slot)
+          return at ? Date.parse(at.time) - (timed[i] as TimedRun).spawnAt : NaN
+        }),
+      ),
+      windows: windows(world.emulator.requests),
+      rateLimitHits: world.emulator.secondaryRateLimitHits.total,
+      maxInFlight,
+      violations: world.emulator.violations.length,
+      minFreeMemMb: Math.round(minFree / 1e6),
+      cpuBusy: (cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total),
+      leftoverAgentUsers: [...usersAfter].filter((user) => !usersBefore.has(user)).length,
+    }
+    log(
+      `scale ${concurrency}: ${result.ok}/${concurrency} ok in ${batchWallMs} ms, ` +
+        `max ${result.windows.maxPerMinute} req/min, ${result.windows.maxWritesPerMinute} writes/min, ` +
+        `${result.rateLimitHits} rate-limit hits, ${maxInFlight} in flight at most`,
+    )
+    for (const failure of failures.slice(0, 5)) log(`  ${failure.slice(0, 400)}`)
+    return result
+  } finally {
+    stopSampling()
+    clearInterval(memory)
+    await world.close()
+  }
+}
+
+export async function scaleScenario(
+  ladder: number[],
+  log: (line: string) => void,
+): Promise<ScaleStep[]> {
+  const steps: ScaleStep[] = []
+  for (const n of ladder) steps.push(await step(n, log))
+  return steps
+}
