@@ -99,7 +99,8 @@ async function main(): Promise<void> {
       if (value) console.log(`${name} = ${value}`)
     console.log('\nPhases, as the action logged them:')
     for (const line of run.stdout.split('\n')) {
-      if (line.startsWith('async-pr timing:')) console.log(`  ${line.slice('async-pr timing: '.length)}`)
+      if (line.startsWith('async-pr timing:'))
+        console.log(`  ${line.slice('async-pr timing: '.length)}`)
     }
     console.log(`\nwall time of the action: ${run.durationMs} ms`)
     if (agentMs !== undefined) {
