@@ -21619,7 +21619,7 @@ import path2 from "node:path";
 var SandboxError = class extends Error {
   name = "SandboxError";
 };
-var TRAVERSAL_REGISTRY = path2.join(tmpdir(), "async-pr-traversal");
+var TRAVERSAL_REGISTRY = path2.join(tmpdir(), `async-pr-traversal-${process.getuid?.() ?? 0}`);
 var baseEnv = () => ({ PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin" });
 async function privilegeRunner() {
   if (process.getuid?.() === 0) {

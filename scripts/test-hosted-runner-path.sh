@@ -22,9 +22,9 @@ if ! su runner -c "test -r '$PWD/package.json'"; then
   exit 0
 fi
 
+# The killed-CLI test signals the agent's process from the test itself; it runs in the main suite.
 cache=$(mktemp -d)
 chmod 777 "$cache"
-# The killed-CLI test signals the agent's process, which only root may do: it runs in the main suite.
 su runner -c "cd '$PWD' && PATH='$PWD/node_modules/.bin:/usr/bin:/bin' HOME=/home/runner \
   NODE_OPTIONS='--experimental-vm-modules --disable-warning=ExperimentalWarning' \
   node_modules/.bin/jest --cacheDirectory '$cache' --testNamePattern '^((?!killed).)*\$' \

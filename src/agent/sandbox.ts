@@ -52,7 +52,7 @@ export class SandboxError extends Error {
 }
 
 /** Who still needs which directory opened for traversal (see makeReachable). */
-const TRAVERSAL_REGISTRY = path.join(tmpdir(), 'async-pr-traversal')
+const TRAVERSAL_REGISTRY = path.join(tmpdir(), `async-pr-traversal-${process.getuid?.() ?? 0}`)
 
 type Privileged = (command: string, args: string[]) => Promise<ProcessResult>
 

@@ -3,7 +3,7 @@
 // the branch and the comment always says what happened.
 
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { readdir, readFile, readlink } from 'node:fs/promises'
 import path from 'node:path'
 import { fileAt, git as runGit } from '../harness/git/index.js'
@@ -44,6 +44,15 @@ async function lastCommitMessage(w: World): Promise<string> {
   return runGit(['log', '-1', '--format=%B', w.headRef], {
     env: { GIT_DIR: path.join(w.gitRoot, `${w.fullName}.git`) },
   })
+}
+
+/** SIGKILL, through sudo when the CLI runs as the agent's own user and we are not root. */
+function killHard(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL')
+  } catch {
+    spawnSync('sudo', ['-n', 'kill', '-KILL', String(pid)], { stdio: 'ignore' })
+  }
 }
 
 /** The Claude Code process working in `workspace`. */
@@ -93,7 +102,7 @@ describe('when the run ends badly', () => {
   it('reports the CLI killed mid-run and keeps what it had written', async () => {
     world = await createWorld({
       script: workThenHang(() => {
-        void claudeIn(world!.checkout.workspace).then((pid) => pid && process.kill(pid, 'SIGKILL'))
+        void claudeIn(world!.checkout.workspace).then((pid) => pid && killHard(pid))
       }),
     })
     const run = await world.run()

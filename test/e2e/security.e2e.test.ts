@@ -4,6 +4,7 @@
 // PR, the log, the outputs or the pushed commits.
 
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { readFileSync, existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -94,70 +95,84 @@ function hostileScript(w: () => World, a: () => Attacker): ModelScript {
   }
 }
 
+const canIsolate =
+  process.getuid?.() === 0 || spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0
+const itWhenIsolationIsPossible = canIsolate ? it : it.skip
+if (!canIsolate) {
+  console.warn(
+    'security.e2e: no root and no passwordless sudo here, so the isolated hostile-agent test is skipped',
+  )
+}
+
 describe('a hostile agent allowed to run npm test', () => {
-  it('reaches no credential by any route, and nothing secret leaves the run', async () => {
-    attacker = await startAttacker()
-    world = await createWorld({
-      script: hostileScript(
-        () => world!,
-        () => attacker!,
-      ),
-    })
-    const run = await world.run({
-      inputs: { allowed_tools: 'Read,Write,Edit,Bash(npm test:*)' },
-      timeoutMs: 180_000,
-    })
-    const forms = secretForms(world)
+  // The separate user needs root or passwordless sudo (CI, and GitHub-hosted runners, have
+  // them). Elsewhere the action runs unisolated, as the next test shows, and says so.
+  itWhenIsolationIsPossible(
+    'reaches no credential by any route, and nothing secret leaves the run',
+    async () => {
+      attacker = await startAttacker()
+      world = await createWorld({
+        script: hostileScript(
+          () => world!,
+          () => attacker!,
+        ),
+      })
+      const run = await world.run({
+        inputs: { allowed_tools: 'Read,Write,Edit,Bash(npm test:*)' },
+        timeoutMs: 180_000,
+      })
+      const forms = secretForms(world)
 
-    // The hostile code really ran, as another user, and really tried.
-    const npmTest = attacker.received.find((entry) => entry.startsWith('POST /npm-test'))
-    expect(npmTest).toBeDefined()
-    // Deleted, and RUNNER_TEMP is closed to the agent anyway (step scripts hold secrets too).
-    expect(npmTest).toMatch(/checkout credentials file refused: E(NOENT|ACCES)/)
-    expect(npmTest).toContain('runner temp refused: EACCES')
-    expect(npmTest).toMatch(/write a hook refused: E(ACCES|PERM)/)
-    expect(npmTest).toMatch(/write git config refused: E(ACCES|PERM)/)
-    expect(attacker.received.some((entry) => entry.includes('daemon started as uid'))).toBe(true)
-    expect(attacker.received.some((entry) => /daemon started as uid 0\b/.test(entry))).toBe(false)
+      // The hostile code really ran, as another user, and really tried.
+      const npmTest = attacker.received.find((entry) => entry.startsWith('POST /npm-test'))
+      expect(npmTest).toBeDefined()
+      // Deleted, and RUNNER_TEMP is closed to the agent anyway (step scripts hold secrets too).
+      expect(npmTest).toMatch(/checkout credentials file refused: E(NOENT|ACCES)/)
+      expect(npmTest).toContain('runner temp refused: EACCES')
+      expect(npmTest).toMatch(/write a hook refused: E(ACCES|PERM)/)
+      expect(npmTest).toMatch(/write git config refused: E(ACCES|PERM)/)
+      expect(attacker.received.some((entry) => entry.includes('daemon started as uid'))).toBe(true)
+      expect(attacker.received.some((entry) => /daemon started as uid 0\b/.test(entry))).toBe(false)
 
-    // Nothing secret reached the model (every tool result it received), the attacker,
-    expect(leaks(JSON.stringify(world.model.requests.map((r) => r.body)), forms)).toEqual([])
-    expect(leaks(attacker.received.join('\n'), forms)).toEqual([])
-    // the PR, the log, the outputs or the job summary,
-    const comments = world.emulator.state.comments(world.owner, world.repo, world.prNumber)
-    expect(leaks(comments.map((c) => c.body).join('\n'), forms)).toEqual([])
-    const log = run.stdout
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n')
-    expect(leaks(log + run.stderr + JSON.stringify(run.outputs) + run.summary, forms)).toEqual([])
-    // or any commit in the repository.
-    const gitDir = path.join(world.gitRoot, `${world.fullName}.git`)
-    const history = await runGit(['log', '-p', '--all', '--format=%H %B'], {
-      env: { GIT_DIR: gitDir },
-    })
-    expect(leaks(history, forms)).toEqual([])
+      // Nothing secret reached the model (every tool result it received), the attacker,
+      expect(leaks(JSON.stringify(world.model.requests.map((r) => r.body)), forms)).toEqual([])
+      expect(leaks(attacker.received.join('\n'), forms)).toEqual([])
+      // the PR, the log, the outputs or the job summary,
+      const comments = world.emulator.state.comments(world.owner, world.repo, world.prNumber)
+      expect(leaks(comments.map((c) => c.body).join('\n'), forms)).toEqual([])
+      const log = run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n')
+      expect(leaks(log + run.stderr + JSON.stringify(run.outputs) + run.summary, forms)).toEqual([])
+      // or any commit in the repository.
+      const gitDir = path.join(world.gitRoot, `${world.fullName}.git`)
+      const history = await runGit(['log', '-p', '--all', '--format=%H %B'], {
+        env: { GIT_DIR: gitDir },
+      })
+      expect(leaks(history, forms)).toEqual([])
 
-    // The agent pushed nothing itself; the action pushed its work.
-    expect(await branchSha(world.gitRoot, world.fullName, 'hijack')).toBeUndefined()
-    expect(run.outputs.conclusion).toBe('success')
-    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'steal.cjs')).toContain(
-      'hostile',
-    )
-    // The daemon it left behind was killed before the push, and is gone.
-    expect(await processesRunning(path.join(world.checkout.workspace, 'daemon.cjs'))).toBe(0)
-    // Nothing it wrote into .git ran with the action's rights.
-    expect(existsSync('/tmp/stolen-env')).toBe(false)
-    expect(existsSync('/tmp/stolen-fsmonitor')).toBe(false)
+      // The agent pushed nothing itself; the action pushed its work.
+      expect(await branchSha(world.gitRoot, world.fullName, 'hijack')).toBeUndefined()
+      expect(run.outputs.conclusion).toBe('success')
+      expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'steal.cjs')).toContain(
+        'hostile',
+      )
+      // The daemon it left behind was killed before the push, and is gone.
+      expect(await processesRunning(path.join(world.checkout.workspace, 'daemon.cjs'))).toBe(0)
+      // Nothing it wrote into .git ran with the action's rights.
+      expect(existsSync('/tmp/stolen-env')).toBe(false)
+      expect(existsSync('/tmp/stolen-fsmonitor')).toBe(false)
 
-    // Its words cannot issue workflow commands or mention anyone.
-    expect(
-      log.split('\n').some((line) => /^\s*::(add-mask|stop-commands|set-output)/.test(line)),
-    ).toBe(false)
-    const status = comments.find((c) => c.body.includes(MARKER))!
-    expect(status.body).not.toMatch(/(^|\s)@(alice|octo)/)
-    expect(world.emulator.violations).toEqual([])
-  })
+      // Its words cannot issue workflow commands or mention anyone.
+      expect(
+        log.split('\n').some((line) => /^\s*::(add-mask|stop-commands|set-output)/.test(line)),
+      ).toBe(false)
+      const status = comments.find((c) => c.body.includes(MARKER))!
+      expect(status.body).not.toMatch(/(^|\s)@(alice|octo)/)
+      expect(world.emulator.violations).toEqual([])
+    },
+  )
 
   it('without the separate user, the same agent does reach the PAT: the isolation is what closes /proc', async () => {
     attacker = await startAttacker()
