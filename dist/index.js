@@ -26852,20 +26852,33 @@ function fitComment(body, overflowNote) {
   const room = COMMENT_LIMIT - note.length - tail.length;
   return body.slice(0, room) + note + tail;
 }
+function listComments(github, issue2) {
+  let listing;
+  return () => listing ??= github.paginate(github.rest.issues.listComments, {
+    owner: issue2.owner,
+    repo: issue2.repo,
+    issue_number: issue2.issueNumber,
+    per_page: 100
+  });
+}
 var StatusComment = class {
-  constructor(github, issue2, marker = STATUS_MARKER) {
+  constructor(github, issue2, marker = STATUS_MARKER, comments = listComments(github, issue2)) {
     this.github = github;
     this.issue = issue2;
     this.marker = marker;
+    this.comments = comments;
   }
   github;
   issue;
   marker;
+  comments;
   comment;
   /** Our login; null when the token cannot tell (an installation token). */
   login;
   /** What an earlier run's comment said before this run took it over. */
   previousBody;
+  /** Whether find() ran: then publish() does not ask again. */
+  searched = false;
   get posted() {
     return this.comment;
   }
@@ -26892,12 +26905,8 @@ var StatusComment = class {
   }
   /** An earlier status comment of ours on this PR (a re-run), if any. */
   async find() {
-    const comments = await this.github.paginate(this.github.rest.issues.listComments, {
-      owner: this.issue.owner,
-      repo: this.issue.repo,
-      issue_number: this.issue.issueNumber,
-      per_page: 100
-    });
+    this.searched = true;
+    const comments = await this.comments();
     const marked = comments.filter((comment) => {
       const body = comment.body ?? "";
       return body.includes(this.marker) && (this.marker.includes(FOLLOW_UP) || !body.includes(FOLLOW_UP));
@@ -26916,7 +26925,7 @@ var StatusComment = class {
    */
   async publish(body, overflowNote = "cut to fit GitHub\u2019s comment size limit.") {
     const text = fitComment(this.withMarker(body), overflowNote);
-    if (!this.comment) this.comment = await this.find();
+    if (!this.comment && !this.searched) this.comment = await this.find();
     if (this.comment) return this.update(text);
     return this.create(text);
   }
@@ -27432,10 +27441,12 @@ var LiveStatus = class {
     this.links = links;
     this.warn = warn;
     const issue2 = { owner: task.owner, repo: task.repo, issueNumber: task.prNumber };
+    this.comments = listComments(github, issue2);
     this.comment = new StatusComment(
       github,
       issue2,
-      task.followUp ? followUpMarker(task.followUp.commentId) : STATUS_MARKER
+      task.followUp ? followUpMarker(task.followUp.commentId) : STATUS_MARKER,
+      this.comments
     );
     this.target = { ...issue2, commentId: task.followUp?.commentId };
     this.updates = new ThrottledUpdates({
@@ -27449,6 +27460,8 @@ var LiveStatus = class {
   links;
   warn;
   comment;
+  /** The PR's comments, listed once: shared with the lookup of the previous result. */
+  comments;
   updates;
   target;
   startedAt = Date.now();
@@ -28234,12 +28247,9 @@ async function runClaude(context, binary) {
     await restoreConfig();
   }
 }
-async function previousResult({ github, task }) {
-  const main = new StatusComment(github, {
-    owner: task.owner,
-    repo: task.repo,
-    issueNumber: task.prNumber
-  });
+async function previousResult({ github, task, status }) {
+  const issue2 = { owner: task.owner, repo: task.repo, issueNumber: task.prNumber };
+  const main = new StatusComment(github, issue2, STATUS_MARKER, status.comments);
   await main.find();
   return main.previousText?.split("\n").filter((line) => !line.startsWith("<!-- async-pr:")).join("\n");
 }

@@ -22,7 +22,7 @@ import {
   snapshotConfig,
 } from './git/workspace.js'
 import { createGitHub, type GitHub } from './github/client.js'
-import { StatusComment, type PostedComment } from './github/status-comment.js'
+import { StatusComment, STATUS_MARKER, type PostedComment } from './github/status-comment.js'
 import { buildPrompt } from './prompt.js'
 import { describeToolCall } from './report/describe.js'
 import type { Outcome, RunLinks } from './report/outcome.js'
@@ -303,12 +303,9 @@ async function runClaude(context: RunContext, binary: string): Promise<AgentRun>
 }
 
 /** A follow-up's context: what the PR's status comment reported, without its hidden lines. */
-async function previousResult({ github, task }: RunContext): Promise<string | undefined> {
-  const main = new StatusComment(github, {
-    owner: task.owner,
-    repo: task.repo,
-    issueNumber: task.prNumber,
-  })
+async function previousResult({ github, task, status }: RunContext): Promise<string | undefined> {
+  const issue = { owner: task.owner, repo: task.repo, issueNumber: task.prNumber }
+  const main = new StatusComment(github, issue, STATUS_MARKER, status.comments)
   await main.find()
   return main.previousText
     ?.split('\n')

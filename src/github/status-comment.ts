@@ -38,6 +38,20 @@ export function fitComment(body: string, overflowNote: string): string {
   return body.slice(0, room) + note + tail
 }
 
+type IssueComment = Awaited<ReturnType<GitHub['rest']['issues']['listComments']>>['data'][number]
+
+/** Lists the PR's comments on first use and remembers them: one listing per run. */
+export function listComments(github: GitHub, issue: IssueRef): () => Promise<IssueComment[]> {
+  let listing: Promise<IssueComment[]> | undefined
+  return () =>
+    (listing ??= github.paginate(github.rest.issues.listComments, {
+      owner: issue.owner,
+      repo: issue.repo,
+      issue_number: issue.issueNumber,
+      per_page: 100,
+    }))
+}
+
 export class StatusComment {
   private comment?: PostedComment
   /** Our login; null when the token cannot tell (an installation token). */
@@ -45,10 +59,15 @@ export class StatusComment {
   /** What an earlier run's comment said before this run took it over. */
   private previousBody?: string
 
+  /** Whether find() ran: then publish() does not ask again. */
+  private searched = false
+
   constructor(
     private readonly github: GitHub,
     private readonly issue: IssueRef,
     private readonly marker: string = STATUS_MARKER,
+    /** The PR's comments, listed once for every status comment of a run (see listComments). */
+    private readonly comments: () => Promise<IssueComment[]> = listComments(github, issue),
   ) {}
 
   get posted(): PostedComment | undefined {
@@ -82,12 +101,8 @@ export class StatusComment {
 
   /** An earlier status comment of ours on this PR (a re-run), if any. */
   async find(): Promise<PostedComment | undefined> {
-    const comments = await this.github.paginate(this.github.rest.issues.listComments, {
-      owner: this.issue.owner,
-      repo: this.issue.repo,
-      issue_number: this.issue.issueNumber,
-      per_page: 100,
-    })
+    this.searched = true
+    const comments = await this.comments()
     const marked = comments.filter((comment) => {
       const body = comment.body ?? ''
       // The PR's own status comment is never a follow-up's, and the other way round.
@@ -114,7 +129,7 @@ export class StatusComment {
     overflowNote = 'cut to fit GitHub’s comment size limit.',
   ): Promise<PostedComment> {
     const text = fitComment(this.withMarker(body), overflowNote)
-    if (!this.comment) this.comment = await this.find()
+    if (!this.comment && !this.searched) this.comment = await this.find()
     if (this.comment) return this.update(text)
     return this.create(text)
   }

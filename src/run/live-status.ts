@@ -8,6 +8,7 @@ import type { GitHub } from '../github/client.js'
 import { react, type ReactionTarget } from '../github/reactions.js'
 import {
   followUpMarker,
+  listComments,
   StatusComment,
   STATUS_MARKER,
   type PostedComment,
@@ -28,6 +29,8 @@ const OVERFLOW_NOTE =
 
 export class LiveStatus {
   readonly comment: StatusComment
+  /** The PR's comments, listed once: shared with the lookup of the previous result. */
+  readonly comments: ReturnType<typeof listComments>
   private readonly updates: ThrottledUpdates
   private readonly target: ReactionTarget
   private readonly startedAt = Date.now()
@@ -41,10 +44,12 @@ export class LiveStatus {
     private readonly warn: (line: string) => void,
   ) {
     const issue = { owner: task.owner, repo: task.repo, issueNumber: task.prNumber }
+    this.comments = listComments(github, issue)
     this.comment = new StatusComment(
       github,
       issue,
       task.followUp ? followUpMarker(task.followUp.commentId) : STATUS_MARKER,
+      this.comments,
     )
     this.target = { ...issue, commentId: task.followUp?.commentId }
     this.updates = new ThrottledUpdates({

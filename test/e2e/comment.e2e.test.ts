@@ -171,7 +171,12 @@ describe('follow-ups from PR comments', () => {
     const mainBefore = statusComments(world)[0]!.body
 
     const { comment, payload } = followUpEvent(world, '/async-pr also add bye.txt')
+    const requestsBefore = world.emulator.requests.length
     const run = await world.run({ eventName: 'issue_comment', payload, runId: 4343 })
+    const lists = world.emulator.requests
+      .slice(requestsBefore)
+      .filter((r) => r.operationId === 'issues/list-comments')
+    expect(lists).toHaveLength(1) // one listing serves the re-run check, the comment and the context
     expect(run.outputs.conclusion).toBe('success')
     expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'bye.txt')).toBe('bye\n')
     expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'hello.txt')).toBe('hello\n')
