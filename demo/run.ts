@@ -4,9 +4,9 @@
 // ANTHROPIC_API_KEY is set). Prints the status comment and the commit.
 
 import path from 'node:path'
-import { git } from '../test/harness/git/index.js'
-import { bash, say, todo, writeFile, type ModelScript } from '../test/harness/model/index.js'
-import { createWorld, type World } from '../test/harness/world.js'
+import { git } from '../__tests__/harness/git/index.js'
+import { bash, say, todo, writeFile, type ModelScript } from '../__tests__/harness/model/index.js'
+import { createWorld, type World } from '../__tests__/harness/world.js'
 
 const realModelKey = process.env.ANTHROPIC_API_KEY
 

@@ -5,8 +5,8 @@
 
 import { writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
-import { say, writeFile } from '../test/harness/model/index.js'
-import { CLAUDE_BINARY, createWorld, type World } from '../test/harness/world.js'
+import { say, writeFile } from '../__tests__/harness/model/index.js'
+import { CLAUDE_BINARY, createWorld, type World } from '../__tests__/harness/world.js'
 
 const [envFile, lifetime = '600'] = process.argv.slice(2)
 if (!envFile) throw new Error('usage: serve.ts <env-file> [seconds]')

@@ -12,7 +12,7 @@ import {
   type ModelScript,
   type Step,
   type TodoItem,
-} from '../../test/harness/model/index.js'
+} from '../../__tests__/harness/model/index.js'
 
 export function sessionStep(request: MessagesRequest): number {
   return (request.messages ?? []).filter((message) => message.role === 'assistant').length

@@ -3,7 +3,7 @@
 // limits count (requests, content-creating requests, REST points: 1 per GET/HEAD/OPTIONS,
 // 5 per POST/PATCH/PUT/DELETE).
 
-import type { RecordedRequest } from '../../test/harness/github/index.js'
+import type { RecordedRequest } from '../../__tests__/harness/github/index.js'
 
 export const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 

@@ -1,14 +1,14 @@
 // One loopback GitHub for many runs at once: one REST emulator (one comment token, so
 // GitHub's per-token secondary limits apply to all runs together), one git server with one
 // repository and a branch per PR, one model server, and a workspace checked out like
-// actions/checkout for each PR. test/harness/world.ts builds the one-PR version of this.
+// actions/checkout for each PR. __tests__/harness/world.ts builds the one-PR version of this.
 
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { runAction, type ActionRun } from '../../test/harness/action-runner.js'
-import { pullRequestEvent } from '../../test/harness/events.js'
+import { runAction, type ActionRun } from '../../__tests__/harness/action-runner.js'
+import { pullRequestEvent } from '../../__tests__/harness/events.js'
 import {
   branchSha,
   createBareRepo,
@@ -16,18 +16,18 @@ import {
   simulateActionsCheckout,
   startGitServer,
   type GitServer,
-} from '../../test/harness/git/index.js'
+} from '../../__tests__/harness/git/index.js'
 import {
   startGitHubEmulator,
   type GitHubEmulator,
   type SecondaryRateLimitOptions,
-} from '../../test/harness/github/index.js'
+} from '../../__tests__/harness/github/index.js'
 import {
   startModelServer,
   type ModelScript,
   type ModelServer,
-} from '../../test/harness/model/index.js'
-import { CLAUDE_BINARY } from '../../test/harness/world.js'
+} from '../../__tests__/harness/model/index.js'
+import { CLAUDE_BINARY } from '../../__tests__/harness/world.js'
 
 export interface PrSlot {
   number: number

@@ -4,7 +4,7 @@
 // on this process's clock, which is also the clock of the emulator's request log.
 
 import type { ChildProcess } from 'node:child_process'
-import type { ActionRun } from '../../test/harness/action-runner.js'
+import type { ActionRun } from '../../__tests__/harness/action-runner.js'
 
 export interface TimedLine {
   /** Milliseconds after spawn. */

@@ -1,5 +1,5 @@
 // Synthetic Claude Code stream-json, generated on the fly, shaped like the CLI's real output
-// (test/fixtures/transcripts/): assistant text and tool_use lines, user tool_result lines that
+// (__tests__/fixtures/transcripts/): assistant text and tool_use lines, user tool_result lines that
 // carry the result twice (message content and `tool_use_result`), TodoWrite checklists, a
 // final result line. Tool results follow a long-tailed size mix: mostly a few KB, some tens of
 // KB, a few of 256 KB to 1 MB (a big file read, a long test log). Deterministic (seeded).
@@ -25,7 +25,7 @@ const CODE_LINES = [
   '    if (token.kind === "open") stack.push({ index, children: [] })',
   '  }',
   '  // Keep the last error: "unexpected token \\"}\\"" at line 12, column 4',
-  'PASS test/unit/parser.test.ts (12 tests) 45ms',
+  'PASS __tests__/unit/parser.test.ts (12 tests) 45ms',
   '  ✓ keeps unicode — naïve café 東京 (3 ms)',
   '\t\treturn { ok: false, reason: `tab\\tand backslash \\\\ in ${name}` }',
 ]
@@ -105,7 +105,7 @@ export function* transcriptLines(totalBytes: number, seed = 7): Generator<string
     } else if (roll < 0.4) {
       toolUse = `{"type":"tool_use","id":"${id}","name":"Read","input":{"file_path":"${CWD}/src/module-${n % 97}.ts"}}`
     } else if (roll < 0.7) {
-      toolUse = `{"type":"tool_use","id":"${id}","name":"Bash","input":{"command":"npm test -- --runInBand test/unit/case-${n % 53}.test.ts","description":"Run the unit tests"}}`
+      toolUse = `{"type":"tool_use","id":"${id}","name":"Bash","input":{"command":"npm test -- --runInBand __tests__/unit/case-${n % 53}.test.ts","description":"Run the unit tests"}}`
     } else if (roll < 0.85) {
       toolUse = `{"type":"tool_use","id":"${id}","name":"Edit","input":{"file_path":"${CWD}/src/module-${n % 97}.ts","old_string":"return a","new_string":"return b","replace_all":false}}`
     } else {

@@ -4,8 +4,8 @@
 import { childrenCpuMs } from '../lib/cpu.js'
 import { shortTask } from '../lib/agent-scripts.js'
 import { spread, type Spread } from '../lib/stats.js'
-import { runClaudeForTest } from '../../test/harness/model/index.js'
-import { createWorld } from '../../test/harness/world.js'
+import { runClaudeForTest } from '../../__tests__/harness/model/index.js'
+import { createWorld } from '../../__tests__/harness/world.js'
 
 export interface CliAloneResult {
   runs: number

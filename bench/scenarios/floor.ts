@@ -3,9 +3,9 @@
 
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { ROOT } from '../../test/harness/action-runner.js'
-import { branchSha } from '../../test/harness/git/index.js'
-import { createWorld } from '../../test/harness/world.js'
+import { ROOT } from '../../__tests__/harness/action-runner.js'
+import { branchSha } from '../../__tests__/harness/git/index.js'
+import { createWorld } from '../../__tests__/harness/world.js'
 import { shortTask } from '../lib/agent-scripts.js'
 import { firstCommentAt } from '../lib/requests.js'
 import { spread, type Spread } from '../lib/stats.js'

@@ -2,14 +2,14 @@
 // split into phases by the action's timing lines, plus the first status comment's arrival and
 // every GitHub request by kind.
 
-import { createWorld, type RunOptions, type World } from '../../test/harness/world.js'
+import { createWorld, type RunOptions, type World } from '../../__tests__/harness/world.js'
 import { shortTask } from '../lib/agent-scripts.js'
 import { phasesOf, type Phases } from '../lib/phases.js'
 import { firstCommentAt, requestKinds, windows, type Windows } from '../lib/requests.js'
 import { spread, type Spread } from '../lib/stats.js'
 import { timedRun } from '../lib/timed-run.js'
 import { childrenCpuMs } from '../lib/cpu.js'
-import type { ModelScript } from '../../test/harness/model/index.js'
+import type { ModelScript } from '../../__tests__/harness/model/index.js'
 
 export interface RunSample {
   phases: Phases

@@ -3,7 +3,7 @@
 
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { ROOT } from '../../test/harness/action-runner.js'
+import { ROOT } from '../../__tests__/harness/action-runner.js'
 
 export interface ParserSample {
   sizeMb: number

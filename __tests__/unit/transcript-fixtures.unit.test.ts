@@ -1,5 +1,5 @@
 // Real stream-json transcripts printed by Claude Code 2.1.329 (see
-// test/fixtures/transcripts/README.md), read and rendered as the action does.
+// __tests__/fixtures/transcripts/README.md), read and rendered as the action does.
 
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'

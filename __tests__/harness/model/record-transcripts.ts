@@ -1,8 +1,8 @@
-// Regenerates test/fixtures/transcripts/*.jsonl: the real Claude Code CLI driven by the scripted
+// Regenerates __tests__/fixtures/transcripts/*.jsonl: the real Claude Code CLI driven by the scripted
 // model server, stdout kept exactly as printed except for scrubbing run-specific noise (port,
 // PID). Paths are stable because every run works in the same fixed directory.
 //
-//   node scripts/run-ts.mjs test/harness/model/record-transcripts.ts [name ...]
+//   node scripts/run-ts.mjs __tests__/harness/model/record-transcripts.ts [name ...]
 //
 // Each fixture is checked for the shape it exists to show before it is written.
 
@@ -28,7 +28,7 @@ import { startModelServer } from './server.js'
 const BASE = '/tmp/async-pr-fixture'
 const WORK = path.join(BASE, 'work')
 const HOME = path.join(BASE, 'home')
-const OUT = path.resolve('test/fixtures/transcripts')
+const OUT = path.resolve('__tests__/fixtures/transcripts')
 const PROMPT =
   'You are working on pull request #7 in octo-org/demo.\n\n' +
   'Task:\nAdd a greeting module that exports a greet(name) function.\n'
