@@ -2,7 +2,10 @@
 // the agent writes would run with the repository's secrets); oversized files
 // and anything that looks like a credential block the push.
 
+import { findSecretsIn, KNOWN_SECRET_KIND, secretForms } from '../util/secrets.js'
 import type { Git } from './git.js'
+
+export { secretForms }
 
 export const WORKFLOWS = '.github/workflows'
 
@@ -11,28 +14,6 @@ export interface SecretFinding {
   line: number
   /** What was found, never the value itself. */
   kind: string
-}
-
-/** Secret-shaped tokens, by issuer. */
-const SECRET_SHAPES: Array<{ kind: string; pattern: RegExp }> = [
-  { kind: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
-  { kind: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/ },
-  { kind: 'an Anthropic API key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/ },
-  { kind: 'an AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { kind: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
-  { kind: 'a private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-]
-
-/** The forms in which a known secret could be written down. */
-export function secretForms(secrets: string[]): string[] {
-  const forms = new Set<string>()
-  for (const secret of secrets) {
-    if (secret.length < 8) continue
-    forms.add(secret)
-    forms.add(Buffer.from(secret).toString('base64'))
-    forms.add(Buffer.from(`x-access-token:${secret}`).toString('base64'))
-  }
-  return [...forms]
 }
 
 /** Scans the added lines of a unified diff (`git diff -U0`). Pure. */
@@ -52,12 +33,10 @@ export function findSecrets(patch: string, knownForms: string[]): SecretFinding[
     }
     if (!text.startsWith('+') || text.startsWith('+++')) continue
     const added = text.slice(1)
-    if (knownForms.some((form) => added.includes(form))) {
-      findings.push({ path: file, line, kind: 'a credential this run holds' })
-    } else {
-      const shape = SECRET_SHAPES.find(({ pattern }) => pattern.test(added))
-      if (shape) findings.push({ path: file, line, kind: shape.kind })
-    }
+    const [first] = findSecretsIn(added, knownForms).sort(
+      (a, b) => Number(b.kind === KNOWN_SECRET_KIND) - Number(a.kind === KNOWN_SECRET_KIND),
+    )
+    if (first) findings.push({ path: file, line, kind: first.kind })
     line++
   }
   return findings
