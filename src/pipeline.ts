@@ -13,8 +13,10 @@ import { runSession } from './agent/session.js'
 import type { Transcript } from './agent/transcript.js'
 import type { Task } from './event.js'
 import { authEnv, remoteUrl } from './git/auth.js'
+import { TaskBranch } from './git/branch.js'
 import { deliver } from './git/deliver.js'
-import { createGit, type Git } from './git/git.js'
+import { createGit, prepareGitHome, type Git } from './git/git.js'
+import { PublishRepo, upstreamRef } from './git/publish.js'
 import {
   checkoutHead,
   taskDeliveredBy,
@@ -28,9 +30,11 @@ import { describeToolCall } from './report/describe.js'
 import type { Outcome, RunLinks } from './report/outcome.js'
 import { LiveStatus } from './run/live-status.js'
 import { resolveTask } from './run/resolve.js'
-import { commitMessage, conclusionFor, summarize } from './run/verdict.js'
+import { commitMessage, conclusionFor, leftOut, summarize } from './run/verdict.js'
 import { secretsOf, type Settings } from './settings.js'
+import { initBinaries } from './util/binaries.js'
 import { errorMessage } from './util/errors.js'
+import { redactSecrets, secretForms } from './util/secrets.js'
 import { logSafe } from './util/sanitize.js'
 
 export type PipelineResult =
@@ -61,9 +65,12 @@ interface RunContext {
   links: RunLinks
   github: GitHub
   status: LiveStatus
+  /** git in the workspace: no credential ever (see src/git/README.md). */
   git: Git
-  remote: string
-  auth: Record<string, string>
+  /** The clean repository that alone holds the PAT while fetching and pushing. */
+  publish: PublishRepo
+  /** The run's own secrets in every form they could be written down. */
+  secretForms: string[]
   scratch: string
   executionFile: string
   timings: Timings
@@ -79,6 +86,8 @@ export async function runPipeline(
   cancelled: AbortSignal = new AbortController().signal,
 ): Promise<PipelineResult> {
   const timings = new Timings()
+  // Before anything runs: every program the action starts, from PATH entries the agent cannot write.
+  initBinaries(runnerEnv.PATH, [settings.workspace, settings.runnerTemp])
   const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
   const github = createGitHub({
     token: settings.commentToken,
@@ -123,6 +132,7 @@ export async function runPipeline(
   const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
+  const gitHome = prepareGitHome(scratch)
   const context: RunContext = {
     settings,
     runnerEnv,
@@ -130,9 +140,12 @@ export async function runPipeline(
     links,
     github,
     status,
-    git: createGit(settings.workspace, scratch),
-    remote: remoteUrl(settings.serverUrl, task.owner, task.repo),
-    auth: authEnv(settings.serverUrl, settings.pushToken),
+    git: createGit({ cwd: settings.workspace }, gitHome),
+    publish: await PublishRepo.create(scratch, gitHome, {
+      url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+      auth: authEnv(settings.serverUrl, settings.pushToken),
+    }),
+    secretForms: secretForms(secretsOf(settings)),
     scratch,
     executionFile: path.join(
       executionDir,
@@ -147,10 +160,7 @@ export async function runPipeline(
   try {
     // The checkout and the first comment do not wait for each other.
     const [prepared] = await Promise.all([
-      prepareWorkspace(context).then(
-        (delivered) => ({ delivered }),
-        (error: unknown) => ({ error }),
-      ),
+      prepareWorkspace(context).catch((error: unknown) => ({ error })),
       status.start().then(() => timings.mark('first comment posted')),
     ])
     if ('error' in prepared) throw prepared.error
@@ -164,7 +174,7 @@ export async function runPipeline(
       }
     }
     timings.mark('workspace prepared')
-    outcome = await work(context)
+    outcome = await work(context, prepared.branch)
   } catch (error) {
     outcome = {
       conclusion: 'failure',
@@ -198,28 +208,40 @@ export async function runPipeline(
  * Returns the run that already delivered this event's task, if the branch has
  * its commits (a re-run, or a second trigger for the same push).
  */
-async function prepareWorkspace({
-  git,
-  remote,
-  auth,
-  task,
-}: RunContext): Promise<string | undefined> {
+async function prepareWorkspace(context: RunContext): Promise<Prepared> {
+  const { git, publish, task, settings } = context
   return core.group('Prepare the workspace', async () => {
     const keys = await removePersistedCredentials(git)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-    await checkoutHead(git, {
-      remoteUrl: remote,
-      auth,
-      headRef: task.headRef,
-      headSha: task.headSha,
-    })
+    await checkoutHead(git, publish, { headRef: task.headRef, headSha: task.headSha })
     core.info(`On ${task.headRef} at ${task.headSha}`)
-    return taskDeliveredBy(git, `refs/remotes/origin/${task.headRef}`, task.prNumber)
+    const delivered = await taskDeliveredBy(publish.git, upstreamRef(task.headRef), task.prNumber)
+    const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
+    const branch = await TaskBranch.start({
+      publish,
+      workspaceIndex: path.join(commonDir, 'index'),
+      scratch: context.scratch,
+      workTree: settings.workspace,
+      branch: task.headRef,
+      base: task.headSha,
+      policy: {
+        maxFileBytes: settings.maxFileBytes,
+        allowWorkflowChanges: settings.allowWorkflowChanges,
+        knownSecretForms: context.secretForms,
+      },
+    })
+    return { delivered, branch }
   })
 }
 
-async function work(context: RunContext): Promise<Outcome> {
-  const { settings, task, links, git, timings, remote, auth, status } = context
+interface Prepared {
+  /** The run that already delivered this task, when the branch has its commits. */
+  delivered?: string
+  branch: TaskBranch
+}
+
+async function work(context: RunContext, branch: TaskBranch): Promise<Outcome> {
+  const { settings, task, links, timings, status } = context
   const binary = await context.claude
   timings.mark('Claude Code ready')
 
@@ -233,31 +255,29 @@ async function work(context: RunContext): Promise<Outcome> {
 
   status.progress('saving', run.transcript)
   const closed = await closedWhileWorking(context.github, task)
-  const delivery = await core.group('Commit and push', () =>
-    deliver({
-      git,
-      remoteUrl: remote,
-      auth,
-      branch: task.headRef,
-      base: task.headSha,
-      message: commitMessage(task, links, verdict),
+  const delivery = await core.group('Commit and push', async () => {
+    await branch.commit(commitMessage(task, links, verdict))
+    return deliver(branch, {
       fallbackBranch: `async-pr/${task.prNumber}-${settings.runId}-${settings.runAttempt}`,
       forceFallback: closed,
-      allowWorkflowChanges: settings.allowWorkflowChanges,
-      maxFileBytes: settings.maxFileBytes,
-      secrets: secretsOf(settings),
-    }),
-  )
+    })
+  })
   timings.mark('commit and push')
   const { refused, ...changes } = delivery
   const delivered = !refused && !changes.fallbackReason
+  const left = leftOut(changes.excluded, settings.maxFileBytes)
   const reasons = [
     refused,
     changes.fallbackReason,
+    left,
     'reason' in verdict ? verdict.reason : undefined,
   ]
   return {
-    conclusion: conclusionFor(verdict, changes.commits.length > 0, delivered),
+    conclusion: conclusionFor(verdict, {
+      changed: changes.commits.length > 0 || left !== undefined,
+      delivered,
+      incomplete: left !== undefined,
+    }),
     task,
     links,
     reason: reasons.filter(Boolean).join('\n\n') || undefined,
@@ -292,6 +312,7 @@ async function runClaude(context: RunContext, binary: string): Promise<AgentRun>
       onProgress,
       signal: context.cancelled,
       log: core.warning,
+      redact: (line) => redactSecrets(line, context.secretForms),
     })
     core.info(
       `Agent isolation: ${session.isolation === 'user' ? 'a separate user for this run' : 'none'}`,

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { startAttacker, type Attacker } from '../harness/attacker.js'
-import { branchSha, fileAt } from '../harness/git/index.js'
+import { fileAt } from '../harness/git/index.js'
 import { bash, say, writeFile } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
 import { closeWorld, statusBody } from '../harness/status.js'
@@ -84,27 +84,41 @@ describe('what may be pushed', () => {
     ).toBe('on: push\n')
   })
 
-  it('blocks the push when the change contains a secret-shaped token, without repeating it', async () => {
+  it('leaves a file with a secret-shaped token out of the push, pushes the rest, and never repeats the token', async () => {
     const token = `ghp_${'Z9'.repeat(18)}`
     world = await createWorld({
       script: ({ step }) =>
-        [writeFile(inWorkspace('config.js'), `export const token = '${token}'\n`), say('ok')][step],
+        [
+          writeFile(inWorkspace('config.js'), `export const token = '${token}'\n`),
+          writeFile(inWorkspace('src/app.txt'), 'app\n'),
+          say('ok'),
+        ][step],
     })
     const run = await world.run()
     expect(run.outputs.conclusion).toBe('failure')
-    expect(await branchSha(world.gitRoot, world.fullName, world.headRef)).toBe(world.headSha)
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'src/app.txt')).toBe('app\n')
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'config.js')).toBeUndefined()
     const body = statusBody(world)
-    expect(body).toContain('`config.js` line 1 (a GitHub token)')
+    expect(body).toContain('`config.js` (a GitHub token, line 1)')
+    expect(body).toContain('the rest of the work was pushed')
     expect(body).not.toContain(token)
   })
 
-  it('blocks the push of a file over max_file_size_mb', async () => {
+  it('leaves a file over max_file_size_mb out of the push, and pushes the rest', async () => {
     world = await createWorld({
-      script: ({ step }) => [writeFile(inWorkspace('big.txt'), 'x'.repeat(4096)), say('ok')][step],
+      script: ({ step }) =>
+        [
+          writeFile(inWorkspace('big.txt'), 'x'.repeat(4096)),
+          writeFile(inWorkspace('small.txt'), 'ok\n'),
+          say('ok'),
+        ][step],
     })
     const run = await world.run({ inputs: { max_file_size_mb: '0.001' } })
     expect(run.outputs.conclusion).toBe('failure')
-    expect(await branchSha(world.gitRoot, world.fullName, world.headRef)).toBe(world.headSha)
-    expect(statusBody(world)).toMatch(/`big\.txt` \(0\.0 MB\).*max_file_size_mb/)
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'small.txt')).toBe('ok\n')
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'big.txt')).toBeUndefined()
+    expect(statusBody(world)).toMatch(
+      /larger than max_file_size_mb \(0\.0 MB\): `big\.txt` \(0\.0 MB\)/,
+    )
   })
 })

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createGit } from '../../src/git/git.js'
+import { createGit, prepareGitHome } from '../../src/git/git.js'
 import { removePersistedCredentials } from '../../src/git/workspace.js'
 
 describe('removePersistedCredentials', () => {
@@ -34,7 +34,7 @@ describe('removePersistedCredentials', () => {
       '[core]\n\tbare = false\n[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n',
     )
 
-    const removed = await removePersistedCredentials(createGit(repo, root))
+    const removed = await removePersistedCredentials(createGit({ cwd: repo }, prepareGitHome(root)))
     expect(removed.length).toBeGreaterThanOrEqual(2)
     const config = readFileSync(path.join(repo, '.git', 'config'), 'utf8')
     expect(config).not.toMatch(/extraheader|includeIf/i)

@@ -4,9 +4,8 @@
 // CLI runs in its own process group so that the whole tree it starts can be
 // stopped at once: interrupt, then terminate, then kill.
 
-import { spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { createInterface } from 'node:readline'
+import { startProcess } from '../util/process.js'
 import type { SpawnSpec } from './sandbox.js'
 import { Transcript } from './transcript.js'
 
@@ -24,6 +23,8 @@ export interface AgentRunOptions {
   signal?: AbortSignal
   /** Grace between the escalating signals (a cancelled job has only seconds left). */
   graceMs?: { timeout: number; cancelled: number }
+  /** Applied to each line before it is written to the execution file (secrets out). */
+  redact?: (line: string) => string
 }
 
 export interface AgentRun {
@@ -40,92 +41,49 @@ export interface AgentRun {
 
 const STDERR_TAIL = 4000
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref())
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // The group is gone already.
-  }
-}
-
 export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   const started = Date.now()
   const transcript = new Transcript(options.cwd)
   const log = createWriteStream(options.executionFile, { flags: 'a' })
   // A full disk must not take the action down with the log: the work still gets pushed.
   log.on('error', () => undefined)
-  const child = spawn(options.spawn.command, options.spawn.args, {
+  const redact = options.redact ?? ((line: string) => line)
+  const child = startProcess(options.spawn.command, options.spawn.args, {
     cwd: options.cwd,
     env: options.spawn.env,
     uid: options.spawn.uid,
     gid: options.spawn.gid,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    detached: true,
+    stderrTailBytes: STDERR_TAIL,
+    onLine: (line) => {
+      log.write(`${redact(line)}\n`)
+      if (transcript.pushLine(line)) options.onProgress?.(transcript)
+    },
   })
-  let stderrTail = ''
   let stoppedBy: AgentRun['stoppedBy']
-  let spawnError: string | undefined
-  const timers: NodeJS.Timeout[] = []
-
   const stop = (reason: 'timeout' | 'cancelled') => {
-    if (stoppedBy || child.pid === undefined) return
+    if (stoppedBy) return
     stoppedBy = reason
-    const pid = child.pid
-    const grace = (options.graceMs ?? { timeout: 3_000, cancelled: 1_000 })[reason]
-    signalGroup(pid, 'SIGINT')
-    timers.push(setTimeout(() => signalGroup(pid, 'SIGTERM'), grace))
-    timers.push(setTimeout(() => signalGroup(pid, 'SIGKILL'), grace * 2))
+    child.stop((options.graceMs ?? { timeout: 3_000, cancelled: 1_000 })[reason])
   }
-  timers.push(setTimeout(() => stop('timeout'), options.timeoutMs))
+  const timer = setTimeout(() => stop('timeout'), options.timeoutMs)
   const onAbort = () => stop('cancelled')
   options.signal?.addEventListener('abort', onAbort, { once: true })
   if (options.signal?.aborted) onAbort()
 
-  child.stderr.setEncoding('utf8')
-  child.stderr.on('data', (chunk: string) => {
-    stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL)
-  })
-  child.stdin.on('error', () => undefined)
-  child.stdin.end(options.prompt)
-
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity })
-  lines.on('line', (line) => {
-    log.write(`${line}\n`)
-    if (transcript.pushLine(line)) options.onProgress?.(transcript)
-  })
-
-  const streamClosed = new Promise<void>((resolve) => lines.once('close', resolve))
-  // 'exit', not 'close': a process the agent left behind may hold the pipes open.
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
-    (resolve) => {
-      child.on('error', (error) => {
-        spawnError = error.message
-        resolve({ code: null, signal: null })
-      })
-      child.on('exit', (code, signal) => resolve({ code, signal }))
-    },
-  )
-  // Read what is still buffered, but do not wait on a straggler holding stdout.
-  await Promise.race([streamClosed, delay(2_000)])
-  // Whatever the CLI left running in its group goes with it.
-  if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL')
-  child.stdout.destroy()
-  child.stderr.destroy()
-  for (const timer of timers) clearTimeout(timer)
+  child.write(options.prompt)
+  child.closeInput()
+  const exit = await child.exited
+  clearTimeout(timer)
   options.signal?.removeEventListener('abort', onAbort)
   await new Promise<void>((resolve) => log.end(resolve))
 
   return {
     transcript,
-    exitCode: exit.code,
+    exitCode: exit.exitCode,
     signal: exit.signal,
     stoppedBy,
-    spawnError,
-    stderrTail,
+    spawnError: exit.spawnError,
+    stderrTail: exit.stderrTail,
     wallMs: Date.now() - started,
   }
 }

@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { binaries, trustedPath } from '../util/binaries.js'
 import { runProcess, type ProcessResult } from '../util/process.js'
 
 export type IsolationSetting = 'auto' | 'true' | 'false'
@@ -56,7 +57,10 @@ const TRAVERSAL_REGISTRY = path.join(tmpdir(), `async-pr-traversal-${process.get
 
 type Privileged = (command: string, args: string[]) => Promise<ProcessResult>
 
-const baseEnv = () => ({ PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' })
+// Only trusted directories: sudo may search PATH, and nothing found there may be the agent's.
+const baseEnv = () => ({ PATH: trustedPath() })
+/** Under sudo the program is named by absolute path too. */
+const abs = (command: string) => binaries().path(command)
 
 async function privilegeRunner(): Promise<{ run: Privileged; root: boolean } | undefined> {
   if (process.getuid?.() === 0) {
@@ -73,7 +77,7 @@ async function privilegeRunner(): Promise<{ run: Privileged; root: boolean } | u
   return {
     root: false,
     run: (command, args) =>
-      runProcess('sudo', ['-n', command, ...args], { env: baseEnv(), timeoutMs: 60_000 }),
+      runProcess('sudo', ['-n', abs(command), ...args], { env: baseEnv(), timeoutMs: 60_000 }),
   }
 }
 
@@ -207,7 +211,7 @@ class UserSandbox implements Sandbox {
     const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`)
     return {
       command: 'sudo',
-      args: ['-n', '-u', this.user, '--', 'env', '-i', ...pairs, binary, ...args],
+      args: ['-n', '-u', this.user, '--', abs('env'), '-i', ...pairs, binary, ...args],
       env: baseEnv(),
     }
   }
@@ -225,7 +229,7 @@ class UserSandbox implements Sandbox {
           timeoutMs: 5_000,
         }).catch(() => undefined)
       } else {
-        await runProcess('sudo', ['-n', '-u', this.user, 'kill', '-KILL', '-1'], {
+        await runProcess('sudo', ['-n', '-u', this.user, abs('kill'), '-KILL', '-1'], {
           env: baseEnv(),
           timeoutMs: 5_000,
         }).catch(() => undefined)

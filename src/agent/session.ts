@@ -30,6 +30,8 @@ export interface SessionOptions {
   onProgress?: (transcript: Transcript) => void
   signal?: AbortSignal
   log: (line: string) => void
+  /** Applied to each line of the execution file. */
+  redact?: (line: string) => string
 }
 
 export interface Session {
@@ -84,6 +86,7 @@ export async function runSession(options: SessionOptions): Promise<Session> {
       timeoutMs: settings.timeoutMs,
       onProgress: options.onProgress,
       signal: options.signal,
+      redact: options.redact,
     })
     const survivors = await sandbox.killAll()
     if (survivors > 0) {

@@ -1,7 +1,9 @@
-// Turns what the agent changed into commits on the branch: keeps commits the
-// agent made itself, commits whatever it left uncommitted, never an empty one.
+// Commits of ours, written in the publish repository from a snapshot of the
+// agent's tree (one `git fast-import`: the blobs, the tree and the commit in
+// one process), and what a range of commits contains, for the report.
 
 import type { Git } from './git.js'
+import type { Snapshot } from './snapshot.js'
 
 export interface CommitInfo {
   sha: string
@@ -34,23 +36,70 @@ export function identityEnv(identity: Identity): Record<string, string> {
   }
 }
 
-/** Commits what is staged; returns the new commit, or undefined when nothing is staged. */
-export async function commitStaged(
-  git: Git,
-  message: string,
-  identity: Identity = DEFAULT_IDENTITY,
-): Promise<string | undefined> {
-  const staged = await git.run(['diff', '--cached', '--quiet'], { allowFailure: true })
-  if (staged.exitCode === 0) return undefined
-  await git.run(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '--file=-'], {
-    input: message,
-    env: identityEnv(identity),
-  })
-  return git.output(['rev-parse', 'HEAD'])
+/**
+ * A path as fast-import reads it, as a byte string (one character per byte,
+ * for a latin1 Buffer): C-style quoted when it must be.
+ */
+export function fastImportPath(file: string): string {
+  const bytes = Buffer.from(file, 'utf8')
+  const plain = bytes.every(
+    (byte) => byte >= 0x20 && byte !== 0x7f && byte !== 0x22 && byte !== 0x5c,
+  )
+  if (plain) return bytes.toString('latin1')
+  let quoted = '"'
+  for (const byte of bytes) {
+    if (byte === 0x22) quoted += '\\"'
+    else if (byte === 0x5c) quoted += '\\\\'
+    else if (byte === 0x0a) quoted += '\\n'
+    else if (byte < 0x20 || byte === 0x7f) quoted += `\\${byte.toString(8).padStart(3, '0')}`
+    else quoted += String.fromCharCode(byte)
+  }
+  return `${quoted}"`
 }
 
-export async function headSha(git: Git): Promise<string> {
-  return git.output(['rev-parse', 'HEAD'])
+function dataBlock(content: Buffer | string): Buffer[] {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+  return [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')]
+}
+
+/**
+ * Writes one commit on top of `parent` carrying the snapshot's writes and
+ * deletes, under `ref` in the publish repository. Returns its id.
+ */
+export async function writeCommit(
+  git: Git,
+  options: {
+    parent: string
+    snapshot: Pick<Snapshot, 'writes' | 'deletes'>
+    message: string
+    ref: string
+    identity?: Identity
+    now?: Date
+  },
+): Promise<string> {
+  const who = options.identity ?? DEFAULT_IDENTITY
+  const when = `${Math.floor((options.now ?? new Date()).getTime() / 1000)} +0000`
+  const person = `${who.name} <${who.email}> ${when}`
+  const parts: Buffer[] = [
+    Buffer.from(`commit ${options.ref}\nmark :1\nauthor ${person}\ncommitter ${person}\n`),
+    ...dataBlock(options.message),
+    Buffer.from(`from ${options.parent}\n`),
+  ]
+  for (const file of options.snapshot.deletes) {
+    parts.push(Buffer.from(`D ${fastImportPath(file)}\n`, 'latin1'))
+  }
+  for (const write of options.snapshot.writes) {
+    parts.push(Buffer.from(`M ${write.mode} inline ${fastImportPath(write.path)}\n`, 'latin1'))
+    parts.push(...dataBlock(write.content))
+  }
+  parts.push(Buffer.from('\nget-mark :1\ndone\n'))
+  const result = await git.run(['fast-import', '--quiet', '--done', '--force'], {
+    input: Buffer.concat(parts),
+  })
+  const sha = result.stdout.trim().split('\n').pop() ?? ''
+  if (!/^[0-9a-f]{40}$/.test(sha))
+    throw new Error(`git fast-import gave no commit id: ${result.stderr}`)
+  return sha
 }
 
 export async function isAncestor(git: Git, ancestor: string, descendant: string): Promise<boolean> {
@@ -62,7 +111,13 @@ export async function isAncestor(git: Git, ancestor: string, descendant: string)
 
 /** Commits in `from..to`, oldest first. */
 export async function commitsBetween(git: Git, from: string, to: string): Promise<CommitInfo[]> {
-  const out = await git.output(['log', '--reverse', '--format=%H%x00%s', `${from}..${to}`])
+  const out = await git.output([
+    'log',
+    '--reverse',
+    '--no-show-signature',
+    '--format=%H%x00%s',
+    `${from}..${to}`,
+  ])
   if (!out) return []
   return out.split('\n').map((line) => {
     const [sha = '', subject = ''] = line.split('\0')
@@ -71,7 +126,17 @@ export async function commitsBetween(git: Git, from: string, to: string): Promis
 }
 
 export async function filesChanged(git: Git, from: string, to: string): Promise<FileChange[]> {
-  const out = await git.output(['diff', '--numstat', '--no-renames', '-z', from, to])
+  const out = await git.output([
+    'diff',
+    '--numstat',
+    '--no-renames',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--ignore-submodules=all',
+    '-z',
+    from,
+    to,
+  ])
   const files: FileChange[] = []
   for (const record of out.split('\0')) {
     if (!record) continue

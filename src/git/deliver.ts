@@ -1,44 +1,28 @@
-// Turns the agent's work into commits on the PR branch and pushes them, after
-// the checks on what may be pushed. Returns what happened; never throws for a
-// refused push, so the report can say what was kept and where.
+// Pushes the run's commits and says what happened. Never throws for a refused
+// push, so the report can say what was kept and where.
 
-import {
-  commitsBetween,
-  commitStaged,
-  DEFAULT_IDENTITY,
-  filesChanged,
-  headSha,
-  identityEnv,
-  isAncestor,
-  type CommitInfo,
-  type FileChange,
-} from './commit.js'
-import type { Git } from './git.js'
-import { oversizedFiles, secretsInChanges, stageChanges } from './guard.js'
+import type { TaskBranch } from './branch.js'
+import { commitsBetween, filesChanged, type CommitInfo, type FileChange } from './commit.js'
+import type { HoldBack } from './guard.js'
 import { pushWork } from './push.js'
+import type { Exclusion } from './snapshot.js'
 
 export interface DeliverOptions {
-  git: Git
-  remoteUrl: string
-  auth: Record<string, string>
-  branch: string
-  /** The head the run started from. */
-  base: string
-  message: string
   /** Where the work goes when the branch cannot take it. */
   fallbackBranch: string
   /** Set to send the work to the fallback branch directly: why. */
   forceFallback?: string
-  allowWorkflowChanges: boolean
-  maxFileBytes: number
-  secrets: string[]
 }
 
 export interface Delivery {
   commits: CommitInfo[]
   files: FileChange[]
-  /** Workflow files changed by the agent and not pushed. */
-  heldBack: string[]
+  /** Paths the agent changed that were not pushed: CI code (workflows, actions) and .gitmodules. */
+  heldBack: Array<{ path: string; why: HoldBack }>
+  /** Paths left out of the commits: too large, secret-shaped, unreadable, special files. */
+  excluded: Exclusion[]
+  /** Repositories the agent made inside the tree; their files were committed as content. */
+  nestedRepos: string[]
   pushedTo?: string
   commitSha?: string
   /** Set when the work went to a fallback branch instead of the PR's: why. */
@@ -49,67 +33,39 @@ export interface Delivery {
   refused?: string
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
-export async function deliver(options: DeliverOptions): Promise<Delivery> {
-  const { git, base } = options
-  const heldBack = await stageChanges(git, base, options.allowWorkflowChanges)
-  await commitStaged(git, options.message)
-
-  const head = await headSha(git)
-  if (head !== base && !(await isAncestor(git, base, head))) {
-    return {
-      commits: [],
-      files: [],
-      heldBack,
-      refused: `The agent moved the branch away from ${base}; nothing was pushed.`,
-    }
+export async function deliver(branch: TaskBranch, options: DeliverOptions): Promise<Delivery> {
+  const kept = {
+    heldBack: [...branch.heldBack].map(([path, why]) => ({ path, why })),
+    excluded: [...branch.excluded.values()],
+    nestedRepos: [...branch.nestedRepos],
   }
-  const commits = await commitsBetween(git, base, head)
-  if (commits.length === 0) return { commits, files: [], heldBack }
-  const files = await filesChanged(git, base, head)
-
-  const oversized = await oversizedFiles(git, base, head, options.maxFileBytes)
-  if (oversized.length > 0) {
-    const list = oversized.map((file) => `\`${file.path}\` (${megabytes(file.bytes)})`).join(', ')
-    return {
-      commits,
-      files,
-      heldBack,
-      refused: `Nothing was pushed: ${list} ${oversized.length === 1 ? 'is' : 'are'} larger than max_file_size_mb (${megabytes(options.maxFileBytes)}). Raise the limit or ask for a smaller change.`,
-    }
-  }
-  const secrets = await secretsInChanges(git, base, head, options.secrets)
-  if (secrets.length > 0) {
-    const list = secrets
-      .slice(0, 10)
-      .map((finding) => `\`${finding.path}\` line ${finding.line} (${finding.kind})`)
-    return {
-      commits,
-      files,
-      heldBack,
-      refused: `Nothing was pushed: the change contains what looks like a credential: ${list.join('; ')}. Remove it and run again.`,
-    }
-  }
-  const pushed = await pushWork(git, {
-    remoteUrl: options.remoteUrl,
-    auth: options.auth,
-    branch: options.branch,
-    base,
+  const git = branch.publish.git
+  if (branch.commits.length === 0) return { commits: [], files: [], ...kept }
+  const pushed = await pushWork({
+    publish: branch.publish,
+    branch: branch.branch,
+    base: branch.base,
+    head: branch.head,
     fallbackBranch: options.fallbackBranch,
     forceFallback: options.forceFallback,
-    committerEnv: identityEnv(DEFAULT_IDENTITY),
   })
-  if (pushed.kind === 'failed') return { commits, files, heldBack, refused: pushed.why }
+  if (pushed.kind === 'failed') {
+    return {
+      commits: await commitsBetween(git, branch.base, branch.head),
+      files: await filesChanged(git, branch.base, branch.head),
+      ...kept,
+      refused: pushed.why,
+    }
+  }
   // A rebase gives the commits new ids: report what is on the remote now.
-  const finalCommits = await commitsBetween(git, pushed.upstream, pushed.head)
-  const finalFiles = await filesChanged(git, pushed.upstream, pushed.head)
+  const [commits, files] = await Promise.all([
+    commitsBetween(git, pushed.upstream, pushed.head),
+    filesChanged(git, pushed.upstream, pushed.head),
+  ])
   return {
-    commits: finalCommits,
-    files: finalFiles,
-    heldBack,
+    commits,
+    files,
+    ...kept,
     pushedTo: pushed.branch,
     commitSha: pushed.head,
     fallbackReason: pushed.kind === 'fallback' ? pushed.why : undefined,

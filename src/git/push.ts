@@ -5,22 +5,23 @@
 // deleted. If the branch moved, the commits are rebased onto the new tip and
 // pushed again (bounded, with jitter). When that cannot work (a conflict, the
 // branch deleted, a protection rule), the work goes to a new fallback branch
-// instead: it is never lost, and never forced over someone else's.
+// instead: it is never lost, and never forced over someone else's. All of it
+// happens in the publish repository (publish.ts), the only one with the PAT.
 
-import type { Git } from './git.js'
+import type { PublishRepo } from './publish.js'
+import { rebaseCommits } from './rebase.js'
 
 export interface PushPlan {
-  remoteUrl: string
-  auth: Record<string, string>
+  publish: PublishRepo
   branch: string
   /** The branch tip the commits were built on. */
   base: string
+  /** The commit to push (our last one, in the publish repository). */
+  head: string
   /** Where the work goes when the branch cannot take it. */
   fallbackBranch: string
   /** Set to send the work to the fallback branch directly: why. */
   forceFallback?: string
-  /** Identity for rebased commits. */
-  committerEnv: Record<string, string>
   attempts?: number
   /** Waits between attempts; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>
@@ -72,64 +73,14 @@ function lastLines(text: string): string {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-async function pushTo(git: Git, plan: PushPlan, ref: string, lease: string) {
-  const result = await git.run(
-    [
-      'push',
-      '--porcelain',
-      '--no-verify',
-      `--force-with-lease=refs/heads/${ref}:${lease}`,
-      plan.remoteUrl,
-      `HEAD:refs/heads/${ref}`,
-    ],
-    { env: plan.auth, allowFailure: true },
-  )
-  return { ok: result.exitCode === 0, detail: `${result.stdout}\n${result.stderr}`.trim() }
-}
-
-/** The branch's current tip on the remote, or undefined when it is gone. */
-async function remoteTip(git: Git, plan: PushPlan): Promise<string | undefined> {
-  const tracking = `refs/remotes/origin/${plan.branch}`
-  const fetched = await git.run(
-    ['fetch', '--no-tags', plan.remoteUrl, `+refs/heads/${plan.branch}:${tracking}`],
-    {
-      env: plan.auth,
-      allowFailure: true,
-    },
-  )
-  if (fetched.exitCode !== 0) {
-    if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return undefined
-    throw new Error(
-      `Could not fetch ${plan.branch} to rebase onto it: ${lastLines(fetched.stderr)}`,
-    )
-  }
-  return git.output(['rev-parse', tracking])
-}
-
-async function rebaseOnto(
-  git: Git,
-  plan: PushPlan,
-  tip: string,
-  upstream: string,
-): Promise<boolean> {
-  const result = await git.run(['rebase', '--quiet', '--no-autostash', '--onto', tip, upstream], {
-    env: plan.committerEnv,
-    allowFailure: true,
-  })
-  if (result.exitCode === 0) return true
-  await git.run(['rebase', '--abort'], { allowFailure: true })
-  return false
-}
-
 async function pushFallback(
-  git: Git,
   plan: PushPlan,
+  head: string,
   upstream: string,
   why: string,
 ): Promise<PushResult> {
-  const head = await git.output(['rev-parse', 'HEAD'])
   // An empty lease: the fallback branch must not exist yet.
-  const pushed = await pushTo(git, plan, plan.fallbackBranch, '')
+  const pushed = await plan.publish.push(head, `refs/heads/${plan.fallbackBranch}`, '')
   if (pushed.ok) return { kind: 'fallback', branch: plan.fallbackBranch, head, upstream, why }
   const kind = classifyRejection(pushed.detail)
   return {
@@ -138,50 +89,51 @@ async function pushFallback(
   }
 }
 
-export async function pushWork(git: Git, plan: PushPlan): Promise<PushResult> {
+export async function pushWork(plan: PushPlan): Promise<PushResult> {
   const attempts = plan.attempts ?? 4
   const sleep = plan.sleep ?? defaultSleep
+  const { publish } = plan
   let upstream = plan.base
+  let head = plan.head
   let rebasedOnto: string | undefined
-  if (plan.forceFallback) return pushFallback(git, plan, upstream, plan.forceFallback)
+  if (plan.forceFallback) return pushFallback(plan, head, upstream, plan.forceFallback)
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const pushed = await pushTo(git, plan, plan.branch, upstream)
-    if (pushed.ok) {
-      const head = await git.output(['rev-parse', 'HEAD'])
-      return { kind: 'pushed', branch: plan.branch, head, upstream, rebasedOnto }
-    }
+    const pushed = await publish.push(head, `refs/heads/${plan.branch}`, upstream)
+    if (pushed.ok) return { kind: 'pushed', branch: plan.branch, head, upstream, rebasedOnto }
     const kind = classifyRejection(pushed.detail)
     if (kind === 'workflow_scope' || kind === 'auth') {
       return { kind: 'failed', why: explainRejection(kind, plan.branch, pushed.detail) }
     }
     if (kind !== 'moved')
-      return pushFallback(git, plan, upstream, explainRejection(kind, plan.branch, pushed.detail))
+      return pushFallback(plan, head, upstream, explainRejection(kind, plan.branch, pushed.detail))
 
-    const tip = await remoteTip(git, plan)
+    const tip = await publish.fetchBranch(plan.branch)
     if (tip === undefined) {
       return pushFallback(
-        git,
         plan,
+        head,
         upstream,
         `The branch \`${plan.branch}\` was deleted while the agent worked; async-pr does not recreate it.`,
       )
     }
-    if (!(await rebaseOnto(git, plan, tip, upstream))) {
+    const rebased = await rebaseCommits(publish.git, upstream, head, tip)
+    if (!rebased) {
       return pushFallback(
-        git,
         plan,
+        head,
         upstream,
         `The branch \`${plan.branch}\` moved while the agent worked, and the agent's commits conflict with what was pushed there.`,
       )
     }
+    head = rebased
     upstream = tip
     rebasedOnto = tip
     // Someone is pushing to this branch right now: give them room.
     await sleep(200 * attempt + Math.random() * 300)
   }
   return pushFallback(
-    git,
     plan,
+    head,
     upstream,
     `The branch \`${plan.branch}\` kept moving; ${attempts} attempts to push onto it failed.`,
   )

@@ -5,14 +5,13 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
+import { EVENT_HEAD_REF, upstreamRef, type PublishRepo } from './publish.js'
 
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError'
 }
 
 export interface HeadCheckout {
-  remoteUrl: string
-  auth: Record<string, string>
   headRef: string
   headSha: string
 }
@@ -89,48 +88,49 @@ export async function isShallow(git: Git): Promise<boolean> {
   return (await git.output(['rev-parse', '--is-shallow-repository'])) === 'true'
 }
 
-async function hasCommit(git: Git, sha: string): Promise<boolean> {
-  const result = await git.run(['cat-file', '-e', `${sha}^{commit}`], { allowFailure: true })
-  return result.exitCode === 0
-}
-
-export async function checkoutHead(git: Git, target: HeadCheckout): Promise<void> {
+/**
+ * Puts the workspace on the PR's head branch at the event's head commit. The
+ * fetch with the PAT happens in the publish repository; the workspace gets
+ * the commits from there by a local fetch, with no credential in sight.
+ */
+export async function checkoutHead(
+  git: Git,
+  publish: PublishRepo,
+  target: HeadCheckout,
+): Promise<void> {
   const inside = await git.run(['rev-parse', '--is-inside-work-tree'], { allowFailure: true })
   if (inside.stdout.trim() !== 'true') {
     throw new WorkspaceError(
       `${git.cwd} is not a git checkout. Add \`- uses: actions/checkout@v5\` before async-pr in the job.`,
     )
   }
-  const depth = (await isShallow(git)) ? ['--depth=50'] : []
-  const tracking = `refs/remotes/origin/${target.headRef}`
-  const fetched = await git.run(
-    [
-      'fetch',
-      '--no-tags',
-      '--prune',
-      ...depth,
-      target.remoteUrl,
-      `+refs/heads/${target.headRef}:${tracking}`,
-    ],
-    { env: target.auth, allowFailure: true },
-  )
-  if (fetched.exitCode !== 0) {
+  const depth = (await isShallow(git)) ? 50 : undefined
+  let tip: string | undefined
+  try {
+    tip = await publish.fetchBranch(target.headRef, depth)
+  } catch (error) {
     throw new WorkspaceError(
-      `Could not fetch branch ${target.headRef}: ${fetched.stderr.trim()}. Check that the branch still exists and that github_token can read the repository.`,
+      `${(error as Error).message}. Check that the branch still exists and that github_token can read the repository.`,
     )
   }
-  if (!(await hasCommit(git, target.headSha))) {
-    // The branch moved on since the event; fetch the event's commit itself.
-    await git.run(['fetch', '--no-tags', ...depth, target.remoteUrl, target.headSha], {
-      env: target.auth,
-      allowFailure: true,
-    })
+  if (tip === undefined) {
+    throw new WorkspaceError(
+      `The branch ${target.headRef} no longer exists on the remote. Re-open the PR from an existing branch.`,
+    )
   }
-  if (!(await hasCommit(git, target.headSha))) {
+  // The branch moved on since the event: fetch the event's commit itself.
+  if (!(await publish.hasCommit(target.headSha))) {
+    await publish.fetchCommit(target.headSha, EVENT_HEAD_REF, depth)
+  }
+  if (!(await publish.hasCommit(target.headSha))) {
     throw new WorkspaceError(
       `Commit ${target.headSha} of branch ${target.headRef} is not on the remote any more (force-pushed?). Re-run the job on the current head.`,
     )
   }
+  await publish.setRef(EVENT_HEAD_REF, target.headSha)
+  const tracking = `refs/remotes/origin/${target.headRef}`
+  await publish.giveTo(git, upstreamRef(target.headRef), tracking)
+  await publish.giveTo(git, EVENT_HEAD_REF, EVENT_HEAD_REF)
   await git.run(['checkout', '--quiet', '--force', '-B', target.headRef, target.headSha])
   await git.run(['branch', '--quiet', `--set-upstream-to=${tracking}`], { allowFailure: true })
 }

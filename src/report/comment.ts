@@ -104,11 +104,35 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push('', '</details>', '')
   }
 
-  if (outcome.heldBack?.length) {
+  const workflow = outcome.heldBack?.filter((entry) => entry.why === 'workflow') ?? []
+  const submodules = outcome.heldBack?.filter((entry) => entry.why === 'submodules') ?? []
+  if (workflow.length > 0) {
     lines.push(
-      '**Held back:** these workflow files were changed by the agent but not pushed, because `allow_workflow_changes` is off:',
+      '**Held back:** the repository’s CI runs these as code (workflows and the local actions they use), so they were changed by the agent but not pushed, because `allow_workflow_changes` is off:',
       '',
-      ...outcome.heldBack.map((file) => `- ${code(file)}`),
+      ...workflow.map((entry) => `- ${code(cell(entry.path))}`),
+      '',
+    )
+  }
+  if (submodules.length > 0) {
+    lines.push(
+      '**Held back:** `.gitmodules` names URLs and commands that other people’s git runs; async-pr never pushes a change to it.',
+      '',
+    )
+  }
+  const unreadable =
+    outcome.excluded?.filter((e) => e.why === 'special' || e.why === 'unreadable') ?? []
+  if (unreadable.length > 0) {
+    lines.push(
+      '**Not pushed:** these paths could not be taken as files:',
+      '',
+      ...unreadable.slice(0, FILES_SHOWN).map((e) => `- ${code(cell(e.path))} (${cell(e.detail)})`),
+      '',
+    )
+  }
+  if (outcome.nestedRepos?.length) {
+    lines.push(
+      `**Nested repositories:** ${outcome.nestedRepos.map((dir) => code(cell(`${dir}/`))).join(', ')} held a \`.git\` of their own (a clone, say); their files were committed as plain files, without that \`.git\`.`,
       '',
     )
   }

@@ -4,6 +4,8 @@
 import type { AgentResult, ToolCall, Todo, PermissionDenial } from '../agent/transcript.js'
 import type { Task } from '../event.js'
 import type { CommitInfo, FileChange } from '../git/commit.js'
+import type { HoldBack } from '../git/guard.js'
+import type { Exclusion } from '../git/snapshot.js'
 
 export type Conclusion =
   'success' | 'no_changes' | 'skipped' | 'failure' | 'timed_out' | 'cancelled'
@@ -35,8 +37,12 @@ export interface Outcome {
   /** New commits on the branch, oldest first (the agent's and ours). */
   commits: CommitInfo[]
   files: FileChange[]
-  /** Workflow files the agent changed that were not pushed (allow_workflow_changes is off). */
-  heldBack?: string[]
+  /** Paths the agent changed that were not pushed: CI code (unless allowed) and .gitmodules. */
+  heldBack?: Array<{ path: string; why: HoldBack }>
+  /** Paths left out of the commits: secret-shaped, too large, unreadable, special files. */
+  excluded?: Exclusion[]
+  /** Repositories inside the tree whose files were committed as content. */
+  nestedRepos?: string[]
   /** The branch the work was pushed to, when it was pushed. */
   pushedTo?: string
   /** Set when the work went to a fallback branch instead of the PR's: why. */

@@ -3,14 +3,22 @@
 import type { AgentVerdict } from '../agent/judge.js'
 import type { AgentRun } from '../agent/run.js'
 import type { Task } from '../event.js'
+import type { Exclusion } from '../git/snapshot.js'
+import { code } from '../report/format.js'
 import type { AgentSummary, Conclusion, RunLinks } from '../report/outcome.js'
 
-export function conclusionFor(
-  verdict: AgentVerdict,
-  changed: boolean,
-  delivered: boolean,
-): Conclusion {
-  if (!delivered) return 'failure'
+export interface DeliveredState {
+  /** Something changed: commits were made, or files were left out of them. */
+  changed: boolean
+  /** The commits reached the PR branch. */
+  delivered: boolean
+  /** Files the agent wrote were left out of the push (a secret, the size limit). */
+  incomplete: boolean
+}
+
+export function conclusionFor(verdict: AgentVerdict, state: DeliveredState): Conclusion {
+  const { changed, delivered, incomplete } = state
+  if (!delivered || incomplete) return 'failure'
   switch (verdict.kind) {
     case 'completed':
       return changed ? 'success' : 'no_changes'
@@ -52,4 +60,34 @@ export function summarize(run: AgentRun): AgentSummary {
     wallMs: run.wallMs,
     denials: transcript.result?.permissionDenials ?? [],
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/**
+ * Why the push is incomplete: files left out because they hold something
+ * secret-shaped or are over the size limit. Undefined when nothing was.
+ */
+export function leftOut(excluded: Exclusion[], maxFileBytes: number): string | undefined {
+  const secrets = excluded.filter((entry) => entry.why === 'secret')
+  const oversize = excluded.filter((entry) => entry.why === 'oversize')
+  const parts: string[] = []
+  const list = (entries: Exclusion[]) =>
+    entries
+      .slice(0, 10)
+      .map((entry) => `${code(entry.path)} (${entry.detail})`)
+      .join(', ') + (entries.length > 10 ? ` and ${entries.length - 10} more` : '')
+  if (secrets.length > 0) {
+    parts.push(
+      `Left out of the push because they contain what looks like a credential: ${list(secrets)}. Remove it and run again; the rest of the work was pushed.`,
+    )
+  }
+  if (oversize.length > 0) {
+    parts.push(
+      `Left out of the push because they are larger than max_file_size_mb (${megabytes(maxFileBytes)}): ${list(oversize)}. Raise the limit or ask for a smaller change; the rest of the work was pushed.`,
+    )
+  }
+  return parts.length > 0 ? parts.join('\n\n') : undefined
 }

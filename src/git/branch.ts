@@ -1,0 +1,181 @@
+// The PR branch as one run sees it: the tip it started from, and the commits
+// of ours on top, each made from a snapshot of the agent's working tree.
+// Everything lives in the publish repository; the workspace's own .git is
+// never read after the agent has run (see README.md here).
+
+import { copyFile } from 'node:fs/promises'
+import path from 'node:path'
+import { writeCommit } from './commit.js'
+import type { Git } from './git.js'
+import {
+  isWorkflowSource,
+  localUses,
+  protectedPathsFrom,
+  type HoldBack,
+  type ProtectedPaths,
+} from './guard.js'
+import type { PublishRepo } from './publish.js'
+import { isEmpty, takeSnapshot, type Exclusion, type Snapshot } from './snapshot.js'
+
+export interface BranchPolicy {
+  maxFileBytes: number
+  allowWorkflowChanges: boolean
+  /** The run's own secrets in every form they could be written (util/secrets.ts). */
+  knownSecretForms: readonly string[]
+}
+
+/** How deep local actions that name other local actions are followed. */
+const USES_DEPTH = 5
+
+async function readBlobs(git: Git, specs: string[]): Promise<Map<string, Buffer>> {
+  const found = new Map<string, Buffer>()
+  if (specs.length === 0) return found
+  const { stdout } = await git.bytes(['cat-file', '--batch'], {
+    input: specs.map((spec) => `${spec}\n`).join(''),
+  })
+  let at = 0
+  for (const spec of specs) {
+    const newline = stdout.indexOf(0x0a, at)
+    if (newline < 0) break
+    const header = stdout.subarray(at, newline).toString('utf8')
+    at = newline + 1
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header)
+    if (!match) continue // "<spec> missing"
+    const size = Number(match[2])
+    if (match[1] === 'blob') found.set(spec, stdout.subarray(at, at + size))
+    at += size + 1
+  }
+  return found
+}
+
+/** The paths the repository's CI runs as code, as of `commit` (see guard.ts). */
+export async function workflowCode(git: Git, commit: string): Promise<ProtectedPaths> {
+  const listed = (await git.output(['ls-tree', '-r', '-z', '--name-only', commit, '--', '.github']))
+    .split('\0')
+    .filter(isWorkflowSource)
+  const files: Array<{ path: string; text: string }> = []
+  let wanted = listed
+  const seen = new Set<string>()
+  for (let depth = 0; depth < USES_DEPTH && wanted.length > 0; depth++) {
+    const blobs = await readBlobs(
+      git,
+      wanted.map((file) => `${commit}:${file}`),
+    )
+    const next: string[] = []
+    for (const file of wanted) {
+      seen.add(file)
+      const blob = blobs.get(`${commit}:${file}`)
+      if (!blob) continue
+      const text = blob.toString('utf8')
+      files.push({ path: file, text })
+      for (const dir of localUses(text)) {
+        for (const name of ['action.yml', 'action.yaml']) {
+          const candidate = `${dir}/${name}`
+          if (!seen.has(candidate)) next.push(candidate)
+        }
+      }
+    }
+    wanted = [...new Set(next)]
+  }
+  return protectedPathsFrom(files)
+}
+
+export class TaskBranch {
+  /** Our latest commit (the start tip until the first one). */
+  head: string
+  readonly commits: string[] = []
+  readonly heldBack = new Map<string, HoldBack>()
+  readonly excluded = new Map<string, Exclusion>()
+  readonly nestedRepos = new Set<string>()
+  private protectedPaths?: ProtectedPaths
+
+  private constructor(
+    readonly publish: PublishRepo,
+    private readonly snapshotGit: Git,
+    readonly workTree: string,
+    readonly branch: string,
+    /** The branch tip the run started from. */
+    readonly base: string,
+    private readonly policy: BranchPolicy,
+  ) {
+    this.head = base
+  }
+
+  /**
+   * Starts following the branch. Must be called right after the checkout,
+   * before the agent runs: the workspace's index, as checkout left it, becomes
+   * the private snapshot index (its stat data spares hashing unchanged files).
+   */
+  static async start(options: {
+    publish: PublishRepo
+    workspaceIndex: string
+    scratch: string
+    workTree: string
+    branch: string
+    base: string
+    policy: BranchPolicy
+  }): Promise<TaskBranch> {
+    const indexFile = path.join(options.scratch, 'snapshot.index')
+    await copyFile(options.workspaceIndex, indexFile)
+    const git = options.publish.git.with({
+      workTree: options.workTree,
+      indexFile,
+      cwd: options.workTree,
+    })
+    return new TaskBranch(
+      options.publish,
+      git,
+      options.workTree,
+      options.branch,
+      options.base,
+      options.policy,
+    )
+  }
+
+  /** What the working tree holds now that the last commit does not. */
+  async snapshot(): Promise<Snapshot> {
+    this.protectedPaths ??= await workflowCode(this.publish.git, this.base)
+    const snapshot = await takeSnapshot({
+      git: this.snapshotGit,
+      workTree: this.workTree,
+      maxFileBytes: this.policy.maxFileBytes,
+      protectedPaths: this.protectedPaths,
+      allowWorkflowChanges: this.policy.allowWorkflowChanges,
+      knownSecretForms: this.policy.knownSecretForms,
+      readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha),
+    })
+    for (const { path: file, why } of snapshot.heldBack) this.heldBack.set(file, why)
+    for (const exclusion of snapshot.excluded) this.excluded.set(exclusion.path, exclusion)
+    for (const dir of snapshot.nestedRepos) this.nestedRepos.add(dir)
+    return snapshot
+  }
+
+  /**
+   * Commits what the agent changed since the last commit, on top of it.
+   * Returns the new commit, or undefined when nothing changed.
+   */
+  async commit(message: string): Promise<string | undefined> {
+    const snapshot = await this.snapshot()
+    if (isEmpty(snapshot)) return undefined
+    const sha = await writeCommit(this.publish.git, {
+      parent: this.head,
+      snapshot,
+      message,
+      ref: `refs/async-pr/commits/${this.commits.length + 1}`,
+    })
+    await this.remember(snapshot)
+    this.head = sha
+    this.commits.push(sha)
+    return sha
+  }
+
+  /** The snapshot index now mirrors the new commit; stat data is gone only for what changed. */
+  private async remember(snapshot: Snapshot): Promise<void> {
+    const zero = '0'.repeat(40)
+    const entries = [
+      ...snapshot.deletes.map((file) => `0 ${zero}\t${file}\0`),
+      ...snapshot.writes.map((write) => `${write.mode} ${write.sha}\t${write.path}\0`),
+    ]
+    await this.snapshotGit.run(['update-index', '-z', '--index-info'], { input: entries.join('') })
+  }
+}

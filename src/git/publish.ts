@@ -1,0 +1,156 @@
+// The publish repository: a bare repository the action creates for the run,
+// in its own scratch directory (root-owned, outside the workspace and outside
+// RUNNER_TEMP), that the agent never touches. It is the only repository git
+// ever runs in while holding the PAT: every fetch and push with the token
+// happens here. The workspace receives the PR's head from it by a local,
+// credential-free fetch before the agent starts; the agent's work comes back
+// as commits written here from the snapshot (commit.ts), never by reading the
+// workspace's .git.
+
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { createGit, type Git, type GitHome } from './git.js'
+
+export interface PublishRemote {
+  /** The repository's URL on the server (`https://github.com/o/r.git`). */
+  url: string
+  /** GIT_CONFIG_* variables carrying the PAT, for this repository's fetches and pushes only. */
+  auth: Record<string, string>
+}
+
+/** Where a fetched branch tip is kept in the publish repository. */
+export function upstreamRef(branch: string): string {
+  return `refs/upstream/${branch}`
+}
+
+export const EVENT_HEAD_REF = 'refs/async-pr/event-head'
+
+export type PushOutcome = { ok: true } | { ok: false; detail: string }
+
+function lastLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(-3)
+    .join(' ')
+}
+
+export class FetchError extends Error {
+  override name = 'FetchError'
+}
+
+export class PublishRepo {
+  private constructor(
+    readonly dir: string,
+    readonly git: Git,
+    private readonly remote: PublishRemote,
+  ) {}
+
+  static async create(scratch: string, home: GitHome, remote: PublishRemote): Promise<PublishRepo> {
+    const dir = path.join(scratch, 'publish.git')
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    const git = createGit({ cwd: dir, gitDir: dir }, home)
+    await git.run(['init', '--quiet', '--bare', dir])
+    return new PublishRepo(dir, git, remote)
+  }
+
+  private authed(args: string[], allowFailure = true) {
+    return this.git.run(args, { env: this.remote.auth, transport: 'http', allowFailure })
+  }
+
+  /** Fetches the branch's tip; undefined when the branch no longer exists. */
+  async fetchBranch(branch: string, depth?: number): Promise<string | undefined> {
+    const fetched = await this.authed([
+      'fetch',
+      '--no-tags',
+      '--no-write-fetch-head',
+      ...(depth ? [`--depth=${depth}`] : []),
+      this.remote.url,
+      `+refs/heads/${branch}:${upstreamRef(branch)}`,
+    ])
+    if (fetched.exitCode !== 0) {
+      if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return undefined
+      throw new FetchError(`Could not fetch ${branch}: ${lastLines(fetched.stderr)}`)
+    }
+    return this.git.output(['rev-parse', upstreamRef(branch)])
+  }
+
+  /** Fetches one commit by id (the event's head, when the branch has moved on since). */
+  async fetchCommit(sha: string, ref: string, depth?: number): Promise<boolean> {
+    const fetched = await this.authed([
+      'fetch',
+      '--no-tags',
+      '--no-write-fetch-head',
+      ...(depth ? [`--depth=${depth}`] : []),
+      this.remote.url,
+      `+${sha}:${ref}`,
+    ])
+    return fetched.exitCode === 0 && (await this.hasCommit(sha))
+  }
+
+  async hasCommit(sha: string): Promise<boolean> {
+    const result = await this.git.run(['cat-file', '-e', `${sha}^{commit}`], { allowFailure: true })
+    return result.exitCode === 0
+  }
+
+  async setRef(ref: string, sha: string): Promise<void> {
+    await this.git.run(['update-ref', ref, sha])
+  }
+
+  /**
+   * Pushes `sha` to `ref` on the server, only if the server's `ref` is still
+   * `lease` (an empty lease: only if it does not exist). Never forces past that.
+   */
+  async push(sha: string, ref: string, lease: string): Promise<PushOutcome> {
+    const result = await this.authed([
+      'push',
+      '--porcelain',
+      '--no-verify',
+      `--force-with-lease=${ref}:${lease}`,
+      this.remote.url,
+      `${sha}:${ref}`,
+    ])
+    if (result.exitCode === 0) return { ok: true }
+    return { ok: false, detail: `${result.stdout}\n${result.stderr}`.trim() }
+  }
+
+  /** Deletes `ref` on the server if it still points at `lease`. */
+  async deleteRemote(ref: string, lease: string): Promise<PushOutcome> {
+    const result = await this.authed([
+      'push',
+      '--porcelain',
+      '--no-verify',
+      `--force-with-lease=${ref}:${lease}`,
+      this.remote.url,
+      `:${ref}`,
+    ])
+    if (result.exitCode === 0) return { ok: true }
+    return { ok: false, detail: `${result.stdout}\n${result.stderr}`.trim() }
+  }
+
+  /** Refs on the server under `prefix` (`refs/async-pr/12/`), with their ids. */
+  async remoteRefs(prefix: string): Promise<Map<string, string>> {
+    const listed = await this.authed(['ls-remote', '--refs', this.remote.url, `${prefix}*`], false)
+    const refs = new Map<string, string>()
+    for (const line of listed.stdout.split('\n')) {
+      const [sha, ref] = line.trim().split(/\s+/)
+      if (sha && ref) refs.set(ref, sha)
+    }
+    return refs
+  }
+
+  /**
+   * Brings `ref` of this repository into another one (the workspace) by a local
+   * fetch: no credential involved, and git's upload-pack runs here, in the
+   * clean repository, never in the workspace.
+   */
+  async giveTo(target: Git, ref: string, localRef: string): Promise<void> {
+    await target.run(
+      ['fetch', '--no-tags', '--no-write-fetch-head', `file://${this.dir}`, `+${ref}:${localRef}`],
+      {
+        transport: 'file',
+      },
+    )
+  }
+}
