@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog2("sending request to %s %s/%s", method, origin, path16);
+        debuglog2("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog2(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog2("trailers received from %s %s/%s", method, origin, path16);
+        debuglog2("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog2(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path18,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog2("sending request to %s %s/%s", method, origin, path16);
+          debuglog2("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path16 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5786,7 +5786,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants8 = require_constants2();
+    var constants9 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5861,7 +5861,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants8.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants9.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5956,11 +5956,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants8.ERROR.OK) {
+          if (ret !== constants9.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants8.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants9.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants8.ERROR.PAUSED) {
+            } else if (ret === constants9.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5983,10 +5983,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants8.ERROR.OK) {
+        if (ret === constants9.ERROR.OK) {
           return null;
         }
-        if (ret === constants8.ERROR.PAUSED || ret === constants8.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants9.ERROR.PAUSED || ret === constants9.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6003,7 +6003,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants8.ERROR[ret], data);
+        return new HTTPParserError(message, constants9.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6183,7 +6183,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants8.ERROR.PAUSED : 0;
+        return pause ? constants9.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6205,7 +6205,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6241,13 +6241,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path16, host, upgrade, blocking, reset: reset2 } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset: reset2 } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i2 = 0; i2 < path16.length; ++i2) {
-        const code2 = path16.charCodeAt(i2);
+    function validateCookiePath(path18) {
+      for (let i2 = 0; i2 < path18.length; ++i2) {
+        const code2 = path18.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19156,7 +19156,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs3 = __require("fs");
-    function checkPathExt(path16, options) {
+    function checkPathExt(path18, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -19167,25 +19167,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path16.substr(-p.length).toLowerCase() === p) {
+        if (p && path18.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat4, path16, options) {
+    function checkStat(stat4, path18, options) {
       if (!stat4.isSymbolicLink() && !stat4.isFile()) {
         return false;
       }
-      return checkPathExt(path16, options);
+      return checkPathExt(path18, options);
     }
-    function isexe(path16, options, cb) {
-      fs3.stat(path16, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path16, options));
+    function isexe(path18, options, cb) {
+      fs3.stat(path18, function(er, stat4) {
+        cb(er, er ? false : checkStat(stat4, path18, options));
       });
     }
-    function sync(path16, options) {
-      return checkStat(fs3.statSync(path16), path16, options);
+    function sync(path18, options) {
+      return checkStat(fs3.statSync(path18), path18, options);
     }
   }
 });
@@ -19196,13 +19196,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs3 = __require("fs");
-    function isexe(path16, options, cb) {
-      fs3.stat(path16, function(er, stat4) {
+    function isexe(path18, options, cb) {
+      fs3.stat(path18, function(er, stat4) {
         cb(er, er ? false : checkStat(stat4, options));
       });
     }
-    function sync(path16, options) {
-      return checkStat(fs3.statSync(path16), options);
+    function sync(path18, options) {
+      return checkStat(fs3.statSync(path18), options);
     }
     function checkStat(stat4, options) {
       return stat4.isFile() && checkMode(stat4, options);
@@ -19235,7 +19235,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path16, options, cb) {
+    function isexe(path18, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -19245,7 +19245,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path16, options || {}, function(er, is) {
+          isexe(path18, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -19254,7 +19254,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path16, options || {}, function(er, is) {
+      core(path18, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -19264,9 +19264,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path16, options) {
+    function sync(path18, options) {
       try {
-        return core.sync(path16, options || {});
+        return core.sync(path18, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -19282,7 +19282,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path16 = __require("path");
+    var path18 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -19320,7 +19320,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path16.join(pathPart, cmd);
+        const pCmd = path18.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -19347,7 +19347,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path16.join(pathPart, cmd);
+        const pCmd = path18.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -19395,7 +19395,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path18 = __require("path");
     var which2 = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -19413,7 +19413,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which2.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path16.delimiter : void 0
+          pathExt: withoutPathExt ? path18.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -19422,7 +19422,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path16.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path18.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -19476,8 +19476,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path16, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path16.split("/").pop();
+      const [path18, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path18.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -19512,7 +19512,7 @@ var require_readShebang = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path18 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -19537,7 +19537,7 @@ var require_parse2 = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path16.normalize(parsed.command);
+        parsed.command = path18.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -21510,9 +21510,9 @@ function group(name, fn) {
 }
 
 // src/pipeline.ts
-import { mkdir as mkdir5, mkdtemp, readFile as readFile3, rm as rm4 } from "node:fs/promises";
+import { mkdir as mkdir6, mkdtemp, readFile as readFile3, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import path15 from "node:path";
+import path17 from "node:path";
 
 // src/agent/judge.ts
 function minutes(ms) {
@@ -25966,13 +25966,13 @@ var logOutputSync = ({ serializedResult, fdNumber, state, verboseInfo, encoding,
   }
 };
 var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
-  for (const { path: path16, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
-    const pathString = typeof path16 === "string" ? path16 : path16.toString();
+  for (const { path: path18, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
+    const pathString = typeof path18 === "string" ? path18 : path18.toString();
     if (append || outputFiles.has(pathString)) {
-      appendFileSync2(path16, serializedResult);
+      appendFileSync2(path18, serializedResult);
     } else {
       outputFiles.add(pathString);
-      writeFileSync(path16, serializedResult);
+      writeFileSync(path18, serializedResult);
     }
   }
 };
@@ -28681,10 +28681,147 @@ async function locateClaude(options) {
 }
 
 // src/agent/session.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path9 from "node:path";
+import { chmod as chmod3, copyFile as copyFile2, link, mkdir as mkdir4, realpath } from "node:fs/promises";
+import { constants as constants7 } from "node:fs";
+import path11 from "node:path";
+
+// src/agent/agent-git.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import path8 from "node:path";
+var REFUSED_OPTIONS = [
+  "--output",
+  "--output-directory",
+  "--ext-diff",
+  "--textconv",
+  "--exec",
+  "--exec-path",
+  "--upload-pack",
+  "--receive-pack",
+  "--open-files-in-pager",
+  "--extcmd",
+  "--tool",
+  "--git-dir",
+  "--work-tree",
+  "--namespace",
+  "--config-env",
+  "--super-prefix",
+  "--show-signature"
+];
+var REFUSED_SUBCOMMANDS = [
+  "difftool",
+  "mergetool",
+  "filter-branch",
+  "instaweb",
+  "daemon",
+  "send-email",
+  "credential",
+  "credential-store",
+  "credential-cache",
+  "web--browse",
+  "upload-pack",
+  "receive-pack",
+  "shell"
+];
+function shellQuote(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function agentGitConfig() {
+  return [
+    "# async-pr: the only global git config the agent\u2019s git reads (read-only to it).",
+    "[safe]",
+    // The workspace's .git belongs to the action, not to the agent's user.
+    "	directory = *",
+    "[core]",
+    "	fsmonitor = false",
+    "	pager = cat",
+    "	hooksPath = /dev/null",
+    "[protocol]",
+    "	allow = never",
+    "[log]",
+    "	showSignature = false",
+    "[credential]",
+    "	helper =",
+    "[submodule]",
+    "	recurse = false",
+    ""
+  ].join("\n");
+}
+function agentGitScript(options) {
+  const q = shellQuote;
+  const refusedLong = REFUSED_OPTIONS.join(" ");
+  const refusedSub = REFUSED_SUBCOMMANDS.join(" ");
+  return `#!/bin/bash
+# async-pr: the agent's git (see src/agent/agent-git.ts in async-pr).
+refuse() {
+  printf 'async-pr refused: %s\\n' "$1" >&2
+  exit 128
+}
+sub=''
+sub2=''
+ended=''
+value=''
+for arg in "$@"; do
+  if [ -n "$ended" ]; then continue; fi
+  # The value of a global -c or -C (Claude Code passes -c options of its own).
+  if [ -n "$value" ]; then value=''; continue; fi
+  if [ -z "$sub" ]; then
+    case "$arg" in
+      -c|-C) value=1; continue ;;
+      -*) ;;
+      *) sub="$arg"; continue ;;
+    esac
+  elif [ -z "$sub2" ] && [ "\${arg#-}" = "$arg" ]; then
+    sub2="$arg"
+  fi
+  case "$arg" in
+    --) ended=1 ;;
+    --?*)
+      name="\${arg%%=*}"
+      for bad in ${refusedLong}; do
+        case "$bad" in
+          "$name"*) refuse "git $name is not allowed here: it writes a file or runs a program." ;;
+        esac
+      done
+      ;;
+    -o*)
+      case "$sub" in format-patch|archive|bundle) refuse "git $sub $arg writes a file." ;; esac ;;
+    -x*)
+      case "$sub" in rebase) refuse "git rebase -x runs a program." ;; esac ;;
+    -[!-]*O*)
+      case "$sub" in grep) refuse "git grep -O runs a program." ;; esac ;;
+  esac
+done
+for bad in ${refusedSub}; do
+  if [ "$sub" = "$bad" ]; then refuse "git $sub runs other programs."; fi
+done
+case "$sub $sub2" in
+  'submodule foreach'|'bisect run') refuse "git $sub $sub2 runs a program." ;;
+esac
+# None of the caller's git environment: only ours.
+for name in $(compgen -e); do
+  case "$name" in GIT_*|PAGER|EDITOR|VISUAL) unset "$name" ;; esac
+done
+export PATH=${q(options.searchPath)}
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=${q(options.config)} GIT_ATTR_NOSYSTEM=1
+export GIT_DIR=${q(options.gitDir)} GIT_WORK_TREE=${q(options.workTree)}
+export GIT_NO_REPLACE_OBJECTS=1 GIT_TERMINAL_PROMPT=0 GIT_PAGER=cat GIT_PROTOCOL_FROM_USER=0
+exec ${q(options.realGit)} \\
+  -c core.fsmonitor=false -c core.pager=cat -c core.hooksPath=/dev/null \\
+  -c protocol.allow=never -c credential.helper= -c submodule.recurse=false \\
+  "$@"
+`;
+}
+async function prepareAgentGit(options) {
+  const binDir = path8.join(options.dir, "bin");
+  await mkdir2(binDir, { recursive: true, mode: 493 });
+  const config = path8.join(options.dir, "gitconfig");
+  await writeFile2(config, agentGitConfig(), { mode: 420 });
+  await writeFile2(path8.join(binDir, "git"), agentGitScript({ ...options, config }), { mode: 493 });
+  return { binDir };
+}
 
 // src/agent/command.ts
+import path9 from "node:path";
 function claudeArgs(settings) {
   const args = [
     "-p",
@@ -28720,6 +28857,9 @@ function agentEnv(options) {
   }
   for (const [name, value] of Object.entries(runner)) {
     if (value !== void 0 && PROVIDER_VARIABLES.test(name)) env[name] = value;
+  }
+  if (options.pathPrefix) {
+    env.PATH = [options.pathPrefix, env.PATH].filter(Boolean).join(path9.delimiter);
   }
   Object.assign(env, {
     HOME: options.home,
@@ -29049,13 +29189,13 @@ async function runAgent(options) {
 
 // src/agent/sandbox.ts
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { chmod as chmod2, mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { chmod as chmod2, mkdir as mkdir3, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path8 from "node:path";
+import path10 from "node:path";
 var SandboxError = class extends Error {
   name = "SandboxError";
 };
-var TRAVERSAL_REGISTRY = path8.join(tmpdir(), `async-pr-traversal-${process.getuid?.() ?? 0}`);
+var TRAVERSAL_REGISTRY = path10.join(tmpdir(), `async-pr-traversal-${process.getuid?.() ?? 0}`);
 var baseEnv = () => ({ PATH: trustedPath() });
 var abs = (command) => binaries().path(command);
 async function privilegeRunner() {
@@ -29127,7 +29267,7 @@ var UserSandbox = class {
     this.workspaceMode = info2.mode & 4095;
     if (entries.length > 0) {
       await must(
-        this.privileged("chown", ["-R", ids, ...entries.map((name) => path8.join(workspace, name))]),
+        this.privileged("chown", ["-R", ids, ...entries.map((name) => path10.join(workspace, name))]),
         "Giving the workspace to the agent user"
       );
     }
@@ -29146,18 +29286,18 @@ var UserSandbox = class {
    * directory counts who still needs each, and the last one out closes it.
    */
   async makeReachable(target) {
-    let dir = path8.dirname(path8.resolve(target));
+    let dir = path10.dirname(path10.resolve(target));
     while (true) {
       const info2 = await stat2(dir).catch(() => void 0);
       if (info2 && !this.opened.some((entry) => entry.dir === dir)) {
-        const registry2 = path8.join(TRAVERSAL_REGISTRY, createHash("sha1").update(dir).digest("hex"));
+        const registry2 = path10.join(TRAVERSAL_REGISTRY, createHash("sha1").update(dir).digest("hex"));
         const closed = (info2.mode & 1) === 0;
         if (closed || await stat2(registry2).catch(() => void 0)) {
-          await mkdir2(registry2, { recursive: true, mode: 448 });
-          await writeFile2(path8.join(registry2, "mode"), String(info2.mode & 4095), {
+          await mkdir3(registry2, { recursive: true, mode: 448 });
+          await writeFile3(path10.join(registry2, "mode"), String(info2.mode & 4095), {
             flag: "wx"
           }).catch(() => void 0);
-          await writeFile2(path8.join(registry2, this.user), "");
+          await writeFile3(path10.join(registry2, this.user), "");
           if (closed) {
             if (this.root) await chmod2(dir, info2.mode & 4095 | 1);
             else await must(this.privileged("chmod", ["o+x", dir]), `Opening ${dir} for traversal`);
@@ -29165,17 +29305,17 @@ var UserSandbox = class {
           this.opened.push({ dir, registry: registry2 });
         }
       }
-      const parent = path8.dirname(dir);
+      const parent = path10.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
   }
   /** Closes a directory this run opened, unless another run still needs it. */
   async release({ dir, registry: registry2 }) {
-    await rm2(path8.join(registry2, this.user), { force: true });
+    await rm2(path10.join(registry2, this.user), { force: true });
     const left = (await readdir2(registry2).catch(() => ["?"])).filter((name) => name !== "mode");
     if (left.length > 0) return;
-    const mode = Number(await readFile(path8.join(registry2, "mode"), "utf8"));
+    const mode = Number(await readFile(path10.join(registry2, "mode"), "utf8"));
     await rm2(registry2, { recursive: true, force: true });
     if (!Number.isInteger(mode)) return;
     if (this.root) await chmod2(dir, mode);
@@ -29305,16 +29445,50 @@ var SurvivorsError = class extends Error {
   name = "SurvivorsError";
 };
 function isInside2(file, dir) {
-  const relative = path9.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path9.isAbsolute(relative);
+  const relative = path11.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path11.isAbsolute(relative);
+}
+async function stageBinary(binary, dir, roots, log) {
+  const real2 = await realpath(binary);
+  const [inTemp, inWorkspace] = [roots.runnerTemp, roots.workspace].map(
+    (root) => isInside2(real2, root) || isInside2(binary, root)
+  );
+  if (!inTemp && !inWorkspace) return binary;
+  await mkdir4(dir, { recursive: true, mode: 493 });
+  const staged = path11.join(dir, path11.basename(real2));
+  const linked = inWorkspace ? false : await link(real2, staged).then(
+    () => true,
+    () => false
+  );
+  if (!linked) {
+    await copyFile2(real2, staged, constants7.COPYFILE_FICLONE);
+    await chmod3(staged, 493);
+  }
+  log(
+    `Claude Code (${binary}) is inside ${inWorkspace ? "the workspace" : "RUNNER_TEMP"}; the agent runs ${linked ? "a link to it" : "a copy of it"} at ${staged}, so RUNNER_TEMP stays closed to the agent and the binary cannot be changed by it.`
+  );
+  return staged;
 }
 async function runSession(options) {
   const { settings, scratch } = options;
-  const home = path9.join(scratch, "home");
-  const configDir = path9.join(scratch, "claude-config");
-  const tmpDir = path9.join(scratch, "tmp");
-  await Promise.all([home, configDir, tmpDir].map((dir) => mkdir3(dir, { recursive: true })));
-  await writeFile3(path9.join(home, ".gitconfig"), "[safe]\n	directory = *\n");
+  const home = path11.join(scratch, "home");
+  const configDir = path11.join(scratch, "claude-config");
+  const tmpDir = path11.join(scratch, "tmp");
+  await Promise.all([home, configDir, tmpDir].map((dir) => mkdir4(dir, { recursive: true })));
+  const tools = path11.join(scratch, "agent-tools");
+  const agentGit = await prepareAgentGit({
+    dir: tools,
+    realGit: binaries().path("git"),
+    gitDir: options.gitDir,
+    workTree: options.workspace,
+    searchPath: trustedPath()
+  });
+  const binary = await stageBinary(
+    options.binary,
+    path11.join(tools, "cli"),
+    { runnerTemp: settings.runnerTemp, workspace: options.workspace },
+    options.log
+  );
   const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken);
   let proxy;
   let sandbox;
@@ -29325,13 +29499,18 @@ async function runSession(options) {
     }) : void 0;
     sandbox = await createSandbox(settings.isolateAgent);
     if (sandbox.note) options.log(sandbox.note);
-    const hidden2 = [settings.runnerTemp].filter((dir) => !isInside2(options.binary, dir));
-    await sandbox.prepare(options.workspace, [home, configDir, tmpDir], [options.binary], hidden2);
+    await sandbox.prepare(
+      options.workspace,
+      [home, configDir, tmpDir],
+      [binary, path11.join(agentGit.binDir, "git")],
+      [settings.runnerTemp]
+    );
     const env = agentEnv({
       home,
       configDir,
       tmpDir,
       runnerEnv: options.runnerEnv,
+      pathPrefix: agentGit.binDir,
       model: proxy && {
         baseUrl: proxy.url,
         dummyKey: proxy.dummyKey,
@@ -29339,7 +29518,7 @@ async function runSession(options) {
       }
     });
     const run2 = await runAgent({
-      spawn: sandbox.spawnSpec(options.binary, claudeArgs(settings), env),
+      spawn: sandbox.spawnSpec(binary, claudeArgs(settings), env),
       cwd: options.workspace,
       prompt: options.prompt,
       executionFile: options.executionFile,
@@ -29382,8 +29561,8 @@ function authEnv(serverUrl, token) {
 }
 
 // src/git/branch.ts
-import { copyFile as copyFile2 } from "node:fs/promises";
-import path11 from "node:path";
+import { copyFile as copyFile3 } from "node:fs/promises";
+import path13 from "node:path";
 
 // src/git/commit.ts
 var DEFAULT_IDENTITY = {
@@ -29615,9 +29794,9 @@ function secretsInChange(file, content, previous, knownForms) {
 
 // src/git/snapshot.ts
 import { createHash as createHash2 } from "node:crypto";
-import { constants as constants7 } from "node:fs";
-import { lstat as lstat2, open as open2, readdir as readdir3, readlink as readlink2, realpath } from "node:fs/promises";
-import path10 from "node:path";
+import { constants as constants8 } from "node:fs";
+import { lstat as lstat2, open as open2, readdir as readdir3, readlink as readlink2, realpath as realpath2 } from "node:fs/promises";
+import path12 from "node:path";
 var NESTED_WALK_LIMIT = 5e4;
 function blobSha(content) {
   return createHash2("sha1").update(`blob ${content.byteLength}\0`).update(content).digest("hex");
@@ -29651,7 +29830,7 @@ async function changedTracked(git) {
   return changed;
 }
 async function walkNested(workTree, dir, found) {
-  const entries = await readdir3(path10.join(workTree, dir), { withFileTypes: true }).catch(() => []);
+  const entries = await readdir3(path12.join(workTree, dir), { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (found.length >= NESTED_WALK_LIMIT) return;
     if (isGitName(entry.name)) continue;
@@ -29693,14 +29872,14 @@ async function untracked(git, workTree) {
   return { files, nestedRepos };
 }
 function isInside3(file, dir) {
-  const relative = path10.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path10.isAbsolute(relative);
+  const relative = path12.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path12.isAbsolute(relative);
 }
 function megabytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 async function readEntry(workTree, realWorkTree, file, maxBytes) {
-  const full = path10.join(workTree, file);
+  const full = path12.join(workTree, file);
   const info2 = await lstat2(full).catch(
     (error2) => error2.code === "ENOENT" || error2.code === "ENOTDIR" ? void 0 : error2
   );
@@ -29716,7 +29895,7 @@ async function readEntry(workTree, realWorkTree, file, maxBytes) {
   }
   let handle;
   try {
-    handle = await open2(full, constants7.O_RDONLY | constants7.O_NOFOLLOW | constants7.O_NONBLOCK);
+    handle = await open2(full, constants8.O_RDONLY | constants8.O_NOFOLLOW | constants8.O_NONBLOCK);
   } catch (error2) {
     return { kind: "excluded", why: "unreadable", detail: error2.message };
   }
@@ -29751,7 +29930,7 @@ async function readEntry(workTree, realWorkTree, file, maxBytes) {
 async function takeSnapshot(options) {
   const { git, workTree } = options;
   const [changed, fresh] = await Promise.all([changedTracked(git), untracked(git, workTree)]);
-  const realWorkTree = await realpath(workTree);
+  const realWorkTree = await realpath2(workTree);
   const snapshot = {
     writes: [],
     deletes: [],
@@ -29885,8 +30064,8 @@ var TaskBranch = class _TaskBranch {
    * the private snapshot index (its stat data spares hashing unchanged files).
    */
   static async start(options) {
-    const indexFile = path11.join(options.scratch, "snapshot.index");
-    await copyFile2(options.workspaceIndex, indexFile);
+    const indexFile = path13.join(options.scratch, "snapshot.index");
+    await copyFile3(options.workspaceIndex, indexFile);
     const git = options.publish.git.with({
       workTree: options.workTree,
       indexFile,
@@ -30080,7 +30259,7 @@ async function pushWork(plan) {
 // src/git/deliver.ts
 async function deliver(branch, options) {
   const kept = {
-    heldBack: [...branch.heldBack].map(([path16, why]) => ({ path: path16, why })),
+    heldBack: [...branch.heldBack].map(([path18, why]) => ({ path: path18, why })),
     excluded: [...branch.excluded.values()],
     nestedRepos: [...branch.nestedRepos]
   };
@@ -30119,7 +30298,7 @@ async function deliver(branch, options) {
 
 // src/git/git.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 var GitError = class extends Error {
   constructor(message, args, result) {
     super(message);
@@ -30162,10 +30341,10 @@ function transportConfig(transport) {
   }
 }
 function prepareGitHome(scratchDir) {
-  const home = path12.join(scratchDir, "git-home");
-  const hooksPath = path12.join(home, "no-hooks");
+  const home = path14.join(scratchDir, "git-home");
+  const hooksPath = path14.join(home, "no-hooks");
   mkdirSync(hooksPath, { recursive: true, mode: 448 });
-  const globalConfig = path12.join(home, "gitconfig");
+  const globalConfig = path14.join(home, "gitconfig");
   writeFileSync2(
     globalConfig,
     [
@@ -30259,8 +30438,8 @@ function createGit(location, home) {
 }
 
 // src/git/publish.ts
-import { mkdir as mkdir4 } from "node:fs/promises";
-import path13 from "node:path";
+import { mkdir as mkdir5 } from "node:fs/promises";
+import path15 from "node:path";
 function upstreamRef(branch) {
   return `refs/upstream/${branch}`;
 }
@@ -30281,8 +30460,8 @@ var PublishRepo = class _PublishRepo {
   git;
   remote;
   static async create(scratch, home, remote) {
-    const dir = path13.join(scratch, "publish.git");
-    await mkdir4(dir, { recursive: true, mode: 448 });
+    const dir = path15.join(scratch, "publish.git");
+    await mkdir5(dir, { recursive: true, mode: 448 });
     const git = createGit({ cwd: dir, gitDir: dir }, home);
     await git.run(["init", "--quiet", "--bare", dir]);
     return new _PublishRepo(dir, git, remote);
@@ -30383,15 +30562,15 @@ ${result.stderr}`.trim() };
 
 // src/git/workspace.ts
 import { readdir as readdir4, readFile as readFile2, rm as rm3, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
-import path14 from "node:path";
+import path16 from "node:path";
 var WorkspaceError = class extends Error {
   name = "WorkspaceError";
 };
 async function removePersistedCredentials(git) {
   const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const configs = [
-    path14.join(commonDir, "config"),
-    ...await submoduleConfigs(path14.join(commonDir, "modules"))
+    path16.join(commonDir, "config"),
+    ...await submoduleConfigs(path16.join(commonDir, "modules"))
   ];
   const removed = [];
   for (const file of configs) removed.push(...await removeFromConfig(git, file));
@@ -30402,10 +30581,10 @@ async function submoduleConfigs(dir) {
   const found = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const child = path14.join(dir, entry.name);
-    if (await stat3(path14.join(child, "config")).catch(() => void 0))
-      found.push(path14.join(child, "config"));
-    found.push(...await submoduleConfigs(path14.join(child, "modules")));
+    const child = path16.join(dir, entry.name);
+    if (await stat3(path16.join(child, "config")).catch(() => void 0))
+      found.push(path16.join(child, "config"));
+    found.push(...await submoduleConfigs(path16.join(child, "modules")));
   }
   return found;
 }
@@ -30420,7 +30599,7 @@ async function removeFromConfig(git, file) {
     const key = entry.slice(0, newline);
     const value = entry.slice(newline + 1);
     const isHeader = /^http\..*extraheader$/i.test(key);
-    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path14.basename(value)) || await fileMentionsExtraheader(value));
+    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path16.basename(value)) || await fileMentionsExtraheader(value));
     if (isHeader || isCredentialInclude) {
       await git.run(["config", "--file", file, "--unset-all", key], { allowFailure: true });
       removed.push(key);
@@ -30478,7 +30657,7 @@ async function checkoutHead(git, publish, target) {
 }
 async function snapshotConfig(git) {
   const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
-  const file = path14.join(commonDir, "config");
+  const file = path16.join(commonDir, "config");
   const saved = await readFile2(file);
   return async () => writeFile4(file, saved);
 }
@@ -31974,17 +32153,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path16 = requestOptions.url.replace(options.baseUrl, "");
+    const path18 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path16} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path16} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -34697,7 +34876,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path16) => path16.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path18) => path18.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -36185,10 +36364,12 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       message: "This instruction was already answered."
     };
   }
-  const scratch = await mkdtemp(path15.join(tmpdir2(), "async-pr-"));
-  const executionDir = path15.join(settings.runnerTemp, "async-pr");
-  await mkdir5(executionDir, { recursive: true });
-  const gitHome = prepareGitHome(scratch);
+  const scratch = await mkdtemp(path17.join(tmpdir2(), "async-pr-"));
+  const executionDir = path17.join(settings.runnerTemp, "async-pr");
+  await mkdir6(executionDir, { recursive: true });
+  const actionDir = path17.join(scratch, "action");
+  await mkdir6(actionDir, { mode: 448 });
+  const gitHome = prepareGitHome(actionDir);
   const context = {
     settings,
     runnerEnv,
@@ -36197,13 +36378,14 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     github,
     status,
     git: createGit({ cwd: settings.workspace }, gitHome),
-    publish: await PublishRepo.create(scratch, gitHome, {
+    publish: await PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken)
     }),
     secretForms: secretForms(secretsOf(settings)),
     scratch,
-    executionFile: path15.join(
+    actionDir,
+    executionFile: path17.join(
       executionDir,
       `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
     ),
@@ -36264,8 +36446,8 @@ async function prepareWorkspace(context) {
     const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
     const branch = await TaskBranch.start({
       publish,
-      workspaceIndex: path15.join(commonDir, "index"),
-      scratch: context.scratch,
+      workspaceIndex: path17.join(commonDir, "index"),
+      scratch: context.actionDir,
       workTree: settings.workspace,
       branch: task.headRef,
       base: task.headSha,
@@ -36339,6 +36521,7 @@ async function runClaude(context, binary) {
       runnerEnv: context.runnerEnv,
       binary,
       workspace: git.cwd,
+      gitDir: await git.output(["rev-parse", "--absolute-git-dir"]),
       scratch: context.scratch,
       prompt: buildPrompt(task, previous),
       executionFile: context.executionFile,

@@ -72,6 +72,8 @@ interface RunContext {
   /** The run's own secrets in every form they could be written down. */
   secretForms: string[]
   scratch: string
+  /** Inside scratch, closed to the agent: the publish repository, git's home, the snapshot index. */
+  actionDir: string
   executionFile: string
   timings: Timings
   /** The Claude Code binary, being located or installed. */
@@ -132,7 +134,10 @@ export async function runPipeline(
   const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
-  const gitHome = prepareGitHome(scratch)
+  // The action's own files (its git config, the publish repository): never the agent's to read.
+  const actionDir = path.join(scratch, 'action')
+  await mkdir(actionDir, { mode: 0o700 })
+  const gitHome = prepareGitHome(actionDir)
   const context: RunContext = {
     settings,
     runnerEnv,
@@ -141,12 +146,13 @@ export async function runPipeline(
     github,
     status,
     git: createGit({ cwd: settings.workspace }, gitHome),
-    publish: await PublishRepo.create(scratch, gitHome, {
+    publish: await PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken),
     }),
     secretForms: secretForms(secretsOf(settings)),
     scratch,
+    actionDir,
     executionFile: path.join(
       executionDir,
       `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
@@ -220,7 +226,7 @@ async function prepareWorkspace(context: RunContext): Promise<Prepared> {
     const branch = await TaskBranch.start({
       publish,
       workspaceIndex: path.join(commonDir, 'index'),
-      scratch: context.scratch,
+      scratch: context.actionDir,
       workTree: settings.workspace,
       branch: task.headRef,
       base: task.headSha,
@@ -306,6 +312,7 @@ async function runClaude(context: RunContext, binary: string): Promise<AgentRun>
       runnerEnv: context.runnerEnv,
       binary,
       workspace: git.cwd,
+      gitDir: await git.output(['rev-parse', '--absolute-git-dir']),
       scratch: context.scratch,
       prompt: buildPrompt(task, previous),
       executionFile: context.executionFile,

@@ -1,5 +1,6 @@
 // Settings -> the Claude Code command line and environment. Pure.
 
+import path from 'node:path'
 import type { Settings } from '../settings.js'
 
 export function claudeArgs(settings: Settings): string[] {
@@ -37,6 +38,8 @@ export interface AgentEnvOptions {
   configDir: string
   tmpDir: string
   runnerEnv: Record<string, string | undefined>
+  /** A directory of the action's put first on PATH (the agent's git). */
+  pathPrefix?: string
   /** The model endpoint the agent talks to: the action's loopback proxy and its per-run dummy key. */
   model?: { baseUrl: string; dummyKey: string; oauth: boolean }
 }
@@ -54,6 +57,9 @@ export function agentEnv(options: AgentEnvOptions): Record<string, string> {
   }
   for (const [name, value] of Object.entries(runner)) {
     if (value !== undefined && PROVIDER_VARIABLES.test(name)) env[name] = value
+  }
+  if (options.pathPrefix) {
+    env.PATH = [options.pathPrefix, env.PATH].filter(Boolean).join(path.delimiter)
   }
   Object.assign(env, {
     HOME: options.home,

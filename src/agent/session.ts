@@ -3,8 +3,11 @@
 // afterwards every process of the agent's user killed and checked gone before
 // anything with a credential (git push) runs.
 
-import { mkdir, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, link, mkdir, realpath } from 'node:fs/promises'
+import { constants } from 'node:fs'
 import path from 'node:path'
+import { binaries, trustedPath } from '../util/binaries.js'
+import { prepareAgentGit } from './agent-git.js'
 import { agentEnv, claudeArgs } from './command.js'
 import { startModelProxy, type ModelProxy } from './model-proxy.js'
 import { runAgent, type AgentRun } from './run.js'
@@ -23,6 +26,8 @@ export interface SessionOptions {
   runnerEnv: Record<string, string | undefined>
   binary: string
   workspace: string
+  /** The workspace repository's git directory (the agent's git uses it and no other). */
+  gitDir: string
   /** A private directory for this run (home, config, temp of the agent). */
   scratch: string
   prompt: string
@@ -44,14 +49,62 @@ function isInside(file: string, dir: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
+/**
+ * The CLI, from a place the agent can reach while RUNNER_TEMP stays closed to
+ * it and that it cannot change: a binary under RUNNER_TEMP is linked into the
+ * run's own directory, one inside the workspace (which the agent owns while
+ * it works) is copied there.
+ */
+export async function stageBinary(
+  binary: string,
+  dir: string,
+  roots: { runnerTemp: string; workspace: string },
+  log: (line: string) => void,
+): Promise<string> {
+  const real = await realpath(binary)
+  const [inTemp, inWorkspace] = [roots.runnerTemp, roots.workspace].map(
+    (root) => isInside(real, root) || isInside(binary, root),
+  )
+  if (!inTemp && !inWorkspace) return binary
+  await mkdir(dir, { recursive: true, mode: 0o755 })
+  const staged = path.join(dir, path.basename(real))
+  const linked = inWorkspace
+    ? false
+    : await link(real, staged).then(
+        () => true,
+        () => false,
+      )
+  if (!linked) {
+    await copyFile(real, staged, constants.COPYFILE_FICLONE)
+    await chmod(staged, 0o755)
+  }
+  log(
+    `Claude Code (${binary}) is inside ${inWorkspace ? 'the workspace' : 'RUNNER_TEMP'}; the agent runs ${linked ? 'a link to it' : 'a copy of it'} at ${staged}, so RUNNER_TEMP stays closed to the agent and the binary cannot be changed by it.`,
+  )
+  return staged
+}
+
 export async function runSession(options: SessionOptions): Promise<Session> {
   const { settings, scratch } = options
   const home = path.join(scratch, 'home')
   const configDir = path.join(scratch, 'claude-config')
   const tmpDir = path.join(scratch, 'tmp')
   await Promise.all([home, configDir, tmpDir].map((dir) => mkdir(dir, { recursive: true })))
-  // Read-only git for the agent in a repository owned by another user.
-  await writeFile(path.join(home, '.gitconfig'), '[safe]\n\tdirectory = *\n')
+  // Files of the action's the agent may use but not change: its git, the CLI.
+  const tools = path.join(scratch, 'agent-tools')
+  const agentGit = await prepareAgentGit({
+    dir: tools,
+    realGit: binaries().path('git'),
+    gitDir: options.gitDir,
+    workTree: options.workspace,
+    searchPath: trustedPath(),
+  })
+  const binary = await stageBinary(
+    options.binary,
+    path.join(tools, 'cli'),
+    { runnerTemp: settings.runnerTemp, workspace: options.workspace },
+    options.log,
+  )
 
   const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken)
   let proxy: ModelProxy | undefined
@@ -65,13 +118,18 @@ export async function runSession(options: SessionOptions): Promise<Session> {
       : undefined
     sandbox = await createSandbox(settings.isolateAgent)
     if (sandbox.note) options.log(sandbox.note)
-    const hidden = [settings.runnerTemp].filter((dir) => !isInside(options.binary, dir))
-    await sandbox.prepare(options.workspace, [home, configDir, tmpDir], [options.binary], hidden)
+    await sandbox.prepare(
+      options.workspace,
+      [home, configDir, tmpDir],
+      [binary, path.join(agentGit.binDir, 'git')],
+      [settings.runnerTemp],
+    )
     const env = agentEnv({
       home,
       configDir,
       tmpDir,
       runnerEnv: options.runnerEnv,
+      pathPrefix: agentGit.binDir,
       model: proxy && {
         baseUrl: proxy.url,
         dummyKey: proxy.dummyKey,
@@ -79,7 +137,7 @@ export async function runSession(options: SessionOptions): Promise<Session> {
       },
     })
     const run = await runAgent({
-      spawn: sandbox.spawnSpec(options.binary, claudeArgs(settings), env),
+      spawn: sandbox.spawnSpec(binary, claudeArgs(settings), env),
       cwd: options.workspace,
       prompt: options.prompt,
       executionFile: options.executionFile,
