@@ -6066,8 +6066,179 @@ function statusOf(error) {
   return typeof status === "number" ? status : void 0;
 }
 
-// src/cli/context.ts
-import { execFile } from "node:child_process";
+// src/util/process.ts
+import { spawn } from "node:child_process";
+function runProcess(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["pipe", "pipe", "pipe"],
+      uid: options.uid,
+      gid: options.gid,
+      // Its own process group, so a timeout ends its helpers too (git-remote-https).
+      detached: true
+    });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    const killGroup = () => {
+      try {
+        if (child.pid !== void 0) process.kill(-child.pid, "SIGKILL");
+      } catch {
+      }
+    };
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(killGroup, options.timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    const finish = (exitCode, signal) => {
+      clearTimeout(timer);
+      resolve({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8")
+      });
+    };
+    child.on("exit", (exitCode, signal) => {
+      let done = false;
+      const settle = () => {
+        if (done) return;
+        done = true;
+        finish(exitCode, signal);
+      };
+      child.on("close", settle);
+      setTimeout(() => {
+        if (done) return;
+        killGroup();
+        settle();
+      }, 2e3).unref();
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+// src/cli/endpoint.ts
+var GITHUB_HOST = "github.com";
+var GITHUB_API = "https://api.github.com";
+var TOKEN_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN"];
+var ENTERPRISE_TOKEN_VARIABLES = ["GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"];
+var TOKEN_ENVIRONMENT = [
+  ...TOKEN_VARIABLES,
+  ...ENTERPRISE_TOKEN_VARIABLES
+];
+function isGheCom(host) {
+  return /^[^.]+\.ghe\.com$/i.test(host);
+}
+function defaultApiUrl(host) {
+  if (host === GITHUB_HOST) return GITHUB_API;
+  if (isGheCom(host)) return `https://api.${host}`;
+  return `https://${host}/api/v3`;
+}
+function httpUrl(text) {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:" ? url : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function webHostOfApi(api, serverUrl) {
+  const server = serverUrl ? httpUrl(serverUrl.trim()) : void 0;
+  if (server) return normalHost(server.host);
+  const host = api.host.toLowerCase();
+  if (host === "api.github.com") return GITHUB_HOST;
+  const gheCom = /^api\.([^.]+\.ghe\.com)$/.exec(host);
+  if (gheCom) return gheCom[1];
+  return normalHost(api.host);
+}
+function namedApi(env) {
+  const text = env.GITHUB_API_URL?.trim();
+  if (!text) return void 0;
+  const url = httpUrl(text);
+  if (!url || url.username || url.password)
+    throw new CliError(
+      `GITHUB_API_URL is not an http(s) URL without credentials: "${text}". Set it to the REST API root (https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server), or unset it.`
+    );
+  return { host: webHostOfApi(url, env.GITHUB_SERVER_URL), url: text.replace(/\/+$/, "") };
+}
+function namedGhHost(env) {
+  const text = env.GH_HOST?.trim();
+  if (!text) return void 0;
+  const host = text.includes("://") ? httpUrl(text)?.host : text.replace(/\/+$/, "");
+  if (!host || /[\s/@]/.test(host))
+    throw new CliError(
+      `GH_HOST is not a host name: "${text}". Set it to the host alone (ghe.example.com), or unset it.`
+    );
+  return normalHost(host);
+}
+function endpointFor(env, repoHost) {
+  const api = namedApi(env);
+  const ghHost = namedGhHost(env);
+  const host = repoHost ?? api?.host ?? ghHost ?? GITHUB_HOST;
+  const variables = [];
+  let namedBy;
+  if (api) {
+    if (host === api.host) {
+      variables.push(...TOKEN_VARIABLES);
+      namedBy = "GITHUB_API_URL";
+    }
+  } else if (host === GITHUB_HOST) {
+    variables.push(...TOKEN_VARIABLES);
+    namedBy = "github.com";
+  }
+  if (ghHost === host && host !== GITHUB_HOST) {
+    if (isGheCom(host)) {
+      if (!api) variables.push(...TOKEN_VARIABLES);
+    } else variables.push(...ENTERPRISE_TOKEN_VARIABLES);
+    namedBy ??= "GH_HOST";
+  }
+  return {
+    host,
+    apiUrl: api && host === api.host ? api.url : defaultApiUrl(host),
+    tokenVariables: [...new Set(variables)],
+    namedBy
+  };
+}
+function environmentToken(env, endpoint2) {
+  for (const name of endpoint2.tokenVariables) {
+    const value = env[name]?.trim();
+    if (value) return { value, source: name };
+  }
+  return void 0;
+}
+function withoutTokens(env) {
+  const copy = { ...env };
+  for (const name of TOKEN_ENVIRONMENT) delete copy[name];
+  return copy;
+}
+function orList(names) {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+var ACCESS = "dispatch needs contents and pull requests write access; the other commands need read access.";
+function noTokenMessage(env, endpoint2, repo) {
+  const { host } = endpoint2;
+  const login = host === GITHUB_HOST ? "gh auth login" : `gh auth login --hostname ${host}`;
+  if (endpoint2.namedBy) {
+    const where = host === GITHUB_HOST ? "" : ` for ${host}`;
+    return `No GitHub token${where}. Set ${orList(endpoint2.tokenVariables)}, or log in with the GitHub CLI (${login}). ` + ACCESS;
+  }
+  const withheld = TOKEN_ENVIRONMENT.filter((name) => env[name]?.trim());
+  const api = namedApi(env);
+  const ghHost = namedGhHost(env);
+  const destinations = [
+    api ? `${api.url} (GITHUB_API_URL)` : GITHUB_API,
+    ...ghHost && ghHost !== GITHUB_HOST && ghHost !== api?.host ? [`${defaultApiUrl(ghHost)} (GH_HOST)`] : []
+  ];
+  if (host === GITHUB_HOST)
+    return `${repo} is on github.com, but GITHUB_API_URL names ${api?.url}, where the token from ${orList(TOKEN_VARIABLES)} belongs, so it was not sent to github.com and no request was made. Log in to github.com with "${login}", or unset GITHUB_API_URL, or pass --repo OWNER/NAME for a repository on ${api?.host ?? "that host"}.`;
+  const kept = withheld.length ? `A token from ${orList(withheld)} goes only to ${orList(destinations)}, so it was not sent and no request was made. ` : "No request was made. ";
+  return `${repo} is on ${host}, a host no token is set for. ${kept}If ${host} is a GitHub Enterprise Server you use, log in to it with "${login}", or set GH_HOST=${host} and GH_ENTERPRISE_TOKEN, or GITHUB_API_URL=${defaultApiUrl(host)} and GITHUB_TOKEN. If the repository is on github.com, pass --repo OWNER/NAME.`;
+}
 
 // src/cli/github.ts
 var PAGE_SIZE = 100;
@@ -6181,42 +6352,54 @@ function githubMessage(error) {
   return parts.length > 0 ? parts.join(": ") : errorMessage(error);
 }
 
+// src/cli/terminal.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+var CONTROL_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+var JSON_UNESCAPED = /[\u007f-\u009f]/g;
+var NAMED = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
+function visible(char) {
+  return NAMED[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
+}
+function terminalSafe(text, layout = "line") {
+  if (layout === "line") return text.replace(CONTROL, visible);
+  return text.replace(/\r\n/g, "\n").replace(CONTROL_IN_BLOCK, visible);
+}
+function jsonSafe(value) {
+  return (JSON.stringify(value, null, 2) ?? "null").replace(
+    JSON_UNESCAPED,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+
+// src/cli/io.ts
+function line(out, text = "") {
+  out.write(`${terminalSafe(text, "block")}
+`);
+}
+function json(out, value) {
+  out.write(`${jsonSafe(value)}
+`);
+}
+
 // src/cli/context.ts
 var PROBE_TIMEOUT_MS = 1e4;
-function probe(io, file, args) {
-  return new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      {
-        cwd: io.cwd,
-        env: io.env,
-        timeout: PROBE_TIMEOUT_MS,
-        windowsHide: true
-      },
-      (error, stdout) => resolve(error ? void 0 : String(stdout).trim() || void 0)
-    );
-  });
-}
-function serverHost(env) {
+async function probe(io, file, args) {
   try {
-    return env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).host : void 0;
+    const result = await runProcess(file, args, {
+      cwd: io.cwd,
+      env: withoutTokens(io.env),
+      timeoutMs: PROBE_TIMEOUT_MS
+    });
+    return result.exitCode === 0 ? result.stdout.trim() || void 0 : void 0;
   } catch {
     return void 0;
   }
-}
-function apiUrlFor(env, host) {
-  const explicit = env.GITHUB_API_URL?.trim();
-  if (explicit) return explicit.replace(/\/+$/, "");
-  if (!host || host === "github.com") return "https://api.github.com";
-  if (/\.ghe\.com$/i.test(host)) return `https://api.${host}`;
-  return `https://${host}/api/v3`;
 }
 function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1***@");
 }
 async function resolveRepo(io, given) {
-  if (given) return given;
+  if (given) return { repo: given, from: "from the command line" };
   const remote = await probe(io, "git", ["remote", "get-url", "origin"]);
   if (!remote) {
     throw new CliError(
@@ -6229,47 +6412,38 @@ async function resolveRepo(io, given) {
       `The origin remote (${redactUrl(remote)}) does not look like a GitHub repository. Pass --repo OWNER/NAME.`
     );
   }
-  return repo;
+  return { repo, from: "from the origin remote" };
 }
-async function resolveToken(io, host) {
-  for (const name of ["GITHUB_TOKEN", "GH_TOKEN"]) {
-    const value = io.env[name]?.trim();
-    if (value) return { value, source: name };
-  }
-  const fromGh = await probe(io, "gh", ["auth", "token", "--hostname", host]);
+function storedToken(text) {
+  return text && /^\S+$/.test(text) ? text : void 0;
+}
+async function resolveToken(io, endpoint2, repo) {
+  const fromEnvironment = environmentToken(io.env, endpoint2);
+  if (fromEnvironment) return fromEnvironment;
+  const fromGh = storedToken(await probe(io, "gh", ["auth", "token", "--hostname", endpoint2.host]));
   if (fromGh) return { value: fromGh, source: "gh auth token" };
-  throw new CliError(
-    "No GitHub token. Set GITHUB_TOKEN or GH_TOKEN, or log in with the GitHub CLI (gh auth login). dispatch needs contents and pull requests write access; the other commands need read access."
-  );
+  throw new CliError(noTokenMessage(io.env, endpoint2, repo));
 }
 async function createContext(io, given) {
-  const repo = await resolveRepo(io, given);
-  const apiUrl = apiUrlFor(io.env, repo.host);
-  const host = repo.host ?? serverHost(io.env) ?? "github.com";
-  const token = await resolveToken(io, host);
+  const { repo, from } = await resolveRepo(io, given);
+  const endpoint2 = endpointFor(io.env, repo.host);
+  const token = await resolveToken(io, endpoint2, `${fullName(repo)} (${from})`);
   const github = createGitHub({
     token: token.value,
-    baseUrl: apiUrl,
-    log: (text) => io.stderr.write(`${text}
-`)
+    baseUrl: endpoint2.apiUrl,
+    log: (text) => line(io.stderr, text)
   });
   return {
     repo,
     fullName: fullName(repo),
-    apiUrl,
+    apiUrl: endpoint2.apiUrl,
     token,
-    reader: new GitHubReader(github, { apiUrl, tokenSource: token.source, signal: io.signal })
+    reader: new GitHubReader(github, {
+      apiUrl: endpoint2.apiUrl,
+      tokenSource: token.source,
+      signal: io.signal
+    })
   };
-}
-
-// src/cli/io.ts
-function line(out, text = "") {
-  out.write(`${text}
-`);
-}
-function json(out, value) {
-  out.write(`${JSON.stringify(value, null, 2)}
-`);
 }
 
 // src/github/status-comment.ts
@@ -6627,36 +6801,36 @@ function shortSha(sha) {
 // src/cli/render.ts
 function stateLabel(snapshot) {
   const final = snapshot.phase === "done" || snapshot.phase === "failed";
-  return final && snapshot.state ? `${snapshot.phase} (${snapshot.state})` : snapshot.phase;
+  return final && snapshot.state ? `${snapshot.phase} (${terminalSafe(snapshot.state)})` : snapshot.phase;
 }
 function progressOf(items) {
   if (items.length === 0) return void 0;
   const done = items.filter((item) => item.done).length;
   const next = items.find((item) => !item.done);
-  return next ? `${done}/${items.length} done, now: ${next.text}` : `${done}/${items.length} done`;
+  return next ? `${done}/${items.length} done, now: ${terminalSafe(next.text)}` : `${done}/${items.length} done`;
 }
 function facts(snapshot) {
   const report = snapshot.report;
   if (!report) return void 0;
   const parts = [];
-  if (report.commitSha) parts.push(`commit ${shortSha(report.commitSha)}`);
+  if (report.commitSha) parts.push(`commit ${terminalSafe(shortSha(report.commitSha))}`);
   if (report.numTurns !== void 0) parts.push(`${report.numTurns} turns`);
   if (report.costUsd !== void 0) parts.push(formatCost(report.costUsd));
-  if (report.sessionId) parts.push(`session ${report.sessionId}`);
+  if (report.sessionId) parts.push(`session ${terminalSafe(report.sessionId)}`);
   return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
 }
 function runUrl(snapshot) {
   return snapshot.report?.runUrl || snapshot.run?.url;
 }
 function checkbox(item) {
-  return `[${item.done ? "x" : " "}] ${item.text}`;
+  return `[${item.done ? "x" : " "}] ${terminalSafe(item.text)}`;
 }
 function statusText(snapshot) {
   const { pull } = snapshot;
   const lines = [
-    `#${pull.number} ${pull.title}`,
-    `${pull.url} (${pull.headRef} \u2192 ${pull.baseRef}${pull.draft ? ", draft" : ""})`,
-    `${stateLabel(snapshot)}: ${snapshot.summary}`
+    `#${pull.number} ${terminalSafe(pull.title)}`,
+    `${terminalSafe(pull.url)} (${terminalSafe(pull.headRef)} \u2192 ${terminalSafe(pull.baseRef)}${pull.draft ? ", draft" : ""})`,
+    `${stateLabel(snapshot)}: ${terminalSafe(snapshot.summary)}`
   ];
   if (snapshot.checklist.length > 0) {
     const done = snapshot.checklist.filter((item) => item.done).length;
@@ -6668,7 +6842,7 @@ function statusText(snapshot) {
   const url = runUrl(snapshot);
   if (url) {
     const run = snapshot.run;
-    lines.push(`Run: ${url}${run ? ` (${run.conclusion ?? run.status})` : ""}`);
+    lines.push(`Run: ${terminalSafe(url)}${run ? ` (${terminalSafe(run.conclusion ?? run.status)})` : ""}`);
   }
   if (snapshot.phase === "done" || snapshot.phase === "failed") {
     if (snapshot.markdown) lines.push(`Read the report: async-pr result ${pull.number}`);
@@ -6677,7 +6851,7 @@ function statusText(snapshot) {
 }
 function progressLine(snapshot) {
   const progress = snapshot.phase === "working" ? progressOf(snapshot.checklist) : void 0;
-  return `#${snapshot.pull.number} ${stateLabel(snapshot)}: ${progress ?? snapshot.summary}`;
+  return `#${snapshot.pull.number} ${stateLabel(snapshot)}: ${progress ?? terminalSafe(snapshot.summary)}`;
 }
 var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
 var CHECKLIST_SHOWN = 12;
@@ -6689,20 +6863,20 @@ function liveFrame(snapshot, elapsedMs, tick, columns) {
   const final = snapshot.phase === "done" || snapshot.phase === "failed";
   const mark = final ? snapshot.phase === "done" ? "\u2714" : "\u2716" : SPINNER[tick % SPINNER.length];
   const lines = [
-    `${mark} #${snapshot.pull.number} ${snapshot.pull.title} \xB7 ${stateLabel(snapshot)} \xB7 ${formatDuration(elapsedMs)}`,
-    `  ${snapshot.summary}`
+    `${mark} #${snapshot.pull.number} ${terminalSafe(snapshot.pull.title)} \xB7 ${stateLabel(snapshot)} \xB7 ${formatDuration(elapsedMs)}`,
+    `  ${terminalSafe(snapshot.summary)}`
   ];
   const items = snapshot.checklist;
   const shown = items.slice(0, CHECKLIST_SHOWN);
-  for (const item of shown) lines.push(`  ${item.done ? "\u2714" : "\u25CB"} ${item.text}`);
+  for (const item of shown) lines.push(`  ${item.done ? "\u2714" : "\u25CB"} ${terminalSafe(item.text)}`);
   if (items.length > shown.length) lines.push(`  \u2026and ${items.length - shown.length} more`);
   const url = runUrl(snapshot);
-  if (url) lines.push(`  ${url}`);
+  if (url) lines.push(`  ${terminalSafe(url)}`);
   return lines.map((text) => fit(text, Math.max(columns - 1, 20)));
 }
 function resultText(snapshot) {
-  if (snapshot.markdown) return snapshot.markdown;
-  return `${stateLabel(snapshot)}: ${snapshot.summary}`;
+  if (snapshot.markdown) return terminalSafe(snapshot.markdown, "block");
+  return `${stateLabel(snapshot)}: ${terminalSafe(snapshot.summary)}`;
 }
 function snapshotJson(snapshot, options = {}) {
   const { pull, report, run } = snapshot;
@@ -6735,8 +6909,8 @@ function listText(snapshots) {
   const rows = snapshots.map((s) => [
     `#${s.pull.number}`,
     stateLabel(s),
-    s.pull.headRef,
-    s.pull.title
+    terminalSafe(s.pull.headRef),
+    terminalSafe(s.pull.title)
   ]);
   const widths = [0, 1, 2].map(
     (column) => Math.max(...rows.map((row) => row[column].length))
@@ -6762,11 +6936,11 @@ var PlainDisplay = class {
     const text = progressLine(snapshot);
     if (text === this.last) return;
     this.last = text;
-    this.out.write(`${(/* @__PURE__ */ new Date()).toISOString().slice(11, 19)} ${text}
+    this.out.write(`${(/* @__PURE__ */ new Date()).toISOString().slice(11, 19)} ${terminalSafe(text, "block")}
 `);
   }
   note(text) {
-    this.out.write(`${text}
+    this.out.write(`${terminalSafe(text, "block")}
 `);
   }
   stop() {
@@ -6796,7 +6970,7 @@ var LiveDisplay = class {
   }
   note(text) {
     this.erase();
-    this.out.write(`${text}
+    this.out.write(`${terminalSafe(text, "block")}
 `);
     this.draw();
   }
@@ -6817,7 +6991,7 @@ var LiveDisplay = class {
       this.out.columns ?? 80
     );
     this.erase();
-    this.out.write(`${lines.join("\n")}
+    this.out.write(`${terminalSafe(lines.join("\n"), "block")}
 `);
     this.drawn = lines.length;
   }
@@ -7027,7 +7201,7 @@ async function dispatchCommand(command, io) {
     headSha
   };
   if (command.json) json(io.stdout, dispatched);
-  else line(io.stdout, `#${pull.number} ${pull.html_url}`);
+  else line(io.stdout, `#${pull.number} ${terminalSafe(pull.html_url)}`);
   line(
     io.stderr,
     `Opened ${command.draft ? "draft " : ""}pull request #${pull.number} in ${ctx.fullName} from ${branch} (based on ${base} at ${parent.sha.slice(0, 7)}).`
@@ -7119,7 +7293,7 @@ async function resultCommand(command, io) {
   if (!isFinal(snapshot))
     line(
       io.stderr,
-      `#${number} has no result yet: ${stateLabel(snapshot)}: ${snapshot.summary} Wait for it with: ${hint(ctx, "watch", number)}`
+      `#${number} has no result yet: ${stateLabel(snapshot)}: ${terminalSafe(snapshot.summary)} Wait for it with: ${hint(ctx, "watch", number)}`
     );
   return exitCodeFor(snapshot);
 }

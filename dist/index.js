@@ -21999,15 +21999,17 @@ async function filesChanged(git, from, to) {
   return files;
 }
 
-// src/git/guard.ts
-var WORKFLOWS = ".github/workflows";
+// src/util/secrets.ts
 var SECRET_SHAPES = [
-  { kind: "a GitHub token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
-  { kind: "a GitHub fine-grained token", pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/ },
-  { kind: "an Anthropic API key", pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/ },
-  { kind: "an AWS access key id", pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { kind: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
-  { kind: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ }
+  { kind: "a GitHub token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g },
+  { kind: "a GitHub fine-grained token", pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/g },
+  { kind: "an Anthropic API key", pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: "an AWS access key id", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+  {
+    kind: "a private key",
+    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)?/g
+  }
 ];
 function secretForms(secrets) {
   const forms = /* @__PURE__ */ new Set();
@@ -22016,9 +22018,28 @@ function secretForms(secrets) {
     forms.add(secret);
     forms.add(Buffer.from(secret).toString("base64"));
     forms.add(Buffer.from(`x-access-token:${secret}`).toString("base64"));
+    forms.add(encodeURIComponent(secret));
   }
   return [...forms];
 }
+var KNOWN_SECRET_KIND = "a credential this run holds";
+function findSecretsIn(text, knownForms) {
+  const found = [];
+  for (const form of knownForms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
+      found.push({ kind: KNOWN_SECRET_KIND, index: at, value: form });
+    }
+  }
+  for (const { kind, pattern } of SECRET_SHAPES) {
+    for (const match of text.matchAll(pattern)) {
+      found.push({ kind, index: match.index, value: match[0] });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+// src/git/guard.ts
+var WORKFLOWS = ".github/workflows";
 function findSecrets(patch, knownForms) {
   const findings = [];
   let file = "";
@@ -22035,12 +22056,10 @@ function findSecrets(patch, knownForms) {
     }
     if (!text.startsWith("+") || text.startsWith("+++")) continue;
     const added = text.slice(1);
-    if (knownForms.some((form) => added.includes(form))) {
-      findings.push({ path: file, line, kind: "a credential this run holds" });
-    } else {
-      const shape = SECRET_SHAPES.find(({ pattern }) => pattern.test(added));
-      if (shape) findings.push({ path: file, line, kind: shape.kind });
-    }
+    const [first] = findSecretsIn(added, knownForms).sort(
+      (a, b) => Number(b.kind === KNOWN_SECRET_KIND) - Number(a.kind === KNOWN_SECRET_KIND)
+    );
+    if (first) findings.push({ path: file, line, kind: first.kind });
     line++;
   }
   return findings;
