@@ -6192,10 +6192,9 @@ function endpointFor(env, repoHost) {
     namedBy = "github.com";
   }
   if (ghHost === host && host !== GITHUB_HOST) {
-    if (isGheCom(host)) {
-      if (!api) variables.push(...TOKEN_VARIABLES);
-    } else variables.push(...ENTERPRISE_TOKEN_VARIABLES);
-    namedBy ??= "GH_HOST";
+    const named = isGheCom(host) ? api ? [] : TOKEN_VARIABLES : ENTERPRISE_TOKEN_VARIABLES;
+    variables.push(...named);
+    if (named.length > 0) namedBy ??= "GH_HOST";
   }
   return {
     host,

@@ -101,6 +101,22 @@ describe('endpointFor', () => {
       GITHUB,
     ],
     [
+      'GH_HOST of ghe.com when GITHUB_API_URL has the tokens',
+      { ...GHES_API, GH_HOST: 'octo.ghe.com' },
+      undefined,
+      'ghe.corp',
+      'https://ghe.corp/api/v3',
+      GITHUB,
+    ],
+    [
+      'GH_HOST of ghe.com when GITHUB_API_URL has the tokens, its host',
+      { ...GHES_API, GH_HOST: 'octo.ghe.com' },
+      'octo.ghe.com',
+      'octo.ghe.com',
+      'https://api.octo.ghe.com',
+      [],
+    ],
+    [
       'GH_HOST and GITHUB_API_URL on one host',
       { ...GHES_API, GH_HOST: 'ghe.corp' },
       'ghe.corp',
@@ -109,7 +125,10 @@ describe('endpointFor', () => {
       [...GITHUB, ...ENTERPRISE],
     ],
   ])('%s', (_, env, repoHost, host, apiUrl, tokenVariables) => {
-    expect(endpointFor(env, repoHost)).toMatchObject({ host, apiUrl, tokenVariables })
+    const endpoint = endpointFor(env, repoHost)
+    expect(endpoint).toMatchObject({ host, apiUrl, tokenVariables })
+    // Named exactly when some variable's token may go there.
+    expect(endpoint.namedBy !== undefined).toBe(tokenVariables.length > 0)
   })
 
   it('sends a token from the environment only to an API the user named for it', () => {

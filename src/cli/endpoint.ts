@@ -129,10 +129,10 @@ export function endpointFor(env: Record<string, string | undefined>, repoHost?: 
   }
   if (ghHost === host && host !== GITHUB_HOST) {
     // The GitHub CLI's rule: GH_TOKEN also serves ghe.com, GH_ENTERPRISE_TOKEN the servers.
-    if (isGheCom(host)) {
-      if (!api) variables.push(...TOKEN_VARIABLES)
-    } else variables.push(...ENTERPRISE_TOKEN_VARIABLES)
-    namedBy ??= 'GH_HOST'
+    // (When GITHUB_API_URL is set, GH_TOKEN is its token, and ghe.com gets none.)
+    const named = isGheCom(host) ? (api ? [] : TOKEN_VARIABLES) : ENTERPRISE_TOKEN_VARIABLES
+    variables.push(...named)
+    if (named.length > 0) namedBy ??= 'GH_HOST'
   }
   return {
     host,
