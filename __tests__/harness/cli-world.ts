@@ -4,12 +4,16 @@
 // Then the action can be run on that pull request the way the Actions runner
 // would, and the CLI run in-process (fast) or as the bundled dist/cli.js.
 
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PassThrough } from 'node:stream'
+import { promisify } from 'node:util'
 import { main } from '../../src/cli/main.js'
 import type { Io } from '../../src/cli/io.js'
 import { ROOT, runAction, type ActionRun } from './action-runner.js'
@@ -57,6 +61,30 @@ export interface CliRunOptions {
   cwd?: string
 }
 
+/** A request a host received, as it arrived (the authorization header included). */
+export interface HostRequest {
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/**
+ * Another host on loopback, over HTTPS with its own certificate authority (give
+ * `caFile` to the CLI as NODE_EXTRA_CA_CERTS): a forge that is not GitHub, or a
+ * GitHub Enterprise Server when `forwardApi` passes /api/v3/* on to the emulator.
+ */
+export interface OtherHost {
+  /** `localhost:PORT`, as a remote URL or a pull request URL names it. */
+  host: string
+  url: string
+  caFile: string
+  requests: HostRequest[]
+  /** Whether any request carried this text anywhere (URL, a header, the body). */
+  saw(text: string): boolean
+  close(): Promise<void>
+}
+
 export interface ActionOnPull {
   run: ActionRun
   workflowRun: WorkflowRun
@@ -91,6 +119,8 @@ export interface CliWorld {
   }): Promise<number>
   /** The environment the CLI gets: API and server URLs, the token, nothing from this process. */
   env(extra?: Record<string, string | undefined>): Record<string, string | undefined>
+  /** Starts another host on loopback (HTTPS, host name `localhost`); closed with the world. */
+  otherHost(options?: { forwardApi?: boolean }): Promise<OtherHost>
   /** Runs `main` in this process (fast; captures output). */
   cli(args: string[], options?: CliRunOptions): Promise<CliResult>
   /** Runs the bundled dist/cli.js as a child process. */
@@ -111,6 +141,97 @@ export interface CliWorld {
     options?: { beforeStart?: (run: WorkflowRun) => Promise<void> },
   ): Promise<ActionOnPull>
   close(): Promise<void>
+}
+
+/** A certificate authority of one self-signed certificate for localhost and 127.0.0.1. */
+async function selfSignedCertificate(dir: string): Promise<{ key: string; cert: string }> {
+  await mkdir(dir, { recursive: true })
+  const key = path.join(dir, 'key.pem')
+  const cert = path.join(dir, 'cert.pem')
+  await promisify(execFile)(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    { timeout: 10_000 },
+  )
+  return { key, cert }
+}
+
+async function startOtherHost(dir: string, forwardTo: string | undefined): Promise<OtherHost> {
+  const files = await selfSignedCertificate(dir)
+  const requests: HostRequest[] = []
+  const server = createHttpsServer(
+    { key: await readFile(files.key), cert: await readFile(files.cert) },
+    (req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.on('end', () => {
+        const body = Buffer.concat(chunks)
+        const url = req.url ?? '/'
+        requests.push({
+          method: req.method ?? '',
+          url,
+          headers: req.headers,
+          body: body.toString('utf8'),
+        })
+        if (!forwardTo || !url.startsWith('/api/v3/')) {
+          res.writeHead(404, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ message: 'Not Found' }))
+          return
+        }
+        // GitHub Enterprise Server's layout (/api/v3/…) in front of the emulator.
+        const target = new URL(url.slice('/api/v3'.length), forwardTo)
+        const headers = { ...req.headers, host: target.host }
+        const upstream = httpRequest(target, { method: req.method, headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+        })
+        upstream.on('error', () => {
+          res.writeHead(502)
+          res.end()
+        })
+        upstream.end(body)
+      })
+    },
+  )
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
+  })
+  const host = `localhost:${port}`
+  return {
+    host,
+    url: `https://${host}`,
+    caFile: files.cert,
+    requests,
+    saw: (text) =>
+      requests.some(
+        (r) =>
+          r.url.includes(text) || r.body.includes(text) || JSON.stringify(r.headers).includes(text),
+      ),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
 }
 
 function fakeSecret(kind: string): string {
@@ -169,6 +290,7 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
   let runs = 0
   // Children still running when the world closes (a test that failed half-way) are stopped.
   const children = new Set<ChildProcess>()
+  const hosts: OtherHost[] = []
   const workspaceFor = (n: number) => path.join(root, `workspace-${n}`)
 
   const env = (extra: Record<string, string | undefined> = {}) => ({
@@ -212,6 +334,15 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
       return pull.number
     },
     env,
+
+    async otherHost(hostOptions = {}) {
+      const host = await startOtherHost(
+        path.join(root, `host-${hosts.length + 1}`),
+        hostOptions.forwardApi ? emulator.url : undefined,
+      )
+      hosts.push(host)
+      return host
+    },
 
     async cli(args, runOptions = {}) {
       const stdout = capture(false)
@@ -336,7 +467,12 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
 
     async close() {
       for (const child of children) child.kill('SIGKILL')
-      await Promise.allSettled([model.close(), emulator.close(), git.close()])
+      await Promise.allSettled([
+        model.close(),
+        emulator.close(),
+        git.close(),
+        ...hosts.map((host) => host.close()),
+      ])
       await rm(root, { recursive: true, force: true })
     },
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { apiUrlFor, redactUrl } from '../../src/cli/context.js'
+import { redactUrl } from '../../src/cli/context.js'
 import { parsePrArg, parseRemoteUrl, parseRepoArg } from '../../src/cli/repo-ref.js'
 
 describe('parseRemoteUrl', () => {
@@ -75,18 +75,6 @@ describe('parsePrArg', () => {
     expect(parsePrArg('-3')).toBeUndefined()
     expect(parsePrArg('https://github.com/octo/app/issues/12')).toBeUndefined()
     expect(parsePrArg('twelve')).toBeUndefined()
-  })
-})
-
-describe('apiUrlFor', () => {
-  it('prefers GITHUB_API_URL, else derives from the host', () => {
-    expect(apiUrlFor({ GITHUB_API_URL: 'https://ghe.example.com/api/v3/' }, 'github.com')).toBe(
-      'https://ghe.example.com/api/v3',
-    )
-    expect(apiUrlFor({}, undefined)).toBe('https://api.github.com')
-    expect(apiUrlFor({}, 'github.com')).toBe('https://api.github.com')
-    expect(apiUrlFor({}, 'ghe.example.com')).toBe('https://ghe.example.com/api/v3')
-    expect(apiUrlFor({}, 'octo.ghe.com')).toBe('https://api.octo.ghe.com')
   })
 })
 

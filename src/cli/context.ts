@@ -1,18 +1,23 @@
 // Which repository, which API, which token: resolved once per command from
-// flags, the environment, the current git clone and the GitHub CLI.
+// flags, the environment, the current git clone and the GitHub CLI, before
+// any request is made. endpoint.ts decides where a token may go.
 
-import { execFile } from 'node:child_process'
 import { createGitHub } from '../github/client.js'
+import { runProcess } from '../util/process.js'
+import {
+  endpointFor,
+  environmentToken,
+  noTokenMessage,
+  withoutTokens,
+  type Endpoint,
+  type Token,
+} from './endpoint.js'
 import { CliError } from './errors.js'
 import { GitHubReader } from './github.js'
-import type { Io } from './io.js'
+import { line, type Io } from './io.js'
 import { fullName, parseRemoteUrl, type RepoRef } from './repo-ref.js'
 
-export interface Token {
-  value: string
-  /** Where it came from, for error messages: "GITHUB_TOKEN", "GH_TOKEN", "gh auth token". */
-  source: string
-}
+export type { Token } from './endpoint.js'
 
 export interface Context {
   repo: RepoRef
@@ -24,43 +29,22 @@ export interface Context {
 
 const PROBE_TIMEOUT_MS = 10_000
 
-/** Runs a program (never a shell) and gives its trimmed stdout, or undefined on any failure. */
-function probe(io: Io, file: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      {
-        cwd: io.cwd,
-        env: io.env as NodeJS.ProcessEnv,
-        timeout: PROBE_TIMEOUT_MS,
-        windowsHide: true,
-      },
-      (error, stdout) => resolve(error ? undefined : String(stdout).trim() || undefined),
-    )
-  })
-}
-
-/** The web host the API URL belongs to, when GITHUB_SERVER_URL says so. */
-function serverHost(env: Io['env']): string | undefined {
+/**
+ * Runs a program (never a shell, never with a token in its environment) and
+ * gives its trimmed stdout, or undefined on any failure.
+ */
+async function probe(io: Io, file: string, args: string[]): Promise<string | undefined> {
   try {
-    return env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).host : undefined
+    const result = await runProcess(file, args, {
+      cwd: io.cwd,
+      env: withoutTokens(io.env),
+      timeoutMs: PROBE_TIMEOUT_MS,
+    })
+    return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined
   } catch {
+    // Not installed, or not runnable: the same as having nothing to say.
     return undefined
   }
-}
-
-/**
- * The REST API root: GITHUB_API_URL when set (GitHub Enterprise Server, or an
- * Actions job), otherwise derived from the repository's host.
- */
-export function apiUrlFor(env: Io['env'], host?: string): string {
-  const explicit = env.GITHUB_API_URL?.trim()
-  if (explicit) return explicit.replace(/\/+$/, '')
-  if (!host || host === 'github.com') return 'https://api.github.com'
-  // GitHub Enterprise Cloud with data residency: SUBDOMAIN.ghe.com → api.SUBDOMAIN.ghe.com.
-  if (/\.ghe\.com$/i.test(host)) return `https://api.${host}`
-  return `https://${host}/api/v3`
 }
 
 /** Credentials in a remote URL must never reach an error message. */
@@ -68,8 +52,14 @@ export function redactUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@')
 }
 
-export async function resolveRepo(io: Io, given?: RepoRef): Promise<RepoRef> {
-  if (given) return given
+interface ResolvedRepo {
+  repo: RepoRef
+  /** For messages: where the repository (and so its host) came from. */
+  from: string
+}
+
+export async function resolveRepo(io: Io, given?: RepoRef): Promise<ResolvedRepo> {
+  if (given) return { repo: given, from: 'from the command line' }
   const remote = await probe(io, 'git', ['remote', 'get-url', 'origin'])
   if (!remote) {
     throw new CliError(
@@ -83,38 +73,45 @@ export async function resolveRepo(io: Io, given?: RepoRef): Promise<RepoRef> {
       `The origin remote (${redactUrl(remote)}) does not look like a GitHub repository. Pass --repo OWNER/NAME.`,
     )
   }
-  return repo
+  return { repo, from: 'from the origin remote' }
 }
 
-export async function resolveToken(io: Io, host: string): Promise<Token> {
-  for (const name of ['GITHUB_TOKEN', 'GH_TOKEN']) {
-    const value = io.env[name]?.trim()
-    if (value) return { value, source: name }
-  }
-  // The GitHub CLI keeps tokens per host; an absent or logged-out gh is fine.
-  const fromGh = await probe(io, 'gh', ['auth', 'token', '--hostname', host])
+/** A token from `gh auth token --hostname`: one word, or nothing. */
+function storedToken(text: string | undefined): string | undefined {
+  return text && /^\S+$/.test(text) ? text : undefined
+}
+
+/**
+ * The token for this endpoint: from a variable named for it, else the one the
+ * GitHub CLI stored for exactly this host (gh gets no token variables, or it
+ * would answer with GH_ENTERPRISE_TOKEN for any host), else a refusal.
+ */
+export async function resolveToken(io: Io, endpoint: Endpoint, repo: string): Promise<Token> {
+  const fromEnvironment = environmentToken(io.env, endpoint)
+  if (fromEnvironment) return fromEnvironment
+  const fromGh = storedToken(await probe(io, 'gh', ['auth', 'token', '--hostname', endpoint.host]))
   if (fromGh) return { value: fromGh, source: 'gh auth token' }
-  throw new CliError(
-    'No GitHub token. Set GITHUB_TOKEN or GH_TOKEN, or log in with the GitHub CLI (gh auth login). ' +
-      'dispatch needs contents and pull requests write access; the other commands need read access.',
-  )
+  throw new CliError(noTokenMessage(io.env, endpoint, repo))
 }
 
 export async function createContext(io: Io, given?: RepoRef): Promise<Context> {
-  const repo = await resolveRepo(io, given)
-  const apiUrl = apiUrlFor(io.env, repo.host)
-  const host = repo.host ?? serverHost(io.env) ?? 'github.com'
-  const token = await resolveToken(io, host)
+  const { repo, from } = await resolveRepo(io, given)
+  const endpoint = endpointFor(io.env, repo.host)
+  const token = await resolveToken(io, endpoint, `${fullName(repo)} (${from})`)
   const github = createGitHub({
     token: token.value,
-    baseUrl: apiUrl,
-    log: (text) => io.stderr.write(`${text}\n`),
+    baseUrl: endpoint.apiUrl,
+    log: (text) => line(io.stderr, text),
   })
   return {
     repo,
     fullName: fullName(repo),
-    apiUrl,
+    apiUrl: endpoint.apiUrl,
     token,
-    reader: new GitHubReader(github, { apiUrl, tokenSource: token.source, signal: io.signal }),
+    reader: new GitHubReader(github, {
+      apiUrl: endpoint.apiUrl,
+      tokenSource: token.source,
+      signal: io.signal,
+    }),
   }
 }

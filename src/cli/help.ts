@@ -25,8 +25,12 @@ Options for every command:
   -h, --help              help for a command: async-pr help dispatch
 
 Environment:
-  GITHUB_TOKEN, GH_TOKEN  the token (otherwise \`gh auth token\` is asked)
+  GITHUB_TOKEN, GH_TOKEN  the token for github.com, or for GITHUB_API_URL when it is set
   GITHUB_API_URL          the API root, for GitHub Enterprise Server (https://HOST/api/v3)
+  GH_HOST, GH_ENTERPRISE_TOKEN
+                          a GitHub Enterprise Server host and its token, as for the gh CLI
+  A token from these goes to no other host: for any other, only the token
+  \`gh auth token --hostname HOST\` gives is used, else the command refuses.
 
 Exit codes:
   0  done: success or no_changes (status, dispatch, list: the command worked)

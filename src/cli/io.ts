@@ -1,6 +1,8 @@
 // What a command may touch of the outside world, passed in so tests can run
 // commands in-process with their own environment, streams and clock.
 
+import { jsonSafe, terminalSafe } from './terminal.js'
+
 export interface Output {
   write(chunk: string): unknown
   isTTY?: boolean
@@ -20,10 +22,16 @@ export interface Io {
   random?: () => string
 }
 
+/**
+ * A line (or lines) for a person. Whatever untrusted text the message carries,
+ * no control character reaches the terminal: render.ts has already shown those
+ * in single-line fields, and this is the guard for every message.
+ */
 export function line(out: Output, text = ''): void {
-  out.write(`${text}\n`)
+  out.write(`${terminalSafe(text, 'block')}\n`)
 }
 
+/** JSON for a program: the exact text, every control character escaped. */
 export function json(out: Output, value: unknown): void {
-  out.write(`${JSON.stringify(value, null, 2)}\n`)
+  out.write(`${jsonSafe(value)}\n`)
 }

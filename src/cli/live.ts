@@ -5,6 +5,7 @@
 import type { Output } from './io.js'
 import { liveFrame, progressLine } from './render.js'
 import type { Snapshot } from './snapshot.js'
+import { terminalSafe } from './terminal.js'
 
 export interface Display {
   show(snapshot: Snapshot): void
@@ -29,11 +30,11 @@ class PlainDisplay implements Display {
     const text = progressLine(snapshot)
     if (text === this.last) return
     this.last = text
-    this.out.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`)
+    this.out.write(`${new Date().toISOString().slice(11, 19)} ${terminalSafe(text, 'block')}\n`)
   }
 
   note(text: string): void {
-    this.out.write(`${text}\n`)
+    this.out.write(`${terminalSafe(text, 'block')}\n`)
   }
 
   stop(): void {}
@@ -66,7 +67,7 @@ class LiveDisplay implements Display {
 
   note(text: string): void {
     this.erase()
-    this.out.write(`${text}\n`)
+    this.out.write(`${terminalSafe(text, 'block')}\n`)
     this.draw()
   }
 
@@ -90,7 +91,8 @@ class LiveDisplay implements Display {
       this.out.columns ?? 80,
     )
     this.erase()
-    this.out.write(`${lines.join('\n')}\n`)
+    // The frame's own escapes are erase()'s; nothing in its lines may move the cursor.
+    this.out.write(`${terminalSafe(lines.join('\n'), 'block')}\n`)
     this.drawn = lines.length
   }
 }

@@ -1,20 +1,27 @@
-// Snapshots → text for people and JSON for programs. Pure.
+// Snapshots → text for people and JSON for programs. Pure. Almost everything
+// in a snapshot was written by others (the status comment, PR titles, branch
+// and workflow names): each such field goes through terminalSafe (`t`) where it
+// is put into text, the JSON keeps it exact.
 
 import { formatCost, formatDuration, shortSha } from '../report/format.js'
 import type { ChecklistItem } from './status-comment.js'
 import type { Snapshot } from './snapshot.js'
+import { terminalSafe as t } from './terminal.js'
 
 /** "working", "done (success)", "failed (timed_out)". */
 export function stateLabel(snapshot: Snapshot): string {
   const final = snapshot.phase === 'done' || snapshot.phase === 'failed'
-  return final && snapshot.state ? `${snapshot.phase} (${snapshot.state})` : snapshot.phase
+  // The state is read from the comment's hidden line: any string, not only the known ones.
+  return final && snapshot.state ? `${snapshot.phase} (${t(snapshot.state)})` : snapshot.phase
 }
 
 function progressOf(items: ChecklistItem[]): string | undefined {
   if (items.length === 0) return undefined
   const done = items.filter((item) => item.done).length
   const next = items.find((item) => !item.done)
-  return next ? `${done}/${items.length} done, now: ${next.text}` : `${done}/${items.length} done`
+  return next
+    ? `${done}/${items.length} done, now: ${t(next.text)}`
+    : `${done}/${items.length} done`
 }
 
 /** Commit, turns, cost, session: what the hidden state line adds. */
@@ -22,10 +29,10 @@ function facts(snapshot: Snapshot): string | undefined {
   const report = snapshot.report
   if (!report) return undefined
   const parts: string[] = []
-  if (report.commitSha) parts.push(`commit ${shortSha(report.commitSha)}`)
+  if (report.commitSha) parts.push(`commit ${t(shortSha(report.commitSha))}`)
   if (report.numTurns !== undefined) parts.push(`${report.numTurns} turns`)
   if (report.costUsd !== undefined) parts.push(formatCost(report.costUsd))
-  if (report.sessionId) parts.push(`session ${report.sessionId}`)
+  if (report.sessionId) parts.push(`session ${t(report.sessionId)}`)
   return parts.length > 0 ? parts.join(' · ') : undefined
 }
 
@@ -34,15 +41,15 @@ function runUrl(snapshot: Snapshot): string | undefined {
 }
 
 function checkbox(item: ChecklistItem): string {
-  return `[${item.done ? 'x' : ' '}] ${item.text}`
+  return `[${item.done ? 'x' : ' '}] ${t(item.text)}`
 }
 
 export function statusText(snapshot: Snapshot): string {
   const { pull } = snapshot
   const lines = [
-    `#${pull.number} ${pull.title}`,
-    `${pull.url} (${pull.headRef} → ${pull.baseRef}${pull.draft ? ', draft' : ''})`,
-    `${stateLabel(snapshot)}: ${snapshot.summary}`,
+    `#${pull.number} ${t(pull.title)}`,
+    `${t(pull.url)} (${t(pull.headRef)} → ${t(pull.baseRef)}${pull.draft ? ', draft' : ''})`,
+    `${stateLabel(snapshot)}: ${t(snapshot.summary)}`,
   ]
   if (snapshot.checklist.length > 0) {
     const done = snapshot.checklist.filter((item) => item.done).length
@@ -54,7 +61,7 @@ export function statusText(snapshot: Snapshot): string {
   const url = runUrl(snapshot)
   if (url) {
     const run = snapshot.run
-    lines.push(`Run: ${url}${run ? ` (${run.conclusion ?? run.status})` : ''}`)
+    lines.push(`Run: ${t(url)}${run ? ` (${t(run.conclusion ?? run.status)})` : ''}`)
   }
   if (snapshot.phase === 'done' || snapshot.phase === 'failed') {
     if (snapshot.markdown) lines.push(`Read the report: async-pr result ${pull.number}`)
@@ -65,7 +72,7 @@ export function statusText(snapshot: Snapshot): string {
 /** One line per change, for logs and agents (watch without a terminal). */
 export function progressLine(snapshot: Snapshot): string {
   const progress = snapshot.phase === 'working' ? progressOf(snapshot.checklist) : undefined
-  return `#${snapshot.pull.number} ${stateLabel(snapshot)}: ${progress ?? snapshot.summary}`
+  return `#${snapshot.pull.number} ${stateLabel(snapshot)}: ${progress ?? t(snapshot.summary)}`
 }
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
@@ -86,22 +93,22 @@ export function liveFrame(
   const final = snapshot.phase === 'done' || snapshot.phase === 'failed'
   const mark = final ? (snapshot.phase === 'done' ? '✔' : '✖') : SPINNER[tick % SPINNER.length]
   const lines = [
-    `${mark} #${snapshot.pull.number} ${snapshot.pull.title} · ${stateLabel(snapshot)} · ${formatDuration(elapsedMs)}`,
-    `  ${snapshot.summary}`,
+    `${mark} #${snapshot.pull.number} ${t(snapshot.pull.title)} · ${stateLabel(snapshot)} · ${formatDuration(elapsedMs)}`,
+    `  ${t(snapshot.summary)}`,
   ]
   const items = snapshot.checklist
   const shown = items.slice(0, CHECKLIST_SHOWN)
-  for (const item of shown) lines.push(`  ${item.done ? '✔' : '○'} ${item.text}`)
+  for (const item of shown) lines.push(`  ${item.done ? '✔' : '○'} ${t(item.text)}`)
   if (items.length > shown.length) lines.push(`  …and ${items.length - shown.length} more`)
   const url = runUrl(snapshot)
-  if (url) lines.push(`  ${url}`)
+  if (url) lines.push(`  ${t(url)}`)
   return lines.map((text) => fit(text, Math.max(columns - 1, 20)))
 }
 
 /** The report a person or an agent reads at the end. */
 export function resultText(snapshot: Snapshot): string {
-  if (snapshot.markdown) return snapshot.markdown
-  return `${stateLabel(snapshot)}: ${snapshot.summary}`
+  if (snapshot.markdown) return t(snapshot.markdown, 'block')
+  return `${stateLabel(snapshot)}: ${t(snapshot.summary)}`
 }
 
 export function snapshotJson(snapshot: Snapshot, options: { body?: boolean } = {}) {
@@ -138,8 +145,8 @@ export function listText(snapshots: Snapshot[]): string {
   const rows = snapshots.map((s) => [
     `#${s.pull.number}`,
     stateLabel(s),
-    s.pull.headRef,
-    s.pull.title,
+    t(s.pull.headRef),
+    t(s.pull.title),
   ])
   const widths = [0, 1, 2].map((column) =>
     Math.max(...rows.map((row) => (row[column] as string).length)),

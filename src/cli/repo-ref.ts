@@ -29,7 +29,8 @@ function valid(owner: string, name: string): boolean {
   return OWNER.test(owner) && NAME.test(name) && name !== '.' && name !== '..'
 }
 
-function normalHost(host: string): string {
+/** A host as the CLI compares it: lower case, github.com's other names folded into it. */
+export function normalHost(host: string): string {
   const lower = host.toLowerCase()
   return GITHUB_ALIASES.has(lower) ? 'github.com' : lower
 }

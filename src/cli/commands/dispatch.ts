@@ -11,6 +11,7 @@ import { githubMessage } from '../github.js'
 import { json, line, type Io } from '../io.js'
 import { unknownRepository } from '../observe.js'
 import { readTask, type Task } from '../task-input.js'
+import { terminalSafe } from '../terminal.js'
 import { follow, hint } from './watch.js'
 
 /** Fresh names tried when a generated branch name is already taken. */
@@ -191,7 +192,7 @@ export async function dispatchCommand(command: DispatchCommand, io: Io): Promise
     headSha,
   }
   if (command.json) json(io.stdout, dispatched)
-  else line(io.stdout, `#${pull.number} ${pull.html_url}`)
+  else line(io.stdout, `#${pull.number} ${terminalSafe(pull.html_url)}`)
   line(
     io.stderr,
     `Opened ${command.draft ? 'draft ' : ''}pull request #${pull.number} in ${ctx.fullName} from ${branch} (based on ${base} at ${parent.sha.slice(0, 7)}).`,

@@ -6,6 +6,7 @@ import { json, line, type Io } from '../io.js'
 import { loadPull, observe } from '../observe.js'
 import { resultText, snapshotJson, stateLabel } from '../render.js'
 import { exitCodeFor, isFinal } from '../snapshot.js'
+import { terminalSafe } from '../terminal.js'
 import { hint } from './watch.js'
 
 export async function resultCommand(command: StatusCommand, io: Io): Promise<number> {
@@ -18,7 +19,7 @@ export async function resultCommand(command: StatusCommand, io: Io): Promise<num
   if (!isFinal(snapshot))
     line(
       io.stderr,
-      `#${number} has no result yet: ${stateLabel(snapshot)}: ${snapshot.summary} ` +
+      `#${number} has no result yet: ${stateLabel(snapshot)}: ${terminalSafe(snapshot.summary)} ` +
         `Wait for it with: ${hint(ctx, 'watch', number)}`,
     )
   return exitCodeFor(snapshot)
