@@ -6569,6 +6569,104 @@ function statusOf(error) {
   return typeof status === "number" ? status : void 0;
 }
 
+// src/util/binaries.ts
+import { realpathSync, statSync } from "node:fs";
+import path from "node:path";
+var BinaryNotFoundError = class extends Error {
+  name = "BinaryNotFoundError";
+};
+var ACTION_BINARIES = [
+  "git",
+  "sudo",
+  "chown",
+  "chmod",
+  "kill",
+  "useradd",
+  "userdel",
+  "id",
+  "npm",
+  "bash",
+  "env"
+];
+function isInside(file, dir) {
+  const relative = path.relative(dir, file);
+  return relative === "" || !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+function real(file) {
+  try {
+    return realpathSync(file);
+  } catch {
+    return void 0;
+  }
+}
+function trustedDirs(searchPath, untrustedRoots) {
+  const roots = untrustedRoots.filter(Boolean).flatMap((root) => {
+    const resolved = real(root);
+    return resolved && resolved !== root ? [root, resolved] : [root];
+  });
+  const dirs = [];
+  for (const entry of (searchPath ?? "").split(path.delimiter)) {
+    if (!entry || !path.isAbsolute(entry)) continue;
+    const resolved = real(entry);
+    if (!resolved) continue;
+    if (roots.some((root) => isInside(entry, root) || isInside(resolved, root))) continue;
+    const info = statSync(resolved, { throwIfNoEntry: false });
+    if (!info?.isDirectory()) continue;
+    if ((info.mode & 18) !== 0) continue;
+    const me = process.getuid?.() ?? 0;
+    if (info.uid !== 0 && info.uid !== me) continue;
+    if (!dirs.includes(resolved)) dirs.push(resolved);
+  }
+  return dirs;
+}
+function findIn(dirs, name) {
+  for (const dir of dirs) {
+    const candidate = path.join(dir, name);
+    const info = statSync(candidate, { throwIfNoEntry: false });
+    if (info?.isFile() && (info.mode & 73) !== 0) return candidate;
+  }
+  return void 0;
+}
+function resolveBinaries(searchPath, untrustedRoots, names = ACTION_BINARIES) {
+  const dirs = trustedDirs(searchPath, untrustedRoots);
+  const found = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const file = findIn(dirs, name);
+    if (file) found.set(name, file);
+  }
+  return {
+    dirs,
+    has: (name) => found.has(name) || findIn(dirs, name) !== void 0,
+    path(name) {
+      if (path.isAbsolute(name)) return name;
+      if (!found.has(name)) {
+        const late = findIn(dirs, name);
+        if (late) found.set(name, late);
+      }
+      const file = found.get(name);
+      if (!file) {
+        throw new BinaryNotFoundError(
+          `${name} was not found in a PATH directory that only its owner can write (${dirs.join(", ") || "none"}). Install it system-wide, or put its directory on PATH ahead of the workspace.`
+        );
+      }
+      return file;
+    }
+  };
+}
+var registry;
+function binaries() {
+  registry ??= resolveBinaries(process.env.PATH, [
+    process.env.GITHUB_WORKSPACE ?? "",
+    process.env.RUNNER_TEMP ?? ""
+  ]);
+  return registry;
+}
+function lookPath(name, searchPath) {
+  if (path.isAbsolute(name)) return name;
+  const dirs = (searchPath ?? "").split(path.delimiter).filter((dir) => path.isAbsolute(dir));
+  return findIn(dirs, name);
+}
+
 // node_modules/is-plain-obj/index.js
 function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) {
@@ -7434,12 +7532,12 @@ var handleCommand = (filePath, rawArguments, rawOptions) => {
 
 // node_modules/execa/lib/arguments/options.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
-import path5 from "node:path";
+import path6 from "node:path";
 import process6 from "node:process";
 
 // node_modules/npm-run-path/index.js
 import process4 from "node:process";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // node_modules/npm-run-path/node_modules/path-key/index.js
 function pathKey(options = {}) {
@@ -7456,7 +7554,7 @@ function pathKey(options = {}) {
 // node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import path from "node:path";
+import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var execFileOriginal = promisify(execFileCallback);
 function toPath(urlOrPath) {
@@ -7465,12 +7563,12 @@ function toPath(urlOrPath) {
 function traversePathUp(startPath) {
   return {
     *[Symbol.iterator]() {
-      let currentPath = path.resolve(toPath(startPath));
+      let currentPath = path2.resolve(toPath(startPath));
       let previousPath;
       while (previousPath !== currentPath) {
         yield currentPath;
         previousPath = currentPath;
-        currentPath = path.resolve(currentPath, "..");
+        currentPath = path2.resolve(currentPath, "..");
       }
     }
   };
@@ -7485,27 +7583,27 @@ var npmRunPath = ({
   execPath: execPath2 = process4.execPath,
   addExecPath = true
 } = {}) => {
-  const cwdPath = path2.resolve(toPath(cwd));
+  const cwdPath = path3.resolve(toPath(cwd));
   const result = [];
-  const pathParts = pathOption.split(path2.delimiter);
+  const pathParts = pathOption.split(path3.delimiter);
   if (preferLocal) {
     applyPreferLocal(result, pathParts, cwdPath);
   }
   if (addExecPath) {
     applyExecPath(result, pathParts, execPath2, cwdPath);
   }
-  return pathOption === "" || pathOption === path2.delimiter ? `${result.join(path2.delimiter)}${pathOption}` : [...result, pathOption].join(path2.delimiter);
+  return pathOption === "" || pathOption === path3.delimiter ? `${result.join(path3.delimiter)}${pathOption}` : [...result, pathOption].join(path3.delimiter);
 };
 var applyPreferLocal = (result, pathParts, cwdPath) => {
   for (const directory of traversePathUp(cwdPath)) {
-    const pathPart = path2.join(directory, "node_modules/.bin");
+    const pathPart = path3.join(directory, "node_modules/.bin");
     if (!pathParts.includes(pathPart)) {
       result.push(pathPart);
     }
   }
 };
 var applyExecPath = (result, pathParts, execPath2, cwdPath) => {
-  const pathPart = path2.resolve(cwdPath, toPath(execPath2), "..");
+  const pathPart = path3.resolve(cwdPath, toPath(execPath2), "..");
   if (!pathParts.includes(pathPart)) {
     result.push(pathPart);
   }
@@ -8660,7 +8758,7 @@ var killAfterTimeout = async (subprocess, timeout, context, { signal }) => {
 
 // node_modules/execa/lib/methods/node.js
 import { execPath, execArgv } from "node:process";
-import path3 from "node:path";
+import path4 from "node:path";
 var mapNode = ({ options }) => {
   if (options.node === false) {
     throw new TypeError('The "node" option cannot be false with `execaNode()`.');
@@ -8679,7 +8777,7 @@ var handleNodeOption = (file, commandArguments, {
     throw new TypeError('The "execPath" option has been removed. Please use the "nodePath" option instead.');
   }
   const normalizedNodePath = safeNormalizeFileUrl(nodePath, 'The "nodePath" option');
-  const resolvedNodePath = path3.resolve(cwd, normalizedNodePath);
+  const resolvedNodePath = path4.resolve(cwd, normalizedNodePath);
   const newOptions = {
     ...options,
     nodePath: resolvedNodePath,
@@ -8689,7 +8787,7 @@ var handleNodeOption = (file, commandArguments, {
   if (!shouldHandleNode) {
     return [file, commandArguments, newOptions];
   }
-  if (path3.basename(file, ".exe") === "node") {
+  if (path4.basename(file, ".exe") === "node") {
     throw new TypeError('When the "node" option is true, the first argument does not need to be "node".');
   }
   return [
@@ -8778,12 +8876,12 @@ var ENCODING_ALIASES = {
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync } from "node:fs";
-import path4 from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
 import process5 from "node:process";
 var normalizeCwd = (cwd = getDefaultCwd()) => {
   const cwdString = safeNormalizeFileUrl(cwd, 'The "cwd" option');
-  return path4.resolve(cwdString);
+  return path5.resolve(cwdString);
 };
 var getDefaultCwd = () => {
   try {
@@ -8800,7 +8898,7 @@ var fixCwdError = (originalMessage, cwd) => {
   }
   let cwdStat;
   try {
-    cwdStat = statSync(cwd);
+    cwdStat = statSync2(cwd);
   } catch (error) {
     return `The "cwd" option is invalid: ${cwd}.
 ${error.message}
@@ -8830,7 +8928,7 @@ var normalizeOptions = (filePath, rawArguments, rawOptions) => {
   options.killSignal = normalizeKillSignal(options.killSignal);
   options.forceKillAfterDelay = normalizeForceKillAfterDelay(options.forceKillAfterDelay);
   options.lines = options.lines.map((lines, fdNumber) => lines && !BINARY_ENCODINGS.has(options.encoding) && options.buffer[fdNumber]);
-  if (process6.platform === "win32" && path5.basename(file, ".exe") === "cmd") {
+  if (process6.platform === "win32" && path6.basename(file, ".exe") === "cmd") {
     commandArguments.unshift("/q");
   }
   return { file, commandArguments, options };
@@ -13370,95 +13468,6 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
-// src/util/binaries.ts
-import { realpathSync, statSync as statSync2 } from "node:fs";
-import path6 from "node:path";
-var BinaryNotFoundError = class extends Error {
-  name = "BinaryNotFoundError";
-};
-var ACTION_BINARIES = [
-  "git",
-  "sudo",
-  "chown",
-  "chmod",
-  "kill",
-  "useradd",
-  "userdel",
-  "id",
-  "npm",
-  "bash",
-  "env"
-];
-function isInside(file, dir) {
-  const relative = path6.relative(dir, file);
-  return relative === "" || !relative.startsWith("..") && !path6.isAbsolute(relative);
-}
-function real(file) {
-  try {
-    return realpathSync(file);
-  } catch {
-    return void 0;
-  }
-}
-function trustedDirs(searchPath, untrustedRoots) {
-  const roots = untrustedRoots.filter(Boolean).flatMap((root) => {
-    const resolved = real(root);
-    return resolved && resolved !== root ? [root, resolved] : [root];
-  });
-  const dirs = [];
-  for (const entry of (searchPath ?? "").split(path6.delimiter)) {
-    if (!entry || !path6.isAbsolute(entry)) continue;
-    const resolved = real(entry);
-    if (!resolved) continue;
-    if (roots.some((root) => isInside(entry, root) || isInside(resolved, root))) continue;
-    const info = statSync2(resolved, { throwIfNoEntry: false });
-    if (!info?.isDirectory()) continue;
-    if ((info.mode & 18) !== 0) continue;
-    const me = process.getuid?.() ?? 0;
-    if (info.uid !== 0 && info.uid !== me) continue;
-    if (!dirs.includes(resolved)) dirs.push(resolved);
-  }
-  return dirs;
-}
-function findIn(dirs, name) {
-  for (const dir of dirs) {
-    const candidate = path6.join(dir, name);
-    const info = statSync2(candidate, { throwIfNoEntry: false });
-    if (info?.isFile() && (info.mode & 73) !== 0) return candidate;
-  }
-  return void 0;
-}
-function resolveBinaries(searchPath, untrustedRoots, names = ACTION_BINARIES) {
-  const dirs = trustedDirs(searchPath, untrustedRoots);
-  const found = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const file = findIn(dirs, name);
-    if (file) found.set(name, file);
-  }
-  return {
-    dirs,
-    has: (name) => found.has(name),
-    path(name) {
-      if (path6.isAbsolute(name)) return name;
-      const file = found.get(name);
-      if (!file) {
-        throw new BinaryNotFoundError(
-          `${name} was not found in a PATH directory that only its owner can write (${dirs.join(", ") || "none"}). Install it system-wide, or put its directory on PATH ahead of the workspace.`
-        );
-      }
-      return file;
-    }
-  };
-}
-var registry;
-function binaries() {
-  registry ??= resolveBinaries(process.env.PATH, [
-    process.env.GITHUB_WORKSPACE ?? "",
-    process.env.RUNNER_TEMP ?? ""
-  ]);
-  return registry;
-}
-
 // src/util/process.ts
 var DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
 var PIPE_GRACE_MS = 2e3;
@@ -13784,7 +13793,9 @@ function json(out, value) {
 var PROBE_TIMEOUT_MS = 1e4;
 async function probe(io, file, args) {
   try {
-    const result = await runProcess(file, args, {
+    const program = lookPath(file, io.env.PATH);
+    if (!program) return void 0;
+    const result = await runProcess(program, args, {
       cwd: io.cwd,
       env: withoutTokens(io.env),
       timeoutMs: PROBE_TIMEOUT_MS

@@ -28435,9 +28435,13 @@ function resolveBinaries(searchPath, untrustedRoots, names = ACTION_BINARIES) {
   }
   return {
     dirs,
-    has: (name) => found.has(name),
+    has: (name) => found.has(name) || findIn(dirs, name) !== void 0,
     path(name) {
       if (path6.isAbsolute(name)) return name;
+      if (!found.has(name)) {
+        const late = findIn(dirs, name);
+        if (late) found.set(name, late);
+      }
       const file = found.get(name);
       if (!file) {
         throw new BinaryNotFoundError(

@@ -3,6 +3,7 @@
 // any request is made. endpoint.ts decides where a token may go.
 
 import { createGitHub } from '../github/client.js'
+import { lookPath } from '../util/binaries.js'
 import { runProcess } from '../util/process.js'
 import {
   endpointFor,
@@ -35,7 +36,9 @@ const PROBE_TIMEOUT_MS = 10_000
  */
 async function probe(io: Io, file: string, args: string[]): Promise<string | undefined> {
   try {
-    const result = await runProcess(file, args, {
+    const program = lookPath(file, io.env.PATH)
+    if (!program) return undefined
+    const result = await runProcess(program, args, {
       cwd: io.cwd,
       env: withoutTokens(io.env),
       timeoutMs: PROBE_TIMEOUT_MS,

@@ -97,9 +97,14 @@ export function resolveBinaries(
   }
   return {
     dirs,
-    has: (name) => found.has(name),
+    has: (name) => found.has(name) || findIn(dirs, name) !== undefined,
     path(name) {
       if (path.isAbsolute(name)) return name
+      // A program outside the list (the CLI's `gh`) is looked up once, in the same directories.
+      if (!found.has(name)) {
+        const late = findIn(dirs, name)
+        if (late) found.set(name, late)
+      }
       const file = found.get(name)
       if (!file) {
         throw new BinaryNotFoundError(
@@ -137,4 +142,14 @@ export function binaries(): BinaryRegistry {
 /** A PATH for the action's own children: the trusted directories only. */
 export function trustedPath(): string {
   return binaries().dirs.join(path.delimiter)
+}
+
+/**
+ * A plain PATH search, for the command line tool, which runs as the user with
+ * the user's own PATH and no privilege: `gh`, `git` as the user has them.
+ */
+export function lookPath(name: string, searchPath: string | undefined): string | undefined {
+  if (path.isAbsolute(name)) return name
+  const dirs = (searchPath ?? '').split(path.delimiter).filter((dir) => path.isAbsolute(dir))
+  return findIn(dirs, name)
 }
