@@ -13856,24 +13856,22 @@ async function createContext(io, given) {
   };
 }
 
-// src/github/status-comment.ts
-var STATUS_MARKER = "<!-- async-pr:status -->";
-
 // src/report/state.ts
 var PREFIX = "<!-- async-pr:state ";
 var SUFFIX = " -->";
 function parseState(body) {
-  const start = body.lastIndexOf(PREFIX);
-  if (start < 0) return void 0;
-  const end = body.indexOf(SUFFIX, start + PREFIX.length);
-  if (end < 0) return void 0;
+  const last = body.trimEnd().split(/\r\n|\r|\n/).at(-1) ?? "";
+  if (!last.startsWith(PREFIX) || !last.endsWith(SUFFIX)) return void 0;
   try {
-    const parsed = JSON.parse(body.slice(start + PREFIX.length, end));
+    const parsed = JSON.parse(last.slice(PREFIX.length, -SUFFIX.length));
     return parsed && parsed.v === 1 && typeof parsed.state === "string" ? parsed : void 0;
   } catch {
     return void 0;
   }
 }
+
+// src/github/status-comment.ts
+var STATUS_MARKER = "<!-- async-pr:status -->";
 
 // src/cli/status-comment.ts
 function pickStatusComment(comments) {

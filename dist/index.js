@@ -590,10 +590,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -616,12 +616,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -632,12 +632,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -847,8 +847,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code = this.code = key.charCodeAt(index);
+        if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -869,11 +869,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code = key.charCodeAt(index);
+          if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -883,7 +883,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -907,19 +907,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code = key[index];
+          if (code <= 90 && code >= 65) {
+            code |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code ? node.left : node.right;
           }
         }
         return null;
@@ -1626,11 +1626,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code2,
+          code,
           reason
         );
       });
@@ -4118,9 +4118,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i2 = 0; i2 < url.length; ++i2) {
-        const code2 = url.charCodeAt(i2);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code = url.charCodeAt(i2);
+        if (code > 126 || // Non-US-ASCII + DEL
+        code < 32) {
           return false;
         }
       }
@@ -4711,8 +4711,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -4738,8 +4738,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -7030,9 +7030,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7042,8 +7042,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7248,8 +7248,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -9187,7 +9187,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
         }
@@ -11942,8 +11942,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code) {
+      return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -16098,8 +16098,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
-        const code2 = value.charCodeAt(i2);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code = value.charCodeAt(i2);
+        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
@@ -16107,26 +16107,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i2 = 0; i2 < name.length; ++i2) {
-        const code2 = name.charCodeAt(i2);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = name.charCodeAt(i2);
+        if (code < 33 || // exclude CTLs (0-31), SP and HT
+        code > 126 || // exclude non-ascii and DEL
+        code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 60 || // <
+        code === 62 || // >
+        code === 64 || // @
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 58 || // :
+        code === 92 || // \
+        code === 47 || // /
+        code === 91 || // [
+        code === 93 || // ]
+        code === 63 || // ?
+        code === 61 || // =
+        code === 123 || // {
+        code === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16142,31 +16142,31 @@ var require_util6 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code2 = value.charCodeAt(i2++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code = value.charCodeAt(i2++);
+        if (code < 33 || // exclude CTLs (0-31)
+        code > 126 || // non-ascii and DEL (127)
+        code === 34 || // "
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path18) {
       for (let i2 = 0; i2 < path18.length; ++i2) {
-        const code2 = path18.charCodeAt(i2);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code = path18.charCodeAt(i2);
+        if (code < 32 || // exclude CTLs (0-31)
+        code > 126 || // exclude DEL and non-ascii
+        code === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code) {
+      return code >= 48 && code <= 57 || // 0-9
+      code >= 65 && code <= 90 || // A-Z
+      code >= 97 && code <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16177,8 +16177,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain.length; ++i2) {
-        const code2 = domain.charCodeAt(i2);
-        if (code2 === 46) {
+        const code = domain.charCodeAt(i2);
+        if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16188,10 +16188,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16965,37 +16965,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code2 = protocol.charCodeAt(i2);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = protocol.charCodeAt(i2);
+        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code > 126 || code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 44 || // ,
+        code === 47 || // /
+        code === 58 || // :
+        code === 59 || // ;
+        code === 60 || // <
+        code === 61 || // =
+        code === 62 || // >
+        code === 63 || // ?
+        code === 64 || // @
+        code === 91 || // [
+        code === 92 || // \
+        code === 93 || // ]
+        code === 123 || // {
+        code === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code) {
+      if (code >= 1e3 && code < 1015) {
+        return code !== 1004 && // reserved
+        code !== 1005 && // "MUST NOT be set as a status code"
+        code !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code >= 3e3 && code <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17264,7 +17264,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17272,12 +17272,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code, 0);
+        } else if (code !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17302,25 +17302,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code,
           reason
         });
       }
@@ -17445,8 +17445,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code, reason) {
+      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable4 {
@@ -17633,8 +17633,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17720,11 +17720,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code2;
+        let code;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17736,7 +17736,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17751,8 +17751,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17990,17 +17990,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
+        if (code !== void 0) {
+          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code !== void 0) {
+          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18014,7 +18014,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18260,15 +18260,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code2;
+      let code;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code2 = err.code;
+        code = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code);
     }
     module.exports = {
       WebSocket
@@ -21281,9 +21281,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -21309,11 +21309,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -23105,7 +23105,7 @@ var handleSerializationError = ({ error: error2, methodName, isSubprocess, messa
     throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error2 });
   }
 };
-var isSerializationError = ({ code: code2, message }) => SERIALIZATION_ERROR_CODES.has(code2) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
+var isSerializationError = ({ code, message }) => SERIALIZATION_ERROR_CODES.has(code) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
 var SERIALIZATION_ERROR_CODES = /* @__PURE__ */ new Set([
   // Message is `undefined`
   "ERR_MISSING_ARGS",
@@ -26841,17 +26841,17 @@ var Emitter = class {
       list.splice(i2, 1);
     }
   }
-  emit(ev, code2, signal) {
+  emit(ev, code, signal) {
     if (this.emitted[ev]) {
       return false;
     }
     this.emitted[ev] = true;
     let ret = false;
     for (const fn of this.listeners[ev]) {
-      ret = fn(code2, signal) === true || ret;
+      ret = fn(code, signal) === true || ret;
     }
     if (ev === "exit") {
-      ret = this.emit("afterExit", code2, signal) || ret;
+      ret = this.emit("afterExit", code, signal) || ret;
     }
     return ret;
   }
@@ -26951,8 +26951,8 @@ var SignalExit = class extends SignalExitBase {
     this.#process.emit = (ev, ...a2) => {
       return this.#processEmit(ev, ...a2);
     };
-    this.#process.reallyExit = (code2) => {
-      return this.#processReallyExit(code2);
+    this.#process.reallyExit = (code) => {
+      return this.#processReallyExit(code);
     };
   }
   unload() {
@@ -26974,11 +26974,11 @@ var SignalExit = class extends SignalExitBase {
     this.#process.reallyExit = this.#originalProcessReallyExit;
     this.#emitter.count -= 1;
   }
-  #processReallyExit(code2) {
+  #processReallyExit(code) {
     if (!processOk(this.#process)) {
       return 0;
     }
-    this.#process.exitCode = code2 || 0;
+    this.#process.exitCode = code || 0;
     this.#emitter.emit("exit", this.#process.exitCode, null);
     return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
   }
@@ -28558,7 +28558,7 @@ function startProcess(command, args, options) {
   const exited = (async () => {
     const exit = await new Promise(
       (resolve) => {
-        child.once("exit", (code2, signal) => resolve({ code: code2, signal }));
+        child.once("exit", (code, signal) => resolve({ code, signal }));
         child.once("error", () => resolve({ code: null, signal: null }));
       }
     );
@@ -28987,10 +28987,14 @@ import { createWriteStream as createWriteStream2 } from "node:fs";
 
 // src/agent/transcript.ts
 var KEPT_TOOL_CALLS = 1e3;
+var SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function validSessionId(value) {
+  return typeof value === "string" && SESSION_ID.test(value) ? value : void 0;
+}
 var DETAIL_LIMIT = 160;
 function clip(text, limit = DETAIL_LIMIT) {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length > limit ? `${oneLine.slice(0, limit - 1)}\u2026` : oneLine;
+  const oneLine2 = text.replace(/\s+/g, " ").trim();
+  return oneLine2.length > limit ? `${oneLine2.slice(0, limit - 1)}\u2026` : oneLine2;
 }
 function toolDetail(name, input2) {
   const fields = input2 ?? {};
@@ -29060,7 +29064,7 @@ var Transcript = class {
     return event;
   }
   push(event) {
-    if (event.session_id && !this.sessionId) this.sessionId = event.session_id;
+    if (!this.sessionId) this.sessionId = validSessionId(event.session_id);
     switch (event.type) {
       case "system":
         if (event.subtype === "init" && typeof event.model === "string") this.model = event.model;
@@ -29133,7 +29137,7 @@ function parseResult(event) {
     numTurns: num(event.num_turns),
     costUsd: num(event.total_cost_usd),
     durationMs: num(event.duration_ms),
-    sessionId: String(event.session_id ?? ""),
+    sessionId: validSessionId(event.session_id) ?? "",
     terminalReason: typeof event.terminal_reason === "string" ? event.terminal_reason : void 0,
     inputTokens: num(usage.input_tokens) + num(usage.cache_read_input_tokens) + num(usage.cache_creation_input_tokens),
     outputTokens: num(usage.output_tokens),
@@ -29151,7 +29155,7 @@ async function runAgent(options) {
   const transcript = new Transcript(options.cwd);
   const log = createWriteStream2(options.executionFile, { flags: "a" });
   log.on("error", () => void 0);
-  const redact = options.redact ?? ((line) => line);
+  const redact2 = options.redact ?? ((line) => line);
   const child = startProcess(options.spawn.command, options.spawn.args, {
     cwd: options.cwd,
     env: options.spawn.env,
@@ -29159,7 +29163,7 @@ async function runAgent(options) {
     gid: options.spawn.gid,
     stderrTailBytes: STDERR_TAIL,
     onLine: (line) => {
-      log.write(`${redact(line)}
+      log.write(`${redact2(line)}
 `);
       if (transcript.pushLine(line)) options.onProgress?.(transcript);
     }
@@ -29575,10 +29579,10 @@ var DEFAULT_IDENTITY = {
 };
 function fastImportPath(file) {
   const bytes = Buffer.from(file, "utf8");
-  const plain = bytes.every(
+  const plain2 = bytes.every(
     (byte) => byte >= 32 && byte !== 127 && byte !== 34 && byte !== 92
   );
-  if (plain) return bytes.toString("latin1");
+  if (plain2) return bytes.toString("latin1");
   let quoted = '"';
   for (const byte of bytes) {
     if (byte === 34) quoted += '\\"';
@@ -29669,11 +29673,17 @@ async function filesChanged(git, from, to) {
 
 // src/util/secrets.ts
 var SECRET_SHAPES = [
-  { kind: "a GitHub token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g },
-  { kind: "a GitHub fine-grained token", pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/g },
-  { kind: "an Anthropic API key", pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
-  { kind: "an AWS access key id", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+  { kind: "a GitHub token", pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36,}/g },
+  {
+    kind: "a GitHub fine-grained token",
+    pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{60,}/g
+  },
+  { kind: "an Anthropic API key", pattern: /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/g },
+  {
+    kind: "an AWS access key id",
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/g
+  },
+  { kind: "a Slack token", pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/g },
   {
     kind: "a private key",
     pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)?/g
@@ -31136,20 +31146,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -31169,8 +31179,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -31181,7 +31191,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -31203,14 +31213,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -31222,16 +31232,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -31242,7 +31252,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -31255,8 +31265,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -31283,7 +31293,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index++;
     }
   }
@@ -35075,18 +35085,72 @@ function statusOf(error2) {
   return typeof status === "number" ? status : void 0;
 }
 
+// src/report/state.ts
+var PREFIX = "<!-- async-pr:state ";
+var SUFFIX = " -->";
+function renderState(state) {
+  const json = JSON.stringify(state).replace(
+    /[-\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+  return PREFIX + json + SUFFIX;
+}
+function parseState(body) {
+  const last = body.trimEnd().split(/\r\n|\r|\n/).at(-1) ?? "";
+  if (!last.startsWith(PREFIX) || !last.endsWith(SUFFIX)) return void 0;
+  try {
+    const parsed = JSON.parse(last.slice(PREFIX.length, -SUFFIX.length));
+    return parsed && parsed.v === 1 && typeof parsed.state === "string" ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/;
+function splitHiddenTail(body) {
+  const tail = HIDDEN_TAIL.exec(body)?.[0] ?? "";
+  return { visible: body.slice(0, body.length - tail.length), tail };
+}
+
+// src/report/redact.ts
+function redact(text, knownForms) {
+  const found = findSecretsIn(text, knownForms);
+  if (found.length === 0) return { text, kinds: [] };
+  return {
+    text: redactSecrets(text, knownForms),
+    kinds: [...new Set(found.map((match) => match.kind))]
+  };
+}
+function redactionNote(kinds) {
+  return `**\u{1F512} Redacted:** this report held ${kinds.join(", ")}; async-pr removed it before publishing. It came from something the agent read or wrote: find it in the workspace or the earlier steps, and revoke it if it is real.`;
+}
+function redactForPublishing(markdown, knownForms) {
+  const { text, kinds } = redact(markdown, knownForms);
+  if (kinds.length === 0) return { text, kinds };
+  const { visible: visible2, tail } = splitHiddenTail(text);
+  return { text: `${visible2.trimEnd()}
+
+${redactionNote(kinds)}
+${tail}`, kinds };
+}
+
 // src/github/status-comment.ts
 var STATUS_MARKER = "<!-- async-pr:status -->";
 function followUpMarker(commentId) {
   return `${STATUS_MARKER}
 <!-- async-pr:followup:${commentId} -->`;
 }
-var FOLLOW_UP = "<!-- async-pr:followup:";
+var FOLLOW_UP_LINE = /^<!-- async-pr:followup:(\d+) -->$/;
+function markerOf(body) {
+  const [first, second = ""] = body.split(/\r?\n/, 2);
+  if (first !== STATUS_MARKER) return void 0;
+  const followUp = FOLLOW_UP_LINE.exec(second);
+  return followUp ? followUpMarker(Number(followUp[1])) : STATUS_MARKER;
+}
+var OVERFLOW_NOTE = "cut to fit GitHub\u2019s comment size limit.";
 var COMMENT_LIMIT = 65536;
-var HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/;
 function fitComment(body, overflowNote) {
   if ([...body].length <= COMMENT_LIMIT && body.length <= COMMENT_LIMIT) return body;
-  const tail = HIDDEN_TAIL.exec(body)?.[0] ?? "";
+  const { tail } = splitHiddenTail(body);
   const note = `
 
 \u2026${overflowNote}`;
@@ -35103,16 +35167,18 @@ function listComments(github, issue2) {
   });
 }
 var StatusComment = class {
-  constructor(github, issue2, marker = STATUS_MARKER, comments = listComments(github, issue2)) {
+  constructor(github, issue2, marker = STATUS_MARKER, comments = listComments(github, issue2), knownSecrets = []) {
     this.github = github;
     this.issue = issue2;
     this.marker = marker;
     this.comments = comments;
+    this.knownSecrets = knownSecrets;
   }
   github;
   issue;
   marker;
   comments;
+  knownSecrets;
   comment;
   /** Our login; null when the token cannot tell (an installation token). */
   login;
@@ -35148,10 +35214,7 @@ var StatusComment = class {
   async find() {
     this.searched = true;
     const comments = await this.comments();
-    const marked = comments.filter((comment) => {
-      const body = comment.body ?? "";
-      return body.includes(this.marker) && (this.marker.includes(FOLLOW_UP) || !body.includes(FOLLOW_UP));
-    });
+    const marked = comments.filter((comment) => markerOf(comment.body ?? "") === this.marker);
     if (marked.length === 0) return void 0;
     const ours = [];
     for (const comment of marked) if (await this.isOurs(comment.user)) ours.push(comment);
@@ -35164,15 +35227,20 @@ var StatusComment = class {
    * Posts the comment, or takes over the one an earlier run left. Too long a
    * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
    */
-  async publish(body, overflowNote = "cut to fit GitHub\u2019s comment size limit.") {
-    const text = fitComment(this.withMarker(body), overflowNote);
+  async publish(body, overflowNote = OVERFLOW_NOTE) {
+    const text = this.prepare(this.withMarker(body), overflowNote);
     if (!this.comment && !this.searched) this.comment = await this.find();
     if (this.comment) return this.update(text);
     return this.create(text);
   }
   /** Puts back what the comment said before this run took it over. */
   async restorePrevious() {
-    if (this.comment && this.previousBody !== void 0) await this.update(this.previousBody);
+    if (this.comment && this.previousBody !== void 0)
+      await this.update(this.prepare(this.previousBody, OVERFLOW_NOTE));
+  }
+  /** What goes to GitHub: without credentials, and within its size limit. */
+  prepare(body, overflowNote) {
+    return fitComment(redactForPublishing(body, this.knownSecrets).text, overflowNote);
   }
   withMarker(body) {
     return `${this.marker}
@@ -35223,6 +35291,12 @@ function stripHiddenText(text) {
 }
 function logSafe(text, prefix = "\u2502 ") {
   return text.replace(/\r\n?/g, "\n").split("\n").map((line) => prefix + line).join("\n");
+}
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+    const named = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+    return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
 }
 function noMentions(text) {
   return text.replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, "$1@\u200D");
@@ -35291,34 +35365,127 @@ ${body}`),
   return lines.join("\n");
 }
 
-// src/report/format.ts
-function formatDuration(ms) {
-  if (ms < 1e4) return `${(ms / 1e3).toFixed(1)}s`;
-  const seconds = Math.round(ms / 1e3);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes2 = Math.floor(seconds / 60);
-  if (minutes2 < 60) return `${minutes2}m ${seconds % 60}s`;
-  return `${Math.floor(minutes2 / 60)}h ${minutes2 % 60}m`;
+// src/report/markdown.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function visible(char) {
+  const code = char.charCodeAt(0);
+  if (code < 32) return String.fromCharCode(9216 + code);
+  if (code === 127) return "\u2421";
+  if (code === 133 || code === 8232 || code === 8233) return "\u2424";
+  return "\uFFFD";
 }
-function formatTokens(count2) {
-  if (count2 < 1e3) return String(count2);
-  if (count2 < 1e6) return `${(count2 / 1e3).toFixed(1)}k`;
-  return `${(count2 / 1e6).toFixed(2)}M`;
+function visibleControls(text, keep = "") {
+  return text.replace(CONTROLS, (char) => keep.includes(char) ? char : visible(char));
 }
-function formatCost(usd) {
-  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
-}
-function code(text) {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run2) => run2.length));
+function codeSpan(text) {
+  const shown = visibleControls(text);
+  if (shown === "") return "` `";
+  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run2) => run2.length));
   const ticks = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${text}${pad}${ticks}`;
+  const pad = /^[` ]|[` ]$/.test(shown) ? " " : "";
+  return `${ticks}${pad}${shown}${pad}${ticks}`;
 }
-function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var BLOCK_START = /^(?:#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$|=+[ \t]*$|`{3}|~{3}|\d{1,9}[.)](?=[ \t]|$))/;
+function noBlockStart(line) {
+  const text = line.replace(/^[ \t]+/, "");
+  const start = BLOCK_START.exec(text);
+  if (!start) return text;
+  const at = /^\d/.test(start[0]) ? start[0].length - 1 : 0;
+  return `${text.slice(0, at)}\\${text.slice(at)}`;
 }
-function shortSha(sha) {
-  return sha.slice(0, 7);
+function escapePipes(text) {
+  return text.replace(
+    /(\\*)\|/g,
+    (match, slashes) => slashes.length % 2 === 1 ? match : `${slashes}\\|`
+  );
+}
+function noHtml(line) {
+  if (!line.includes("<")) return line;
+  if (/(^|[^\\])\|/.test(line)) return escapeLt(line);
+  let out = "";
+  let at = 0;
+  while (at < line.length) {
+    const tick = line.indexOf("`", at);
+    if (tick < 0) break;
+    const run2 = /^`+/.exec(line.slice(tick))[0];
+    const escaped = /(^|[^\\])(\\\\)*\\$/.test(line.slice(0, tick));
+    const close = escaped ? -1 : findRun(line, run2.length, tick + run2.length);
+    if (close < 0) {
+      out += escapeLt(line.slice(at, tick + run2.length));
+      at = tick + run2.length;
+      continue;
+    }
+    out += escapeLt(line.slice(at, tick)) + line.slice(tick, close + run2.length);
+    at = close + run2.length;
+  }
+  return out + escapeLt(line.slice(at));
+}
+function escapeLt(text) {
+  return text.replace(
+    /(\\*)</g,
+    (match, slashes) => slashes.length % 2 === 1 ? match : `${slashes}&lt;`
+  );
+}
+function findRun(line, length, from) {
+  const pattern = /`+/g;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    if (match[0].length === length) return match.index;
+  }
+  return -1;
+}
+function inline(text) {
+  return noMentions(noHtml(noBlockStart(visibleControls(text))));
+}
+function plain(text) {
+  return noMentions(
+    visibleControls(text).replace(/^[ \t]+/, "").replace(/[\\`*[\]<|~&$]/g, "\\$&").replace(
+      /_/g,
+      (underscore, at, whole) => /[\w-]/.test(whole[at - 1] ?? " ") && /[\w-]/.test(whole[at + 1] ?? " ") ? underscore : "\\_"
+    ).replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^[-+=#>]/, "\\$&")
+  );
+}
+function tableCell(markdown) {
+  return escapePipes(visibleControls(markdown));
+}
+function prose(text) {
+  return text.replace(/\r\n/g, "\n").split("\n").map((line) => noMentions(escapePipes(noHtml(noBlockStart(visibleControls(line, "	")))))).join("\n");
+}
+var MARKER = /<!--\s*async-pr:.*?(?:-->|$)/g;
+function stripMarkers(text) {
+  const kept = [];
+  for (const line of text.split("\n")) {
+    const rest = line.replace(MARKER, "");
+    if (rest === line || rest.trim() !== "") kept.push(rest);
+  }
+  return kept.join("\n");
+}
+var FENCE = /^(`{3,}|~{3,})(.*)$/;
+function quote(text) {
+  const lines = stripMarkers(text.replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")).split("\n");
+  let fence;
+  const out = lines.map((raw) => {
+    const line = visibleControls(raw, "	");
+    if (fence) {
+      const closing = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
+      if (closing.test(line)) fence = void 0;
+    } else {
+      const open3 = FENCE.exec(line);
+      if (open3 && !(open3[1].startsWith("`") && open3[2].includes("`"))) fence = open3[1];
+      else return noMentions(noHtml(line));
+    }
+    return noMentions(line);
+  });
+  return out.map((line) => line ? `> ${line}` : ">").join("\n");
+}
+function urlPath(name) {
+  return name.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+function linkUrl(url) {
+  return visibleControls(url).replace(
+    /[\s()<>`]/g,
+    (char) => encodeURIComponent(char).replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/`/g, "%60")
+  );
 }
 
 // src/report/describe.ts
@@ -35339,8 +35506,8 @@ var VERBS = {
   Agent: "started a sub-agent:"
 };
 function describeToolCall(call) {
-  const verb = VERBS[call.name] ?? `used ${call.name}`;
-  const what = call.detail ? ` ${code(call.detail)}` : "";
+  const verb = VERBS[call.name] ?? `used ${plain(call.name)}`;
+  const what = call.detail ? ` ${codeSpan(call.detail)}` : "";
   const outcome = call.outcome === "error" ? call.name === "Bash" ? ": failed" : ": error" : "";
   return `${verb}${what}${outcome}`;
 }
@@ -35425,6 +35592,27 @@ var ThrottledUpdates = class {
   }
 };
 
+// src/report/format.ts
+function formatDuration(ms) {
+  if (ms < 1e4) return `${(ms / 1e3).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1e3);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes2 = Math.floor(seconds / 60);
+  if (minutes2 < 60) return `${minutes2}m ${seconds % 60}s`;
+  return `${Math.floor(minutes2 / 60)}h ${minutes2 % 60}m`;
+}
+function formatTokens(count2) {
+  if (count2 < 1e3) return String(count2);
+  if (count2 < 1e6) return `${(count2 / 1e3).toFixed(1)}k`;
+  return `${(count2 / 1e6).toFixed(2)}M`;
+}
+function formatCost(usd) {
+  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+
 // src/report/criteria.ts
 var TASK_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$/;
 function items(markdown) {
@@ -35454,25 +35642,6 @@ function judgeCriteria(body, agentReport) {
   });
 }
 
-// src/report/state.ts
-var PREFIX = "<!-- async-pr:state ";
-var SUFFIX = " -->";
-function renderState(state) {
-  return PREFIX + JSON.stringify(state).replace(/-/g, "\\u002d") + SUFFIX;
-}
-function parseState(body) {
-  const start = body.lastIndexOf(PREFIX);
-  if (start < 0) return void 0;
-  const end = body.indexOf(SUFFIX, start + PREFIX.length);
-  if (end < 0) return void 0;
-  try {
-    const parsed = JSON.parse(body.slice(start + PREFIX.length, end));
-    return parsed && parsed.v === 1 && typeof parsed.state === "string" ? parsed : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
 // src/report/progress.ts
 var PHASES = {
   starting: "Getting the branch ready and starting Claude Code",
@@ -35483,13 +35652,13 @@ var RECENT_SHOWN = 5;
 function todoLine(todo) {
   const box = todo.status === "completed" ? "x" : " ";
   const now = todo.status === "in_progress" ? " \u2190 now" : "";
-  return `- [${box}] ${noMentions(todo.content)}${now}`;
+  return `- [${box}] ${inline(todo.content)}${now}`;
 }
 function renderProgressBody(task, progress) {
   const lines = [
     "### \u23F3 async-pr is working on this task",
     "",
-    `**${PHASES[progress.phase]}** on \`${task.headRef}\`.`,
+    `**${PHASES[progress.phase]}** on ${codeSpan(task.headRef)}.`,
     ""
   ];
   if (progress.todos.length > 0)
@@ -35497,7 +35666,7 @@ function renderProgressBody(task, progress) {
   const recent = progress.recent.slice(-RECENT_SHOWN);
   if (recent.length > 0) {
     lines.push(`**Latest actions** (${progress.toolCallCount} so far)`, "");
-    for (const call of recent) lines.push(`- ${noMentions(describeToolCall(call))}`);
+    for (const call of recent) lines.push(`- ${describeToolCall(call)}`);
     lines.push("");
   }
   return lines.join("\n");
@@ -35532,7 +35701,7 @@ function renderAlreadyDone(task, links, deliveredBy) {
   return [
     "### \u2611\uFE0F async-pr: this task is already done",
     "",
-    `The branch \`${task.headRef}\` already has this task's commits (${deliveredBy}), so nothing was run again.`,
+    `The branch ${codeSpan(task.headRef)} already has this task's commits (${plain(deliveredBy)}), so nothing was run again.`,
     "To ask for more, comment `/async-pr <instruction>` on this PR.",
     "",
     `<sub>[workflow run](${links.runUrl})</sub>`,
@@ -35546,26 +35715,26 @@ function renderFinal(outcome, options = {}) {
   if (task.followUp) {
     const first = task.followUp.instruction.split("\n")[0] ?? "";
     lines.push(
-      `Follow-up to [this instruction](${task.followUp.commentUrl}): _${noMentions(cell(first.slice(0, 200)))}_`,
+      `Follow-up to [this instruction](${linkUrl(task.followUp.commentUrl)}): _${plain(first.slice(0, 200))}_`,
       ""
     );
   }
-  if (outcome.reason) lines.push(noMentions(outcome.reason), "");
+  if (outcome.reason) lines.push(prose(outcome.reason), "");
   const summary2 = agent?.result?.text?.trim() || (outcome.conclusion !== "success" ? agent?.lastText : void 0);
   if (summary2) {
-    const label = agent?.result?.text?.trim() ? "" : "**Last message from the agent:**\n\n";
-    lines.push(label + noMentions(summary2), "");
+    if (!agent?.result?.text?.trim()) lines.push("**Last message from the agent:**", "");
+    lines.push(quote(summary2), "");
   }
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`;
-    const branchUrl = `${repoUrl}/tree/${outcome.pushedTo}`;
+    const branchUrl = `${repoUrl}/tree/${urlPath(outcome.pushedTo)}`;
     if (outcome.fallbackReason) {
       lines.push(
-        `**The work is safe on a new branch, [\`${outcome.pushedTo}\`](${branchUrl})** \u2014 [compare it with \`${task.headRef}\`](${repoUrl}/compare/${task.headRef}...${outcome.pushedTo}).`,
+        `**The work is safe on a new branch, [${codeSpan(outcome.pushedTo)}](${branchUrl})** \u2014 [compare it with ${codeSpan(task.headRef)}](${repoUrl}/compare/${urlPath(task.headRef)}...${urlPath(outcome.pushedTo)}).`,
         ""
       );
     } else {
-      lines.push(`**Pushed to [\`${outcome.pushedTo}\`](${branchUrl})**`, "");
+      lines.push(`**Pushed to [${codeSpan(outcome.pushedTo)}](${branchUrl})**`, "");
       if (outcome.rebasedOnto) {
         lines.push(
           `The branch moved while the agent worked; its commits were rebased onto \`${shortSha(outcome.rebasedOnto)}\`.`,
@@ -35575,7 +35744,7 @@ function renderFinal(outcome, options = {}) {
     }
     for (const commit of outcome.commits) {
       const url = `${repoUrl}/commit/${commit.sha}`;
-      lines.push(`- [\`${shortSha(commit.sha)}\`](${url}) ${noMentions(cell(commit.subject))}`);
+      lines.push(`- [${codeSpan(shortSha(commit.sha))}](${url}) ${inline(commit.subject)}`);
     }
     lines.push("");
   }
@@ -35583,7 +35752,9 @@ function renderFinal(outcome, options = {}) {
     lines.push(`<details><summary><b>Files changed (${outcome.files.length})</b></summary>`, "");
     lines.push("| File | + | \u2212 |", "| --- | ---: | ---: |");
     for (const file of outcome.files.slice(0, FILES_SHOWN)) {
-      lines.push(`| ${code(cell(file.path))} | ${file.added ?? "bin"} | ${file.removed ?? "bin"} |`);
+      lines.push(
+        `| ${tableCell(codeSpan(file.path))} | ${file.added ?? "bin"} | ${file.removed ?? "bin"} |`
+      );
     }
     if (outcome.files.length > FILES_SHOWN)
       lines.push(`| \u2026and ${outcome.files.length - FILES_SHOWN} more | | |`);
@@ -35595,7 +35766,7 @@ function renderFinal(outcome, options = {}) {
     lines.push(
       "**Held back:** the repository\u2019s CI runs these as code (workflows and the local actions they use), so they were changed by the agent but not pushed, because `allow_workflow_changes` is off:",
       "",
-      ...workflow.map((entry) => `- ${code(cell(entry.path))}`),
+      ...workflow.map((entry) => `- ${codeSpan(entry.path)}`),
       ""
     );
   }
@@ -35610,13 +35781,13 @@ function renderFinal(outcome, options = {}) {
     lines.push(
       "**Not pushed:** these paths could not be taken as files:",
       "",
-      ...unreadable.slice(0, FILES_SHOWN).map((e) => `- ${code(cell(e.path))} (${cell(e.detail)})`),
+      ...unreadable.slice(0, FILES_SHOWN).map((e) => `- ${codeSpan(e.path)} (${plain(e.detail)})`),
       ""
     );
   }
   if (outcome.nestedRepos?.length) {
     lines.push(
-      `**Nested repositories:** ${outcome.nestedRepos.map((dir) => code(cell(`${dir}/`))).join(", ")} held a \`.git\` of their own (a clone, say); their files were committed as plain files, without that \`.git\`.`,
+      `**Nested repositories:** ${outcome.nestedRepos.map((dir) => codeSpan(`${dir}/`)).join(", ")} held a \`.git\` of their own (a clone, say); their files were committed as plain files, without that \`.git\`.`,
       ""
     );
   }
@@ -35626,14 +35797,14 @@ function renderFinal(outcome, options = {}) {
     for (const criterion of criteria) {
       const mark = criterion.done === true ? "\u2705" : criterion.done === false ? "\u274C" : "\u2754";
       const note = criterion.done === void 0 ? " _(not reported)_" : "";
-      lines.push(`- ${mark} ${noMentions(criterion.text)}${note}`);
+      lines.push(`- ${mark} ${inline(criterion.text)}${note}`);
     }
     lines.push("");
   }
   if (agent?.todos.length) {
     lines.push("**Checklist**", "");
     for (const todo of agent.todos) {
-      lines.push(`- [${todo.status === "completed" ? "x" : " "}] ${noMentions(todo.content)}`);
+      lines.push(`- [${todo.status === "completed" ? "x" : " "}] ${inline(todo.content)}`);
     }
     lines.push("");
   }
@@ -35646,8 +35817,8 @@ function renderFinal(outcome, options = {}) {
       const key = `${denial.toolName}\0${denial.detail}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const call = denial.detail ? `${denial.toolName} ${code(cell(denial.detail))}` : denial.toolName;
-      lines.push(`| ${noMentions(call)} | ${code(rule)} |`);
+      const call = denial.detail ? `${plain(denial.toolName)} ${codeSpan(denial.detail)}` : plain(denial.toolName);
+      lines.push(`| ${tableCell(call)} | ${tableCell(codeSpan(rule))} |`);
     }
     lines.push("");
   }
@@ -35658,7 +35829,7 @@ function renderFinal(outcome, options = {}) {
     const hidden2 = agent.toolCallCount - shown.length;
     lines.push("", `<details><summary>Timeline (${agent.toolCallCount} tool calls)</summary>`, "");
     if (hidden2 > 0) lines.push(`- \u2026${hidden2} earlier calls (see the job summary)`);
-    for (const call of shown) lines.push(`- ${noMentions(describeToolCall(call))}`);
+    for (const call of shown) lines.push(`- ${describeToolCall(call)}`);
     lines.push("", "</details>");
   }
   lines.push(
@@ -35691,15 +35862,16 @@ function statsLine(outcome) {
     parts.push(formatDuration(outcome.agent.wallMs));
   }
   const session = outcome.agent?.result?.sessionId || outcome.agent?.sessionId;
-  if (session) parts.push(`session ${code(session)}`);
+  if (session) parts.push(`session ${codeSpan(session)}`);
+  else if (outcome.agent) parts.push("no session id from Claude Code");
   parts.push(`[workflow run](${outcome.links.runUrl})`);
   return `<sub>${parts.join(" \xB7 ")}</sub>`;
 }
 
 // src/run/live-status.ts
-var OVERFLOW_NOTE = "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary.";
+var OVERFLOW_NOTE2 = "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary.";
 var LiveStatus = class {
-  constructor(github, task, links, intervalMs, warn) {
+  constructor(github, task, links, intervalMs, warn, knownSecrets) {
     this.github = github;
     this.task = task;
     this.links = links;
@@ -35710,12 +35882,13 @@ var LiveStatus = class {
       github,
       issue2,
       task.followUp ? followUpMarker(task.followUp.commentId) : STATUS_MARKER,
-      this.comments
+      this.comments,
+      knownSecrets
     );
     this.target = { ...issue2, commentId: task.followUp?.commentId };
     this.updates = new ThrottledUpdates({
       intervalMs,
-      send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE),
+      send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2),
       onError: (error2) => this.warn(`Could not update the status comment: ${error2.message}`)
     });
   }
@@ -35756,7 +35929,7 @@ var LiveStatus = class {
    */
   async start() {
     const first = this.snapshot("starting");
-    await this.comment.publish(this.render(first), OVERFLOW_NOTE);
+    await this.comment.publish(this.render(first), OVERFLOW_NOTE2);
     this.updates.shown(renderProgressBody(this.task, first));
     this.eyes = react(this.github, this.target, "eyes", this.warn);
   }
@@ -35782,13 +35955,13 @@ var LiveStatus = class {
     else
       await this.comment.publish(
         renderAlreadyDone(this.task, this.links, deliveredBy),
-        OVERFLOW_NOTE
+        OVERFLOW_NOTE2
       );
   }
   /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */
   async finish(outcome) {
     await Promise.all([this.updates.close(), this.eyes]);
-    const posted = await this.comment.publish(renderFinal(outcome), OVERFLOW_NOTE);
+    const posted = await this.comment.publish(renderFinal(outcome), OVERFLOW_NOTE2);
     const good = outcome.conclusion === "success" || outcome.conclusion === "no_changes";
     await react(this.github, this.target, good ? "rocket" : "confused", this.warn);
     return posted;
@@ -36097,7 +36270,7 @@ function leftOut(excluded, maxFileBytes) {
   const secrets = excluded.filter((entry) => entry.why === "secret");
   const oversize = excluded.filter((entry) => entry.why === "oversize");
   const parts = [];
-  const list = (entries) => entries.slice(0, 10).map((entry) => `${code(entry.path)} (${entry.detail})`).join(", ") + (entries.length > 10 ? ` and ${entries.length - 10} more` : "");
+  const list = (entries) => entries.slice(0, 10).map((entry) => `${codeSpan(entry.path)} (${entry.detail})`).join(", ") + (entries.length > 10 ? ` and ${entries.length - 10} more` : "");
   if (secrets.length > 0) {
     parts.push(
       `Left out of the push because they contain what looks like a credential: ${list(secrets)}. Remove it and run again; the rest of the work was pushed.`
@@ -36116,19 +36289,19 @@ function splitArgs(value) {
   const words = [];
   let word = "";
   let inWord = false;
-  let quote;
+  let quote2;
   for (let i2 = 0; i2 < value.length; i2++) {
     const char = value[i2];
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
+    if (quote2 === "'") {
+      if (char === "'") quote2 = void 0;
       else word += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
+    } else if (quote2 === '"') {
+      if (char === '"') quote2 = void 0;
       else if (char === "\\" && i2 + 1 < value.length && '"\\$`'.includes(value[i2 + 1]))
         word += value[++i2];
       else word += char;
     } else if (char === "'" || char === '"') {
-      quote = char;
+      quote2 = char;
       inWord = true;
     } else if (char === "\\" && i2 + 1 < value.length) {
       word += value[++i2];
@@ -36142,7 +36315,7 @@ function splitArgs(value) {
       inWord = true;
     }
   }
-  if (quote) throw new Error(`Input claude_args has an unclosed ${quote} quote.`);
+  if (quote2) throw new Error(`Input claude_args has an unclosed ${quote2} quote.`);
   if (inWord) words.push(word);
   return words;
 }
@@ -36360,7 +36533,14 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`
   };
-  const status = new LiveStatus(github, task, links, settings.progressIntervalMs, warning);
+  const status = new LiveStatus(
+    github,
+    task,
+    links,
+    settings.progressIntervalMs,
+    warning,
+    secretForms(secretsOf(settings))
+  );
   if (task.followUp && await status.alreadyAnswered()) {
     return {
       kind: "skipped",
@@ -36576,7 +36756,7 @@ ${renderFinal(outcome, { timelineLimit: 1e3 })}
 function renderSkipSummary(reason, message) {
   return `## async-pr skipped
 
-**${reason}**: ${message}
+**${plain(reason)}**: ${prose(message)}
 `;
 }
 
@@ -36593,7 +36773,12 @@ var OUTPUTS = [
   "duration_ms",
   "execution_file"
 ];
-function outputsOf(result) {
+function outputsOf(result, knownSecrets = []) {
+  const outputs = rawOutputsOf(result);
+  for (const name of OUTPUTS) outputs[name] = oneLine(redact(outputs[name], knownSecrets).text);
+  return outputs;
+}
+function rawOutputsOf(result) {
   const outputs = Object.fromEntries(OUTPUTS.map((name) => [name, ""]));
   if (result.kind === "skipped") {
     outputs.conclusion = "skipped";
@@ -36631,23 +36816,33 @@ async function run(env = process.env) {
   try {
     const settings = readSettings(env);
     for (const secret of secretsOf(settings)) setSecret(secret);
+    const knownSecrets = secretForms(secretsOf(settings));
     const result = await runPipeline(settings, env, cancelled);
-    const outputs = outputsOf(result);
+    const outputs = outputsOf(result, knownSecrets);
     for (const [name, value] of Object.entries(outputs)) {
       setOutput(name, value);
       if (value) info(`${name} = ${value}`);
     }
+    const summary2 = redactForPublishing(
+      result.kind === "skipped" ? renderSkipSummary(result.reason, result.message) : renderSummary(result.outcome),
+      knownSecrets
+    );
+    if (summary2.kinds.length > 0)
+      warning(
+        `async-pr removed ${summary2.kinds.join(", ")} from its report (the status comment and the job summary): the agent read or wrote it.`
+      );
     if (result.kind === "skipped") {
-      notice(`Skipped: ${result.message}`);
-      await summary.addRaw(renderSkipSummary(result.reason, result.message)).write();
+      notice(`Skipped: ${redact(result.message, knownSecrets).text}`);
+      await summary.addRaw(summary2.text).write();
       return;
     }
     info(`Progress updates of the status comment: ${result.progressUpdates ?? 0}`);
-    await summary.addRaw(renderSummary(result.outcome)).write().catch(
+    await summary.addRaw(summary2.text).write().catch(
       (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
     );
     if (!["success", "no_changes"].includes(result.outcome.conclusion)) {
-      setFailed(result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`);
+      const reason = result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`;
+      setFailed(redact(reason, knownSecrets).text);
     }
   } catch (error2) {
     setOutput("conclusion", "failure");

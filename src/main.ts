@@ -1,10 +1,15 @@
-// Thin: settings -> pipeline -> outputs, job summary, exit status.
+// Thin: settings -> pipeline -> outputs, job summary, exit status. What leaves
+// here is without credentials (the run's own and secret-shaped ones), and
+// every value is logged on one line of its own.
 
 import * as core from '@actions/core'
 import { runPipeline, type PipelineResult } from './pipeline.js'
+import { redact, redactForPublishing } from './report/redact.js'
 import { renderSkipSummary, renderSummary } from './report/summary.js'
 import { readSettings, secretsOf } from './settings.js'
 import { errorMessage } from './util/errors.js'
+import { oneLine } from './util/sanitize.js'
+import { secretForms } from './util/secrets.js'
 
 const OUTPUTS = [
   'conclusion',
@@ -20,7 +25,17 @@ const OUTPUTS = [
 ] as const
 type OutputName = (typeof OUTPUTS)[number]
 
-export function outputsOf(result: PipelineResult): Record<OutputName, string> {
+/** The outputs, each one line without credentials (`knownSecrets`: the run's, see secretForms). */
+export function outputsOf(
+  result: PipelineResult,
+  knownSecrets: readonly string[] = [],
+): Record<OutputName, string> {
+  const outputs = rawOutputsOf(result)
+  for (const name of OUTPUTS) outputs[name] = oneLine(redact(outputs[name], knownSecrets).text)
+  return outputs
+}
+
+function rawOutputsOf(result: PipelineResult): Record<OutputName, string> {
   const outputs = Object.fromEntries(OUTPUTS.map((name) => [name, ''])) as Record<
     OutputName,
     string
@@ -67,26 +82,38 @@ export async function run(env: Record<string, string | undefined> = process.env)
   try {
     const settings = readSettings(env)
     for (const secret of secretsOf(settings)) core.setSecret(secret)
+    const knownSecrets = secretForms(secretsOf(settings))
     const result = await runPipeline(settings, env, cancelled)
-    const outputs = outputsOf(result)
+    const outputs = outputsOf(result, knownSecrets)
     for (const [name, value] of Object.entries(outputs)) {
       core.setOutput(name, value)
       if (value) core.info(`${name} = ${value}`)
     }
+    const summary = redactForPublishing(
+      result.kind === 'skipped'
+        ? renderSkipSummary(result.reason, result.message)
+        : renderSummary(result.outcome),
+      knownSecrets,
+    )
+    if (summary.kinds.length > 0)
+      core.warning(
+        `async-pr removed ${summary.kinds.join(', ')} from its report (the status comment and the job summary): the agent read or wrote it.`,
+      )
     if (result.kind === 'skipped') {
-      core.notice(`Skipped: ${result.message}`)
-      await core.summary.addRaw(renderSkipSummary(result.reason, result.message)).write()
+      core.notice(`Skipped: ${redact(result.message, knownSecrets).text}`)
+      await core.summary.addRaw(summary.text).write()
       return
     }
     core.info(`Progress updates of the status comment: ${result.progressUpdates ?? 0}`)
     await core.summary
-      .addRaw(renderSummary(result.outcome))
+      .addRaw(summary.text)
       .write()
       .catch((error: unknown) =>
         core.warning(`Could not write the job summary: ${errorMessage(error)}`),
       )
     if (!['success', 'no_changes'].includes(result.outcome.conclusion)) {
-      core.setFailed(result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`)
+      const reason = result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`
+      core.setFailed(redact(reason, knownSecrets).text)
     }
   } catch (error) {
     core.setOutput('conclusion', 'failure')

@@ -36,6 +36,7 @@ import { initBinaries } from './util/binaries.js'
 import { errorMessage } from './util/errors.js'
 import { redactSecrets, secretForms } from './util/secrets.js'
 import { logSafe } from './util/sanitize.js'
+import { secretForms } from './util/secrets.js'
 
 export type PipelineResult =
   | { kind: 'skipped'; reason: string; message: string }
@@ -121,7 +122,14 @@ export async function runPipeline(
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
   }
-  const status = new LiveStatus(github, task, links, settings.progressIntervalMs, core.warning)
+  const status = new LiveStatus(
+    github,
+    task,
+    links,
+    settings.progressIntervalMs,
+    core.warning,
+    secretForms(secretsOf(settings)),
+  )
   if (task.followUp && (await status.alreadyAnswered())) {
     return {
       kind: 'skipped',

@@ -4,7 +4,8 @@ import { fitComment, COMMENT_LIMIT } from '../../src/github/status-comment.js'
 import { outputsOf } from '../../src/main.js'
 import { renderFinal, renderWorking } from '../../src/report/comment.js'
 import { describeToolCall, ruleToAllow } from '../../src/report/describe.js'
-import { code, formatDuration } from '../../src/report/format.js'
+import { formatDuration } from '../../src/report/format.js'
+import { codeSpan } from '../../src/report/markdown.js'
 import type { Outcome } from '../../src/report/outcome.js'
 
 const task: Task = {
@@ -132,7 +133,7 @@ describe('helpers', () => {
   })
 
   it('formats code spans that contain backticks, and durations', () => {
-    expect(code('a`b')).toBe('``a`b``')
+    expect(codeSpan('a`b')).toBe('``a`b``')
     expect(formatDuration(59_400)).toBe('59s')
     expect(formatDuration(3_725_000)).toBe('1h 2m')
   })

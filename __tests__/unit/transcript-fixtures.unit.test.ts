@@ -82,7 +82,9 @@ describe('real transcripts', () => {
     )
     expect(transcript.toolCalls.every((call) => call.outcome !== undefined)).toBe(true)
     const body = render(transcript, 'success')
-    expect(body).toContain(transcript.result!.text.trim().split('\n')[0]!)
+    // The agent's summary is quoted, its `<` escaped outside code (it reads the same).
+    const summary = transcript.result!.text.trim().split('\n')[0]!
+    expect(body).toContain(`> ${summary.replace('<name>', '&lt;name>')}`)
     expect(body).toMatch(/\d+ turns · .* · \$0\.\d{4} · session `[0-9a-f-]{36}`/)
     expect(body).toContain('ran `ls')
     expect(body).not.toContain('/tmp/async-pr-fixture/work/')

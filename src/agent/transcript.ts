@@ -36,6 +36,17 @@ export interface AgentResult {
 }
 
 const KEPT_TOOL_CALLS = 1000
+
+/**
+ * Claude Code names its sessions with UUIDs. Anything else in the stream's
+ * `session_id` is forged (agent code can write into the CLI's stdout) and is
+ * dropped: the id reaches the outputs, the log and `--resume`.
+ */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function validSessionId(value: unknown): string | undefined {
+  return typeof value === 'string' && SESSION_ID.test(value) ? value : undefined
+}
 const DETAIL_LIMIT = 160
 
 function clip(text: string, limit = DETAIL_LIMIT): string {
@@ -89,7 +100,7 @@ interface ContentBlock {
 interface StreamEvent {
   type?: string
   subtype?: string
-  session_id?: string
+  session_id?: unknown
   model?: string
   message?: { content?: ContentBlock[] | string }
   [key: string]: unknown
@@ -132,7 +143,7 @@ export class Transcript {
   }
 
   push(event: StreamEvent): void {
-    if (event.session_id && !this.sessionId) this.sessionId = event.session_id
+    if (!this.sessionId) this.sessionId = validSessionId(event.session_id)
     switch (event.type) {
       case 'system':
         if (event.subtype === 'init' && typeof event.model === 'string') this.model = event.model
@@ -214,7 +225,7 @@ function parseResult(event: StreamEvent): AgentResult {
     numTurns: num(event.num_turns),
     costUsd: num(event.total_cost_usd),
     durationMs: num(event.duration_ms),
-    sessionId: String(event.session_id ?? ''),
+    sessionId: validSessionId(event.session_id) ?? '',
     terminalReason: typeof event.terminal_reason === 'string' ? event.terminal_reason : undefined,
     inputTokens:
       num(usage.input_tokens) +

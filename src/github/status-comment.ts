@@ -1,9 +1,13 @@
 // The one status comment a run keeps on the PR: found again by its hidden
 // marker and by the login that posted it (never someone else's comment that
 // quotes the marker), edited in place, recreated once if someone deleted it.
+// Every version it publishes is scanned for credentials first, whoever
+// rendered it.
 
 import type { GitHub } from './client.js'
 import { statusOf } from './client.js'
+import { redactForPublishing } from '../report/redact.js'
+import { splitHiddenTail } from '../report/state.js'
 
 export const STATUS_MARKER = '<!-- async-pr:status -->'
 
@@ -11,7 +15,20 @@ export const STATUS_MARKER = '<!-- async-pr:status -->'
 export function followUpMarker(commentId: number): string {
   return `${STATUS_MARKER}\n<!-- async-pr:followup:${commentId} -->`
 }
-const FOLLOW_UP = '<!-- async-pr:followup:'
+const FOLLOW_UP_LINE = /^<!-- async-pr:followup:(\d+) -->$/
+
+/**
+ * Which status comment a body is, read only where async-pr writes its
+ * markers: the status marker as the first line, a follow-up's marker as the
+ * second. A marker anywhere else (quoted in the agent's text, say) marks nothing.
+ */
+export function markerOf(body: string): string | undefined {
+  const [first, second = ''] = body.split(/\r?\n/, 2)
+  if (first !== STATUS_MARKER) return undefined
+  const followUp = FOLLOW_UP_LINE.exec(second)
+  return followUp ? followUpMarker(Number(followUp[1])) : STATUS_MARKER
+}
+const OVERFLOW_NOTE = 'cut to fit GitHub’s comment size limit.'
 /** GitHub rejects longer comment bodies. */
 export const COMMENT_LIMIT = 65_536
 
@@ -26,13 +43,10 @@ export interface PostedComment {
   url: string
 }
 
-/** Hidden machine-readable lines at the end of a body survive any cut. */
-const HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/
-
 /** Fits a body under GitHub's limit, saying where the rest is. */
 export function fitComment(body: string, overflowNote: string): string {
   if ([...body].length <= COMMENT_LIMIT && body.length <= COMMENT_LIMIT) return body
-  const tail = HIDDEN_TAIL.exec(body)?.[0] ?? ''
+  const { tail } = splitHiddenTail(body)
   const note = `\n\n…${overflowNote}`
   const room = COMMENT_LIMIT - note.length - tail.length
   return body.slice(0, room) + note + tail
@@ -68,6 +82,8 @@ export class StatusComment {
     private readonly marker: string = STATUS_MARKER,
     /** The PR's comments, listed once for every status comment of a run (see listComments). */
     private readonly comments: () => Promise<IssueComment[]> = listComments(github, issue),
+    /** The run's own credentials in every written form (secretForms): never published. */
+    private readonly knownSecrets: readonly string[] = [],
   ) {}
 
   get posted(): PostedComment | undefined {
@@ -103,13 +119,8 @@ export class StatusComment {
   async find(): Promise<PostedComment | undefined> {
     this.searched = true
     const comments = await this.comments()
-    const marked = comments.filter((comment) => {
-      const body = comment.body ?? ''
-      // The PR's own status comment is never a follow-up's, and the other way round.
-      return (
-        body.includes(this.marker) && (this.marker.includes(FOLLOW_UP) || !body.includes(FOLLOW_UP))
-      )
-    })
+    // The PR's own status comment is never a follow-up's, and the other way round.
+    const marked = comments.filter((comment) => markerOf(comment.body ?? '') === this.marker)
     // Only when there is a candidate is it worth asking who we are.
     if (marked.length === 0) return undefined
     const ours = []
@@ -124,11 +135,8 @@ export class StatusComment {
    * Posts the comment, or takes over the one an earlier run left. Too long a
    * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
    */
-  async publish(
-    body: string,
-    overflowNote = 'cut to fit GitHub’s comment size limit.',
-  ): Promise<PostedComment> {
-    const text = fitComment(this.withMarker(body), overflowNote)
+  async publish(body: string, overflowNote = OVERFLOW_NOTE): Promise<PostedComment> {
+    const text = this.prepare(this.withMarker(body), overflowNote)
     if (!this.comment && !this.searched) this.comment = await this.find()
     if (this.comment) return this.update(text)
     return this.create(text)
@@ -136,7 +144,13 @@ export class StatusComment {
 
   /** Puts back what the comment said before this run took it over. */
   async restorePrevious(): Promise<void> {
-    if (this.comment && this.previousBody !== undefined) await this.update(this.previousBody)
+    if (this.comment && this.previousBody !== undefined)
+      await this.update(this.prepare(this.previousBody, OVERFLOW_NOTE))
+  }
+
+  /** What goes to GitHub: without credentials, and within its size limit. */
+  private prepare(body: string, overflowNote: string): string {
+    return fitComment(redactForPublishing(body, this.knownSecrets).text, overflowNote)
   }
 
   private withMarker(body: string): string {

@@ -1,17 +1,19 @@
 // Outcome -> the markdown of the status comment. Pure.
 //
-// The first line tells the outcome; then the agent's own summary; then what
-// changed, what was refused, and what it cost. Everything the agent wrote is
-// stripped of @mentions, so a run can never notify people.
+// The first line tells the outcome; then the agent's own summary, quoted;
+// then what changed, what was refused, and what it cost. Everything someone
+// else wrote (the agent, a writer, a file's name) is escaped for where it
+// lands (./markdown.ts), so nothing in it can pose as the action's own
+// heading or hidden line, hide the report, or notify people.
 
 import { describeToolCall, ruleToAllow } from './describe.js'
-import { cell, code, formatCost, formatDuration, formatTokens, shortSha } from './format.js'
+import { formatCost, formatDuration, formatTokens, shortSha } from './format.js'
+import { codeSpan, inline, linkUrl, plain, prose, quote, tableCell, urlPath } from './markdown.js'
 import type { Conclusion, Outcome, RunLinks } from './outcome.js'
 import type { Task } from '../event.js'
 import { judgeCriteria } from './criteria.js'
 import { renderProgress } from './progress.js'
 import { renderState } from './state.js'
-import { noMentions } from '../util/sanitize.js'
 
 const HEADLINES: Record<Conclusion, string> = {
   success: '✅ async-pr finished the task',
@@ -41,7 +43,7 @@ export function renderAlreadyDone(task: Task, links: RunLinks, deliveredBy: stri
   return [
     '### ☑️ async-pr: this task is already done',
     '',
-    `The branch \`${task.headRef}\` already has this task's commits (${deliveredBy}), so nothing was run again.`,
+    `The branch ${codeSpan(task.headRef)} already has this task's commits (${plain(deliveredBy)}), so nothing was run again.`,
     'To ask for more, comment `/async-pr <instruction>` on this PR.',
     '',
     `<sub>[workflow run](${links.runUrl})</sub>`,
@@ -56,29 +58,30 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   if (task.followUp) {
     const first = task.followUp.instruction.split('\n')[0] ?? ''
     lines.push(
-      `Follow-up to [this instruction](${task.followUp.commentUrl}): _${noMentions(cell(first.slice(0, 200)))}_`,
+      `Follow-up to [this instruction](${linkUrl(task.followUp.commentUrl)}): _${plain(first.slice(0, 200))}_`,
       '',
     )
   }
-  if (outcome.reason) lines.push(noMentions(outcome.reason), '')
+  if (outcome.reason) lines.push(prose(outcome.reason), '')
 
   const summary =
     agent?.result?.text?.trim() || (outcome.conclusion !== 'success' ? agent?.lastText : undefined)
   if (summary) {
-    const label = agent?.result?.text?.trim() ? '' : '**Last message from the agent:**\n\n'
-    lines.push(label + noMentions(summary), '')
+    // Quoted: whatever it says, it cannot pose as the action's own words.
+    if (!agent?.result?.text?.trim()) lines.push('**Last message from the agent:**', '')
+    lines.push(quote(summary), '')
   }
 
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`
-    const branchUrl = `${repoUrl}/tree/${outcome.pushedTo}`
+    const branchUrl = `${repoUrl}/tree/${urlPath(outcome.pushedTo)}`
     if (outcome.fallbackReason) {
       lines.push(
-        `**The work is safe on a new branch, [\`${outcome.pushedTo}\`](${branchUrl})** — [compare it with \`${task.headRef}\`](${repoUrl}/compare/${task.headRef}...${outcome.pushedTo}).`,
+        `**The work is safe on a new branch, [${codeSpan(outcome.pushedTo)}](${branchUrl})** — [compare it with ${codeSpan(task.headRef)}](${repoUrl}/compare/${urlPath(task.headRef)}...${urlPath(outcome.pushedTo)}).`,
         '',
       )
     } else {
-      lines.push(`**Pushed to [\`${outcome.pushedTo}\`](${branchUrl})**`, '')
+      lines.push(`**Pushed to [${codeSpan(outcome.pushedTo)}](${branchUrl})**`, '')
       if (outcome.rebasedOnto) {
         lines.push(
           `The branch moved while the agent worked; its commits were rebased onto \`${shortSha(outcome.rebasedOnto)}\`.`,
@@ -88,7 +91,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     }
     for (const commit of outcome.commits) {
       const url = `${repoUrl}/commit/${commit.sha}`
-      lines.push(`- [\`${shortSha(commit.sha)}\`](${url}) ${noMentions(cell(commit.subject))}`)
+      lines.push(`- [${codeSpan(shortSha(commit.sha))}](${url}) ${inline(commit.subject)}`)
     }
     lines.push('')
   }
@@ -97,7 +100,9 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push(`<details><summary><b>Files changed (${outcome.files.length})</b></summary>`, '')
     lines.push('| File | + | − |', '| --- | ---: | ---: |')
     for (const file of outcome.files.slice(0, FILES_SHOWN)) {
-      lines.push(`| ${code(cell(file.path))} | ${file.added ?? 'bin'} | ${file.removed ?? 'bin'} |`)
+      lines.push(
+        `| ${tableCell(codeSpan(file.path))} | ${file.added ?? 'bin'} | ${file.removed ?? 'bin'} |`,
+      )
     }
     if (outcome.files.length > FILES_SHOWN)
       lines.push(`| …and ${outcome.files.length - FILES_SHOWN} more | | |`)
@@ -110,7 +115,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push(
       '**Held back:** the repository’s CI runs these as code (workflows and the local actions they use), so they were changed by the agent but not pushed, because `allow_workflow_changes` is off:',
       '',
-      ...workflow.map((entry) => `- ${code(cell(entry.path))}`),
+      ...workflow.map((entry) => `- ${codeSpan(entry.path)}`),
       '',
     )
   }
@@ -126,13 +131,13 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push(
       '**Not pushed:** these paths could not be taken as files:',
       '',
-      ...unreadable.slice(0, FILES_SHOWN).map((e) => `- ${code(cell(e.path))} (${cell(e.detail)})`),
+      ...unreadable.slice(0, FILES_SHOWN).map((e) => `- ${codeSpan(e.path)} (${plain(e.detail)})`),
       '',
     )
   }
   if (outcome.nestedRepos?.length) {
     lines.push(
-      `**Nested repositories:** ${outcome.nestedRepos.map((dir) => code(cell(`${dir}/`))).join(', ')} held a \`.git\` of their own (a clone, say); their files were committed as plain files, without that \`.git\`.`,
+      `**Nested repositories:** ${outcome.nestedRepos.map((dir) => codeSpan(`${dir}/`)).join(', ')} held a \`.git\` of their own (a clone, say); their files were committed as plain files, without that \`.git\`.`,
       '',
     )
   }
@@ -143,7 +148,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     for (const criterion of criteria) {
       const mark = criterion.done === true ? '✅' : criterion.done === false ? '❌' : '❔'
       const note = criterion.done === undefined ? ' _(not reported)_' : ''
-      lines.push(`- ${mark} ${noMentions(criterion.text)}${note}`)
+      lines.push(`- ${mark} ${inline(criterion.text)}${note}`)
     }
     lines.push('')
   }
@@ -151,7 +156,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   if (agent?.todos.length) {
     lines.push('**Checklist**', '')
     for (const todo of agent.todos) {
-      lines.push(`- [${todo.status === 'completed' ? 'x' : ' '}] ${noMentions(todo.content)}`)
+      lines.push(`- [${todo.status === 'completed' ? 'x' : ' '}] ${inline(todo.content)}`)
     }
     lines.push('')
   }
@@ -166,9 +171,9 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       if (seen.has(key)) continue
       seen.add(key)
       const call = denial.detail
-        ? `${denial.toolName} ${code(cell(denial.detail))}`
-        : denial.toolName
-      lines.push(`| ${noMentions(call)} | ${code(rule)} |`)
+        ? `${plain(denial.toolName)} ${codeSpan(denial.detail)}`
+        : plain(denial.toolName)
+      lines.push(`| ${tableCell(call)} | ${tableCell(codeSpan(rule))} |`)
     }
     lines.push('')
   }
@@ -181,7 +186,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     const hidden = agent.toolCallCount - shown.length
     lines.push('', `<details><summary>Timeline (${agent.toolCallCount} tool calls)</summary>`, '')
     if (hidden > 0) lines.push(`- …${hidden} earlier calls (see the job summary)`)
-    for (const call of shown) lines.push(`- ${noMentions(describeToolCall(call))}`)
+    for (const call of shown) lines.push(`- ${describeToolCall(call)}`)
     lines.push('', '</details>')
   }
   lines.push(
@@ -215,7 +220,9 @@ function statsLine(outcome: Outcome): string {
     parts.push(formatDuration(outcome.agent.wallMs))
   }
   const session = outcome.agent?.result?.sessionId || outcome.agent?.sessionId
-  if (session) parts.push(`session ${code(session)}`)
+  // The transcript keeps only a well-formed one (a UUID); a forged one is dropped.
+  if (session) parts.push(`session ${codeSpan(session)}`)
+  else if (outcome.agent) parts.push('no session id from Claude Code')
   parts.push(`[workflow run](${outcome.links.runUrl})`)
   return `<sub>${parts.join(' · ')}</sub>`
 }

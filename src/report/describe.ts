@@ -1,7 +1,7 @@
 // Tool calls and permission denials in plain words.
 
 import type { PermissionDenial, ToolCall } from '../agent/transcript.js'
-import { code } from './format.js'
+import { codeSpan, plain } from './markdown.js'
 
 const VERBS: Record<string, string> = {
   Read: 'read',
@@ -20,9 +20,10 @@ const VERBS: Record<string, string> = {
   Agent: 'started a sub-agent:',
 }
 
+/** One line of markdown: the tool's name and detail (the agent's choice) escaped. */
 export function describeToolCall(call: ToolCall): string {
-  const verb = VERBS[call.name] ?? `used ${call.name}`
-  const what = call.detail ? ` ${code(call.detail)}` : ''
+  const verb = VERBS[call.name] ?? `used ${plain(call.name)}`
+  const what = call.detail ? ` ${codeSpan(call.detail)}` : ''
   const outcome = call.outcome === 'error' ? (call.name === 'Bash' ? ': failed' : ': error') : ''
   return `${verb}${what}${outcome}`
 }

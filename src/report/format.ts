@@ -19,19 +19,6 @@ export function formatCost(usd: number): string {
   return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`
 }
 
-/** Inline code that the text itself cannot break out of. */
-export function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
-  const ticks = '`'.repeat(longest + 1)
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
-  return `${ticks}${pad}${text}${pad}${ticks}`
-}
-
-/** A table cell: no pipes or newlines from the text. */
-export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-}
-
 export function shortSha(sha: string): string {
   return sha.slice(0, 7)
 }

@@ -5,9 +5,9 @@ import type { ToolCall, Todo } from '../agent/transcript.js'
 import type { Task } from '../event.js'
 import { describeToolCall } from './describe.js'
 import { formatDuration } from './format.js'
+import { codeSpan, inline } from './markdown.js'
 import type { RunLinks } from './outcome.js'
 import { renderState } from './state.js'
-import { noMentions } from '../util/sanitize.js'
 
 export type Phase = 'starting' | 'working' | 'saving'
 
@@ -31,7 +31,7 @@ const RECENT_SHOWN = 5
 function todoLine(todo: Todo): string {
   const box = todo.status === 'completed' ? 'x' : ' '
   const now = todo.status === 'in_progress' ? ' ← now' : ''
-  return `- [${box}] ${noMentions(todo.content)}${now}`
+  return `- [${box}] ${inline(todo.content)}${now}`
 }
 
 /** What the comment says, without the parts that change every second. */
@@ -39,7 +39,7 @@ export function renderProgressBody(task: Task, progress: Progress): string {
   const lines = [
     '### ⏳ async-pr is working on this task',
     '',
-    `**${PHASES[progress.phase]}** on \`${task.headRef}\`.`,
+    `**${PHASES[progress.phase]}** on ${codeSpan(task.headRef)}.`,
     '',
   ]
   if (progress.todos.length > 0)
@@ -47,7 +47,7 @@ export function renderProgressBody(task: Task, progress: Progress): string {
   const recent = progress.recent.slice(-RECENT_SHOWN)
   if (recent.length > 0) {
     lines.push(`**Latest actions** (${progress.toolCallCount} so far)`, '')
-    for (const call of recent) lines.push(`- ${noMentions(describeToolCall(call))}`)
+    for (const call of recent) lines.push(`- ${describeToolCall(call)}`)
     lines.push('')
   }
   return lines.join('\n')

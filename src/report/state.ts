@@ -1,6 +1,8 @@
 // A machine-readable line in the status comment, hidden from readers, so that
 // tools (the companion CLI, other agents) read the run's state without parsing
-// prose. Rendered by the action, parsed by the CLI.
+// prose. Rendered by the action, parsed by the CLI. It is always the body's
+// last line, and only read there: a state line anywhere else (quoted by the
+// agent, say) is text, not state.
 
 import type { Conclusion } from './outcome.js'
 
@@ -23,19 +25,36 @@ const PREFIX = '<!-- async-pr:state '
 const SUFFIX = ' -->'
 
 export function renderState(state: CommentState): string {
-  // Inside an HTML comment, `--` must not appear; \u002d reads back as '-'.
-  return PREFIX + JSON.stringify(state).replace(/-/g, '\\u002d') + SUFFIX
+  // Inside an HTML comment, `--` must not appear; \u002d reads back as '-'. The
+  // Unicode line separators, which JSON leaves raw, are escaped too: the line stays one line.
+  const json = JSON.stringify(state).replace(
+    /[-\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+  return PREFIX + json + SUFFIX
 }
 
+/** The state the body's last line holds (trailing blank lines aside), if it is a state line. */
 export function parseState(body: string): CommentState | undefined {
-  const start = body.lastIndexOf(PREFIX)
-  if (start < 0) return undefined
-  const end = body.indexOf(SUFFIX, start + PREFIX.length)
-  if (end < 0) return undefined
+  const last =
+    body
+      .trimEnd()
+      .split(/\r\n|\r|\n/)
+      .at(-1) ?? ''
+  if (!last.startsWith(PREFIX) || !last.endsWith(SUFFIX)) return undefined
   try {
-    const parsed = JSON.parse(body.slice(start + PREFIX.length, end)) as CommentState
+    const parsed = JSON.parse(last.slice(PREFIX.length, -SUFFIX.length)) as CommentState
     return parsed && parsed.v === 1 && typeof parsed.state === 'string' ? parsed : undefined
   } catch {
     return undefined
   }
+}
+
+/** async-pr's hidden lines at the end of a body (the state line): they survive any cut. */
+const HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/
+
+/** A body as what a person reads and the hidden lines after it. */
+export function splitHiddenTail(body: string): { visible: string; tail: string } {
+  const tail = HIDDEN_TAIL.exec(body)?.[0] ?? ''
+  return { visible: body.slice(0, body.length - tail.length), tail }
 }

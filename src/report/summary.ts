@@ -1,6 +1,7 @@
 // The job summary: the comment's content with the full timeline, or the skip.
 
 import { renderFinal } from './comment.js'
+import { plain, prose } from './markdown.js'
 import type { Outcome } from './outcome.js'
 
 export function renderSummary(outcome: Outcome): string {
@@ -8,5 +9,5 @@ export function renderSummary(outcome: Outcome): string {
 }
 
 export function renderSkipSummary(reason: string, message: string): string {
-  return `## async-pr skipped\n\n**${reason}**: ${message}\n`
+  return `## async-pr skipped\n\n**${plain(reason)}**: ${prose(message)}\n`
 }

@@ -42,6 +42,8 @@ export class LiveStatus {
     private readonly links: RunLinks,
     intervalMs: number,
     private readonly warn: (line: string) => void,
+    /** The run's own credentials in every written form (secretForms): never published. */
+    knownSecrets: readonly string[],
   ) {
     const issue = { owner: task.owner, repo: task.repo, issueNumber: task.prNumber }
     this.comments = listComments(github, issue)
@@ -50,6 +52,7 @@ export class LiveStatus {
       issue,
       task.followUp ? followUpMarker(task.followUp.commentId) : STATUS_MARKER,
       this.comments,
+      knownSecrets,
     )
     this.target = { ...issue, commentId: task.followUp?.commentId }
     this.updates = new ThrottledUpdates({

@@ -4,7 +4,7 @@ import type { AgentVerdict } from '../agent/judge.js'
 import type { AgentRun } from '../agent/run.js'
 import type { Task } from '../event.js'
 import type { Exclusion } from '../git/snapshot.js'
-import { code } from '../report/format.js'
+import { codeSpan } from '../report/markdown.js'
 import type { AgentSummary, Conclusion, RunLinks } from '../report/outcome.js'
 
 export interface DeliveredState {
@@ -77,7 +77,7 @@ export function leftOut(excluded: Exclusion[], maxFileBytes: number): string | u
   const list = (entries: Exclusion[]) =>
     entries
       .slice(0, 10)
-      .map((entry) => `${code(entry.path)} (${entry.detail})`)
+      .map((entry) => `${codeSpan(entry.path)} (${entry.detail})`)
       .join(', ') + (entries.length > 10 ? ` and ${entries.length - 10} more` : '')
   if (secrets.length > 0) {
     parts.push(

@@ -34,6 +34,19 @@ export function logSafe(text: string, prefix = '│ '): string {
 }
 
 /**
+ * A value on one log line, whatever it holds: line breaks (and every other
+ * control character) are shown escaped, so nothing in it starts a line of its
+ * own and the runner never parses a workflow command from it.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+    return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
+}
+
+/**
  * Text posted in a comment must not notify people or teams: `@name` becomes
  * `@` followed by a zero-width joiner, which renders the same but links no one.
  * Inside code spans and blocks GitHub does not mention anyone, but breaking

@@ -9,13 +9,23 @@ export interface SecretShape {
   pattern: RegExp
 }
 
-/** Secret-shaped tokens, by issuer. Each pattern is global: callers scan whole texts. */
+/**
+ * Secret-shaped tokens, by issuer. Each pattern is global: callers scan whole
+ * texts. A token is bounded by what cannot be part of it, not by `\b`: an
+ * underscore next to it (`_ghp_…_` in emphasis, `KEY_ghp_…`) must not hide it.
+ */
 export const SECRET_SHAPES: readonly SecretShape[] = [
-  { kind: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g },
-  { kind: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/g },
-  { kind: 'an Anthropic API key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
-  { kind: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'a GitHub token', pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36,}/g },
+  {
+    kind: 'a GitHub fine-grained token',
+    pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{60,}/g,
+  },
+  { kind: 'an Anthropic API key', pattern: /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/g },
+  {
+    kind: 'an AWS access key id',
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/g,
+  },
+  { kind: 'a Slack token', pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/g },
   {
     kind: 'a private key',
     pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)?/g,
