@@ -36533,13 +36533,14 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`
   };
+  const knownSecrets = secretForms(secretsOf(settings));
   const status = new LiveStatus(
     github,
     task,
     links,
     settings.progressIntervalMs,
     warning,
-    secretForms(secretsOf(settings))
+    knownSecrets
   );
   if (task.followUp && await status.alreadyAnswered()) {
     return {
@@ -36566,7 +36567,7 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken)
     }),
-    secretForms: secretForms(secretsOf(settings)),
+    secretForms: knownSecrets,
     scratch,
     actionDir,
     executionFile: path17.join(

@@ -36,7 +36,6 @@ import { initBinaries } from './util/binaries.js'
 import { errorMessage } from './util/errors.js'
 import { redactSecrets, secretForms } from './util/secrets.js'
 import { logSafe } from './util/sanitize.js'
-import { secretForms } from './util/secrets.js'
 
 export type PipelineResult =
   | { kind: 'skipped'; reason: string; message: string }
@@ -122,13 +121,15 @@ export async function runPipeline(
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
   }
+  // The run's own secrets in every form they could be written down: kept out of all it publishes.
+  const knownSecrets = secretForms(secretsOf(settings))
   const status = new LiveStatus(
     github,
     task,
     links,
     settings.progressIntervalMs,
     core.warning,
-    secretForms(secretsOf(settings)),
+    knownSecrets,
   )
   if (task.followUp && (await status.alreadyAnswered())) {
     return {
@@ -158,7 +159,7 @@ export async function runPipeline(
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken),
     }),
-    secretForms: secretForms(secretsOf(settings)),
+    secretForms: knownSecrets,
     scratch,
     actionDir,
     executionFile: path.join(

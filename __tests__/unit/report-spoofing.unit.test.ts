@@ -51,7 +51,7 @@ function hostileOutcome(): Outcome {
       { path: evilName('a'), added: 1, removed: 0 },
       { path: 'plain.txt', added: 1, removed: 0 },
     ],
-    heldBack: [`.github/workflows/${evilName('w')}.yml`],
+    heldBack: [{ path: `.github/workflows/${evilName('w')}.yml`, why: 'workflow' }],
     pushedTo: `async-pr/3-1-1`,
     commitSha: 'd'.repeat(40),
     agent: {
