@@ -36695,7 +36695,9 @@ async function runClaude(context, binary) {
   const onProgress = (transcript) => {
     const calls = transcript.toolCalls;
     const fresh = Math.min(transcript.toolCallCount - logged, calls.length);
-    for (const call of calls.slice(calls.length - fresh)) info(logSafe(describeToolCall(call)));
+    for (const call of calls.slice(calls.length - fresh)) {
+      info(logSafe(redactSecrets(describeToolCall(call), context.secretForms)));
+    }
     logged = transcript.toolCallCount;
     status.progress("working", transcript);
   };

@@ -310,7 +310,9 @@ async function runClaude(context: RunContext, binary: string): Promise<AgentRun>
   const onProgress = (transcript: Transcript) => {
     const calls = transcript.toolCalls
     const fresh = Math.min(transcript.toolCallCount - logged, calls.length)
-    for (const call of calls.slice(calls.length - fresh)) core.info(logSafe(describeToolCall(call)))
+    for (const call of calls.slice(calls.length - fresh)) {
+      core.info(logSafe(redactSecrets(describeToolCall(call), context.secretForms)))
+    }
     logged = transcript.toolCallCount
     status.progress('working', transcript)
   }
