@@ -8,12 +8,18 @@
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { modelPinEnv, startModelProxy } from '../../src/agent/model-proxy.js'
 import { fileAt } from '../harness/git/index.js'
 import {
   allToolResults,
   bash,
+  runClaudeForTest,
   say,
+  startModelServer,
+  useTool,
   writeFile,
   type MessagesRequest,
   type ModelScript,
@@ -78,6 +84,7 @@ async function main() {
           ['GET', '/v1/organizations/api_keys'],
           ['GET', '/v1/messages/batches'],
           ['POST', '/v1/messages/batches', { requests: [{ custom_id: 'a', params: turn({}) }] }],
+          ['GET', '/v1/messages?beta=true'],
           ['GET', 'http://api.anthropic.com/v1/models'],
           ['POST', '/v1/messages/../models', turn({})],
           ['POST', '/v1/messages?beta=true', turn({ body: { model: 'claude-opus-4-1', max_tokens: 32000 } })],
@@ -169,6 +176,7 @@ describe('agent code holding the dummy key', () => {
       refused('GET', '/v1/organizations/api_keys', onlyMessages)
       refused('GET', '/v1/messages/batches', onlyMessages)
       refused('POST', '/v1/messages/batches', onlyMessages)
+      refused('GET', '/v1/messages?beta=true', `${onlyMessages}, not GET`)
       refused('GET', 'http://api.anthropic.com/v1/models', 'the request target must be a path')
       refused('POST', '/v1/messages/../models', 'the request path has a dot segment')
       refused(
@@ -177,7 +185,7 @@ describe('agent code holding the dummy key', () => {
         `this run uses ${MODEL} (the model input); claude-opus-4-1 is refused`,
       )
       refused('POST', '/v1/messages?beta=true', "max_tokens 1000000 is above the proxy's ceiling")
-      expect(output.match(/ -> 403 /g)).toHaveLength(9)
+      expect(output.match(/ -> 403 /g)).toHaveLength(10)
 
       // None of it reached the model API: it saw only the CLI's own turns, with the real key.
       const seen = world.model.requests
@@ -257,4 +265,62 @@ describe('agent code holding the dummy key', () => {
       expect(world.model.requests.filter((record) => record.kind === 'turn')).toHaveLength(4)
     },
   )
+})
+
+describe('Claude Code behind the proxy', () => {
+  it('sends every request with the run’s model once pinned, a subagent asking for another included', async () => {
+    // --model claude-opus-4-1 goes out as claude-opus-5-5 unless pinned, and a subagent
+    // takes the Agent tool's `model` argument: both would be refused by the proxy.
+    const isSubagent = (request: MessagesRequest) =>
+      JSON.stringify(request.messages?.[0]).includes('SUBTASK')
+    let mainSteps = 0
+    let subSteps = 0
+    const upstream = await startModelServer(({ request }) => {
+      if (isSubagent(request)) return subSteps++ === 0 ? bash('ls') : say('Listed.')
+      return mainSteps++ === 0
+        ? useTool('Agent', {
+            description: 'List files',
+            prompt: 'SUBTASK: list the files',
+            subagent_type: 'general-purpose',
+            model: 'haiku',
+            run_in_background: false,
+          })
+        : say('Done.')
+    })
+    const model = 'claude-opus-4-1'
+    const proxy = await startModelProxy(
+      upstream.url,
+      { apiKey: 'test-real-key' },
+      { model, maxTurns: 10 },
+    )
+    const cwd = await mkdtemp(path.join(tmpdir(), 'async-pr-pinned-'))
+    try {
+      const run = await runClaudeForTest({
+        cwd,
+        modelUrl: proxy.url,
+        prompt: 'List the files, with a subagent.',
+        allowedTools: ['Agent', 'Bash(ls)'],
+        model,
+        maxTurns: 10,
+        env: {
+          ANTHROPIC_API_KEY: proxy.dummyKey,
+          CLAUDE_CODE_MAX_RETRIES: '0',
+          ...modelPinEnv(model),
+        },
+      })
+      expect(run.result).toMatchObject({ subtype: 'success', is_error: false })
+      expect(proxy.usage()).toMatchObject({ refused: 0, turns: 4, models: [model] })
+      expect(upstream.requests.map((record) => record.body?.model)).toEqual([
+        model,
+        model,
+        model,
+        model,
+      ])
+      expect(subSteps).toBe(2)
+    } finally {
+      await proxy.close()
+      await upstream.close()
+      await rm(cwd, { recursive: true, force: true })
+    }
+  })
 })
