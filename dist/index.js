@@ -4078,7 +4078,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4778,7 +4778,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -11237,11 +11237,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -13519,7 +13519,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -14481,23 +14481,23 @@ var require_fetch = __commonJS({
                 for (let i2 = codings.length - 1; i2 >= 0; --i2) {
                   const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -14955,7 +14955,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder4 } = __require("string_decoder");
     var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15046,7 +15046,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder3("latin1");
+          const decoder = new StringDecoder4("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15075,7 +15075,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder3("latin1");
+          const decoder = new StringDecoder4("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -18660,15 +18660,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -24663,7 +24663,7 @@ function parseMilliseconds(milliseconds) {
 
 // node_modules/pretty-ms/index.js
 var isZero = (value) => value === 0 || value === 0n;
-var pluralize = (word, count2) => count2 === 1 || count2 === 1n ? word : `${word}s`;
+var pluralize = (word, count3) => count3 === 1 || count3 === 1n ? word : `${word}s`;
 var SECOND_ROUNDING_EPSILON = 1e-7;
 var ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
 function prettyMilliseconds(milliseconds, options) {
@@ -26900,12 +26900,12 @@ var SignalExit = class extends SignalExitBase {
     for (const sig of signals) {
       this.#sigListeners[sig] = () => {
         const listeners = this.#process.listeners(sig);
-        let { count: count2 } = this.#emitter;
+        let { count: count3 } = this.#emitter;
         const p = process10;
         if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
-          count2 += p.__signal_exit_emitter__.count;
+          count3 += p.__signal_exit_emitter__.count;
         }
-        if (listeners.length === count2) {
+        if (listeners.length === count3) {
           this.unload();
           const ret = this.#emitter.emit("exit", null, sig);
           const s = sig === "SIGHUP" ? this.#hupSig : sig;
@@ -28891,6 +28891,526 @@ function agentEnv(options) {
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
+import zlib from "node:zlib";
+
+// src/agent/pricing.ts
+var WEB_SEARCH_USD = 0.01;
+var tier = (input2, output, cacheRead = input2 / 10) => ({
+  input: input2,
+  output,
+  cacheWrite5m: input2 * 1.25,
+  cacheWrite1h: input2 * 2,
+  cacheRead
+});
+var FABLE_5_2 = tier(8, 40, 0.2);
+var FABLE_5_1 = tier(10, 50, 0.25);
+var FABLE_5 = tier(10, 50);
+var OPUS_5_5 = tier(4, 20, 0.2);
+var OPUS_4_5 = tier(5, 25);
+var OPUS_4 = tier(15, 75);
+var SONNET_5_5 = tier(2, 10, 0.1);
+var SONNET_5 = tier(2, 10);
+var SONNET_3 = tier(3, 15);
+var HAIKU_5_5 = {
+  ...tier(0.1, 0.5, 0.01),
+  longPrompt: { aboveTokens: 1e5, ...tier(0.5, 2.5, 0.05) }
+};
+var HAIKU_4_5 = tier(1, 5);
+var HAIKU_3_5 = tier(0.8, 4, 0.08);
+var HAIKU_3 = { ...tier(0.25, 1.25, 0.03), cacheWrite5m: 0.3, cacheWrite1h: 0.5 };
+var PRICES = {
+  "claude-fable-5-2": FABLE_5_2,
+  "claude-mythos-5-2": FABLE_5_2,
+  "claude-fable-5-1": FABLE_5_1,
+  "claude-mythos-5-1": FABLE_5_1,
+  "claude-fable-5": FABLE_5,
+  "claude-mythos-5": FABLE_5,
+  "claude-opus-5-5": OPUS_5_5,
+  "claude-opus-5": OPUS_4_5,
+  "claude-opus-4-8": OPUS_4_5,
+  "claude-opus-4-7": OPUS_4_5,
+  "claude-opus-4-6": OPUS_4_5,
+  "claude-opus-4-5": OPUS_4_5,
+  "claude-opus-4-1": OPUS_4,
+  "claude-opus-4-0": OPUS_4,
+  "claude-opus-4": OPUS_4,
+  "claude-3-opus": OPUS_4,
+  "claude-sonnet-5-5": SONNET_5_5,
+  "claude-sonnet-5": SONNET_5,
+  "claude-sonnet-4-6": SONNET_3,
+  "claude-sonnet-4-5": SONNET_3,
+  "claude-sonnet-4-0": SONNET_3,
+  "claude-sonnet-4": SONNET_3,
+  "claude-3-7-sonnet": SONNET_3,
+  "claude-3-5-sonnet": SONNET_3,
+  "claude-haiku-5-5": HAIKU_5_5,
+  "claude-haiku-4-5": HAIKU_4_5,
+  "claude-3-5-haiku": HAIKU_3_5,
+  "claude-3-haiku": HAIKU_3
+};
+var HIGHEST_PRICES = Object.values(PRICES).reduce(
+  (max, prices) => ({
+    input: Math.max(max.input, prices.input),
+    output: Math.max(max.output, prices.output),
+    cacheWrite5m: Math.max(max.cacheWrite5m, prices.cacheWrite5m),
+    cacheWrite1h: Math.max(max.cacheWrite1h, prices.cacheWrite1h),
+    cacheRead: Math.max(max.cacheRead, prices.cacheRead)
+  }),
+  { input: 0, output: 0, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0 }
+);
+function modelKey(model) {
+  return model.trim().toLowerCase().replace(/\[[^\]]*\]$/, "").replace(/^(?:[a-z]{2,4}\.)?anthropic\./, "").replace(/-v\d+(?::\d+)?$/, "").replace(/[@-]\d{8}$/, "");
+}
+function pricesFor(model) {
+  const prices = PRICES[modelKey(model)];
+  return prices ? { prices, known: true } : { prices: HIGHEST_PRICES, known: false };
+}
+function isPricier(candidate, reference) {
+  const a2 = pricesFor(candidate).prices;
+  const b = pricesFor(reference).prices;
+  return a2.input > b.input || a2.output > b.output;
+}
+function costUsd(model, usage) {
+  const { prices: base } = pricesFor(model);
+  const prompt = usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
+  const prices = base.longPrompt && prompt > base.longPrompt.aboveTokens ? base.longPrompt : base;
+  const split5m = usage.cacheCreation5mInputTokens;
+  const split1h = usage.cacheCreation1hInputTokens;
+  const hasSplit = split5m !== void 0 || split1h !== void 0;
+  const writes5m = hasSplit ? split5m ?? 0 : 0;
+  const writes1h = hasSplit ? Math.max(split1h ?? 0, usage.cacheCreationInputTokens - writes5m) : usage.cacheCreationInputTokens;
+  const perMillion = usage.inputTokens * prices.input + usage.outputTokens * prices.output + writes5m * prices.cacheWrite5m + writes1h * prices.cacheWrite1h + usage.cacheReadInputTokens * prices.cacheRead;
+  return perMillion / 1e6 + (usage.webSearchRequests ?? 0) * WEB_SEARCH_USD;
+}
+
+// src/agent/proxy-ledger.ts
+var DEFAULT_MAX_OUTPUT_TOKENS = 128e3;
+var SIDE_REQUESTS_PER_TURN = 10;
+var KEPT_REFUSALS = 20;
+var ALIAS = /^(default|best|sonnet|opus|haiku|fable|mythos|opusplan)(\[[^\]]*\])?$/i;
+var sentAs = (model) => model.trim().replace(/\[[^\]]*\]$/, "");
+var promptEstimate = (request2) => Math.ceil(request2.receivedBytes / 3);
+var money = (usd) => `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+var ProxyLedger = class {
+  limits;
+  maxOutputTokens;
+  /** The model every request must name, and whether a cheaper known model may stand in. */
+  lock;
+  totals = {
+    requests: 0,
+    refused: 0,
+    turns: 0,
+    sideRequests: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationInputTokens: 0,
+    cacheReadInputTokens: 0,
+    costUsd: 0,
+    estimated: false,
+    models: [],
+    refusals: []
+  };
+  constructor(limits = {}) {
+    this.limits = limits;
+    this.maxOutputTokens = limits.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
+    if (limits.model && !ALIAS.test(limits.model.trim())) {
+      this.lock = { model: sentAs(limits.model), cheaperAllowed: false, source: "the model input" };
+    }
+  }
+  /** Whether the request may go upstream; a turn or side request is counted at once. */
+  admit(request2) {
+    const modelProblem = this.checkModel(request2.model);
+    if (modelProblem) return modelProblem;
+    if (request2.maxTokens !== void 0 && request2.maxTokens > this.maxOutputTokens) {
+      return {
+        status: 403,
+        type: "permission_error",
+        reason: `max_tokens ${request2.maxTokens} is above the proxy's ceiling of ${this.maxOutputTokens}`
+      };
+    }
+    const counted = request2.endpoint === "count_tokens" ? "none" : this.checkLimits(request2);
+    if (typeof counted === "object") return counted;
+    this.lock ??= {
+      model: sentAs(request2.model),
+      cheaperAllowed: !this.limits.model,
+      source: this.limits.model ? "the model input, as the CLI resolved it" : "the run's first request"
+    };
+    const totals = this.totals;
+    totals.requests++;
+    if (counted === "turn") totals.turns++;
+    if (counted === "side") totals.sideRequests++;
+    if (!totals.models.includes(request2.model)) totals.models.push(request2.model);
+    return { request: request2, countedAs: counted };
+  }
+  settle(ticket, outcome) {
+    const { request: request2 } = ticket;
+    const upstreamFailed = outcome.kind === "rejected" || outcome.kind === "cut" || outcome.kind === "answered" && outcome.reading.readable && !outcome.reading.complete;
+    if (upstreamFailed) this.refund(ticket);
+    if (request2.endpoint === "count_tokens" || outcome.kind === "rejected") return;
+    const { reading } = outcome;
+    const usage = { ...reading.usage };
+    let estimated = !pricesFor(request2.model).known;
+    if (!reading.readable || !reading.complete) {
+      estimated = true;
+      if (!reading.started || !reading.readable) usage.inputTokens = promptEstimate(request2);
+      const produced = Math.ceil(reading.contentBytes / 3);
+      const worstCase = outcome.kind === "cut" || outcome.kind === "answered" && reading.readable ? produced : request2.maxTokens ?? 0;
+      usage.outputTokens = Math.max(usage.outputTokens, produced, worstCase);
+    }
+    this.charge(request2.model, usage, estimated);
+  }
+  /** Records a refusal, for the totals and the report. */
+  recordRefusal(method, target, refusal2) {
+    this.totals.refused++;
+    if (this.totals.refusals.length < KEPT_REFUSALS) {
+      this.totals.refusals.push({ method, target: target.slice(0, 200), reason: refusal2.reason });
+    }
+  }
+  usage() {
+    const totals = this.totals;
+    return {
+      ...totals,
+      models: [...totals.models],
+      refusals: totals.refusals.map((refusal2) => ({ ...refusal2 })),
+      limit: totals.limit && { ...totals.limit }
+    };
+  }
+  checkModel(model) {
+    const lock = this.lock;
+    if (!lock || sentAs(model) === lock.model) return void 0;
+    if (lock.cheaperAllowed && pricesFor(model).known && !isPricier(model, lock.model)) {
+      return void 0;
+    }
+    const allowed = lock.cheaperAllowed ? ` or a cheaper model the proxy knows` : "";
+    return {
+      status: 403,
+      type: "permission_error",
+      reason: `this run uses ${lock.model} (${lock.source})${allowed}; ${model} is refused`
+    };
+  }
+  checkLimits(request2) {
+    const { maxBudgetUsd, maxTurns } = this.limits;
+    const totals = this.totals;
+    if (maxBudgetUsd !== void 0 && totals.costUsd >= maxBudgetUsd) {
+      return this.limitReached(
+        "max_budget_usd",
+        `the run has spent ${money(totals.costUsd)} of its $${maxBudgetUsd} (max_budget_usd), as the proxy counted it`
+      );
+    }
+    if (request2.offersTools) {
+      if (maxTurns !== void 0 && totals.turns >= maxTurns) {
+        return this.limitReached(
+          "max_turns",
+          `the run has used all ${maxTurns} turns (max_turns), as the proxy counted them (subagents' turns and the agent's own model calls included)`
+        );
+      }
+      return "turn";
+    }
+    if (maxTurns !== void 0 && totals.sideRequests >= maxTurns * SIDE_REQUESTS_PER_TURN) {
+      return this.limitReached(
+        "max_turns",
+        `the run has made ${totals.sideRequests} model requests without tools, ${SIDE_REQUESTS_PER_TURN} per turn of max_turns (${maxTurns})`
+      );
+    }
+    return "side";
+  }
+  limitReached(name, reason) {
+    this.totals.limit ??= { name, reason };
+    return { status: 402, type: "billing_error", reason };
+  }
+  refund(ticket) {
+    if (ticket.countedAs === "turn") this.totals.turns--;
+    if (ticket.countedAs === "side") this.totals.sideRequests--;
+    ticket.countedAs = "none";
+  }
+  charge(model, usage, estimated) {
+    const totals = this.totals;
+    totals.inputTokens += usage.inputTokens;
+    totals.outputTokens += usage.outputTokens;
+    totals.cacheCreationInputTokens += usage.cacheCreationInputTokens;
+    totals.cacheReadInputTokens += usage.cacheReadInputTokens;
+    totals.costUsd += costUsd(model, usage);
+    totals.estimated ||= estimated;
+  }
+};
+
+// src/agent/proxy-request.ts
+var PATHS = {
+  "/v1/messages": "messages",
+  "/v1/messages/count_tokens": "count_tokens"
+};
+var QUERIES = /* @__PURE__ */ new Set([void 0, "beta=true"]);
+var ALLOWED = "it forwards only POST /v1/messages and POST /v1/messages/count_tokens";
+var MAX_BODY_BYTES = 32 * 1024 * 1024;
+var refuse = (reason, status = 403) => ({
+  status,
+  type: status === 413 ? "request_too_large" : "permission_error",
+  reason
+});
+function checkTarget(method, target) {
+  const raw = target ?? "";
+  if (!raw.startsWith("/")) {
+    return refuse(`the request target must be a path; absolute or authority forms are refused`);
+  }
+  if (/[^\x21-\x7e]/.test(raw)) return refuse("the request target has characters outside ASCII");
+  if (raw.includes("\\")) return refuse("the request target has a backslash");
+  if (raw.includes("%")) return refuse("the request target has percent-encoding");
+  if (raw.includes("#")) return refuse("the request target has a fragment");
+  const question = raw.indexOf("?");
+  const path18 = question < 0 ? raw : raw.slice(0, question);
+  const query = question < 0 ? void 0 : raw.slice(question + 1);
+  if (path18.includes("//")) return refuse("the request path has an empty segment (//)");
+  if (path18.split("/").some((segment) => segment === "." || segment === "..")) {
+    return refuse("the request path has a dot segment (. or ..)");
+  }
+  const endpoint2 = Object.hasOwn(PATHS, path18) ? PATHS[path18] : void 0;
+  if (!endpoint2) return refuse(`${ALLOWED}, not ${method ?? "?"} ${path18}`);
+  if (!QUERIES.has(query)) return refuse(`the query "?${query}" is not one Claude Code sends`);
+  if (method !== "POST") return refuse(`${ALLOWED}, not ${method ?? "?"}`);
+  return { endpoint: endpoint2 };
+}
+var BLOCK_CONTAINERS = ["messages", "system"];
+function referencesStoredFile(value, depth = 0) {
+  if (depth > 8 || typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some((item) => referencesStoredFile(item, depth + 1));
+  const block = value;
+  if ("file_id" in block) return true;
+  const source = block.source;
+  if (source && typeof source === "object" && (source.type === "file" || "file_id" in source)) {
+    return true;
+  }
+  return referencesStoredFile(block.content, depth + 1);
+}
+function inspectBody(endpoint2, raw, headers) {
+  if (headers.contentEncoding && headers.contentEncoding.toLowerCase() !== "identity") {
+    return refuse(`a ${headers.contentEncoding}-encoded body is not what Claude Code sends`, 415);
+  }
+  if (!/^application\/json\b/i.test(headers.contentType ?? "")) {
+    return refuse("the body must be application/json", 415);
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return { status: 400, type: "invalid_request_error", reason: "the body is not valid JSON" };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { status: 400, type: "invalid_request_error", reason: "the body is not a JSON object" };
+  }
+  const body = parsed;
+  if (typeof body.model !== "string" || body.model === "" || body.model.length > 200) {
+    return { status: 400, type: "invalid_request_error", reason: "the body names no model" };
+  }
+  if ("mcp_servers" in body) return refuse("MCP servers run by the API are refused");
+  if ("container" in body) return refuse("code-execution containers are refused");
+  if (BLOCK_CONTAINERS.some((key) => referencesStoredFile(body[key]))) {
+    return refuse("content from files stored with the account is refused");
+  }
+  let maxTokens;
+  if (endpoint2 === "messages") {
+    if (!Number.isSafeInteger(body.max_tokens) || body.max_tokens < 1) {
+      return {
+        status: 400,
+        type: "invalid_request_error",
+        reason: "max_tokens must be a positive integer"
+      };
+    }
+    maxTokens = body.max_tokens;
+  }
+  return {
+    endpoint: endpoint2,
+    model: body.model,
+    maxTokens,
+    offersTools: Array.isArray(body.tools) && body.tools.length > 0,
+    stream: body.stream === true,
+    body: Buffer.from(JSON.stringify(body)),
+    receivedBytes: raw.length
+  };
+}
+function isRefusal(value) {
+  return "reason" in value && "status" in value;
+}
+
+// src/agent/usage-stream.ts
+import { StringDecoder as StringDecoder3 } from "node:string_decoder";
+var MAX_LINE_CHARS = 8 * 1024 * 1024;
+var MAX_JSON_BYTES = 32 * 1024 * 1024;
+function emptyReading() {
+  return {
+    usage: {
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheCreationInputTokens: 0,
+      cacheReadInputTokens: 0
+    },
+    started: false,
+    complete: false,
+    errored: false,
+    contentBytes: 0,
+    readable: true
+  };
+}
+var count2 = (value) => typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : void 0;
+function applyUsage(into, raw) {
+  if (typeof raw !== "object" || raw === null) return;
+  const usage = raw;
+  into.inputTokens = count2(usage.input_tokens) ?? into.inputTokens;
+  into.outputTokens = count2(usage.output_tokens) ?? into.outputTokens;
+  into.cacheCreationInputTokens = count2(usage.cache_creation_input_tokens) ?? into.cacheCreationInputTokens;
+  into.cacheReadInputTokens = count2(usage.cache_read_input_tokens) ?? into.cacheReadInputTokens;
+  const creation = usage.cache_creation;
+  if (typeof creation === "object" && creation !== null) {
+    const fiveMinutes = count2(creation.ephemeral_5m_input_tokens);
+    const oneHour = count2(creation.ephemeral_1h_input_tokens);
+    if (fiveMinutes !== void 0) into.cacheCreation5mInputTokens = fiveMinutes;
+    if (oneHour !== void 0) into.cacheCreation1hInputTokens = oneHour;
+  }
+  const serverTools = usage.server_tool_use;
+  if (typeof serverTools === "object" && serverTools !== null) {
+    const searches = count2(serverTools.web_search_requests);
+    if (searches !== void 0) into.webSearchRequests = searches;
+  }
+}
+function deltaBytes(delta) {
+  if (typeof delta !== "object" || delta === null) return 0;
+  const { text, thinking, partial_json: partialJson } = delta;
+  const piece = [text, thinking, partialJson].find((value) => typeof value === "string");
+  return typeof piece === "string" ? Buffer.byteLength(piece) : 0;
+}
+var SseUsageReader = class {
+  reading = emptyReading();
+  decoder = new StringDecoder3("utf8");
+  pending = "";
+  /** A CR ended the last chunk: an LF opening the next one belongs to it. */
+  afterCr = false;
+  data = [];
+  feed(chunk) {
+    if (!this.reading.readable) return;
+    let text = this.decoder.write(chunk);
+    if (this.afterCr && text.startsWith("\n")) text = text.slice(1);
+    this.afterCr = false;
+    let start = 0;
+    for (let i2 = 0; i2 < text.length; i2++) {
+      const char = text.charCodeAt(i2);
+      if (char !== 10 && char !== 13) continue;
+      this.line(this.pending + text.slice(start, i2));
+      this.pending = "";
+      if (char === 13) {
+        if (i2 + 1 === text.length) this.afterCr = true;
+        else if (text.charCodeAt(i2 + 1) === 10) i2++;
+      }
+      start = i2 + 1;
+    }
+    this.pending += text.slice(start);
+    if (this.pending.length > MAX_LINE_CHARS) this.giveUp();
+  }
+  end() {
+    if (this.reading.readable) {
+      const rest = this.decoder.end();
+      if (rest) this.feed(Buffer.from(rest));
+      if (this.pending) this.line(this.pending);
+      this.pending = "";
+      this.dispatch();
+    }
+    return this.reading;
+  }
+  giveUp() {
+    this.reading.readable = false;
+    this.pending = "";
+    this.data = [];
+  }
+  line(line) {
+    if (line === "") return this.dispatch();
+    if (line.startsWith(":")) return;
+    const colon = line.indexOf(":");
+    const field = colon < 0 ? line : line.slice(0, colon);
+    if (field !== "data") return;
+    let value = colon < 0 ? "" : line.slice(colon + 1);
+    if (value.startsWith(" ")) value = value.slice(1);
+    this.data.push(value);
+  }
+  /** The event's `type` inside its data is what the Messages API keys on; `event:` repeats it. */
+  dispatch() {
+    if (this.data.length === 0) return;
+    const data = this.data.join("\n");
+    this.data = [];
+    let event;
+    try {
+      const parsed = JSON.parse(data);
+      if (typeof parsed !== "object" || parsed === null) return;
+      event = parsed;
+    } catch {
+      return;
+    }
+    const reading = this.reading;
+    switch (event.type) {
+      case "message_start": {
+        const message = event.message;
+        reading.started = true;
+        if (typeof message?.model === "string") reading.model = message.model;
+        applyUsage(reading.usage, message?.usage);
+        break;
+      }
+      case "content_block_delta":
+        reading.contentBytes += deltaBytes(event.delta);
+        break;
+      case "message_delta":
+        applyUsage(reading.usage, event.usage);
+        break;
+      case "message_stop":
+        reading.complete = reading.started;
+        break;
+      case "error":
+        reading.errored = true;
+        break;
+    }
+  }
+};
+var JsonUsageReader = class {
+  chunks = [];
+  size = 0;
+  overflow = false;
+  feed(chunk) {
+    if (this.overflow) return;
+    this.size += chunk.length;
+    if (this.size > MAX_JSON_BYTES) {
+      this.overflow = true;
+      this.chunks.length = 0;
+      return;
+    }
+    this.chunks.push(chunk);
+  }
+  end() {
+    const reading = emptyReading();
+    if (this.overflow) return { ...reading, readable: false };
+    try {
+      const message = JSON.parse(Buffer.concat(this.chunks).toString("utf8"));
+      if (message?.type !== "message" || typeof message.usage !== "object") {
+        return { ...reading, readable: false };
+      }
+      if (typeof message.model === "string") reading.model = message.model;
+      applyUsage(reading.usage, message.usage);
+      return { ...reading, started: true, complete: true };
+    } catch {
+      return { ...reading, readable: false };
+    }
+  }
+};
+function usageReaderFor(contentType) {
+  return /^text\/event-stream\b/i.test(contentType ?? "") ? new SseUsageReader() : new JsonUsageReader();
+}
+
+// src/agent/model-proxy.ts
+function modelPinEnv(model) {
+  const subagents = { CLAUDE_CODE_SUBAGENT_MODEL_FORCE: "1" };
+  if (!model) return { ...subagents, CLAUDE_CODE_SUBAGENT_MODEL: "inherit" };
+  return {
+    ...subagents,
+    CLAUDE_CODE_SUBAGENT_MODEL: model,
+    CLAUDE_CODE_DISABLE_LEGACY_MODEL_REMAP: "1",
+    ANTHROPIC_SMALL_FAST_MODEL: model
+  };
+}
 var HOP_BY_HOP = /* @__PURE__ */ new Set([
   "connection",
   "keep-alive",
@@ -28900,8 +29420,18 @@ var HOP_BY_HOP = /* @__PURE__ */ new Set([
   "trailer",
   "transfer-encoding",
   "upgrade",
-  "host"
+  "host",
+  "expect"
 ]);
+var REPLACED = /* @__PURE__ */ new Set([
+  "x-api-key",
+  "authorization",
+  "content-length",
+  "content-encoding",
+  "accept-encoding"
+]);
+var IN_FLIGHT = { budgeted: 1, unbudgeted: 8 };
+var MAX_WAITING = 64;
 function presentedKey(req) {
   const apiKey = req.headers["x-api-key"];
   if (typeof apiKey === "string") return apiKey;
@@ -28913,61 +29443,237 @@ function sameSecret(a2, b) {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
-async function startModelProxy(upstream, credential) {
+function quoted(text) {
+  const printable = (text ?? "").replace(/[^\x20-\x7e]/g, "?");
+  return printable.length > 100 ? `${printable.slice(0, 100)}...` : printable;
+}
+function sendError(res, status, type, message) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ type: "error", error: { type, message } });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body)
+  });
+  res.end(body);
+}
+function sendRefusal(res, refusal2, what) {
+  sendError(
+    res,
+    refusal2.status,
+    refusal2.type,
+    `async-pr's model proxy refused ${what}: ${refusal2.reason}.`
+  );
+}
+var Gate = class {
+  constructor(slots) {
+    this.slots = slots;
+  }
+  slots;
+  active = 0;
+  waiting = [];
+  /** A release function once a slot is free; 'full' when the queue is; 'gone' if the client left. */
+  enter(res) {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.active--;
+      this.waiting.shift()?.();
+    };
+    if (this.active < this.slots) {
+      this.active++;
+      return Promise.resolve(release);
+    }
+    if (this.waiting.length >= MAX_WAITING) return Promise.resolve("full");
+    return new Promise((resolve) => {
+      const grant = () => {
+        res.off("close", gone);
+        this.active++;
+        resolve(release);
+      };
+      const gone = () => {
+        const index = this.waiting.indexOf(grant);
+        if (index >= 0) this.waiting.splice(index, 1);
+        resolve("gone");
+      };
+      res.once("close", gone);
+      this.waiting.push(grant);
+    });
+  }
+};
+async function readBody(req) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) return "too large";
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return "too large";
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+var MAX_COMPRESSED_BYTES = 32 * 1024 * 1024;
+var DECODERS = {
+  gzip: (data) => zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+  "x-gzip": (data) => zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+  deflate: (data) => zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+  br: (data) => zlib.brotliDecompressSync(data, {
+    finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+  })
+};
+function tapUsage(upstreamRes) {
+  const reader = usageReaderFor(upstreamRes.headers["content-type"]);
+  const encoding = String(upstreamRes.headers["content-encoding"] ?? "identity").toLowerCase();
+  if (encoding === "identity") {
+    upstreamRes.on("data", (chunk) => reader.feed(chunk));
+    return () => reader.end();
+  }
+  const decode = Object.hasOwn(DECODERS, encoding) ? DECODERS[encoding] : void 0;
+  const chunks = [];
+  let size = 0;
+  upstreamRes.on("data", (chunk) => {
+    size += chunk.length;
+    if (size <= MAX_COMPRESSED_BYTES) chunks.push(chunk);
+  });
+  return () => {
+    if (!decode || size > MAX_COMPRESSED_BYTES) return { ...reader.end(), readable: false };
+    try {
+      reader.feed(decode(Buffer.concat(chunks)));
+      return reader.end();
+    } catch {
+      return { ...reader.end(), readable: false };
+    }
+  };
+}
+async function startModelProxy(upstream, credential, limits = {}) {
   const dummyKey = `async-pr-run-${randomBytes(16).toString("hex")}`;
   const base = new URL(upstream);
   const client = base.protocol === "https:" ? https : http;
   const basePath = base.pathname.replace(/\/+$/, "");
-  const server = http.createServer((req, res) => {
-    if (!sameSecret(presentedKey(req), dummyKey)) {
-      res.writeHead(401, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          type: "error",
-          error: { type: "authentication_error", message: "invalid x-api-key" }
-        })
-      );
-      return;
-    }
+  const ledger = new ProxyLedger(limits);
+  const gate = new Gate(
+    limits.maxBudgetUsd === void 0 ? IN_FLIGHT.unbudgeted : IN_FLIGHT.budgeted
+  );
+  function refuse2(req, res, refusal2) {
+    ledger.recordRefusal(req.method ?? "?", req.url ?? "", refusal2);
+    const what = refusal2.status === 402 ? "this request" : `${quoted(req.method)} ${quoted(req.url)}`;
+    sendRefusal(res, refusal2, what);
+  }
+  function upstreamHeaders(req, length) {
     const headers = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (!HOP_BY_HOP.has(name) && name !== "x-api-key" && name !== "authorization")
-        headers[name] = value;
+      if (!HOP_BY_HOP.has(name) && !REPLACED.has(name)) headers[name] = value;
     }
     if (credential.apiKey) headers["x-api-key"] = credential.apiKey;
     else if (credential.oauthToken) headers.authorization = `Bearer ${credential.oauthToken}`;
-    const outgoing = client.request(
-      {
-        protocol: base.protocol,
-        hostname: base.hostname,
-        port: base.port || void 0,
-        method: req.method,
-        path: basePath + (req.url ?? "/"),
-        headers
-      },
-      (upstreamRes) => {
-        const responseHeaders = { ...upstreamRes.headers };
-        for (const name of HOP_BY_HOP) delete responseHeaders[name];
-        res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
-        upstreamRes.pipe(res);
-        upstreamRes.on("error", () => res.destroy());
-      }
-    );
-    outgoing.on("error", (error2) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      res.writeHead(502, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          type: "error",
-          error: { type: "api_error", message: `async-pr proxy: ${error2.message}` }
-        })
+    headers["content-length"] = length;
+    headers["accept-encoding"] = "identity";
+    return headers;
+  }
+  function forward(req, res, ticket) {
+    const { request: request2 } = ticket;
+    return new Promise((resolve) => {
+      let settled = false;
+      let upstreamRes;
+      let read;
+      const settle = (kind) => {
+        if (settled) return;
+        settled = true;
+        const reading = read?.() ?? (kind === "abandoned" && !upstreamRes ? emptyReading() : void 0);
+        ledger.settle(
+          ticket,
+          kind === "rejected" || !reading ? { kind: "rejected" } : { kind, reading }
+        );
+        resolve();
+      };
+      const outgoing = client.request(
+        {
+          protocol: base.protocol,
+          hostname: base.hostname,
+          port: base.port || void 0,
+          method: "POST",
+          path: basePath + (req.url ?? "/"),
+          headers: upstreamHeaders(req, request2.body.length)
+        },
+        (response) => {
+          upstreamRes = response;
+          const status = response.statusCode ?? 502;
+          const responseHeaders = { ...response.headers };
+          for (const name of HOP_BY_HOP) delete responseHeaders[name];
+          res.writeHead(status, responseHeaders);
+          const generated = status >= 200 && status < 300;
+          if (generated && request2.endpoint === "messages") read = tapUsage(response);
+          response.pipe(res);
+          response.on("error", () => void 0);
+          response.on("close", () => {
+            if (response.complete) return;
+            settle(generated ? "cut" : "rejected");
+            res.destroy();
+          });
+          res.on("finish", () => settle(generated ? "answered" : "rejected"));
+        }
       );
+      outgoing.on("error", (error2) => {
+        if (!upstreamRes) {
+          sendError(res, 502, "api_error", `async-pr's model proxy: ${error2.message}`);
+          settle("rejected");
+        }
+      });
+      res.on("close", () => {
+        if (!res.writableFinished) {
+          settle("abandoned");
+          outgoing.destroy();
+        }
+      });
+      outgoing.end(request2.body);
     });
-    res.on("close", () => outgoing.destroy());
-    req.pipe(outgoing);
+  }
+  async function handle(req, res) {
+    if (!sameSecret(presentedKey(req), dummyKey)) {
+      sendError(res, 401, "authentication_error", "invalid x-api-key");
+      return;
+    }
+    const target = checkTarget(req.method, req.url);
+    if (isRefusal(target)) return refuse2(req, res, target);
+    const entered = await gate.enter(res);
+    if (entered === "gone") return;
+    if (entered === "full") {
+      return refuse2(req, res, {
+        status: 429,
+        type: "rate_limit_error",
+        reason: `more than ${MAX_WAITING} requests are waiting`
+      });
+    }
+    try {
+      const raw = await readBody(req);
+      if (raw === "too large") {
+        res.setHeader("connection", "close");
+        return refuse2(req, res, {
+          status: 413,
+          type: "request_too_large",
+          reason: `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`
+        });
+      }
+      const inspected = inspectBody(target.endpoint, raw, {
+        contentType: req.headers["content-type"],
+        contentEncoding: req.headers["content-encoding"]
+      });
+      if (isRefusal(inspected)) return refuse2(req, res, inspected);
+      const admitted = ledger.admit(inspected);
+      if (isRefusal(admitted)) return refuse2(req, res, admitted);
+      await forward(req, res, admitted);
+    } finally {
+      entered();
+    }
+  }
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error2) => {
+      sendError(res, 500, "api_error", `async-pr's model proxy: ${error2.message}`);
+    });
   });
   server.keepAliveTimeout = 5e3;
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -28975,6 +29681,7 @@ async function startModelProxy(upstream, credential) {
   return {
     url: `http://127.0.0.1:${port}`,
     dummyKey,
+    usage: () => ledger.usage(),
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -29501,10 +30208,18 @@ async function runSession(options) {
   let proxy;
   let sandbox;
   try {
-    proxy = usesProxy ? await startModelProxy(settings.anthropicBaseUrl ?? DEFAULT_MODEL_API, {
-      apiKey: settings.anthropicApiKey,
-      oauthToken: settings.anthropicApiKey ? void 0 : settings.oauthToken
-    }) : void 0;
+    proxy = usesProxy ? await startModelProxy(
+      settings.anthropicBaseUrl ?? DEFAULT_MODEL_API,
+      {
+        apiKey: settings.anthropicApiKey,
+        oauthToken: settings.anthropicApiKey ? void 0 : settings.oauthToken
+      },
+      {
+        model: settings.model,
+        maxBudgetUsd: settings.maxBudgetUsd,
+        maxTurns: settings.maxTurns
+      }
+    ) : void 0;
     sandbox = await createSandbox(settings.isolateAgent);
     if (sandbox.note) options.log(sandbox.note);
     await sandbox.prepare(
@@ -29525,6 +30240,7 @@ async function runSession(options) {
         oauth: !settings.anthropicApiKey
       }
     });
+    if (proxy) Object.assign(env, modelPinEnv(settings.model));
     const run2 = await runAgent({
       spawn: sandbox.spawnSpec(binary, claudeArgs(settings), env),
       cwd: options.workspace,
@@ -29541,7 +30257,7 @@ async function runSession(options) {
         `${survivors} process(es) the agent started could not be stopped; nothing was pushed, to keep the token out of their reach.`
       );
     }
-    return { run: run2, isolation: sandbox.mode };
+    return { run: run2, isolation: sandbox.mode, usage: proxy?.usage() };
   } finally {
     await sandbox?.dispose().catch((error2) => options.log(`Cleaning up after the agent: ${error2.message}`));
     await proxy?.close();
@@ -29583,15 +30299,15 @@ function fastImportPath(file) {
     (byte) => byte >= 32 && byte !== 127 && byte !== 34 && byte !== 92
   );
   if (plain2) return bytes.toString("latin1");
-  let quoted = '"';
+  let quoted2 = '"';
   for (const byte of bytes) {
-    if (byte === 34) quoted += '\\"';
-    else if (byte === 92) quoted += "\\\\";
-    else if (byte === 10) quoted += "\\n";
-    else if (byte < 32 || byte === 127) quoted += `\\${byte.toString(8).padStart(3, "0")}`;
-    else quoted += String.fromCharCode(byte);
+    if (byte === 34) quoted2 += '\\"';
+    else if (byte === 92) quoted2 += "\\\\";
+    else if (byte === 10) quoted2 += "\\n";
+    else if (byte < 32 || byte === 127) quoted2 += `\\${byte.toString(8).padStart(3, "0")}`;
+    else quoted2 += String.fromCharCode(byte);
   }
-  return `${quoted}"`;
+  return `${quoted2}"`;
 }
 function dataBlock(content) {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
@@ -35601,10 +36317,10 @@ function formatDuration(ms) {
   if (minutes2 < 60) return `${minutes2}m ${seconds % 60}s`;
   return `${Math.floor(minutes2 / 60)}h ${minutes2 % 60}m`;
 }
-function formatTokens(count2) {
-  if (count2 < 1e3) return String(count2);
-  if (count2 < 1e6) return `${(count2 / 1e3).toFixed(1)}k`;
-  return `${(count2 / 1e6).toFixed(2)}M`;
+function formatTokens(count3) {
+  if (count3 < 1e3) return String(count3);
+  if (count3 < 1e6) return `${(count3 / 1e3).toFixed(1)}k`;
+  return `${(count3 / 1e6).toFixed(2)}M`;
 }
 function formatCost(usd) {
   return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;

@@ -95,14 +95,9 @@ async function published(
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n')
-  return [
-    history,
-    ...comments,
-    log,
-    run.stderr,
-    JSON.stringify(run.outputs),
-    run.summary,
-  ].join('\n')
+  return [history, ...comments, log, run.stderr, JSON.stringify(run.outputs), run.summary].join(
+    '\n',
+  )
 }
 
 const withPath = (w: World) => ({

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { binaries, trustedPath } from '../util/binaries.js'
 import { prepareAgentGit } from './agent-git.js'
 import { agentEnv, claudeArgs } from './command.js'
-import { startModelProxy, type ModelProxy } from './model-proxy.js'
+import { modelPinEnv, startModelProxy, type ModelProxy, type ProxyUsage } from './model-proxy.js'
 import { runAgent, type AgentRun } from './run.js'
 import { createSandbox, type Sandbox } from './sandbox.js'
 import type { Transcript } from './transcript.js'
@@ -42,6 +42,12 @@ export interface SessionOptions {
 export interface Session {
   run: AgentRun
   isolation: 'user' | 'none'
+  /**
+   * Requests, turns, tokens and cost as the model proxy counted them: unlike the
+   * stream's `result`, agent code cannot forge these. Absent when no proxy ran
+   * (Bedrock, Vertex).
+   */
+  usage?: ProxyUsage
 }
 
 function isInside(file: string, dir: string): boolean {
@@ -111,10 +117,18 @@ export async function runSession(options: SessionOptions): Promise<Session> {
   let sandbox: Sandbox | undefined
   try {
     proxy = usesProxy
-      ? await startModelProxy(settings.anthropicBaseUrl ?? DEFAULT_MODEL_API, {
-          apiKey: settings.anthropicApiKey,
-          oauthToken: settings.anthropicApiKey ? undefined : settings.oauthToken,
-        })
+      ? await startModelProxy(
+          settings.anthropicBaseUrl ?? DEFAULT_MODEL_API,
+          {
+            apiKey: settings.anthropicApiKey,
+            oauthToken: settings.anthropicApiKey ? undefined : settings.oauthToken,
+          },
+          {
+            model: settings.model,
+            maxBudgetUsd: settings.maxBudgetUsd,
+            maxTurns: settings.maxTurns,
+          },
+        )
       : undefined
     sandbox = await createSandbox(settings.isolateAgent)
     if (sandbox.note) options.log(sandbox.note)
@@ -136,6 +150,8 @@ export async function runSession(options: SessionOptions): Promise<Session> {
         oauth: !settings.anthropicApiKey,
       },
     })
+    // The proxy refuses any other model, so every request of the CLI's must carry this one.
+    if (proxy) Object.assign(env, modelPinEnv(settings.model))
     const run = await runAgent({
       spawn: sandbox.spawnSpec(binary, claudeArgs(settings), env),
       cwd: options.workspace,
@@ -152,7 +168,7 @@ export async function runSession(options: SessionOptions): Promise<Session> {
         `${survivors} process(es) the agent started could not be stopped; nothing was pushed, to keep the token out of their reach.`,
       )
     }
-    return { run, isolation: sandbox.mode }
+    return { run, isolation: sandbox.mode, usage: proxy?.usage() }
   } finally {
     // Each on its own: a failing cleanup must not keep the proxy (and so the job) alive.
     await sandbox
