@@ -21535,6 +21535,7 @@ function judgeAgentRun(run2, limits) {
       reason: "The job was cancelled while the agent worked."
     };
   }
+  if (run2.usage?.limit) return { kind: "limit", reason: run2.usage.limit.reason };
   const result = run2.transcript.result;
   if (!result) {
     const how = run2.signal ? `was killed by ${run2.signal}` : `exited with code ${run2.exitCode}`;
@@ -30257,7 +30258,8 @@ async function runSession(options) {
         `${survivors} process(es) the agent started could not be stopped; nothing was pushed, to keep the token out of their reach.`
       );
     }
-    return { run: run2, isolation: sandbox.mode, usage: proxy?.usage() };
+    const usage = proxy?.usage();
+    return { run: { ...run2, usage }, isolation: sandbox.mode, usage };
   } finally {
     await sandbox?.dispose().catch((error2) => options.log(`Cleaning up after the agent: ${error2.message}`));
     await proxy?.close();
@@ -36308,6 +36310,31 @@ var ThrottledUpdates = class {
   }
 };
 
+// src/report/accounting.ts
+function accountingOf(agent) {
+  const usage = agent?.usage;
+  if (usage) {
+    return {
+      turns: usage.turns,
+      inputTokens: usage.inputTokens + usage.cacheReadInputTokens + usage.cacheCreationInputTokens,
+      outputTokens: usage.outputTokens,
+      costUsd: usage.costUsd,
+      estimated: usage.estimated,
+      source: "proxy"
+    };
+  }
+  const result = agent?.result;
+  if (!result) return void 0;
+  return {
+    turns: result.numTurns,
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    costUsd: result.costUsd,
+    estimated: false,
+    source: "stream"
+  };
+}
+
 // src/report/format.ts
 function formatDuration(ms) {
   if (ms < 1e4) return `${(ms / 1e3).toFixed(1)}s`;
@@ -36538,6 +36565,17 @@ function renderFinal(outcome, options = {}) {
     }
     lines.push("");
   }
+  const refusals = agent?.usage?.refusals ?? [];
+  if (refusals.length > 0) {
+    lines.push(
+      `**Refused by the model proxy:** ${agent?.usage?.refused ?? refusals.length} request(s) outside what this run may send to the model API (its endpoints, \`model\`, \`max_budget_usd\`, \`max_turns\`).`,
+      "",
+      ...refusals.slice(0, 10).map(
+        (refusal2) => `- ${codeSpan(`${refusal2.method} ${refusal2.target}`)}: ${plain(refusal2.reason)}`
+      ),
+      ""
+    );
+  }
   lines.push(statsLine(outcome));
   if (agent && agent.toolCallCount > 0) {
     const limit = options.timelineLimit ?? TIMELINE_SHOWN;
@@ -36557,8 +36595,8 @@ function renderFinal(outcome, options = {}) {
       branch: outcome.pushedTo ?? task.headRef,
       commitSha: outcome.commitSha,
       sessionId: agent?.result?.sessionId || agent?.sessionId,
-      costUsd: agent?.result?.costUsd,
-      numTurns: agent?.result?.numTurns,
+      costUsd: accountingOf(agent)?.costUsd,
+      numTurns: accountingOf(agent)?.turns,
       instructionId: task.followUp?.commentId
     })
   );
@@ -36566,14 +36604,15 @@ function renderFinal(outcome, options = {}) {
 }
 function statsLine(outcome) {
   const parts = [];
-  const result = outcome.agent?.result;
-  if (result) {
-    parts.push(`${result.numTurns} turns`);
-    parts.push(formatDuration(result.durationMs || outcome.agent?.wallMs || 0));
+  const counted = accountingOf(outcome.agent);
+  if (counted) {
+    parts.push(`${counted.turns} turns`);
+    parts.push(formatDuration(outcome.agent?.result?.durationMs || outcome.agent?.wallMs || 0));
     parts.push(
-      `${formatTokens(result.inputTokens)} tokens in, ${formatTokens(result.outputTokens)} out`
+      `${formatTokens(counted.inputTokens)} tokens in, ${formatTokens(counted.outputTokens)} out`
     );
-    parts.push(formatCost(result.costUsd));
+    const note = counted.source === "stream" ? " (Claude Code\u2019s count)" : "";
+    parts.push(`${counted.estimated ? "\u2248 " : ""}${formatCost(counted.costUsd)}${note}`);
   } else if (outcome.agent) {
     parts.push(formatDuration(outcome.agent.wallMs));
   }
@@ -36976,7 +37015,8 @@ function summarize(run2) {
     lastText: transcript.lastText,
     sessionId: transcript.sessionId,
     wallMs: run2.wallMs,
-    denials: transcript.result?.permissionDenials ?? []
+    denials: transcript.result?.permissionDenials ?? [],
+    usage: run2.usage
   };
 }
 function megabytes2(bytes) {
@@ -37511,8 +37551,9 @@ function rawOutputsOf(result) {
   outputs.comment_id = comment ? String(comment.id) : "";
   outputs.comment_url = comment?.url ?? "";
   outputs.session_id = agentResult?.sessionId || outcome.agent?.sessionId || "";
-  outputs.cost_usd = agentResult ? String(agentResult.costUsd) : "";
-  outputs.num_turns = agentResult ? String(agentResult.numTurns) : "";
+  const counted = accountingOf(outcome.agent);
+  outputs.cost_usd = counted ? String(counted.costUsd) : "";
+  outputs.num_turns = counted ? String(counted.turns) : "";
   outputs.duration_ms = outcome.agent ? String(agentResult?.durationMs || outcome.agent.wallMs) : "";
   outputs.execution_file = result.executionFile ?? "";
   return outputs;

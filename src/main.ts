@@ -4,6 +4,7 @@
 
 import * as core from '@actions/core'
 import { runPipeline, type PipelineResult } from './pipeline.js'
+import { accountingOf } from './report/accounting.js'
 import { redact, redactForPublishing } from './report/redact.js'
 import { renderSkipSummary, renderSummary } from './report/summary.js'
 import { readSettings, secretsOf } from './settings.js'
@@ -52,8 +53,9 @@ function rawOutputsOf(result: PipelineResult): Record<OutputName, string> {
   outputs.comment_id = comment ? String(comment.id) : ''
   outputs.comment_url = comment?.url ?? ''
   outputs.session_id = agentResult?.sessionId || outcome.agent?.sessionId || ''
-  outputs.cost_usd = agentResult ? String(agentResult.costUsd) : ''
-  outputs.num_turns = agentResult ? String(agentResult.numTurns) : ''
+  const counted = accountingOf(outcome.agent)
+  outputs.cost_usd = counted ? String(counted.costUsd) : ''
+  outputs.num_turns = counted ? String(counted.turns) : ''
   outputs.duration_ms = outcome.agent ? String(agentResult?.durationMs || outcome.agent.wallMs) : ''
   outputs.execution_file = result.executionFile ?? ''
   return outputs

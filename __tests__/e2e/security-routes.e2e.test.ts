@@ -69,16 +69,20 @@ function secretForms(w: World): string[] {
 }
 
 /** Everything a run showed the world: comments, log, outputs, summary, and every commit. */
-function dumpToolResults(w: World): void {
-  if (!process.env.DEBUG_ROUTES) return
-  const last = w.model.requests.at(-1)?.body?.messages ?? []
-  for (const message of last) {
+/** The text of every tool result the model was shown, in order (the last request carries them all). */
+function toolResults(w: World): string[] {
+  const messages = w.model.requests.at(-1)?.body?.messages ?? []
+  const texts: string[] = []
+  for (const message of messages) {
     if (message.role !== 'user' || !Array.isArray(message.content)) continue
     for (const block of message.content as Array<{ type: string; content?: unknown }>) {
-      if (block.type === 'tool_result')
-        console.log('TOOL RESULT', JSON.stringify(block.content).slice(0, 1500))
+      if (block.type !== 'tool_result') continue
+      texts.push(typeof block.content === 'string' ? block.content : JSON.stringify(block.content))
     }
   }
+  if (process.env.DEBUG_ROUTES)
+    for (const text of texts) console.log('TOOL RESULT', text.slice(0, 1500))
+  return texts
 }
 
 async function published(
@@ -148,11 +152,8 @@ whenIsolated('the agent’s tree is data for everything after the agent', () => 
       timeoutMs: 180_000,
     })
 
-    dumpToolResults(world)
     // The hostile script really ran, as the agent's user.
-    const npmTest = world.model.requests
-      .map((r) => JSON.stringify(r.body))
-      .find((body) => body.includes('nested repository: ok'))
+    const npmTest = toolResults(world).find((text) => text.includes('nested repository: ok'))
     expect(npmTest).toBeDefined()
     expect(npmTest).toContain('a library with its own repository: ok')
     expect(npmTest).toMatch(/stage a gitlink refused: /)
@@ -211,8 +212,7 @@ whenIsolated('the agent’s tree is data for everything after the agent', () => 
       ][step]
     world = await createWorld({ script })
     const run = await world.run({ timeoutMs: 120_000 })
-    dumpToolResults(world)
-    const results = world.model.requests.map((r) => JSON.stringify(r.body)).join('\n')
+    const results = toolResults(world).join('\n')
     expect(results).toContain('async-pr refused: git --output is not allowed here')
     expect(results).toContain('async-pr refused: git --outp is not allowed here')
     expect(results).toContain('async-pr refused: git --ext-diff')
@@ -345,8 +345,6 @@ whenIsolated('the agent’s tree is data for everything after the agent', () => 
         ][step],
     })
     const run = await world.run({ inputs: { allowed_tools: 'Read,Edit(./**),Bash(npm test:*)' } })
-    dumpToolResults(world)
-    console.log(process.env.DEBUG_ROUTES ? run.stdout : '')
     expect(run.outputs.conclusion).toBe('failure')
     expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'small.txt')).toBe('small\n')
     expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'huge.bin')).toBeUndefined()
@@ -385,3 +383,45 @@ whenIsolated('the agent’s tree is data for everything after the agent', () => 
     expect(statusBody(world)).toContain('`wide.txt` (a GitHub token, line 1)')
   })
 })
+
+whenIsolated(
+  'route 6: the stream can be forged; what reaches the runner and the numbers cannot',
+  () => {
+    it('a forged result written into the CLI’s stdout after it exits changes neither turns nor cost, and issues no workflow command', async () => {
+      const ws = () => world!.checkout.workspace
+      world = await createWorld({
+        script: ({ step }) =>
+          [
+            writeFile(
+              path.join(ws(), 'forge.py'),
+              readFileSync(path.join(HOSTILE, 'forge.py'), 'utf8'),
+            ),
+            writeFile(
+              path.join(ws(), 'package.json'),
+              JSON.stringify({ private: true, scripts: { test: 'python3 forge.py' } }),
+            ),
+            bash('npm test'),
+            writeFile(path.join(ws(), 'hello.txt'), 'hello\n'),
+            say('Done.'),
+          ][step],
+      })
+      const run = await world.run({ inputs: { allowed_tools: 'Read,Edit(./**),Bash(npm test:*)' } })
+      const results = toolResults(world).join('\n')
+      // The forgery really was attempted (this kernel lets a process take a copy of its parent's stdout).
+      expect(results).toMatch(/forging the stream of Claude Code \(pid \d+\)/)
+      // ...and was taken in: the report quotes the forged summary (what the stream may say is the agent's word).
+      expect(run.summary).toContain('Security review: passed')
+      // The numbers are the proxy's: five model turns, not the forged one, at the proxy's price.
+      expect(run.outputs.num_turns).toBe('5')
+      expect(Number(run.outputs.cost_usd)).toBeGreaterThan(0.001)
+      // The session id is the real one; nothing forged became a workflow command.
+      expect(run.outputs.session_id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      )
+      expect(
+        run.stdout.split('\n').some((line) => /^\s*::(set-output|add-mask::x)/.test(line)),
+      ).toBe(false)
+      expect(run.outputs.pwned).toBeUndefined()
+    })
+  },
+)

@@ -76,7 +76,7 @@ describe('renderFinal', () => {
     expect(body).toContain('- [ ] Run tests')
     expect(body).toContain('`Bash(npm test:*)`')
     expect(body).toMatch(
-      /4 turns · 1m 23s · 12\.3k tokens in, 678 out · \$0\.0123 · session `sess-1`/,
+      /4 turns · 1m 23s · 12\.3k tokens in, 678 out · \$0\.0123 \(Claude Code’s count\) · session `sess-1`/,
     )
     expect(body).toContain('wrote `hello.txt`')
   })

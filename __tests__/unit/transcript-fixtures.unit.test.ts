@@ -85,7 +85,9 @@ describe('real transcripts', () => {
     // The agent's summary is quoted, its `<` escaped outside code (it reads the same).
     const summary = transcript.result!.text.trim().split('\n')[0]!
     expect(body).toContain(`> ${summary.replace('<name>', '&lt;name>')}`)
-    expect(body).toMatch(/\d+ turns · .* · \$0\.\d{4} · session `[0-9a-f-]{36}`/)
+    expect(body).toMatch(
+      /\d+ turns · .* · \$0\.\d{4} \(Claude Code’s count\) · session `[0-9a-f-]{36}`/,
+    )
     expect(body).toContain('ran `ls')
     expect(body).not.toContain('/tmp/async-pr-fixture/work/')
   })

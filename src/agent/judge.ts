@@ -37,6 +37,8 @@ export function judgeAgentRun(run: AgentRun, limits: JudgeLimits): AgentVerdict 
       reason: 'The job was cancelled while the agent worked.',
     }
   }
+  // The proxy's own limits (its count of turns and cost, which agent code cannot forge).
+  if (run.usage?.limit) return { kind: 'limit', reason: run.usage.limit.reason }
   const result = run.transcript.result
   if (!result) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`

@@ -6,6 +6,7 @@
 
 import { createWriteStream } from 'node:fs'
 import { startProcess } from '../util/process.js'
+import type { ProxyUsage } from './proxy-ledger.js'
 import type { SpawnSpec } from './sandbox.js'
 import { Transcript } from './transcript.js'
 
@@ -37,6 +38,8 @@ export interface AgentRun {
   spawnError?: string
   stderrTail: string
   wallMs: number
+  /** The model proxy's own count of the session (set by session.ts when a proxy ran). */
+  usage?: ProxyUsage
 }
 
 const STDERR_TAIL = 4000

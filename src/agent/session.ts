@@ -168,7 +168,8 @@ export async function runSession(options: SessionOptions): Promise<Session> {
         `${survivors} process(es) the agent started could not be stopped; nothing was pushed, to keep the token out of their reach.`,
       )
     }
-    return { run, isolation: sandbox.mode, usage: proxy?.usage() }
+    const usage = proxy?.usage()
+    return { run: { ...run, usage }, isolation: sandbox.mode, usage }
   } finally {
     // Each on its own: a failing cleanup must not keep the proxy (and so the job) alive.
     await sandbox

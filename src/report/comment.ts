@@ -6,6 +6,7 @@
 // lands (./markdown.ts), so nothing in it can pose as the action's own
 // heading or hidden line, hide the report, or notify people.
 
+import { accountingOf } from './accounting.js'
 import { describeToolCall, ruleToAllow } from './describe.js'
 import { formatCost, formatDuration, formatTokens, shortSha } from './format.js'
 import { codeSpan, inline, linkUrl, plain, prose, quote, tableCell, urlPath } from './markdown.js'
@@ -178,6 +179,21 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push('')
   }
 
+  const refusals = agent?.usage?.refusals ?? []
+  if (refusals.length > 0) {
+    lines.push(
+      `**Refused by the model proxy:** ${agent?.usage?.refused ?? refusals.length} request(s) outside what this run may send to the model API (its endpoints, \`model\`, \`max_budget_usd\`, \`max_turns\`).`,
+      '',
+      ...refusals
+        .slice(0, 10)
+        .map(
+          (refusal) =>
+            `- ${codeSpan(`${refusal.method} ${refusal.target}`)}: ${plain(refusal.reason)}`,
+        ),
+      '',
+    )
+  }
+
   lines.push(statsLine(outcome))
 
   if (agent && agent.toolCallCount > 0) {
@@ -198,8 +214,8 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       branch: outcome.pushedTo ?? task.headRef,
       commitSha: outcome.commitSha,
       sessionId: agent?.result?.sessionId || agent?.sessionId,
-      costUsd: agent?.result?.costUsd,
-      numTurns: agent?.result?.numTurns,
+      costUsd: accountingOf(agent)?.costUsd,
+      numTurns: accountingOf(agent)?.turns,
       instructionId: task.followUp?.commentId,
     }),
   )
@@ -208,14 +224,15 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
 
 function statsLine(outcome: Outcome): string {
   const parts: string[] = []
-  const result = outcome.agent?.result
-  if (result) {
-    parts.push(`${result.numTurns} turns`)
-    parts.push(formatDuration(result.durationMs || outcome.agent?.wallMs || 0))
+  const counted = accountingOf(outcome.agent)
+  if (counted) {
+    parts.push(`${counted.turns} turns`)
+    parts.push(formatDuration(outcome.agent?.result?.durationMs || outcome.agent?.wallMs || 0))
     parts.push(
-      `${formatTokens(result.inputTokens)} tokens in, ${formatTokens(result.outputTokens)} out`,
+      `${formatTokens(counted.inputTokens)} tokens in, ${formatTokens(counted.outputTokens)} out`,
     )
-    parts.push(formatCost(result.costUsd))
+    const note = counted.source === 'stream' ? ' (Claude Code’s count)' : ''
+    parts.push(`${counted.estimated ? '≈ ' : ''}${formatCost(counted.costUsd)}${note}`)
   } else if (outcome.agent) {
     parts.push(formatDuration(outcome.agent.wallMs))
   }

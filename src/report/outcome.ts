@@ -1,6 +1,7 @@
 // What a run ended with: the one value the report, the outputs and the job
 // summary are all rendered from.
 
+import type { ProxyUsage } from '../agent/proxy-ledger.js'
 import type { AgentResult, ToolCall, Todo, PermissionDenial } from '../agent/transcript.js'
 import type { Task } from '../event.js'
 import type { CommitInfo, FileChange } from '../git/commit.js'
@@ -20,6 +21,8 @@ export interface AgentSummary {
   sessionId?: string
   wallMs: number
   denials: PermissionDenial[]
+  /** What the model proxy counted (absent when no proxy ran): the numbers to trust. */
+  usage?: ProxyUsage
 }
 
 export interface RunLinks {

@@ -59,6 +59,7 @@ export function summarize(run: AgentRun): AgentSummary {
     sessionId: transcript.sessionId,
     wallMs: run.wallMs,
     denials: transcript.result?.permissionDenials ?? [],
+    usage: run.usage,
   }
 }
 
