@@ -6627,8 +6627,9 @@ function findIn(dirs, name) {
   }
   return void 0;
 }
+var SYSTEM_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function resolveBinaries(searchPath, untrustedRoots, names = ACTION_BINARIES) {
-  const dirs = trustedDirs(searchPath, untrustedRoots);
+  const dirs = trustedDirs([searchPath ?? "", ...SYSTEM_DIRS].join(path.delimiter), untrustedRoots);
   const found = /* @__PURE__ */ new Map();
   for (const name of names) {
     const file = findIn(dirs, name);

@@ -28427,8 +28427,9 @@ function findIn(dirs, name) {
   }
   return void 0;
 }
+var SYSTEM_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function resolveBinaries(searchPath, untrustedRoots, names = ACTION_BINARIES) {
-  const dirs = trustedDirs(searchPath, untrustedRoots);
+  const dirs = trustedDirs([searchPath ?? "", ...SYSTEM_DIRS].join(path6.delimiter), untrustedRoots);
   const found = /* @__PURE__ */ new Map();
   for (const name of names) {
     const file = findIn(dirs, name);
@@ -30167,9 +30168,9 @@ function isInside2(file, dir) {
 async function stageBinary(binary, dir, roots, log) {
   const real2 = await realpath(binary);
   const [inTemp, inWorkspace] = [roots.runnerTemp, roots.workspace].map(
-    (root) => isInside2(real2, root) || isInside2(binary, root)
+    (root) => isInside2(real2, root)
   );
-  if (!inTemp && !inWorkspace) return binary;
+  if (!inTemp && !inWorkspace) return real2;
   await mkdir4(dir, { recursive: true, mode: 493 });
   const staged = path11.join(dir, path11.basename(real2));
   const linked = inWorkspace ? false : await link(real2, staged).then(

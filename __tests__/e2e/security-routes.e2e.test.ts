@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -270,10 +271,16 @@ whenIsolated('the agent’s tree is data for everything after the agent', () => 
     writeFileSync(path.join(runnerTemp, 'step-script.sh'), `export SECRET=${stepSecret}\n`)
     const tools = path.join(runnerTemp, 'tools')
     mkdirSync(tools, { recursive: true })
-    linkSync(realpathSync(CLAUDE_BINARY), path.join(tools, 'claude'))
+    // A hard link where we may make one (root); otherwise a copy: the binary itself inside RUNNER_TEMP.
+    try {
+      linkSync(realpathSync(CLAUDE_BINARY), path.join(tools, 'claude'))
+    } catch {
+      copyFileSync(realpathSync(CLAUDE_BINARY), path.join(tools, 'claude'))
+      chmodSync(path.join(tools, 'claude'), 0o755)
+    }
     const run = await world.run({ inputs: { claude_path: path.join(tools, 'claude') } })
     expect(run.outputs.conclusion).toBe('success')
-    expect(run.stdout).toMatch(/is inside RUNNER_TEMP; the agent runs a link to it/)
+    expect(run.stdout).toMatch(/is inside RUNNER_TEMP; the agent runs a (link to|copy of) it/)
     expect(JSON.stringify(world.model.requests.map((r) => r.body))).not.toContain(stepSecret)
     expect(JSON.stringify(world.model.requests.map((r) => r.body))).toMatch(
       /EACCES|permission denied/i,

@@ -68,10 +68,11 @@ export async function stageBinary(
   log: (line: string) => void,
 ): Promise<string> {
   const real = await realpath(binary)
-  const [inTemp, inWorkspace] = [roots.runnerTemp, roots.workspace].map(
-    (root) => isInside(real, root) || isInside(binary, root),
+  const [inTemp, inWorkspace] = [roots.runnerTemp, roots.workspace].map((root) =>
+    isInside(real, root),
   )
-  if (!inTemp && !inWorkspace) return binary
+  // A link under RUNNER_TEMP to a binary elsewhere: run the binary where it is.
+  if (!inTemp && !inWorkspace) return real
   await mkdir(dir, { recursive: true, mode: 0o755 })
   const staged = path.join(dir, path.basename(real))
   const linked = inWorkspace

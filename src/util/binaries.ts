@@ -84,12 +84,19 @@ export interface BinaryRegistry {
   has(name: string): boolean
 }
 
+/**
+ * The system's own directories, searched after PATH: sudo finds useradd in
+ * /usr/sbin through its secure_path even when the runner's PATH lacks it, and
+ * since we hand sudo an absolute path, we must find it too.
+ */
+const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
+
 export function resolveBinaries(
   searchPath: string | undefined,
   untrustedRoots: string[],
   names: readonly string[] = ACTION_BINARIES,
 ): BinaryRegistry {
-  const dirs = trustedDirs(searchPath, untrustedRoots)
+  const dirs = trustedDirs([searchPath ?? '', ...SYSTEM_DIRS].join(path.delimiter), untrustedRoots)
   const found = new Map<string, string>()
   for (const name of names) {
     const file = findIn(dirs, name)
