@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { FaultQueue } from './faults.js'
 import { loadOpenApi } from './openapi.js'
 import { SecondaryRateLimiter } from './rate-limit.js'
+import { RequestLedger } from './request-ledger.js'
 import { createPipeline } from './server.js'
 import { EmulatorState } from './state.js'
 import type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.js'
@@ -28,6 +29,12 @@ export type {
 export { FaultQueue, type FaultSpec } from './faults.js'
 export { loadOpenApi, type LoadStats } from './openapi.js'
 export type { SecondaryRateLimitOptions } from './rate-limit.js'
+export {
+  peakCountedPerWindow,
+  type LedgerEntry,
+  type RequestCounts,
+  type RouteCounts,
+} from './request-ledger.js'
 export { MAX_COMMENT_LENGTH } from './handlers/comments.js'
 export type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.js'
 
@@ -45,6 +52,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   const faults = new FaultQueue()
   const limiter = new SecondaryRateLimiter(options.secondaryRateLimit, () => state.nowMs())
   const requests: RecordedRequest[] = []
+  const ledger = new RequestLedger()
   const violations: string[] = []
   const responseProblems: string[] = []
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>()
@@ -57,6 +65,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     faults,
     limiter,
     requests,
+    ledger,
     violations,
     responseProblems,
     checkResponses: options.checkResponses ?? false,
@@ -100,6 +109,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     serverUrl,
     state,
     requests,
+    requestCounts: (token) => ledger.counts(token),
     violations,
     faults,
     responseProblems,

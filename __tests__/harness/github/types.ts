@@ -3,6 +3,7 @@
 import type { FaultQueue } from './faults.js'
 import type { LoadStats } from './openapi.js'
 import type { SecondaryRateLimitOptions } from './rate-limit.js'
+import type { RequestCounts } from './request-ledger.js'
 import type { EmulatorState } from './state.js'
 
 export interface EmulatorOptions {
@@ -30,9 +31,15 @@ export interface RecordedRequest {
   body: unknown
   /** Status returned; 0 while the request is still being handled. */
   status: number
-  /** Arrival time, ISO 8601 with milliseconds. */
+  /** Arrival time, ISO 8601 with milliseconds (wall clock). */
   time: string
+  /** Arrival time on the emulator's clock (`now` option), in milliseconds. */
+  atMs: number
   operationId?: string
+  /** "METHOD /template" once routed, e.g. "GET /repos/{owner}/{repo}/pulls/{pull_number}". */
+  route?: string
+  /** True when the answer was 304 Not Modified (not counted against the rate limit). */
+  notModified?: boolean
   /** Login the token belongs to. */
   login?: string
   /** True when an injected fault answered instead of the handler. */
@@ -47,6 +54,11 @@ export interface GitHubEmulator {
   serverUrl: string
   state: EmulatorState
   requests: RecordedRequest[]
+  /**
+   * What one token has spent: requests counted against its rate limit, 304s (free), per route,
+   * and a timestamped log (see `peakCountedPerWindow` for "counted requests per minute").
+   */
+  requestCounts(token: string): RequestCounts
   /** Requests GitHub would reject as malformed, or silently mishandle. Tests assert it is empty. */
   violations: string[]
   faults: FaultQueue
