@@ -37,6 +37,8 @@ export interface Repo {
   /** Refs ("refs/heads/main" → sha) for repositories without a gitDir. */
   refs: Record<string, string>
   collaborators: Record<string, Permission>
+  /** Labels by lower-case name; created on first use, as seeding does not care about colours. */
+  labels: Record<string, Label>
   created_at: string
   /** Issues and pull requests share one number sequence, as on GitHub. */
   nextNumber: number
@@ -70,6 +72,8 @@ export interface PullRequest {
   closed_at: string | null
 }
 
+export type IssueStateReason = 'completed' | 'reopened' | 'not_planned' | 'duplicate'
+
 export interface Issue {
   repo: string
   number: number
@@ -77,11 +81,23 @@ export interface Issue {
   title: string
   body: string | null
   state: 'open' | 'closed'
+  state_reason: IssueStateReason | null
+  /** Label names (see Repo.labels for their colour and id). */
+  labels: string[]
   user: string
+  closed_by: string | null
+  locked: boolean
   html_url: string
   created_at: string
   updated_at: string
   closed_at: string | null
+}
+
+export interface Label {
+  id: number
+  name: string
+  color: string
+  description: string | null
 }
 
 export interface IssueComment {
@@ -140,6 +156,14 @@ const ID_BASES = {
   comment: 2_200_000_001,
   reaction: 170_000_001,
   run: 7_000_000_001,
+  label: 600_000_001,
+  review: 2_900_000_001,
+  reviewComment: 2_050_000_001,
+  thread: 1_700_000_001,
+  workflow: 100_000_001,
+  job: 40_000_000_001,
+  checkSuite: 30_000_000_001,
+  checkRun: 50_000_000_001,
 } as const
 
 type Kind = keyof typeof ID_BASES
@@ -272,6 +296,7 @@ export class EmulatorState {
       gitDir: input.gitDir,
       refs: { ...input.refs },
       collaborators: {},
+      labels: {},
       created_at: this.now(),
       nextNumber: 1,
     }
@@ -357,26 +382,47 @@ export class EmulatorState {
     user: string
     title?: string
     body?: string | null
+    state?: 'open' | 'closed'
+    state_reason?: IssueStateReason | null
+    labels?: string[]
+    number?: number
   }): Issue {
     const repo = this.requireRepo(input.owner, input.repo)
     this.ensureUser(input.user)
-    const number = repo.nextNumber++
+    const number = input.number ?? repo.nextNumber
+    repo.nextNumber = Math.max(repo.nextNumber, number + 1)
     const now = this.now()
+    const closed = input.state === 'closed'
     const issue: Issue = {
       repo: repo.full_name,
       number,
       id: this.nextId('issue'),
       title: input.title ?? `Issue ${number}`,
       body: input.body ?? null,
-      state: 'open',
+      state: closed ? 'closed' : 'open',
+      state_reason: input.state_reason ?? (closed ? 'completed' : null),
+      labels: (input.labels ?? []).map((name) => this.label(repo, name).name),
       user: input.user,
+      closed_by: closed ? input.user : null,
+      locked: false,
       html_url: `${this.serverUrl}/${repo.full_name}/issues/${number}`,
       created_at: now,
       updated_at: now,
-      closed_at: null,
+      closed_at: closed ? now : null,
     }
     this.issues.push(issue)
     return issue
+  }
+
+  /** The repository's label of that name (case-insensitive), created if new. */
+  label(repo: Repo, name: string): Label {
+    const key = name.toLowerCase()
+    return (repo.labels[key] ??= {
+      id: this.nextId('label'),
+      name,
+      color: 'ededed',
+      description: null,
+    })
   }
 
   issue(owner: string, name: string, number: number): Issue | undefined {

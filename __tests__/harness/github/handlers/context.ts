@@ -72,12 +72,19 @@ export function visibleRepo(ctx: HandlerContext): Repo {
 }
 
 const WRITE_LEVELS: Permission[] = ['write', 'maintain', 'admin']
+const RANK: Permission[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin']
 
 export function canWrite(ctx: HandlerContext, repo: Repo): boolean {
   return (
     ctx.identity.installation ||
     WRITE_LEVELS.includes(ctx.state.permission(repo, ctx.identity.login))
   )
+}
+
+/** The caller's role is `level` or higher (an installation counts as write). */
+export function atLeast(ctx: HandlerContext, repo: Repo, level: Permission): boolean {
+  const role = ctx.identity.installation ? 'write' : ctx.state.permission(repo, ctx.identity.login)
+  return RANK.indexOf(role) >= RANK.indexOf(level)
 }
 
 /** 403 in the words GitHub uses for a token that lacks the permission. */

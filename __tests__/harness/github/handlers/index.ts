@@ -5,6 +5,7 @@ import { actionsHandlers } from './actions.js'
 import { commentHandlers } from './comments.js'
 import type { Handler } from './context.js'
 import { gitDataHandlers } from './git-data.js'
+import { issueHandlers } from './issues.js'
 import { pullHandlers } from './pulls.js'
 import { reactionHandlers } from './reactions.js'
 import { userHandlers } from './users.js'
@@ -13,6 +14,7 @@ export const handlers: Record<string, Handler> = {
   ...userHandlers,
   ...pullHandlers,
   ...commentHandlers,
+  ...issueHandlers,
   ...reactionHandlers,
   ...gitDataHandlers,
   ...actionsHandlers,
