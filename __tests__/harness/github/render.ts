@@ -4,6 +4,7 @@
 // present on the single-item endpoint fails here as it would against GitHub.
 
 import type { Links } from './links.js'
+import type { PullShas } from './pull-shas.js'
 import type {
   EmulatorState,
   Identity,
@@ -252,12 +253,6 @@ export function reaction(links: Links, state: EmulatorState, item: Reaction) {
   }
 }
 
-/** Live SHAs for a pull request's branches (read from git when the repository has a gitDir). */
-export interface PullShas {
-  head: string
-  base: string
-}
-
 function pullBranch(
   links: Links,
   state: EmulatorState,
@@ -348,7 +343,9 @@ export function pullRequest(links: Links, state: EmulatorState, pr: PullRequest,
     mergeable_state: pr.state === 'open' ? 'clean' : 'unknown',
     merged_by: null,
     comments: comments.length,
-    review_comments: 0,
+    review_comments: state.reviewComments.filter(
+      (c) => c.repo === pr.repo && c.pull_number === pr.number,
+    ).length,
     maintainer_can_modify: pr.maintainer_can_modify,
     commits: 1,
     additions: 0,

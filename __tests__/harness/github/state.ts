@@ -2,6 +2,15 @@
 // change directly. Seeding helpers fill in the fields GitHub would, so a test names only what
 // it cares about.
 
+import {
+  createReply,
+  createReview,
+  PlacementRejected,
+  threadComments,
+  type NewReview,
+} from './reviews.js'
+import { reviewErrorText, type CommentTarget } from './review-lines.js'
+
 export type UserType = 'User' | 'Bot' | 'Organization'
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
 export type ReactionContent =
@@ -37,6 +46,8 @@ export interface Repo {
   /** Refs ("refs/heads/main" → sha) for repositories without a gitDir. */
   refs: Record<string, string>
   collaborators: Record<string, Permission>
+  /** "Allow GitHub Actions to create and approve pull requests" (off by default, as on GitHub). */
+  actions_can_approve: boolean
   /** Labels by lower-case name; created on first use, as seeding does not care about colours. */
   labels: Record<string, Label>
   created_at: string
@@ -142,6 +153,62 @@ export interface WorkflowRun {
   updated_at: string
 }
 
+export type DiffSide = 'LEFT' | 'RIGHT'
+export type ReviewState = 'PENDING' | 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED' | 'DISMISSED'
+
+export interface Review {
+  id: number
+  node_id: string
+  repo: string
+  pull_number: number
+  user: string
+  body: string
+  state: ReviewState
+  /** The head commit the review was made on. */
+  commit_id: string
+  submitted_at: string | null
+  html_url: string
+}
+
+/**
+ * A conversation on one place of the diff: the first comment and its replies. GitHub exposes
+ * threads (and their resolved state) only in GraphQL; REST shows their comments.
+ */
+export interface ReviewThread {
+  id: number
+  node_id: string
+  repo: string
+  pull_number: number
+  path: string
+  subject_type: 'line' | 'file'
+  side: DiffSide
+  start_side: DiffSide | null
+  /** Where the thread was placed, on `original_commit_id` (current values are computed). */
+  original_line: number | null
+  original_start_line: number | null
+  original_position: number | null
+  original_commit_id: string
+  diff_hunk: string
+  resolved: boolean
+  resolved_by: string | null
+}
+
+export interface ReviewComment {
+  id: number
+  node_id: string
+  repo: string
+  pull_number: number
+  thread_id: number
+  review_id: number
+  in_reply_to_id: number | null
+  user: string
+  body: string
+  original_commit_id: string
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+
 export const INSTALLATION_LOGIN = 'github-actions[bot]'
 // The real id of github-actions[bot], so code that special-cases it sees a familiar value.
 const INSTALLATION_USER_ID = 41898282
@@ -196,6 +263,9 @@ export class EmulatorState {
   readonly issueComments: IssueComment[] = []
   readonly reactions: Reaction[] = []
   readonly workflowRuns: WorkflowRun[] = []
+  readonly reviews: Review[] = []
+  readonly reviewThreads: ReviewThread[] = []
+  readonly reviewComments: ReviewComment[] = []
   private readonly counters = new Map<Kind, number>()
 
   constructor(
@@ -297,6 +367,7 @@ export class EmulatorState {
       refs: { ...input.refs },
       collaborators: {},
       labels: {},
+      actions_can_approve: false,
       created_at: this.now(),
       nextNumber: 1,
     }
@@ -504,6 +575,122 @@ export class EmulatorState {
 
   reactionsOn(subject: ReactionSubject): Reaction[] {
     return this.reactions.filter((r) => sameSubject(r.subject, subject))
+  }
+
+  // ---- pull request reviews (reviews.ts holds the rules) ----
+
+  /**
+   * A submitted review by someone, its inline comments placed on the pull request's real diff
+   * (so the repository needs a gitDir). Async because it reads git; throws GitHub's 422 wording
+   * when a comment is not on the diff. `event` defaults to COMMENT.
+   */
+  async addReview(
+    owner: string,
+    name: string,
+    number: number,
+    input: Omit<NewReview, 'event'> & { event?: NewReview['event'] | 'PENDING' },
+  ): Promise<Review> {
+    const pr = this.requirePull(owner, name, number)
+    const event = input.event === 'PENDING' ? undefined : (input.event ?? 'COMMENT')
+    try {
+      return await createReview(this, pr, { ...input, event })
+    } catch (error) {
+      if (error instanceof PlacementRejected) {
+        throw new Error(`emulator: GitHub would answer 422: ${reviewErrorText(error.problems)}`, {
+          cause: error,
+        })
+      }
+      throw error
+    }
+  }
+
+  /**
+   * One inline conversation: a first comment (in a COMMENTED review of its own), optional
+   * replies, optionally resolved. The thread model GraphQL's reviewThreads and REST share.
+   */
+  async addReviewThread(
+    owner: string,
+    name: string,
+    number: number,
+    input: CommentTarget & {
+      user: string
+      body: string
+      commit_id?: string
+      replies?: Array<{ user: string; body: string }>
+      /** Resolved, by this login (or true: by the first comment's author). */
+      resolved?: boolean | string
+    },
+  ): Promise<ReviewThread> {
+    const { user, body, commit_id, replies, resolved, ...target } = input
+    const review = await this.addReview(owner, name, number, {
+      user,
+      body: '',
+      commit_id,
+      comments: [{ ...target, body }],
+    })
+    const first = this.reviewComments.find((c) => c.review_id === review.id)
+    if (!first) throw new Error('emulator: review comment vanished')
+    for (const reply of replies ?? []) this.addReviewReply(first.id, reply)
+    const thread = this.reviewThread(first.thread_id) as ReviewThread
+    if (resolved) this.resolveThread(thread.id, resolved === true ? user : resolved)
+    return thread
+  }
+
+  /** A reply in the thread of review comment `commentId`. */
+  addReviewReply(commentId: number, input: { user: string; body: string }): ReviewComment {
+    const to = this.reviewComments.find((c) => c.id === commentId)
+    if (!to) throw new Error(`emulator: no review comment ${commentId}`)
+    const [owner, name] = to.repo.split('/')
+    return createReply(this, this.requirePull(owner, name, to.pull_number), to, input)
+  }
+
+  reviewsOn(owner: string, name: string, number: number): Review[] {
+    const full = repoKey(owner, name)
+    return this.reviews.filter((r) => r.repo.toLowerCase() === full && r.pull_number === number)
+  }
+
+  threadsOn(owner: string, name: string, number: number): ReviewThread[] {
+    const full = repoKey(owner, name)
+    return this.reviewThreads.filter(
+      (t) => t.repo.toLowerCase() === full && t.pull_number === number,
+    )
+  }
+
+  reviewCommentsOn(owner: string, name: string, number: number): ReviewComment[] {
+    const full = repoKey(owner, name)
+    return this.reviewComments.filter(
+      (c) => c.repo.toLowerCase() === full && c.pull_number === number,
+    )
+  }
+
+  reviewThread(id: number): ReviewThread | undefined {
+    return this.reviewThreads.find((t) => t.id === id)
+  }
+
+  /** The thread's comments, first comment first. */
+  commentsInThread(threadId: number): ReviewComment[] {
+    const thread = this.reviewThread(threadId)
+    return thread ? threadComments(this, thread) : []
+  }
+
+  resolveThread(threadId: number, by: string): void {
+    const thread = this.reviewThread(threadId)
+    if (!thread) throw new Error(`emulator: no review thread ${threadId}`)
+    thread.resolved = true
+    thread.resolved_by = by
+  }
+
+  unresolveThread(threadId: number): void {
+    const thread = this.reviewThread(threadId)
+    if (!thread) throw new Error(`emulator: no review thread ${threadId}`)
+    thread.resolved = false
+    thread.resolved_by = null
+  }
+
+  private requirePull(owner: string, name: string, number: number): PullRequest {
+    const pr = this.pull(owner, name, number)
+    if (!pr) throw new Error(`emulator: no pull request #${number} in ${owner}/${name}`)
+    return pr
   }
 
   // ---- workflow runs ----

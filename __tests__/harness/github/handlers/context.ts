@@ -5,7 +5,7 @@ import type { Links } from '../links.js'
 import type { Operation } from '../openapi.js'
 import { refStore, type RefStore } from '../refs.js'
 import type { EmulatorState, Identity, Permission, PullRequest, Repo } from '../state.js'
-import type { PullShas } from '../render.js'
+import { currentShas, type PullShas } from '../pull-shas.js'
 
 export interface HandlerContext {
   state: EmulatorState
@@ -105,22 +105,7 @@ export function refsOf(repo: Repo): RefStore {
   return refStore(repo)
 }
 
-/**
- * A pull request's SHAs as GitHub would report them now: read from the branch refs when the
- * repository has a gitDir (so a real `git push` shows up), else the stored values.
- */
-export async function liveShas(ctx: HandlerContext, pr: PullRequest): Promise<PullShas> {
-  const read = async (repoName: string | null, ref: string, stored: string): Promise<string> => {
-    if (!repoName) return stored
-    const [owner, name] = repoName.split('/')
-    const repo = ctx.state.repo(owner, name)
-    if (!repo) return stored
-    return (await refStore(repo).resolve(`refs/heads/${ref}`)) ?? stored
-  }
-  // Closed pull requests keep the SHAs they had; only open ones follow their branches.
-  if (pr.state === 'open') {
-    pr.head.sha = await read(pr.head.repo, pr.head.ref, pr.head.sha)
-    pr.base.sha = await read(pr.base.repo, pr.base.ref, pr.base.sha)
-  }
-  return { head: pr.head.sha, base: pr.base.sha }
+/** A pull request's SHAs as GitHub would report them now (see pull-shas.ts). */
+export function liveShas(ctx: HandlerContext, pr: PullRequest): Promise<PullShas> {
+  return currentShas(ctx.state, pr)
 }

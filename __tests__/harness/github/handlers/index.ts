@@ -8,11 +8,13 @@ import { gitDataHandlers } from './git-data.js'
 import { issueHandlers } from './issues.js'
 import { pullHandlers } from './pulls.js'
 import { reactionHandlers } from './reactions.js'
+import { reviewHandlers } from './reviews.js'
 import { userHandlers } from './users.js'
 
 export const handlers: Record<string, Handler> = {
   ...userHandlers,
   ...pullHandlers,
+  ...reviewHandlers,
   ...commentHandlers,
   ...issueHandlers,
   ...reactionHandlers,
