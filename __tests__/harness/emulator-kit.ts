@@ -48,3 +48,20 @@ export function expectClean(emu: GitHubEmulator, expectedViolations: RegExp[] = 
   expect(emu.violations).toHaveLength(expectedViolations.length)
   expectedViolations.forEach((pattern, i) => expect(emu.violations[i]).toMatch(pattern))
 }
+
+export interface GraphQLFailure {
+  errors: Array<{ type?: string; message: string; path?: string[]; locations?: unknown }>
+  data: unknown
+}
+
+/** The errors a GraphQL request fails with (Octokit throws GraphqlResponseError for them). */
+export async function graphqlFailure(promise: Promise<unknown>): Promise<GraphQLFailure> {
+  try {
+    await promise
+  } catch (error) {
+    const e = error as { name?: string; errors?: GraphQLFailure['errors']; data?: unknown }
+    if (e.name !== 'GraphqlResponseError' || !e.errors) throw error
+    return { errors: e.errors, data: e.data }
+  }
+  throw new Error('expected the GraphQL request to fail')
+}

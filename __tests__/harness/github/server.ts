@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { entityTag, ifNoneMatchHits } from './conditional.js'
 import { errorBody, HttpError } from './errors.js'
 import type { FaultQueue } from './faults.js'
+import { runGraphQL } from './graphql/endpoint.js'
 import { handlers } from './handlers/index.js'
 import type { Links } from './links.js'
 import type { OpenApi, Operation } from './openapi.js'
@@ -20,6 +21,7 @@ import type { EmulatorState, Identity } from './state.js'
 import type { RecordedRequest } from './types.js'
 
 const GENERIC_DOCS = 'https://docs.github.com/rest'
+const GRAPHQL_DOCS = 'https://docs.github.com/graphql'
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 export interface PipelineDeps {
@@ -166,6 +168,62 @@ export function createPipeline(deps: PipelineDeps) {
     headers: extra?.headers,
   })
 
+  // GraphQL has one route and its own ways to fail; the rate limiter and faults apply as to REST.
+  const graphqlReply = async (
+    record: RecordedRequest,
+    method: string,
+    authorization: string | undefined,
+    token: string | undefined,
+    identity: Identity | undefined,
+    body: unknown,
+    bodyIsJson: boolean,
+  ): Promise<Reply> => {
+    const violate = (problem: string) => violations.push(problem)
+    if (method !== 'POST') {
+      violate(`unknown route: ${method} /graphql (GraphQL takes POST)`)
+      return error(404, 'Not Found', GRAPHQL_DOCS)
+    }
+    if (authorization === undefined) {
+      violate('graphql: no Authorization header')
+      return error(401, 'This endpoint requires you to be authenticated.', GRAPHQL_DOCS)
+    }
+    if (token === undefined) {
+      violate('graphql: Authorization is not "token X" or "bearer X"')
+      return error(401, 'Bad credentials', GRAPHQL_DOCS)
+    }
+    if (!identity) return error(401, 'Bad credentials', GRAPHQL_DOCS)
+    if (!bodyIsJson) {
+      violate('graphql: body is not valid JSON')
+      return error(400, 'Problems parsing JSON', GRAPHQL_DOCS)
+    }
+    const admission = limiter.admit(token, identity.login, method)
+    if (!admission) {
+      record.rateLimited = true
+      const reply = error(403, `${SECONDARY_RATE_LIMIT_MESSAGE}${randomUUID().toUpperCase()}.`)
+      reply.headers = { 'retry-after': String(limiter.retryAfterSeconds) }
+      return reply
+    }
+    try {
+      const fault = faults.take(method, '/graphql', '/graphql')
+      if (fault) {
+        record.fault = true
+        if (fault.delayMs) await deps.sleep(fault.delayMs)
+        const reply = error(fault.status, defaultMessage(fault.status), GRAPHQL_DOCS)
+        if (fault.body !== undefined) reply.body = fault.body
+        reply.headers = fault.headers
+        return reply
+      }
+      return await runGraphQL({ state, links, identity, body, violation: violate })
+    } catch (thrown) {
+      violate(
+        `emulator error in graphql: ${thrown instanceof Error ? thrown.stack : String(thrown)}`,
+      )
+      return error(500, 'emulator error', GRAPHQL_DOCS)
+    } finally {
+      admission.release()
+    }
+  }
+
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase()
     const rawUrl = req.url ?? '/'
@@ -204,6 +262,21 @@ export function createPipeline(deps: PipelineDeps) {
       }
     }
     record.body = body
+
+    if (rawPath === '/graphql') {
+      record.route = `${method} /graphql`
+      record.operationId = 'graphql'
+      const reply = await graphqlReply(
+        record,
+        method,
+        authorization,
+        token,
+        identity,
+        body,
+        bodyIsJson,
+      )
+      return send(res, record, reply, identity, token)
+    }
 
     const match = api.router.match(method, rawPath)
     if (match.kind === 'unknown') {

@@ -32,7 +32,23 @@ export interface Identity {
   installation: boolean
   /** Installation tokens only: repositories ("owner/name") it may see; all when undefined. */
   repositories?: string[]
+  /**
+   * Installation tokens only: the workflow's `permissions:` (scope → level, workflow spelling:
+   * `pull-requests`, `contents`, ...); undefined grants everything, as the emulator did before.
+   * Scopes not listed are `none`, except `metadata`, which is always readable.
+   */
+  permissions?: Partial<Record<Scope, 'read' | 'write'>>
 }
+
+export type Scope =
+  | 'actions'
+  | 'checks'
+  | 'contents'
+  | 'deployments'
+  | 'issues'
+  | 'metadata'
+  | 'pull-requests'
+  | 'statuses'
 
 export interface Repo {
   id: number
@@ -330,7 +346,10 @@ export class EmulatorState {
   }
 
   /** The Actions GITHUB_TOKEN, which authenticates as the github-actions[bot] installation. */
-  addInstallationToken(token: string, options: { repositories?: string[] } = {}): Identity {
+  addInstallationToken(
+    token: string,
+    options: { repositories?: string[]; permissions?: Identity['permissions'] } = {},
+  ): Identity {
     if (!this.user(INSTALLATION_LOGIN)) {
       this.addUser({ login: INSTALLATION_LOGIN, id: INSTALLATION_USER_ID, type: 'Bot' })
     }
@@ -338,6 +357,7 @@ export class EmulatorState {
       login: INSTALLATION_LOGIN,
       installation: true,
       repositories: options.repositories,
+      permissions: options.permissions,
     }
     this.tokens.set(token, identity)
     return identity
