@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultQueue } from './faults.js'
+import { startLogServer } from './log-server.js'
 import { loadOpenApi } from './openapi.js'
 import { SecondaryRateLimiter } from './rate-limit.js'
 import { RequestLedger } from './request-ledger.js'
@@ -13,19 +14,40 @@ import type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.j
 
 export { EmulatorState, INSTALLATION_LOGIN } from './state.js'
 export type {
+  ActionsHooks,
   AddPullInput,
+  Annotation,
+  CheckRun,
+  Conclusion,
+  DiffSide,
+  Dispatch,
   Identity,
   Issue,
   IssueComment,
+  IssueStateReason,
+  JobInput,
+  Label,
   Permission,
   PullRequest,
   Reaction,
   ReactionContent,
   Repo,
+  Review,
+  ReviewComment,
+  ReviewState,
+  ReviewThread,
+  Scope,
+  StepInput,
   User,
   UserType,
+  Workflow,
+  WorkflowJob,
   WorkflowRun,
+  WorkflowStep,
 } from './state.js'
+export type { CommentTarget } from './review-lines.js'
+export { jobLogText } from './job-log.js'
+export { loadGraphQLSchema } from './graphql/schema.js'
 export { FaultQueue, type FaultSpec } from './faults.js'
 export { loadOpenApi, type LoadStats } from './openapi.js'
 export type { SecondaryRateLimitOptions } from './rate-limit.js'
@@ -57,6 +79,10 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   const responseProblems: string[] = []
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>()
   const links = { api: '', web: serverUrl }
+  const logs = await startLogServer({
+    nowMs: () => state.nowMs(),
+    violation: (problem) => violations.push(problem),
+  })
 
   const handle = createPipeline({
     api,
@@ -69,6 +95,8 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     violations,
     responseProblems,
     checkResponses: options.checkResponses ?? false,
+    logs,
+    logUrlTtlMs: options.logUrlTtlMs ?? 60_000,
     sleep: (ms) =>
       new Promise<void>((resolve) => {
         const entry = {
@@ -91,22 +119,25 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   })
   const port = await listen(server)
   let closing: Promise<void> | undefined
-  const shutDown = () =>
-    new Promise<void>((resolve, reject) => {
-      // Cut injected delays short so nothing outlives the test.
-      for (const entry of timers) {
-        clearTimeout(entry.timer)
-        entry.resolve()
-      }
-      timers.clear()
+  const shutDown = async () => {
+    // Cut injected delays short so nothing outlives the test.
+    for (const entry of timers) {
+      clearTimeout(entry.timer)
+      entry.resolve()
+    }
+    timers.clear()
+    const api = new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()))
       server.closeAllConnections()
     })
+    await Promise.all([api, logs.close()])
+  }
   links.api = `http://127.0.0.1:${port}`
 
   return {
     url: links.api,
     serverUrl,
+    logsUrl: logs.url,
     state,
     requests,
     requestCounts: (token) => ledger.counts(token),

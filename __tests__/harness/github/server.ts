@@ -8,9 +8,11 @@ import { entityTag, ifNoneMatchHits } from './conditional.js'
 import { errorBody, HttpError } from './errors.js'
 import type { FaultQueue } from './faults.js'
 import { runGraphQL } from './graphql/endpoint.js'
-import { handlers } from './handlers/index.js'
+import { handlers, type Handler } from './handlers/index.js'
 import type { Links } from './links.js'
+import type { LogServer } from './log-server.js'
 import type { OpenApi, Operation } from './openapi.js'
+import { unmetPermission } from './permissions.js'
 import {
   SECONDARY_RATE_LIMIT_DOCS,
   SECONDARY_RATE_LIMIT_MESSAGE,
@@ -35,6 +37,8 @@ export interface PipelineDeps {
   violations: string[]
   responseProblems: string[]
   checkResponses: boolean
+  logs: LogServer
+  logUrlTtlMs: number
   /** Sleeps that close() can cut short. */
   sleep(ms: number): Promise<void>
 }
@@ -360,7 +364,15 @@ export function createPipeline(deps: PipelineDeps) {
         return send(res, record, reply, identity, token)
       }
 
-      const handler = handlers[op.operationId]
+      const handler = handlers[op.operationId] as Handler | undefined
+      const unmet = handler ? unmetPermission(identity, op.operationId) : undefined
+      if (unmet === 'no rule') {
+        violate(`emulator: no permission rule for ${op.operationId} (permissions.ts)`)
+      } else if (unmet) {
+        const reply = error(403, 'Resource not accessible by integration', docs)
+        reply.headers = { 'x-accepted-github-permissions': unmet.header }
+        return send(res, record, reply, identity, token)
+      }
       if (!handler) {
         violate(`not emulated: ${method} ${op.template}`)
         return send(
@@ -372,6 +384,7 @@ export function createPipeline(deps: PipelineDeps) {
         )
       }
       let reply: Reply
+      const afterwards: Array<() => unknown> = []
       try {
         reply = await handler({
           state,
@@ -383,6 +396,9 @@ export function createPipeline(deps: PipelineDeps) {
           identity,
           url,
           violation: (problem) => violate(problem),
+          logs: deps.logs,
+          logUrlTtlMs: deps.logUrlTtlMs,
+          after: (task) => afterwards.push(task),
         })
       } catch (thrown) {
         if (!(thrown instanceof HttpError)) throw thrown
@@ -393,7 +409,20 @@ export function createPipeline(deps: PipelineDeps) {
           deps.responseProblems.push(`${op.operationId} ${reply.status}: ${problem}`)
         }
       }
-      return send(res, record, reply, identity, token)
+      send(res, record, reply, identity, token)
+      // Test hooks run once the client has its answer, as GitHub's side effects follow it.
+      for (const task of afterwards) {
+        setImmediate(() => {
+          Promise.resolve()
+            .then(task)
+            .catch((error: unknown) =>
+              violate(
+                `hook after ${op.operationId} failed: ${error instanceof Error ? error.stack : String(error)}`,
+              ),
+            )
+        })
+      }
+      return
     } catch (thrown) {
       // A bug in the emulator must not pass for a GitHub error.
       violate(

@@ -10,6 +10,21 @@ import {
   type NewReview,
 } from './reviews.js'
 import { reviewErrorText, type CommentTarget } from './review-lines.js'
+import {
+  addCheckRun,
+  addJob,
+  addWorkflow,
+  completeRun,
+  jobsOf,
+  type ActionsHooks,
+  type AnnotationInput,
+  type CheckRun,
+  type Conclusion,
+  type Dispatch,
+  type JobInput,
+  type Workflow,
+  type WorkflowJob,
+} from './actions-model.js'
 
 export type UserType = 'User' | 'Bot' | 'Organization'
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -161,12 +176,25 @@ export interface WorkflowRun {
   conclusion: string | null
   head_branch: string | null
   head_sha: string
+  /** "owner/name" the head commit comes from: another repository for a fork's run. */
+  head_repository: string
   event: string
   display_title: string
   actor: string
+  /** Who started this attempt (a re-run's triggering actor differs from the actor). */
+  triggering_actor: string
+  /**
+   * Pull request numbers GitHub lists on the run; null computes them as GitHub does (open PRs
+   * of this repository whose head is this run's branch; none for a fork's run).
+   */
+  pull_requests: number[] | null
+  check_suite_id: number
   html_url: string
   created_at: string
   updated_at: string
+  run_started_at: string
+  /** Set by POST .../cancel while a hooked run has not finished yet. */
+  cancel_requested: boolean
 }
 
 export type DiffSide = 'LEFT' | 'RIGHT'
@@ -225,6 +253,19 @@ export interface ReviewComment {
   updated_at: string
 }
 
+export type {
+  ActionsHooks,
+  Annotation,
+  CheckRun,
+  Conclusion,
+  Dispatch,
+  JobInput,
+  StepInput,
+  Workflow,
+  WorkflowJob,
+  WorkflowStep,
+} from './actions-model.js'
+
 export const INSTALLATION_LOGIN = 'github-actions[bot]'
 // The real id of github-actions[bot], so code that special-cases it sees a familiar value.
 const INSTALLATION_USER_ID = 41898282
@@ -279,6 +320,13 @@ export class EmulatorState {
   readonly issueComments: IssueComment[] = []
   readonly reactions: Reaction[] = []
   readonly workflowRuns: WorkflowRun[] = []
+  readonly workflows: Workflow[] = []
+  readonly workflowJobs: WorkflowJob[] = []
+  readonly checkRuns: CheckRun[] = []
+  /** repository_dispatch and workflow_dispatch events received, oldest first. */
+  readonly dispatches: Dispatch[] = []
+  /** Test hooks for cancel, re-run and dispatch (see ActionsHooks). */
+  readonly hooks: ActionsHooks = {}
   readonly reviews: Review[] = []
   readonly reviewThreads: ReviewThread[] = []
   readonly reviewComments: ReviewComment[] = []
@@ -713,38 +761,109 @@ export class EmulatorState {
     return pr
   }
 
-  // ---- workflow runs ----
+  // ---- Actions: workflows, runs, jobs, check runs (actions-model.ts holds the rules) ----
 
+  /** A workflow file of the repository. `on` defaults to the common triggers, dispatch included. */
+  addWorkflow(
+    owner: string,
+    name: string,
+    input: Omit<Parameters<typeof addWorkflow>[2], 'id'> & { id?: number },
+  ): Workflow {
+    return addWorkflow(this, this.requireRepo(owner, name), input)
+  }
+
+  /**
+   * A workflow run (attempt 1), of the workflow at `path` (created if new), with `jobs` and
+   * their steps and logs. Each job is also a check run on head_sha, as on GitHub.
+   */
   addWorkflowRun(
     owner: string,
     name: string,
-    input: Partial<Omit<WorkflowRun, 'id' | 'repo' | 'html_url'>> & { head_sha: string },
+    input: Partial<
+      Omit<WorkflowRun, 'id' | 'repo' | 'html_url' | 'check_suite_id' | 'cancel_requested'>
+    > & { head_sha: string; jobs?: JobInput[] },
   ): WorkflowRun {
     const repo = this.requireRepo(owner, name)
+    const { jobs, ...fields } = input
+    const path = fields.path ?? '.github/workflows/async-pr.yml'
+    const workflow =
+      this.workflows.find(
+        (w) => w.repo === repo.full_name && (w.path === path || w.id === fields.workflow_id),
+      ) ??
+      addWorkflow(this, repo, {
+        name: fields.name ?? 'async-pr',
+        path,
+        id: fields.workflow_id ?? (path === '.github/workflows/async-pr.yml' ? 161_335 : undefined),
+      })
     const id = this.nextId('run')
     const now = this.now()
-    const sameRepo = this.workflowRuns.filter((r) => r.repo === repo.full_name)
+    const sameWorkflow = this.workflowRuns.filter((r) => r.workflow_id === workflow.id)
+    const actor = fields.actor ?? repo.owner
     const run: WorkflowRun = {
-      name: 'async-pr',
-      path: '.github/workflows/async-pr.yml',
-      workflow_id: 161_335,
-      run_number: sameRepo.length + 1,
+      name: workflow.name,
+      path: workflow.path,
+      run_number: sameWorkflow.length + 1,
       run_attempt: 1,
       status: 'completed',
-      conclusion: input.status && input.status !== 'completed' ? null : 'success',
+      conclusion: fields.status && fields.status !== 'completed' ? null : 'success',
       head_branch: repo.default_branch,
+      head_repository: repo.full_name,
       event: 'pull_request',
-      display_title: input.name ?? 'async-pr',
-      actor: repo.owner,
+      display_title: fields.name ?? workflow.name,
+      triggering_actor: actor,
+      pull_requests: null,
       created_at: now,
       updated_at: now,
-      ...input,
+      run_started_at: now,
+      ...fields,
+      actor,
+      workflow_id: workflow.id,
       id,
       repo: repo.full_name,
+      check_suite_id: this.nextId('checkSuite'),
+      cancel_requested: false,
       html_url: `${this.serverUrl}/${repo.full_name}/actions/runs/${id}`,
     }
     this.workflowRuns.push(run)
+    for (const job of jobs ?? []) addJob(this, repo, run, job)
     return run
+  }
+
+  workflowRun(id: number): WorkflowRun | undefined {
+    return this.workflowRuns.find((r) => r.id === id)
+  }
+
+  /** Another job on the run's current attempt. */
+  addWorkflowJob(runId: number, input: JobInput): WorkflowJob {
+    const run = this.workflowRun(runId)
+    if (!run) throw new Error(`emulator: no workflow run ${runId}`)
+    const [owner, name] = run.repo.split('/')
+    return addJob(this, this.requireRepo(owner, name), run, input)
+  }
+
+  /** The jobs of a run: its current attempt's, a given attempt's, or all. */
+  jobsOfRun(runId: number, attempt?: number | 'all'): WorkflowJob[] {
+    const run = this.workflowRun(runId)
+    return run ? jobsOf(this, run, attempt) : []
+  }
+
+  /** Ends a run, with its unfinished jobs, steps and check runs (e.g. after a hooked cancel). */
+  completeWorkflowRun(runId: number, conclusion: Conclusion): WorkflowRun {
+    const run = this.workflowRun(runId)
+    if (!run) throw new Error(`emulator: no workflow run ${runId}`)
+    completeRun(this, run, conclusion)
+    return run
+  }
+
+  /** A check run of another app (or of Actions without a run), with annotations. */
+  addCheckRun(
+    owner: string,
+    name: string,
+    input: Omit<Parameters<typeof addCheckRun>[2], 'annotations' | 'id' | 'job_id'> & {
+      annotations?: AnnotationInput[]
+    },
+  ): CheckRun {
+    return addCheckRun(this, this.requireRepo(owner, name), input)
   }
 }
 

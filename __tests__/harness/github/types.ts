@@ -18,6 +18,8 @@ export interface EmulatorOptions {
    * (problems go to `responseProblems`). The self-test turns this on to keep the shapes honest.
    */
   checkResponses?: boolean
+  /** How long a job log URL works (GitHub: "expires after 1 minute"). Default 60 000 ms. */
+  logUrlTtlMs?: number
 }
 
 export interface RecordedRequest {
@@ -52,6 +54,8 @@ export interface GitHubEmulator {
   /** http://127.0.0.1:PORT, for GITHUB_API_URL (no /api/v3 prefix). */
   url: string
   serverUrl: string
+  /** The host job log redirects point at (another port, like GitHub's separate log host). */
+  logsUrl: string
   state: EmulatorState
   requests: RecordedRequest[]
   /**

@@ -2,6 +2,7 @@
 
 import { HttpError, notFound } from '../errors.js'
 import type { Links } from '../links.js'
+import type { LogServer } from '../log-server.js'
 import type { Operation } from '../openapi.js'
 import { refStore, type RefStore } from '../refs.js'
 import type { EmulatorState, Identity, Permission, PullRequest, Repo } from '../state.js'
@@ -22,6 +23,12 @@ export interface HandlerContext {
   url: URL
   /** Record a problem GitHub would not reject but silently mishandle (the test should fail). */
   violation(problem: string): void
+  /** Where job logs are served from (GET .../logs redirects there). */
+  logs: LogServer
+  /** How long a log URL works (GitHub: one minute). */
+  logUrlTtlMs: number
+  /** Run `task` once the answer is sent (test hooks); a throw becomes a violation. */
+  after(task: () => unknown): void
 }
 
 export interface HandlerResult {
