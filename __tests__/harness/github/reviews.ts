@@ -5,7 +5,7 @@
 
 import { commitDiff, pullCommits, pullDiff, type FileDiff } from './diff.js'
 import { globalId } from './node-ids.js'
-import { currentShas } from './pull-shas.js'
+import { currentShas, type PullShas } from './pull-shas.js'
 import {
   placeComment,
   type CommentTarget,
@@ -354,7 +354,12 @@ export interface ThreadNow {
  * them; a thread whose lines were changed, or that no longer lands on the diff, is outdated
  * (`line` and `position` null), as GitHub shows it.
  */
-export async function threadNow(state: EmulatorState, thread: ReviewThread): Promise<ThreadNow> {
+export async function threadNow(
+  state: EmulatorState,
+  thread: ReviewThread,
+  /** The pull request's SHAs now, when the caller has them (saves two git processes). */
+  known?: PullShas,
+): Promise<ThreadNow> {
   const [owner, name] = thread.repo.split('/')
   const pr = state.pull(owner, name, thread.pull_number)
   const repo = state.repo(owner, name)
@@ -366,7 +371,7 @@ export async function threadNow(state: EmulatorState, thread: ReviewThread): Pro
     outdated: false,
   }
   if (!pr || !repo?.gitDir) return original
-  const shas = await currentShas(state, pr)
+  const shas = known ?? (await currentShas(state, pr))
   if (shas.head === thread.original_commit_id) return original
   const outdated: ThreadNow = {
     line: null,

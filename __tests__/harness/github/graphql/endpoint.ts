@@ -95,6 +95,7 @@ export async function runGraphQL(request: GraphQLRequest): Promise<GraphQLReply>
     links: request.links,
     identity: request.identity,
     places: new Map(),
+    shas: new Map(),
   }
   const notEmulated = new Set<string>()
   // A plain property or a function of the field's arguments; a field the views leave out is

@@ -5,7 +5,7 @@
 
 import type { Links } from '../links.js'
 import { globalId } from '../node-ids.js'
-import { currentShas } from '../pull-shas.js'
+import { currentShas, type PullShas } from '../pull-shas.js'
 import { authorAssociation } from '../render.js'
 import { threadComments, threadNow, visibleTo, type ThreadNow } from '../reviews.js'
 import type {
@@ -29,6 +29,8 @@ export interface GraphQLContext {
   identity: Identity
   /** Where each thread sits on the head now, computed once per request. */
   places: Map<number, Promise<ThreadNow>>
+  /** Each pull request's SHAs now (by "owner/name#number"), read once per request. */
+  shas: Map<string, Promise<PullShas>>
 }
 
 type View = Record<string, unknown>
@@ -86,10 +88,24 @@ export function viewerView(ctx: GraphQLContext): View {
   return { ...actorView(ctx, user.login), __typename: 'User', login: user.login }
 }
 
+function shasOf(ctx: GraphQLContext, pr: PullRequest): Promise<PullShas> {
+  const key = `${pr.repo}#${pr.number}`
+  let found = ctx.shas.get(key)
+  if (!found) {
+    found = currentShas(ctx.state, pr)
+    ctx.shas.set(key, found)
+  }
+  return found
+}
+
 function place(ctx: GraphQLContext, thread: ReviewThread): Promise<ThreadNow> {
   let found = ctx.places.get(thread.id)
   if (!found) {
-    found = threadNow(ctx.state, thread)
+    const [owner, name] = thread.repo.split('/')
+    const pr = ctx.state.pull(owner, name, thread.pull_number)
+    found = (pr ? shasOf(ctx, pr) : Promise.resolve(undefined)).then((shas) =>
+      threadNow(ctx.state, thread, shas),
+    )
     ctx.places.set(thread.id, found)
   }
   return found
@@ -245,7 +261,7 @@ export function issueCommentView(ctx: GraphQLContext, comment: IssueComment): Vi
 }
 
 export function pullView(ctx: GraphQLContext, repo: Repo, pr: PullRequest): View {
-  const shas = () => currentShas(ctx.state, pr)
+  const shas = () => shasOf(ctx, pr)
   return {
     __typename: 'PullRequest',
     id: globalId('PR', repo.id, pr.id),

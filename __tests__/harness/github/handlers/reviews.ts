@@ -20,6 +20,7 @@ import {
   type ReviewEvent,
   type ThreadNow,
 } from '../reviews.js'
+import type { PullShas } from '../pull-shas.js'
 import type { PullRequest, Repo, Review, ReviewComment } from '../state.js'
 import { checkBodyLength } from './comments.js'
 import {
@@ -75,13 +76,17 @@ function findComment(ctx: HandlerContext, repo: Repo, pr?: PullRequest): ReviewC
 /** Renders comments, placing each thread on the current head once. */
 async function renderComments(ctx: HandlerContext, comments: ReviewComment[]) {
   const places = new Map<number, ThreadNow>()
+  const shas = new Map<string, PullShas>()
   const out = []
   for (const comment of comments) {
     const thread = ctx.state.reviewThread(comment.thread_id)
     if (!thread) continue
     let now = places.get(thread.id)
     if (!now) {
-      now = await threadNow(ctx.state, thread)
+      const key = `${thread.repo}#${thread.pull_number}`
+      const pr = ctx.state.pull(...(thread.repo.split('/') as [string, string]), thread.pull_number)
+      if (pr && !shas.has(key)) shas.set(key, await liveShas(ctx, pr))
+      now = await threadNow(ctx.state, thread, shas.get(key))
       places.set(thread.id, now)
     }
     out.push(reviewComment(ctx.links, ctx.state, comment, thread, now))
