@@ -12,7 +12,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly errors?: FieldError[],
+    /** Field errors, or (as review endpoints answer) plain sentences. */
+    readonly errors?: Array<FieldError | string>,
     readonly headers: Record<string, string> = {},
   ) {
     super(message)
@@ -23,7 +24,7 @@ export function errorBody(
   status: number,
   message: string,
   documentationUrl: string,
-  errors?: FieldError[],
+  errors?: Array<FieldError | string>,
 ) {
   return {
     message,

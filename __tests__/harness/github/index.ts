@@ -4,30 +4,59 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultQueue } from './faults.js'
+import { startLogServer } from './log-server.js'
 import { loadOpenApi } from './openapi.js'
 import { SecondaryRateLimiter } from './rate-limit.js'
+import { RequestLedger } from './request-ledger.js'
 import { createPipeline } from './server.js'
 import { EmulatorState } from './state.js'
 import type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.js'
 
 export { EmulatorState, INSTALLATION_LOGIN } from './state.js'
 export type {
+  ActionsHooks,
   AddPullInput,
+  Annotation,
+  CheckRun,
+  Conclusion,
+  DiffSide,
+  Dispatch,
   Identity,
   Issue,
   IssueComment,
+  IssueStateReason,
+  JobInput,
+  Label,
   Permission,
   PullRequest,
   Reaction,
   ReactionContent,
   Repo,
+  Review,
+  ReviewComment,
+  ReviewState,
+  ReviewThread,
+  Scope,
+  StepInput,
   User,
   UserType,
+  Workflow,
+  WorkflowJob,
   WorkflowRun,
+  WorkflowStep,
 } from './state.js'
+export type { CommentTarget } from './review-lines.js'
+export { jobLogText } from './job-log.js'
+export { loadGraphQLSchema } from './graphql/schema.js'
 export { FaultQueue, type FaultSpec } from './faults.js'
 export { loadOpenApi, type LoadStats } from './openapi.js'
 export type { SecondaryRateLimitOptions } from './rate-limit.js'
+export {
+  peakCountedPerWindow,
+  type LedgerEntry,
+  type RequestCounts,
+  type RouteCounts,
+} from './request-ledger.js'
 export { MAX_COMMENT_LENGTH } from './handlers/comments.js'
 export type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.js'
 
@@ -45,10 +74,15 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   const faults = new FaultQueue()
   const limiter = new SecondaryRateLimiter(options.secondaryRateLimit, () => state.nowMs())
   const requests: RecordedRequest[] = []
+  const ledger = new RequestLedger()
   const violations: string[] = []
   const responseProblems: string[] = []
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>()
   const links = { api: '', web: serverUrl }
+  const logs = await startLogServer({
+    nowMs: () => state.nowMs(),
+    violation: (problem) => violations.push(problem),
+  })
 
   const handle = createPipeline({
     api,
@@ -57,9 +91,12 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     faults,
     limiter,
     requests,
+    ledger,
     violations,
     responseProblems,
     checkResponses: options.checkResponses ?? false,
+    logs,
+    logUrlTtlMs: options.logUrlTtlMs ?? 60_000,
     sleep: (ms) =>
       new Promise<void>((resolve) => {
         const entry = {
@@ -82,24 +119,28 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   })
   const port = await listen(server)
   let closing: Promise<void> | undefined
-  const shutDown = () =>
-    new Promise<void>((resolve, reject) => {
-      // Cut injected delays short so nothing outlives the test.
-      for (const entry of timers) {
-        clearTimeout(entry.timer)
-        entry.resolve()
-      }
-      timers.clear()
+  const shutDown = async () => {
+    // Cut injected delays short so nothing outlives the test.
+    for (const entry of timers) {
+      clearTimeout(entry.timer)
+      entry.resolve()
+    }
+    timers.clear()
+    const api = new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()))
       server.closeAllConnections()
     })
+    await Promise.all([api, logs.close()])
+  }
   links.api = `http://127.0.0.1:${port}`
 
   return {
     url: links.api,
     serverUrl,
+    logsUrl: logs.url,
     state,
     requests,
+    requestCounts: (token) => ledger.counts(token),
     violations,
     faults,
     responseProblems,

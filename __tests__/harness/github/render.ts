@@ -4,6 +4,7 @@
 // present on the single-item endpoint fails here as it would against GitHub.
 
 import type { Links } from './links.js'
+import type { PullShas } from './pull-shas.js'
 import type {
   EmulatorState,
   Identity,
@@ -13,7 +14,6 @@ import type {
   ReactionContent,
   Repo,
   User,
-  WorkflowRun,
 } from './state.js'
 
 /** GitHub's legacy global node id: base64 of "<len>:<Type><id>". */
@@ -252,12 +252,6 @@ export function reaction(links: Links, state: EmulatorState, item: Reaction) {
   }
 }
 
-/** Live SHAs for a pull request's branches (read from git when the repository has a gitDir). */
-export interface PullShas {
-  head: string
-  base: string
-}
-
 function pullBranch(
   links: Links,
   state: EmulatorState,
@@ -348,53 +342,13 @@ export function pullRequest(links: Links, state: EmulatorState, pr: PullRequest,
     mergeable_state: pr.state === 'open' ? 'clean' : 'unknown',
     merged_by: null,
     comments: comments.length,
-    review_comments: 0,
+    review_comments: state.reviewComments.filter(
+      (c) => c.repo === pr.repo && c.pull_number === pr.number,
+    ).length,
     maintainer_can_modify: pr.maintainer_can_modify,
     commits: 1,
     additions: 0,
     deletions: 0,
     changed_files: 0,
-  }
-}
-
-export function workflowRun(links: Links, state: EmulatorState, repo: Repo, run: WorkflowRun) {
-  const api = `${links.api}/repos/${repo.full_name}/actions/runs/${run.id}`
-  const repoJson = repository(links, state, repo)
-  return {
-    id: run.id,
-    name: run.name,
-    node_id: nodeId('WorkflowRun', run.id),
-    check_suite_id: run.id + 1,
-    check_suite_node_id: nodeId('CheckSuite', run.id + 1),
-    head_branch: run.head_branch,
-    head_sha: run.head_sha,
-    path: run.path,
-    display_title: run.display_title,
-    run_number: run.run_number,
-    event: run.event,
-    status: run.status,
-    conclusion: run.conclusion,
-    workflow_id: run.workflow_id,
-    url: api,
-    html_url: run.html_url,
-    pull_requests: [],
-    created_at: run.created_at,
-    updated_at: run.updated_at,
-    actor: simpleUser(links, state.ensureUser(run.actor)),
-    triggering_actor: simpleUser(links, state.ensureUser(run.actor)),
-    run_attempt: run.run_attempt,
-    referenced_workflows: [],
-    run_started_at: run.created_at,
-    jobs_url: `${api}/jobs`,
-    logs_url: `${api}/logs`,
-    check_suite_url: `${links.api}/repos/${repo.full_name}/check-suites/${run.id + 1}`,
-    artifacts_url: `${api}/artifacts`,
-    cancel_url: `${api}/cancel`,
-    rerun_url: `${api}/rerun`,
-    previous_attempt_url: null,
-    workflow_url: `${links.api}/repos/${repo.full_name}/actions/workflows/${run.workflow_id}`,
-    head_commit: null,
-    repository: repoJson,
-    head_repository: repoJson,
   }
 }

@@ -50,6 +50,21 @@ function allowDeletedForks(schemas: JsonObject): void {
   }
 }
 
+/**
+ * An outdated review comment (its lines changed since) comes back with `line` and `position`
+ * null, and a file-level one has no line at all; the description types them as plain integers.
+ */
+function allowOutdatedReviewComments(schemas: JsonObject): void {
+  for (const name of ['pull-request-review-comment', 'review-comment']) {
+    const comment = schemas[name]
+    if (!isObject(comment) || !isObject(comment.properties)) continue
+    for (const field of ['line', 'original_line', 'position', 'original_position']) {
+      const schema = comment.properties[field]
+      if (isObject(schema)) comment.properties[field] = { anyOf: [{ type: 'null' }, schema] }
+    }
+  }
+}
+
 /** Mutates the parsed description in place; returns it for chaining. */
 export function applySchemaQuirks<T>(spec: T): T {
   const root = spec as unknown as JsonObject
@@ -59,7 +74,10 @@ export function applySchemaQuirks<T>(spec: T): T {
   const components = root.components
   if (isObject(components)) {
     delete components.examples
-    if (isObject(components.schemas)) allowDeletedForks(components.schemas)
+    if (isObject(components.schemas)) {
+      allowDeletedForks(components.schemas)
+      allowOutdatedReviewComments(components.schemas)
+    }
   }
   fixNullable(root.components ?? null)
   fixNullable(root.paths ?? null)

@@ -3,6 +3,7 @@
 import type { FaultQueue } from './faults.js'
 import type { LoadStats } from './openapi.js'
 import type { SecondaryRateLimitOptions } from './rate-limit.js'
+import type { RequestCounts } from './request-ledger.js'
 import type { EmulatorState } from './state.js'
 
 export interface EmulatorOptions {
@@ -17,6 +18,8 @@ export interface EmulatorOptions {
    * (problems go to `responseProblems`). The self-test turns this on to keep the shapes honest.
    */
   checkResponses?: boolean
+  /** How long a job log URL works (GitHub: "expires after 1 minute"). Default 60 000 ms. */
+  logUrlTtlMs?: number
 }
 
 export interface RecordedRequest {
@@ -30,9 +33,15 @@ export interface RecordedRequest {
   body: unknown
   /** Status returned; 0 while the request is still being handled. */
   status: number
-  /** Arrival time, ISO 8601 with milliseconds. */
+  /** Arrival time, ISO 8601 with milliseconds (wall clock). */
   time: string
+  /** Arrival time on the emulator's clock (`now` option), in milliseconds. */
+  atMs: number
   operationId?: string
+  /** "METHOD /template" once routed, e.g. "GET /repos/{owner}/{repo}/pulls/{pull_number}". */
+  route?: string
+  /** True when the answer was 304 Not Modified (not counted against the rate limit). */
+  notModified?: boolean
   /** Login the token belongs to. */
   login?: string
   /** True when an injected fault answered instead of the handler. */
@@ -45,8 +54,15 @@ export interface GitHubEmulator {
   /** http://127.0.0.1:PORT, for GITHUB_API_URL (no /api/v3 prefix). */
   url: string
   serverUrl: string
+  /** The host job log redirects point at (another port, like GitHub's separate log host). */
+  logsUrl: string
   state: EmulatorState
   requests: RecordedRequest[]
+  /**
+   * What one token has spent: requests counted against its rate limit, 304s (free), per route,
+   * and a timestamped log (see `peakCountedPerWindow` for "counted requests per minute").
+   */
+  requestCounts(token: string): RequestCounts
   /** Requests GitHub would reject as malformed, or silently mishandle. Tests assert it is empty. */
   violations: string[]
   faults: FaultQueue

@@ -2,10 +2,11 @@
 
 import { HttpError, notFound } from '../errors.js'
 import type { Links } from '../links.js'
+import type { LogServer } from '../log-server.js'
 import type { Operation } from '../openapi.js'
 import { refStore, type RefStore } from '../refs.js'
 import type { EmulatorState, Identity, Permission, PullRequest, Repo } from '../state.js'
-import type { PullShas } from '../render.js'
+import { currentShas, type PullShas } from '../pull-shas.js'
 
 export interface HandlerContext {
   state: EmulatorState
@@ -22,6 +23,12 @@ export interface HandlerContext {
   url: URL
   /** Record a problem GitHub would not reject but silently mishandle (the test should fail). */
   violation(problem: string): void
+  /** Where job logs are served from (GET .../logs redirects there). */
+  logs: LogServer
+  /** How long a log URL works (GitHub: one minute). */
+  logUrlTtlMs: number
+  /** Run `task` once the answer is sent (test hooks); a throw becomes a violation. */
+  after(task: () => unknown): void
 }
 
 export interface HandlerResult {
@@ -72,12 +79,19 @@ export function visibleRepo(ctx: HandlerContext): Repo {
 }
 
 const WRITE_LEVELS: Permission[] = ['write', 'maintain', 'admin']
+const RANK: Permission[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin']
 
 export function canWrite(ctx: HandlerContext, repo: Repo): boolean {
   return (
     ctx.identity.installation ||
     WRITE_LEVELS.includes(ctx.state.permission(repo, ctx.identity.login))
   )
+}
+
+/** The caller's role is `level` or higher (an installation counts as write). */
+export function atLeast(ctx: HandlerContext, repo: Repo, level: Permission): boolean {
+  const role = ctx.identity.installation ? 'write' : ctx.state.permission(repo, ctx.identity.login)
+  return RANK.indexOf(role) >= RANK.indexOf(level)
 }
 
 /** 403 in the words GitHub uses for a token that lacks the permission. */
@@ -98,22 +112,7 @@ export function refsOf(repo: Repo): RefStore {
   return refStore(repo)
 }
 
-/**
- * A pull request's SHAs as GitHub would report them now: read from the branch refs when the
- * repository has a gitDir (so a real `git push` shows up), else the stored values.
- */
-export async function liveShas(ctx: HandlerContext, pr: PullRequest): Promise<PullShas> {
-  const read = async (repoName: string | null, ref: string, stored: string): Promise<string> => {
-    if (!repoName) return stored
-    const [owner, name] = repoName.split('/')
-    const repo = ctx.state.repo(owner, name)
-    if (!repo) return stored
-    return (await refStore(repo).resolve(`refs/heads/${ref}`)) ?? stored
-  }
-  // Closed pull requests keep the SHAs they had; only open ones follow their branches.
-  if (pr.state === 'open') {
-    pr.head.sha = await read(pr.head.repo, pr.head.ref, pr.head.sha)
-    pr.base.sha = await read(pr.base.repo, pr.base.ref, pr.base.sha)
-  }
-  return { head: pr.head.sha, base: pr.base.sha }
+/** A pull request's SHAs as GitHub would report them now (see pull-shas.ts). */
+export function liveShas(ctx: HandlerContext, pr: PullRequest): Promise<PullShas> {
+  return currentShas(ctx.state, pr)
 }
