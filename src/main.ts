@@ -23,6 +23,9 @@ const OUTPUTS = [
   'num_turns',
   'duration_ms',
   'execution_file',
+  'verify_result',
+  'review_verdict',
+  'rounds',
 ] as const
 type OutputName = (typeof OUTPUTS)[number]
 
@@ -44,6 +47,9 @@ function rawOutputsOf(result: PipelineResult): Record<OutputName, string> {
   if (result.kind === 'skipped') {
     outputs.conclusion = 'skipped'
     outputs.skip_reason = result.reason
+    outputs.verify_result = 'not_run'
+    outputs.review_verdict = 'not_run'
+    outputs.rounds = '0'
     return outputs
   }
   const { outcome, comment } = result
@@ -56,8 +62,11 @@ function rawOutputsOf(result: PipelineResult): Record<OutputName, string> {
   const counted = accountingOf(outcome.agent)
   outputs.cost_usd = counted ? String(counted.costUsd) : ''
   outputs.num_turns = counted ? String(counted.turns) : ''
-  outputs.duration_ms = outcome.agent ? String(agentResult?.durationMs || outcome.agent.wallMs) : ''
+  outputs.duration_ms = outcome.agent ? String(outcome.agent.wallMs || agentResult?.durationMs) : ''
   outputs.execution_file = result.executionFile ?? ''
+  outputs.verify_result = outcome.verification?.result ?? 'not_run'
+  outputs.review_verdict = outcome.review?.verdict ?? 'not_run'
+  outputs.rounds = String(outcome.rounds ?? 0)
   return outputs
 }
 

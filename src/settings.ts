@@ -45,6 +45,13 @@ export interface Settings {
   /** What a PR comment starts with to ask for a follow-up run. */
   triggerPrefix: string
   progressIntervalMs: number
+  /** Commands (one per line of `verify`) that must pass before the run counts as done. */
+  verify: string[]
+  verifyTimeoutMs: number
+  /** How many times a failing verify command is sent back to the agent. */
+  fixAttempts: number
+  /** How many times the reviewer may send the work back (0: no review). */
+  reviewCycles: number
 
   // What the Actions runner tells us.
   eventName: string
@@ -93,6 +100,24 @@ function positiveNumber(env: Env, name: string, fallback?: number): number | und
     throw new SettingsError(`Input ${name} must be a positive number, got "${raw}".`)
   }
   return value
+}
+
+function count(env: Env, name: string, fallback: number): number {
+  const raw = input(env, name)
+  if (raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    throw new SettingsError(`Input ${name} must be a whole number (0 or more), got "${raw}".`)
+  }
+  return value
+}
+
+/** `verify`: one command per line; blank lines and lines starting with # are skipped. */
+function commandLines(env: Env, name: string): string[] {
+  return (env[`INPUT_${name.toUpperCase()}`] ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -186,6 +211,12 @@ export function readSettings(env: Env): Settings {
     progressIntervalMs: Math.round(
       (positiveNumber(env, 'progress_interval_seconds', 20) as number) * 1000,
     ),
+    verify: commandLines(env, 'verify'),
+    verifyTimeoutMs: Math.round(
+      (positiveNumber(env, 'verify_timeout_minutes', 10) as number) * 60_000,
+    ),
+    fixAttempts: count(env, 'fix_attempts', 2),
+    reviewCycles: count(env, 'review_cycles', 0),
 
     eventName: required(
       'GITHUB_EVENT_NAME',

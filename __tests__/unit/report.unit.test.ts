@@ -166,8 +166,12 @@ describe('outputsOf', () => {
       session_id: 'sess-1',
       cost_usd: '0.0123',
       num_turns: '4',
-      duration_ms: '83000',
+      // The agent's wall time across its sessions (the first pass and any fixes).
+      duration_ms: '90000',
       execution_file: '/x.jsonl',
+      verify_result: 'not_run',
+      review_verdict: 'not_run',
+      rounds: '0',
     })
   })
 

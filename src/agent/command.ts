@@ -3,30 +3,96 @@
 import path from 'node:path'
 import type { Settings } from '../settings.js'
 
-export function claudeArgs(settings: Settings): string[] {
+/** What one invocation of the CLI may still spend: the run's limits minus what is used. */
+export interface SessionLimits {
+  maxTurns: number
+  maxBudgetUsd?: number
+}
+
+const COMMON_ARGS = [
+  '-p',
+  '--output-format',
+  'stream-json',
+  '--verbose',
+  // Only the (empty, per-run) user settings: a repository's .claude/settings.json
+  // cannot add hooks, widen permissions or re-point the API endpoint.
+  '--setting-sources',
+  'user',
+  // No MCP servers from the repository's .mcp.json.
+  '--strict-mcp-config',
+]
+
+function limitArgs(limits: SessionLimits): string[] {
+  const args = ['--max-turns', String(Math.max(1, Math.floor(limits.maxTurns)))]
+  if (limits.maxBudgetUsd !== undefined) args.push('--max-budget-usd', String(limits.maxBudgetUsd))
+  return args
+}
+
+/** The worker: the task's session, or (`resume`) the same conversation continued for a fix. */
+export function claudeArgs(
+  settings: Settings,
+  options: { resume?: string; limits?: SessionLimits } = {},
+): string[] {
   const args = [
-    '-p',
-    '--output-format',
-    'stream-json',
-    '--verbose',
-    // Only the (empty, per-run) user settings: a repository's .claude/settings.json
-    // cannot add hooks, widen permissions or re-point the API endpoint.
-    '--setting-sources',
-    'user',
-    // No MCP servers from the repository's .mcp.json.
-    '--strict-mcp-config',
-    '--max-turns',
-    String(settings.maxTurns),
+    ...COMMON_ARGS,
+    ...limitArgs(
+      options.limits ?? { maxTurns: settings.maxTurns, maxBudgetUsd: settings.maxBudgetUsd },
+    ),
   ]
+  if (options.resume) args.push('--resume', options.resume)
   if (settings.allowedTools.length > 0) args.push('--allowedTools', settings.allowedTools.join(','))
   if (settings.disallowedTools.length > 0) {
     args.push('--disallowedTools', settings.disallowedTools.join(','))
   }
   if (settings.model) args.push('--model', settings.model)
-  if (settings.maxBudgetUsd !== undefined)
-    args.push('--max-budget-usd', String(settings.maxBudgetUsd))
   if (settings.appendSystemPrompt) args.push('--append-system-prompt', settings.appendSystemPrompt)
   return [...args, ...settings.claudeArgs]
+}
+
+/** Tools a reviewer has at all, and may use without asking: reading and read-only git, nothing that writes. */
+export const REVIEWER_TOOLS = ['Read', 'Glob', 'Grep', 'LS', 'Bash']
+export const REVIEWER_ALLOWED = [
+  'Read',
+  'Glob',
+  'Grep',
+  'LS',
+  'Bash(git diff:*)',
+  'Bash(git log:*)',
+  'Bash(git show:*)',
+  'Bash(git status:*)',
+]
+export const REVIEWER_DISALLOWED = [
+  'Write',
+  'Edit',
+  'MultiEdit',
+  'NotebookEdit',
+  'WebFetch',
+  'WebSearch',
+  'Agent',
+  'Task',
+  'Bash(git push:*)',
+]
+
+/** The reviewer: a fresh session, read-only tools, an answer in the review's JSON shape. */
+export function reviewerArgs(
+  settings: Settings,
+  options: { jsonSchema: object; limits: SessionLimits; resume?: string },
+): string[] {
+  const args = [
+    ...COMMON_ARGS,
+    ...limitArgs(options.limits),
+    '--tools',
+    REVIEWER_TOOLS.join(','),
+    '--allowedTools',
+    REVIEWER_ALLOWED.join(','),
+    '--disallowedTools',
+    REVIEWER_DISALLOWED.join(','),
+    '--json-schema',
+    JSON.stringify(options.jsonSchema),
+  ]
+  if (options.resume) args.push('--resume', options.resume)
+  if (settings.model) args.push('--model', settings.model)
+  return args
 }
 
 /** Provider variables Claude Code reads for Bedrock, Vertex and gateways. */

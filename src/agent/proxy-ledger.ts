@@ -248,3 +248,27 @@ export class ProxyLedger {
     totals.estimated ||= estimated
   }
 }
+
+/**
+ * What happened between two readings of the same proxy: one session's share of
+ * the run. The limit hit (if any) and the models are the later reading's.
+ */
+export function usageBetween(before: ProxyUsage, after: ProxyUsage): ProxyUsage {
+  const minus = (key: keyof ProxyUsage) => (after[key] as number) - (before[key] as number)
+  return {
+    requests: minus('requests'),
+    refused: minus('refused'),
+    turns: minus('turns'),
+    sideRequests: minus('sideRequests'),
+    inputTokens: minus('inputTokens'),
+    outputTokens: minus('outputTokens'),
+    cacheCreationInputTokens: minus('cacheCreationInputTokens'),
+    cacheReadInputTokens: minus('cacheReadInputTokens'),
+    // Cents do not subtract exactly in binary; a session's cost to the micro-dollar is plenty.
+    costUsd: Math.round(minus('costUsd') * 1e6) / 1e6,
+    estimated: after.estimated,
+    models: after.models.filter((model) => !before.models.includes(model)),
+    limit: before.limit ? undefined : after.limit,
+    refusals: after.refusals.slice(before.refusals.length),
+  }
+}

@@ -26,6 +26,8 @@ export interface AgentRunOptions {
   graceMs?: { timeout: number; cancelled: number }
   /** Applied to each line before it is written to the execution file (secrets out). */
   redact?: (line: string) => string
+  /** A transcript to continue (a resumed session adds to the conversation it continues). */
+  transcript?: Transcript
 }
 
 export interface AgentRun {
@@ -46,7 +48,8 @@ const STDERR_TAIL = 4000
 
 export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   const started = Date.now()
-  const transcript = new Transcript(options.cwd)
+  const transcript = options.transcript ?? new Transcript(options.cwd)
+  transcript.result = undefined
   const log = createWriteStream(options.executionFile, { flags: 'a' })
   // A full disk must not take the action down with the log: the work still gets pushed.
   log.on('error', () => undefined)

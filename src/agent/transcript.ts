@@ -33,6 +33,8 @@ export interface AgentResult {
   inputTokens: number
   outputTokens: number
   permissionDenials: PermissionDenial[]
+  /** The answer in the shape `--json-schema` asked for, when it was asked for (unchecked). */
+  structured?: unknown
 }
 
 const KEPT_TOOL_CALLS = 1000
@@ -232,6 +234,7 @@ function parseResult(event: StreamEvent): AgentResult {
       num(usage.cache_read_input_tokens) +
       num(usage.cache_creation_input_tokens),
     outputTokens: num(usage.output_tokens),
+    structured: event.structured_output,
     permissionDenials: denials.map((denial: { tool_name?: unknown; tool_input?: unknown }) => ({
       toolName: String(denial?.tool_name ?? 'unknown'),
       detail: toolDetail(String(denial?.tool_name ?? ''), denial?.tool_input),

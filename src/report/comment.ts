@@ -7,6 +7,7 @@
 // heading or hidden line, hide the report, or notify people.
 
 import { accountingOf } from './accounting.js'
+import { renderReview, renderSessions, renderVerification } from './checks.js'
 import { describeToolCall, ruleToAllow } from './describe.js'
 import { formatCost, formatDuration, formatTokens, shortSha } from './format.js'
 import { codeSpan, inline, linkUrl, plain, prose, quote, tableCell, urlPath } from './markdown.js'
@@ -23,6 +24,18 @@ const HEADLINES: Record<Conclusion, string> = {
   failure: '❌ async-pr could not finish the task',
   timed_out: '⏱️ async-pr stopped: time limit reached',
   cancelled: '🛑 async-pr was cancelled',
+}
+
+/** The first line: the conclusion, and what is left for a person when the checks say so. */
+function headline(outcome: Outcome): string {
+  const findings = outcome.review?.findings.length ?? 0
+  if (outcome.conclusion === 'success' && outcome.review?.verdict === 'changes_requested') {
+    return `✅ async-pr finished — the review left ${findings} finding${findings === 1 ? '' : 's'} for you`
+  }
+  if (outcome.conclusion === 'failure' && outcome.verification?.result === 'failed') {
+    return '❌ async-pr finished, but a check still fails'
+  }
+  return HEADLINES[outcome.conclusion]
 }
 
 const FILES_SHOWN = 50
@@ -55,7 +68,7 @@ export function renderAlreadyDone(task: Task, links: RunLinks, deliveredBy: stri
 
 export function renderFinal(outcome: Outcome, options: { timelineLimit?: number } = {}): string {
   const { task, links, agent } = outcome
-  const lines: string[] = [`### ${HEADLINES[outcome.conclusion]}`, '']
+  const lines: string[] = [`### ${headline(outcome)}`, '']
   if (task.followUp) {
     const first = task.followUp.instruction.split('\n')[0] ?? ''
     lines.push(
@@ -72,6 +85,8 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     if (!agent?.result?.text?.trim()) lines.push('**Last message from the agent:**', '')
     lines.push(quote(summary), '')
   }
+
+  lines.push(...renderVerification(outcome), ...renderReview(outcome))
 
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`
@@ -194,7 +209,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     )
   }
 
-  lines.push(statsLine(outcome))
+  lines.push(statsLine(outcome), '', ...renderSessions(outcome.sessions))
 
   if (agent && agent.toolCallCount > 0) {
     const limit = options.timelineLimit ?? TIMELINE_SHOWN

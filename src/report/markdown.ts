@@ -219,3 +219,19 @@ export function linkUrl(url: string): string {
     encodeURIComponent(char).replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/`/g, '%60'),
   )
 }
+
+/** ANSI escape sequences (colours, cursor moves) that a program's output may carry. */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g
+
+/**
+ * Someone's output (a command's, a log's) as a fenced code block it cannot
+ * close: a fence longer than any backtick run in it, colours removed, other
+ * control characters made visible. Must stand between blank lines.
+ */
+export function codeBlock(text: string, info = 'text'): string {
+  const shown = visibleControls(text.replace(ANSI, '').replace(/\r\n?/g, '\n'), '\n\t')
+  const longest = Math.max(2, ...(shown.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  return `${fence}${info}\n${shown}\n${fence}`
+}

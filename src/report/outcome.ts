@@ -6,6 +6,7 @@ import type { AgentResult, ToolCall, Todo, PermissionDenial } from '../agent/tra
 import type { Task } from '../event.js'
 import type { CommitInfo, FileChange } from '../git/commit.js'
 import type { HoldBack } from '../git/guard.js'
+import type { Finding, Verdict } from '../stages/review-answer.js'
 import type { Exclusion } from '../git/snapshot.js'
 
 export type Conclusion =
@@ -53,4 +54,53 @@ export interface Outcome {
   /** The branch tip the commits were rebased onto, when the branch had moved. */
   rebasedOnto?: string
   commitSha?: string
+  /** Every session of the run (worker, fixes, reviewer). */
+  sessions?: SessionSummary[]
+  verification?: VerificationSummary
+  review?: ReviewSummary
+  /** Fix rounds of either kind. */
+  rounds?: number
+}
+
+/** One Claude Code session of the run, for the per-session breakdown. */
+export interface SessionSummary {
+  kind: 'worker' | 'fix' | 'review'
+  label: string
+  wallMs: number
+  turns: number
+  inputTokens: number
+  outputTokens: number
+  costUsd: number
+}
+
+/** One verify command as it last ran. */
+export interface CheckSummary {
+  command: string
+  passed: boolean
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  timedOut: boolean
+  durationMs: number
+  /** Its last lines of output (someone else's text: escaped where shown). */
+  tail: string[]
+  lineCount: number
+}
+
+export interface VerificationSummary {
+  result: 'passed' | 'failed' | 'not_run'
+  /** The commands of the last attempt, in order. */
+  checks: CheckSummary[]
+  /** How many times the commands ran. */
+  attempts: number
+}
+
+export interface ReviewSummary {
+  verdict: Verdict
+  findings: Finding[]
+  /** False when the reviewer's answer could not be read (it then counts as changes requested). */
+  readable: boolean
+  /** How many reviews ran. */
+  reviews: number
+  /** The pull request review the findings were posted as. */
+  url?: string
 }

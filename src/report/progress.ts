@@ -9,7 +9,15 @@ import { codeSpan, inline } from './markdown.js'
 import type { RunLinks } from './outcome.js'
 import { renderState } from './state.js'
 
-export type Phase = 'starting' | 'working' | 'saving'
+/** Where the run stands; the stages after the agent's first pass say which check or round. */
+export type Phase =
+  | 'starting'
+  | 'working'
+  | 'saving'
+  | { stage: 'verifying'; command: string }
+  | { stage: 'reviewing'; cycle: number }
+  | { stage: 'fixing-check'; command: string; attempt: number; of: number }
+  | { stage: 'fixing-review'; round: number; of: number }
 
 export interface Progress {
   phase: Phase
@@ -20,10 +28,24 @@ export interface Progress {
   elapsedMs: number
 }
 
-const PHASES: Record<Phase, string> = {
+const PHASES = {
   starting: 'Getting the branch ready and starting Claude Code',
   working: 'Claude Code is working',
   saving: 'Committing and pushing the work',
+} as const
+
+export function phaseLabel(phase: Phase): string {
+  if (typeof phase === 'string') return `**${PHASES[phase]}**`
+  switch (phase.stage) {
+    case 'verifying':
+      return `**Verifying:** ${codeSpan(phase.command)}`
+    case 'reviewing':
+      return `**Reviewing the change**${phase.cycle > 1 ? ` (review ${phase.cycle})` : ''}`
+    case 'fixing-check':
+      return `**Fixing:** ${codeSpan(phase.command)} failed (attempt ${phase.attempt} of ${phase.of})`
+    case 'fixing-review':
+      return `**Fixing review findings**, round ${phase.round} of ${phase.of}`
+  }
 }
 
 const RECENT_SHOWN = 5
@@ -39,7 +61,7 @@ export function renderProgressBody(task: Task, progress: Progress): string {
   const lines = [
     '### ⏳ async-pr is working on this task',
     '',
-    `**${PHASES[progress.phase]}** on ${codeSpan(task.headRef)}.`,
+    `${phaseLabel(progress.phase)} on ${codeSpan(task.headRef)}.`,
     '',
   ]
   if (progress.todos.length > 0)

@@ -14,13 +14,16 @@ export interface DeliveredState {
   delivered: boolean
   /** Files the agent wrote were left out of the push (a secret, the size limit). */
   incomplete: boolean
+  /** A verify command still fails at the end. */
+  checksFailed?: boolean
 }
 
 export function conclusionFor(verdict: AgentVerdict, state: DeliveredState): Conclusion {
-  const { changed, delivered, incomplete } = state
+  const { changed, delivered, incomplete, checksFailed } = state
   if (!delivered || incomplete) return 'failure'
   switch (verdict.kind) {
     case 'completed':
+      if (checksFailed) return 'failure'
       return changed ? 'success' : 'no_changes'
     case 'limit':
     case 'timed_out':
@@ -32,11 +35,23 @@ export function conclusionFor(verdict: AgentVerdict, state: DeliveredState): Con
   }
 }
 
-export function commitMessage(task: Task, links: RunLinks, verdict: AgentVerdict): string {
+/**
+ * The message of a commit of the run: the task's (or a fix round's) subject,
+ * `WIP:` when the session that made it did not finish, and the trailers that
+ * tie it to the run and the task.
+ */
+export function commitMessage(
+  task: Task,
+  links: RunLinks,
+  verdict: AgentVerdict,
+  round?: string,
+): string {
   const finished = verdict.kind === 'completed'
-  const what = task.followUp
-    ? `Follow-up: ${task.followUp.instruction.split('\n')[0]?.slice(0, 60) ?? ''}`
-    : task.title
+  const what =
+    round ??
+    (task.followUp
+      ? `Follow-up: ${task.followUp.instruction.split('\n')[0]?.slice(0, 60) ?? ''}`
+      : task.title)
   const subject = (finished ? what : `WIP: ${what}`).replace(/\s+/g, ' ').trim()
   return [
     subject,

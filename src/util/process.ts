@@ -144,6 +144,8 @@ export async function runProcessBytes(
 export interface StartOptions extends Omit<RunOptions, 'input' | 'timeoutMs' | 'maxOutputBytes'> {
   /** Called with each line the child prints on stdout, as it arrives. */
   onLine: (line: string) => void
+  /** Called with each line on stderr, when the caller wants them as lines (verify commands). */
+  onErrLine?: (line: string) => void
   /** How much of stderr to keep (the end of it). */
   stderrTailBytes?: number
 }
@@ -187,6 +189,11 @@ export function startProcess(
   child.stderr?.on('data', (chunk: string) => {
     stderrTail = (stderrTail + chunk).slice(-tailBytes)
   })
+  const errLines =
+    child.stderr && options.onErrLine
+      ? createInterface({ input: child.stderr, crlfDelay: Infinity })
+      : undefined
+  if (errLines && options.onErrLine) errLines.on('line', options.onErrLine)
   child.stdin?.on('error', () => {
     inputOpen = false
   })

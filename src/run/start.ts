@@ -1,0 +1,142 @@
+// The start of a run: who may start it and what the task is (trust first: a
+// refused run writes nothing and spends nothing), then everything the stages
+// share — the GitHub client, the status comment, the scratch directory, the
+// publish repository, the CLI being located or installed alongside.
+
+import * as core from '@actions/core'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { locateClaude } from '../agent/locate.js'
+import type { Task } from '../event.js'
+import { authEnv, remoteUrl } from '../git/auth.js'
+import { createGit, prepareGitHome, type Git } from '../git/git.js'
+import { PublishRepo } from '../git/publish.js'
+import { createGitHub, type GitHub } from '../github/client.js'
+import type { RunLinks } from '../report/outcome.js'
+import { secretsOf, type Settings } from '../settings.js'
+import { initBinaries } from '../util/binaries.js'
+import { secretForms } from '../util/secrets.js'
+import { LiveStatus } from './live-status.js'
+import { resolveTask } from './resolve.js'
+import { Timings } from './timings.js'
+
+export interface RunContext {
+  settings: Settings
+  runnerEnv: Record<string, string | undefined>
+  task: Task
+  links: RunLinks
+  github: GitHub
+  status: LiveStatus
+  /** git in the workspace: no credential ever (see src/git/README.md). */
+  git: Git
+  /** The clean repository that alone holds the PAT while fetching and pushing. */
+  publish: PublishRepo
+  /** The run's own secrets in every form they could be written down: kept out of all it publishes. */
+  secretForms: string[]
+  /** A private directory for the run, outside RUNNER_TEMP (which stays closed to the agent). */
+  scratch: string
+  /** Inside scratch, closed to the agent: the publish repository, git's home, the snapshot index. */
+  actionDir: string
+  executionFile: string
+  timings: Timings
+  /** The Claude Code binary, being located or installed. */
+  claude: Promise<string>
+  /** Aborted when the job is cancelled. */
+  cancelled: AbortSignal
+  /** Removes the scratch directory. */
+  cleanup(): Promise<void>
+}
+
+export type Skipped = { kind: 'skipped'; reason: string; message: string }
+
+export async function startRun(
+  settings: Settings,
+  runnerEnv: Record<string, string | undefined>,
+  cancelled: AbortSignal,
+): Promise<{ kind: 'started'; run: RunContext } | Skipped> {
+  const timings = new Timings()
+  // Before anything runs: every program the action starts, from PATH entries the agent cannot write.
+  initBinaries(runnerEnv.PATH, [settings.workspace, settings.runnerTemp])
+  const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
+  const github = createGitHub({
+    token: settings.commentToken,
+    baseUrl: settings.apiUrl,
+    log: core.warning,
+    debug: core.debug,
+  })
+  const resolved = await resolveTask(github, settings.eventName, payload, {
+    prefix: settings.triggerPrefix,
+    allowedBots: settings.allowedBots,
+  })
+  if (resolved.kind === 'skipped') return resolved
+  const task = resolved.task
+  timings.mark('trust checked')
+
+  // Provisioning the CLI (a download on a fresh runner) runs alongside the
+  // first comment and the checkout: none of them waits for it.
+  const claude = locateClaude({
+    claudePath: settings.claudePath,
+    version: settings.claudeCodeVersion,
+    toolCache: settings.toolCache,
+    searchPath: runnerEnv.PATH,
+    log: core.info,
+  })
+  claude.catch(() => undefined)
+
+  const { owner, repo } = settings.repository
+  const links: RunLinks = {
+    serverUrl: settings.serverUrl,
+    runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
+  }
+  const knownSecrets = secretForms(secretsOf(settings))
+  const status = new LiveStatus(
+    github,
+    task,
+    links,
+    settings.progressIntervalMs,
+    core.warning,
+    knownSecrets,
+  )
+  if (task.followUp && (await status.alreadyAnswered())) {
+    return {
+      kind: 'skipped',
+      reason: 'already_done',
+      message: 'This instruction was already answered.',
+    }
+  }
+
+  const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
+  const executionDir = path.join(settings.runnerTemp, 'async-pr')
+  await mkdir(executionDir, { recursive: true })
+  const actionDir = path.join(scratch, 'action')
+  await mkdir(actionDir, { mode: 0o700 })
+  const gitHome = prepareGitHome(actionDir)
+  return {
+    kind: 'started',
+    run: {
+      settings,
+      runnerEnv,
+      task,
+      links,
+      github,
+      status,
+      git: createGit({ cwd: settings.workspace }, gitHome),
+      publish: await PublishRepo.create(actionDir, gitHome, {
+        url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+        auth: authEnv(settings.serverUrl, settings.pushToken),
+      }),
+      secretForms: knownSecrets,
+      scratch,
+      actionDir,
+      executionFile: path.join(
+        executionDir,
+        `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
+      ),
+      timings,
+      claude,
+      cancelled,
+      cleanup: () => rm(scratch, { recursive: true, force: true }).catch(() => undefined),
+    },
+  }
+}

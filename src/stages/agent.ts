@@ -1,0 +1,51 @@
+// Stage: the agent's first pass at the task (or at a follow-up instruction),
+// and the worker's later sessions, which resume the same conversation.
+
+import { claudeArgs } from '../agent/command.js'
+import { judgeAgentRun } from '../agent/judge.js'
+import { buildPrompt } from '../prompt.js'
+import type { Phase } from '../report/progress.js'
+import { redactSecrets } from '../util/secrets.js'
+import {
+  progressFor,
+  remainingMs,
+  sessionLimits,
+  type SessionKind,
+  type SessionRecord,
+  type StageContext,
+} from './context.js'
+
+/** One session of the worker: the first pass, or (with `resume`) a fix in the same conversation. */
+export async function workerSession(
+  ctx: StageContext,
+  options: { kind: SessionKind; label: string; prompt: string; phase: Phase; resume?: string },
+): Promise<SessionRecord> {
+  const limits = sessionLimits(ctx)
+  const run = await ctx.host.runClaude({
+    args: claudeArgs(ctx.settings, { resume: options.resume, limits }),
+    prompt: options.prompt,
+    executionFile: ctx.executionFile,
+    timeoutMs: Math.max(1_000, remainingMs(ctx)),
+    transcript: ctx.worker,
+    onProgress: progressFor(ctx, options.phase, ctx.worker),
+    signal: ctx.cancelled,
+    redact: (line) => redactSecrets(line, ctx.secretForms),
+  })
+  const verdict = judgeAgentRun(run, {
+    timeoutMs: ctx.settings.timeoutMs,
+    maxTurns: ctx.settings.maxTurns,
+    maxBudgetUsd: ctx.settings.maxBudgetUsd,
+  })
+  const record: SessionRecord = { kind: options.kind, label: options.label, run, verdict }
+  ctx.sessions.push(record)
+  return record
+}
+
+export function firstPass(ctx: StageContext, previousResult?: string): Promise<SessionRecord> {
+  return workerSession(ctx, {
+    kind: 'worker',
+    label: ctx.task.followUp ? 'follow-up' : 'first pass',
+    prompt: buildPrompt(ctx.task, previousResult),
+    phase: 'working',
+  })
+}
