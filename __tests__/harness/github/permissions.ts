@@ -68,6 +68,7 @@ export const OPERATION_PERMISSIONS: Record<string, Requirement> = {
   'pulls/delete-pending-review': need('write', 'pull-requests'),
   'pulls/get-review': need('read', 'pull-requests'),
   'pulls/list-reviews': need('read', 'pull-requests'),
+  'pulls/list-files': need('read', 'pull-requests'),
   'pulls/list-comments-for-review': need('read', 'pull-requests'),
   'pulls/create-review-comment': need('write', 'pull-requests'),
   'pulls/create-reply-for-review-comment': need('write', 'pull-requests'),

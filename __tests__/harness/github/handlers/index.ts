@@ -8,6 +8,7 @@ import type { Handler } from './context.js'
 import { dispatchHandlers } from './dispatches.js'
 import { gitDataHandlers } from './git-data.js'
 import { issueHandlers } from './issues.js'
+import { pullFileHandlers } from './pull-files.js'
 import { pullHandlers } from './pulls.js'
 import { reactionHandlers } from './reactions.js'
 import { reviewHandlers } from './reviews.js'
@@ -16,6 +17,7 @@ import { userHandlers } from './users.js'
 export const handlers: Record<string, Handler> = {
   ...userHandlers,
   ...pullHandlers,
+  ...pullFileHandlers,
   ...reviewHandlers,
   ...commentHandlers,
   ...issueHandlers,
