@@ -5,10 +5,66 @@
 
 import path from 'node:path'
 import { git } from '../__tests__/harness/git/index.js'
-import { bash, say, todo, writeFile, type ModelScript } from '../__tests__/harness/model/index.js'
+import {
+  bash,
+  say,
+  todo,
+  useTool,
+  writeFile,
+  type MessagesRequest,
+  type ModelScript,
+} from '../__tests__/harness/model/index.js'
 import { createWorld, type World } from '../__tests__/harness/world.js'
 
 const realModelKey = process.env.ANTHROPIC_API_KEY
+/** `npm run demo -- --review-ready`: verify fails once and is fixed, then a reviewer looks. */
+const reviewReady = process.argv.includes('--review-ready')
+const REVIEW_READY_INPUTS = { verify: 'grep -q friendly hello.txt', review_cycles: '2' }
+
+/** Whether the session this request belongs to is a fix: its prompt came after the task's. */
+function isFix(request: MessagesRequest): boolean {
+  const conversation = JSON.stringify(request.messages ?? [])
+  return (
+    conversation.lastIndexOf('fix attempt') >
+    conversation.lastIndexOf('You are working on pull request')
+  )
+}
+
+/** The review-ready scenario: the worker's first pass, its fix, and the reviewer's answer. */
+function reviewReadyAgent(world: () => World): ModelScript {
+  let first = 0
+  let fix = 0
+  let review = 0
+  return ({ request }) => {
+    const workspace = world().checkout.workspace
+    if ((request.tools ?? []).some((tool) => tool.name === 'StructuredOutput')) {
+      return [
+        useTool('StructuredOutput', {
+          verdict: 'approved',
+          findings: [
+            {
+              path: 'hello.txt',
+              line: 1,
+              severity: 'minor',
+              what: 'The greeting could name the project',
+              why: 'Readers landing on the file would know where they are.',
+            },
+          ],
+        }),
+      ][review++]
+    }
+    if (isFix(request)) {
+      return [
+        writeFile(path.join(workspace, 'hello.txt'), 'Hello from async-pr, friendly as ever!\n'),
+        say('The check wanted a friendly greeting: `hello.txt` now says so.'),
+      ][fix++]
+    }
+    return [
+      writeFile(path.join(workspace, 'hello.txt'), 'Hello from async-pr!\n'),
+      say('Created `hello.txt` with a greeting.\n\n- [x] `hello.txt` exists and greets the reader'),
+    ][first++]
+  }
+}
 
 function scriptedAgent(world: () => World): ModelScript {
   return ({ step }) => {
@@ -49,7 +105,9 @@ function timing(stdout: string, phase: RegExp): number | undefined {
 async function main(): Promise<void> {
   let world: World | undefined = undefined
   world = await createWorld({
-    script: scriptedAgent(() => world as World),
+    script: reviewReady
+      ? reviewReadyAgent(() => world as World)
+      : scriptedAgent(() => world as World),
     title: 'Add a greeting',
     body: [
       '## Task',
@@ -70,10 +128,19 @@ async function main(): Promise<void> {
         ? 'Model: the real Anthropic API (ANTHROPIC_API_KEY is set).'
         : 'Model: a scripted model server on 127.0.0.1 (set ANTHROPIC_API_KEY to use the real one).',
     )
+    if (reviewReady) {
+      console.log(
+        `Review-ready: verify \`${REVIEW_READY_INPUTS.verify}\`, review_cycles ${REVIEW_READY_INPUTS.review_cycles}.`,
+      )
+    }
+    const extra = reviewReady ? REVIEW_READY_INPUTS : {}
     const run = await world.run(
       realModelKey
-        ? { inputs: { anthropic_api_key: realModelKey }, env: { ANTHROPIC_BASE_URL: '' } }
-        : {},
+        ? {
+            inputs: { anthropic_api_key: realModelKey, ...extra },
+            env: { ANTHROPIC_BASE_URL: '' },
+          }
+        : { inputs: extra },
     )
     const comments = world.emulator.state.comments(world.owner, world.repo, world.prNumber)
     const status = comments.find((comment) => comment.body.includes('<!-- async-pr:status -->'))
@@ -81,13 +148,32 @@ async function main(): Promise<void> {
     console.log('\n──────── Status comment on the PR ────────\n')
     console.log(status ? hiddenLinesRemoved(status.body) : '(no status comment was posted)')
 
+    for (const review of world.emulator.state.reviewsOn(world.owner, world.repo, world.prNumber)) {
+      console.log('\n──────── The pull request review async-pr posted ────────\n')
+      console.log(review.body)
+      for (const comment of world.emulator.state.reviewCommentsOn(
+        world.owner,
+        world.repo,
+        world.prNumber,
+      )) {
+        console.log(`\n(inline comment)\n${comment.body}`)
+      }
+    }
+
     const gitDir = path.join(world.gitRoot, `${world.fullName}.git`)
     console.log(`\n──────── What was pushed to ${world.headRef} ────────\n`)
     if (run.outputs.commit_sha) {
       console.log(
-        await git(['show', '--stat', '--patch', '--format=fuller', run.outputs.commit_sha], {
-          env: { GIT_DIR: gitDir },
-        }),
+        await git(
+          [
+            'log',
+            '--stat',
+            '--patch',
+            '--format=fuller',
+            `${world.headSha}..${run.outputs.commit_sha}`,
+          ],
+          { env: { GIT_DIR: gitDir } },
+        ),
       )
     } else {
       console.log('(nothing was pushed)')

@@ -35570,7 +35570,11 @@ function leftOut(excluded, maxFileBytes) {
 
 // src/run/outcome.ts
 function sessionSummary(session) {
-  const counted = accountingOf({ ...summarize(session.run), usage: session.run.usage });
+  const counted = accountingOf({
+    ...summarize(session.run),
+    result: session.result,
+    usage: session.run.usage
+  });
   return {
     kind: session.kind,
     label: session.label,
@@ -35578,7 +35582,8 @@ function sessionSummary(session) {
     turns: counted?.turns ?? 0,
     inputTokens: counted?.inputTokens ?? 0,
     outputTokens: counted?.outputTokens ?? 0,
-    costUsd: counted?.costUsd ?? 0
+    costUsd: counted?.costUsd ?? 0,
+    summary: session.result?.text?.trim() || void 0
   };
 }
 function checksFailedReason(record, fixAttempts) {
@@ -35604,8 +35609,13 @@ function outcomeOf(input2) {
     checks
   ];
   const workerRuns = input2.sessions.filter((s) => s.kind !== "review");
+  const results = workerRuns.flatMap((s) => s.result ? [s.result] : []);
   const agent = {
     ...summarize(input2.worker.run),
+    // The first pass says what was done; the fix rounds' own words are listed with the rounds.
+    result: workerRuns[0]?.result ?? input2.worker.run.transcript.result,
+    denials: results.flatMap((result) => result.permissionDenials),
+    reports: results.map((result) => result.text),
     wallMs: workerRuns.reduce((total, s) => total + s.run.wallMs, 0),
     usage: input2.usage
   };
@@ -35868,7 +35878,13 @@ async function workerSession(ctx, options) {
     maxTurns: ctx.settings.maxTurns,
     maxBudgetUsd: ctx.settings.maxBudgetUsd
   });
-  const record = { kind: options.kind, label: options.label, run: run2, verdict };
+  const record = {
+    kind: options.kind,
+    label: options.label,
+    run: run2,
+    verdict,
+    result: run2.transcript.result
+  };
   ctx.sessions.push(record);
   return record;
 }
@@ -36151,7 +36167,8 @@ async function review(ctx, cycle) {
       kind: "review",
       label: attempt === 1 ? `review ${cycle}` : `review ${cycle}, asked again`,
       run: run2,
-      verdict
+      verdict,
+      result: run2.transcript.result
     });
     const answer = readReviewAnswer(run2.transcript.result?.structured);
     if (answer) return { answer, readable: true };
@@ -36717,12 +36734,17 @@ function findingLine2(finding2) {
   return `- ${SEVERITY_MARK[finding2.severity]} ${where}: ${inline(finding2.what)} \u2014 ${inline(finding2.why)}`;
 }
 function reviewBody(answer, elsewhere, inlineCount, runUrl) {
-  const verdict = answer.verdict === "approved" ? "\u2705 The reviewer approves this change." : `\u274C The reviewer asks for changes: ${answer.findings.length} finding${answer.findings.length === 1 ? "" : "s"}.`;
+  const total = answer.findings.length;
+  const plural = total === 1 ? "" : "s";
+  const verdict = answer.verdict === "approved" ? `\u2705 The reviewer approves this change${total > 0 ? `, with ${total} finding${plural} worth a look` : ""}.` : `\u274C The reviewer asks for changes: ${total} finding${plural}.`;
   const lines = [`### async-pr review`, "", verdict, ""];
-  if (inlineCount > 0) lines.push(`${inlineCount} of them are on lines of the diff, below.`, "");
+  if (inlineCount > 0) {
+    const which2 = inlineCount === total ? total === 1 ? "It is" : "They are" : `${inlineCount} of them are`;
+    lines.push(`${which2} on lines of the diff, below.`, "");
+  }
   if (elsewhere.length > 0) {
     lines.push(
-      inlineCount > 0 ? "And these are not on a line of the diff:" : "Findings:",
+      inlineCount > 0 ? "These are not on a line of the diff:" : "The findings:",
       "",
       ...elsewhere.map(findingLine2),
       ""
@@ -36806,6 +36828,17 @@ function renderSessions(sessions) {
     );
   }
   lines.push("", "</details>", "");
+  return lines;
+}
+function renderRounds(outcome) {
+  const fixes = outcome.sessions?.filter((session) => session.kind === "fix") ?? [];
+  if (fixes.length === 0) return [];
+  const lines = ["**Fix rounds**", ""];
+  for (const fix of fixes) {
+    lines.push(`- ${inline(fix.label)}`);
+    if (fix.summary) lines.push("", quote(fix.summary).replace(/^/gm, "  "), "");
+  }
+  lines.push("");
   return lines;
 }
 
@@ -36915,7 +36948,7 @@ function renderFinal(outcome, options = {}) {
     if (!agent?.result?.text?.trim()) lines.push("**Last message from the agent:**", "");
     lines.push(quote(summary2), "");
   }
-  lines.push(...renderVerification(outcome), ...renderReview(outcome));
+  lines.push(...renderRounds(outcome), ...renderVerification(outcome), ...renderReview(outcome));
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`;
     const branchUrl = `${repoUrl}/tree/${urlPath(outcome.pushedTo)}`;
@@ -36982,7 +37015,8 @@ function renderFinal(outcome, options = {}) {
       ""
     );
   }
-  const criteria = judgeCriteria(task.body, agent?.result?.text ?? agent?.lastText ?? "");
+  const reports = agent?.reports?.length ? [...agent.reports].reverse().join("\n") : void 0;
+  const criteria = judgeCriteria(task.body, reports ?? agent?.result?.text ?? agent?.lastText ?? "");
   if (criteria.length > 0 && !task.followUp) {
     lines.push("**Acceptance criteria** (from the task; as the agent reports them)", "");
     for (const criterion of criteria) {
@@ -38439,7 +38473,8 @@ async function work(run2, branch) {
     await host.close();
     await restoreConfig();
   }
-  run2.timings.mark("agent finished");
+  const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0);
+  run2.timings.mark(`agent finished (${agentMs} ms)`);
   run2.status.progress("saving", ctx.worker);
   const delivery = await deliverWork(run2, branch);
   const review2 = await publishReview(run2, record, delivery);

@@ -97,7 +97,8 @@ async function work(run: RunContext, branch: TaskBranch): Promise<Outcome> {
     await host.close()
     await restoreConfig()
   }
-  run.timings.mark('agent finished')
+  const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0)
+  run.timings.mark(`agent finished (${agentMs} ms)`)
   run.status.progress('saving', ctx.worker)
   const delivery = await deliverWork(run, branch) // one push: lease, rebase, fallback
   const review = await publishReview(run, record, delivery) // the findings as a PR review

@@ -31,17 +31,34 @@ function isReviewer(request: MessagesRequest): boolean {
   return (request.tools ?? []).some((tool) => tool.name === 'StructuredOutput')
 }
 
-/** The text of the last user message: the prompt of the session this request belongs to. */
+/** The prompts that open a session: the task's, a check's fix, a review's fix, the review's. */
+const OPENERS = [
+  'You are working on pull request',
+  'A check that must pass',
+  'A reviewer read your change',
+  'You are reviewing',
+]
+
+/**
+ * The prompt of the session this request belongs to: the latest user text
+ * that opens a session (a resumed session carries the earlier ones too).
+ */
 function promptOf(request: MessagesRequest): string {
-  const messages = request.messages ?? []
-  const firstUser = messages.find((m) => m.role === 'user')
-  const last = messages.findLast(
-    (m) =>
-      m.role === 'user' &&
-      Array.isArray(m.content) &&
-      (m.content as Array<{ type: string }>).some((b) => b.type === 'text'),
-  )
-  return JSON.stringify((last ?? firstUser)?.content ?? '')
+  for (const message of [...(request.messages ?? [])].reverse()) {
+    if (message.role !== 'user') continue
+    // A resumed session's later prompts are plain strings; the first is a list of blocks.
+    const texts =
+      typeof message.content === 'string'
+        ? [message.content]
+        : Array.isArray(message.content)
+          ? (message.content as Array<{ type: string; text?: string }>)
+              .filter((block) => block.type === 'text')
+              .map((block) => block.text ?? '')
+          : []
+    const opener = texts.find((text) => OPENERS.some((o) => text.includes(o)))
+    if (opener !== undefined) return opener
+  }
+  return ''
 }
 
 /**
@@ -125,12 +142,15 @@ describe('verify', () => {
     const fixPrompt = promptOf(fixRequest!.body!)
     expect(fixPrompt).toContain('cat hello.txt && grep -q friendly hello.txt')
     expect(fixPrompt).toContain('exited with status 1')
-    expect(fixPrompt).toMatch(/<CHECK_OUTPUT>\\nhi\\n<\/CHECK_OUTPUT>/)
+    expect(fixPrompt).toMatch(/<CHECK_OUTPUT>\nhi\n<\/CHECK_OUTPUT>/)
     expect(JSON.stringify(fixRequest!.body!.messages)).toContain('Wrote hello.txt.')
     const body = statusBody(world)
     expect(body).toContain('**Verification** ✅ passed after 1 fix round')
     expect(body).toMatch(/✅ `cat hello\.txt && grep -q friendly hello\.txt` · \d/)
     expect(body).toContain('Sessions (2)')
+    // The fix round's own words are in the report, the first pass's summary leads it.
+    expect(body).toMatch(/\*\*Fix rounds\*\*[\s\S]*> Made it friendly\./)
+    expect(body).toContain('> Wrote hello.txt.')
   })
 
   it('never passes: failure, the work pushed, the failing command and the end of its output quoted', async () => {

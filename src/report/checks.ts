@@ -3,7 +3,7 @@
 
 import type { Task } from '../event.js'
 import { formatCost, formatDuration, formatTokens } from './format.js'
-import { codeBlock, codeSpan, inline, linkUrl, tableCell, urlPath } from './markdown.js'
+import { codeBlock, codeSpan, inline, linkUrl, quote, tableCell, urlPath } from './markdown.js'
 import type { CheckSummary, Outcome, ReviewSummary, SessionSummary } from './outcome.js'
 import { findingLine } from './review.js'
 
@@ -104,5 +104,18 @@ export function renderSessions(sessions: SessionSummary[] | undefined): string[]
     )
   }
   lines.push('', '</details>', '')
+  return lines
+}
+
+/** The fix rounds, each with what the agent said it changed (its own words, quoted). */
+export function renderRounds(outcome: Outcome): string[] {
+  const fixes = outcome.sessions?.filter((session) => session.kind === 'fix') ?? []
+  if (fixes.length === 0) return []
+  const lines = ['**Fix rounds**', '']
+  for (const fix of fixes) {
+    lines.push(`- ${inline(fix.label)}`)
+    if (fix.summary) lines.push('', quote(fix.summary).replace(/^/gm, '  '), '')
+  }
+  lines.push('')
   return lines
 }

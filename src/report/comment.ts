@@ -7,7 +7,7 @@
 // heading or hidden line, hide the report, or notify people.
 
 import { accountingOf } from './accounting.js'
-import { renderReview, renderSessions, renderVerification } from './checks.js'
+import { renderReview, renderRounds, renderSessions, renderVerification } from './checks.js'
 import { describeToolCall, ruleToAllow } from './describe.js'
 import { formatCost, formatDuration, formatTokens, shortSha } from './format.js'
 import { codeSpan, inline, linkUrl, plain, prose, quote, tableCell, urlPath } from './markdown.js'
@@ -86,7 +86,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push(quote(summary), '')
   }
 
-  lines.push(...renderVerification(outcome), ...renderReview(outcome))
+  lines.push(...renderRounds(outcome), ...renderVerification(outcome), ...renderReview(outcome))
 
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`
@@ -158,7 +158,9 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     )
   }
 
-  const criteria = judgeCriteria(task.body, agent?.result?.text ?? agent?.lastText ?? '')
+  // The latest report of a criterion wins: a fix round may have checked one off.
+  const reports = agent?.reports?.length ? [...agent.reports].reverse().join('\n') : undefined
+  const criteria = judgeCriteria(task.body, reports ?? agent?.result?.text ?? agent?.lastText ?? '')
   if (criteria.length > 0 && !task.followUp) {
     lines.push('**Acceptance criteria** (from the task; as the agent reports them)', '')
     for (const criterion of criteria) {

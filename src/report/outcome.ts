@@ -24,6 +24,8 @@ export interface AgentSummary {
   denials: PermissionDenial[]
   /** What the model proxy counted (absent when no proxy ran): the numbers to trust. */
   usage?: ProxyUsage
+  /** What each of the worker's sessions reported at its end, oldest first. */
+  reports?: string[]
 }
 
 export interface RunLinks {
@@ -71,6 +73,8 @@ export interface SessionSummary {
   inputTokens: number
   outputTokens: number
   costUsd: number
+  /** What the session reported at its end (the agent's words). */
+  summary?: string
 }
 
 /** One verify command as it last ran. */

@@ -35,15 +35,21 @@ export function reviewBody(
   inlineCount: number,
   runUrl: string,
 ): string {
+  const total = answer.findings.length
+  const plural = total === 1 ? '' : 's'
   const verdict =
     answer.verdict === 'approved'
-      ? '✅ The reviewer approves this change.'
-      : `❌ The reviewer asks for changes: ${answer.findings.length} finding${answer.findings.length === 1 ? '' : 's'}.`
+      ? `✅ The reviewer approves this change${total > 0 ? `, with ${total} finding${plural} worth a look` : ''}.`
+      : `❌ The reviewer asks for changes: ${total} finding${plural}.`
   const lines = [`### async-pr review`, '', verdict, '']
-  if (inlineCount > 0) lines.push(`${inlineCount} of them are on lines of the diff, below.`, '')
+  if (inlineCount > 0) {
+    const which =
+      inlineCount === total ? (total === 1 ? 'It is' : 'They are') : `${inlineCount} of them are`
+    lines.push(`${which} on lines of the diff, below.`, '')
+  }
   if (elsewhere.length > 0) {
     lines.push(
-      inlineCount > 0 ? 'And these are not on a line of the diff:' : 'Findings:',
+      inlineCount > 0 ? 'These are not on a line of the diff:' : 'The findings:',
       '',
       ...elsewhere.map(findingLine),
       '',

@@ -13,7 +13,11 @@ import type { RunRecord } from './ready.js'
 import { conclusionFor, leftOut, summarize } from './verdict.js'
 
 function sessionSummary(session: SessionRecord): SessionSummary {
-  const counted = accountingOf({ ...summarize(session.run), usage: session.run.usage })
+  const counted = accountingOf({
+    ...summarize(session.run),
+    result: session.result,
+    usage: session.run.usage,
+  })
   return {
     kind: session.kind,
     label: session.label,
@@ -22,6 +26,7 @@ function sessionSummary(session: SessionRecord): SessionSummary {
     inputTokens: counted?.inputTokens ?? 0,
     outputTokens: counted?.outputTokens ?? 0,
     costUsd: counted?.costUsd ?? 0,
+    summary: session.result?.text?.trim() || undefined,
   }
 }
 
@@ -69,8 +74,13 @@ export function outcomeOf(input: {
     checks,
   ]
   const workerRuns = input.sessions.filter((s) => s.kind !== 'review')
+  const results = workerRuns.flatMap((s) => (s.result ? [s.result] : []))
   const agent = {
     ...summarize(input.worker.run),
+    // The first pass says what was done; the fix rounds' own words are listed with the rounds.
+    result: workerRuns[0]?.result ?? input.worker.run.transcript.result,
+    denials: results.flatMap((result) => result.permissionDenials),
+    reports: results.map((result) => result.text),
     wallMs: workerRuns.reduce((total, s) => total + s.run.wallMs, 0),
     usage: input.usage,
   }

@@ -36,7 +36,13 @@ export async function workerSession(
     maxTurns: ctx.settings.maxTurns,
     maxBudgetUsd: ctx.settings.maxBudgetUsd,
   })
-  const record: SessionRecord = { kind: options.kind, label: options.label, run, verdict }
+  const record: SessionRecord = {
+    kind: options.kind,
+    label: options.label,
+    run,
+    verdict,
+    result: run.transcript.result,
+  }
   ctx.sessions.push(record)
   return record
 }

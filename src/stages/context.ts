@@ -7,7 +7,7 @@ import type { AgentHost } from '../agent/host.js'
 import type { AgentVerdict } from '../agent/judge.js'
 import type { AgentRun } from '../agent/run.js'
 import type { SessionLimits } from '../agent/command.js'
-import type { Transcript } from '../agent/transcript.js'
+import type { AgentResult, Transcript } from '../agent/transcript.js'
 import type { Task } from '../event.js'
 import type { TaskBranch } from '../git/branch.js'
 import { describeToolCall } from '../report/describe.js'
@@ -44,6 +44,8 @@ export interface SessionRecord {
   label: string
   run: AgentRun
   verdict: AgentVerdict
+  /** This session's own result line (a resumed session's transcript goes on to the next one's). */
+  result?: AgentResult
 }
 
 export function remainingMs(ctx: StageContext): number {

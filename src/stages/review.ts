@@ -70,6 +70,7 @@ export async function review(ctx: StageContext, cycle: number): Promise<ReviewRo
       label: attempt === 1 ? `review ${cycle}` : `review ${cycle}, asked again`,
       run,
       verdict,
+      result: run.transcript.result,
     })
     const answer = readReviewAnswer(run.transcript.result?.structured)
     if (answer) return { answer, readable: true }
