@@ -114,7 +114,7 @@ export function renderRounds(outcome: Outcome): string[] {
   const lines = ['**Fix rounds**', '']
   for (const fix of fixes) {
     lines.push(`- ${inline(fix.label)}`)
-    if (fix.summary) lines.push('', quote(fix.summary).replace(/^/gm, '  '), '')
+    if (fix.summary) lines.push('', quote(fix.summary).replace(/^/gm, '  '))
   }
   lines.push('')
   return lines
