@@ -21,6 +21,7 @@ import { longRunScenario } from './scenarios/long-run.js'
 import { overheadScenario } from './scenarios/overhead.js'
 import { parserScenario } from './scenarios/parser.js'
 import { provisioningScenario } from './scenarios/provisioning.js'
+import { reviewLoopScenario } from './scenarios/review-loop.js'
 import { scaleScenario } from './scenarios/scale.js'
 
 const RESULTS = path.join(ROOT, 'bench', 'results')
@@ -126,6 +127,9 @@ async function main(): Promise<void> {
   await stage('floor', 'floor', () => floorScenario(options.repeats, log))
   await stage('overhead', 'overhead', () => overheadScenario(options.repeats, log))
   await stage('overhead', 'cliAlone', () => cliAloneScenario(options.repeats, log))
+  await stage('review-loop', 'reviewLoop', () =>
+    reviewLoopScenario(Math.max(3, Math.ceil(options.repeats / 2)), log),
+  )
   await stage('provisioning', 'provisioning', () => provisioningScenario(options.freshInstall, log))
   await stage('parser', 'parser', () => parserScenario(options.parserSizesMb, log))
   await stage('scale', 'scale', () => scaleScenario(options.ladder, log))

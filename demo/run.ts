@@ -7,11 +7,11 @@ import path from 'node:path'
 import { git } from '../__tests__/harness/git/index.js'
 import {
   bash,
+  byRole,
   say,
   todo,
   useTool,
   writeFile,
-  type MessagesRequest,
   type ModelScript,
 } from '../__tests__/harness/model/index.js'
 import { createWorld, type World } from '../__tests__/harness/world.js'
@@ -21,24 +21,22 @@ const realModelKey = process.env.ANTHROPIC_API_KEY
 const reviewReady = process.argv.includes('--review-ready')
 const REVIEW_READY_INPUTS = { verify: 'grep -q friendly hello.txt', review_cycles: '2' }
 
-/** Whether the session this request belongs to is a fix: its prompt came after the task's. */
-function isFix(request: MessagesRequest): boolean {
-  const conversation = JSON.stringify(request.messages ?? [])
-  return (
-    conversation.lastIndexOf('fix attempt') >
-    conversation.lastIndexOf('You are working on pull request')
-  )
-}
-
 /** The review-ready scenario: the worker's first pass, its fix, and the reviewer's answer. */
 function reviewReadyAgent(world: () => World): ModelScript {
-  let first = 0
-  let fix = 0
-  let review = 0
-  return ({ request }) => {
-    const workspace = world().checkout.workspace
-    if ((request.tools ?? []).some((tool) => tool.name === 'StructuredOutput')) {
-      return [
+  const file = () => path.join(world().checkout.workspace, 'hello.txt')
+  return byRole(() => ({
+    firstPass: [
+      writeFile(file(), 'Hello from async-pr!\n'),
+      say('Created `hello.txt` with a greeting.\n\n- [x] `hello.txt` exists and greets the reader'),
+    ],
+    fixes: [
+      [
+        writeFile(file(), 'Hello from async-pr, friendly as ever!\n'),
+        say('The check wanted a friendly greeting: `hello.txt` now says so.'),
+      ],
+    ],
+    reviews: [
+      [
         useTool('StructuredOutput', {
           verdict: 'approved',
           findings: [
@@ -51,19 +49,9 @@ function reviewReadyAgent(world: () => World): ModelScript {
             },
           ],
         }),
-      ][review++]
-    }
-    if (isFix(request)) {
-      return [
-        writeFile(path.join(workspace, 'hello.txt'), 'Hello from async-pr, friendly as ever!\n'),
-        say('The check wanted a friendly greeting: `hello.txt` now says so.'),
-      ][fix++]
-    }
-    return [
-      writeFile(path.join(workspace, 'hello.txt'), 'Hello from async-pr!\n'),
-      say('Created `hello.txt` with a greeting.\n\n- [x] `hello.txt` exists and greets the reader'),
-    ][first++]
-  }
+      ],
+    ],
+  }))
 }
 
 function scriptedAgent(world: () => World): ModelScript {

@@ -9,11 +9,12 @@ import path from 'node:path'
 import { fileAt, git as runGit } from '../harness/git/index.js'
 import {
   bash,
+  byRole,
+  isReviewer,
+  promptOf,
   say,
   useTool,
   writeFile,
-  type MessagesRequest,
-  type ModelScript,
   type Step,
 } from '../harness/model/index.js'
 import { closeWorld, statusBody } from '../harness/status.js'
@@ -26,80 +27,6 @@ afterEach(async () => {
 })
 
 const ws = (file: string) => path.join(world!.checkout.workspace, file)
-
-function isReviewer(request: MessagesRequest): boolean {
-  return (request.tools ?? []).some((tool) => tool.name === 'StructuredOutput')
-}
-
-/** The prompts that open a session: the task's, a check's fix, a review's fix, the review's. */
-const OPENERS = [
-  'You are working on pull request',
-  'A check that must pass',
-  'A reviewer read your change',
-  'You are reviewing',
-]
-
-/**
- * The prompt of the session this request belongs to: the latest user text
- * that opens a session (a resumed session carries the earlier ones too).
- */
-function promptOf(request: MessagesRequest): string {
-  for (const message of [...(request.messages ?? [])].reverse()) {
-    if (message.role !== 'user') continue
-    // A resumed session's later prompts are plain strings; the first is a list of blocks.
-    const texts =
-      typeof message.content === 'string'
-        ? [message.content]
-        : Array.isArray(message.content)
-          ? (message.content as Array<{ type: string; text?: string }>)
-              .filter((block) => block.type === 'text')
-              .map((block) => block.text ?? '')
-          : []
-    const opener = texts.find((text) => OPENERS.some((o) => text.includes(o)))
-    if (opener !== undefined) return opener
-  }
-  return ''
-}
-
-/**
- * A script by part: the worker's steps for its first pass, then per fix round
- * (keyed by what its prompt carries), and the reviewer's answers in order.
- */
-function twoParts(
-  script: () => {
-    firstPass: Step[]
-    fixes?: Step[][]
-    reviews?: Array<Step[]>
-  },
-): ModelScript {
-  let built: ReturnType<typeof script> | undefined
-  const progress = { first: 0, fix: new Map<number, number>(), review: new Map<number, number>() }
-  let reviewSessions = 0
-  const fixPrompts: string[] = []
-  let lastReviewPrompt = ''
-  return ({ request }) => {
-    const parts = (built ??= script())
-    const prompt = promptOf(request)
-    if (isReviewer(request)) {
-      if (prompt !== lastReviewPrompt && prompt.includes('You are reviewing')) {
-        lastReviewPrompt = prompt
-        reviewSessions++
-      }
-      const steps = parts.reviews?.[reviewSessions - 1] ?? []
-      const at = progress.review.get(reviewSessions) ?? 0
-      progress.review.set(reviewSessions, at + 1)
-      return steps[at]
-    }
-    // Each fix session starts with a prompt of its own: the nth such prompt is round n.
-    if (!/fix attempt \d+ of|review cycle \d+ of/.test(prompt))
-      return parts.firstPass[progress.first++]
-    if (!fixPrompts.includes(prompt)) fixPrompts.push(prompt)
-    const round = fixPrompts.indexOf(prompt) + 1
-    const at = progress.fix.get(round) ?? 0
-    progress.fix.set(round, at + 1)
-    return parts.fixes?.[round - 1]?.[at]
-  }
-}
 
 const verdict = (answer: object): Step => useTool('StructuredOutput', answer)
 
@@ -114,7 +41,7 @@ async function subjects(w: World): Promise<string[]> {
 describe('verify', () => {
   it('fails once, the resumed session fixes it, verify passes: success, two commits', async () => {
     world = await createWorld({
-      script: twoParts(() => ({
+      script: byRole(() => ({
         firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('Wrote hello.txt.')],
         fixes: [
           [writeFile(ws('hello.txt'), 'hi, and a friendly hello\n'), say('Made it friendly.')],
@@ -155,7 +82,7 @@ describe('verify', () => {
 
   it('never passes: failure, the work pushed, the failing command and the end of its output quoted', async () => {
     world = await createWorld({
-      script: twoParts(() => ({
+      script: byRole(() => ({
         firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('Wrote it.')],
         fixes: [
           [writeFile(ws('hello.txt'), 'still hi\n'), say('Tried.')],
@@ -182,7 +109,7 @@ describe('verify', () => {
 
   it('kills what a verify command leaves running before anything is pushed', async () => {
     world = await createWorld({
-      script: twoParts(() => ({ firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('ok')] })),
+      script: byRole(() => ({ firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('ok')] })),
     })
     const marker = `async-pr-verify-daemon-${Date.now()}`
     const run = await world.run({
@@ -210,7 +137,7 @@ const finding = (overrides: object = {}) => ({
 describe('review', () => {
   it('requests changes, the fix addresses them, the next review approves', async () => {
     world = await createWorld({
-      script: twoParts(() => ({
+      script: byRole(() => ({
         firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('Wrote hello.txt.')],
         fixes: [[writeFile(ws('hello.txt'), 'Hello, friend!\n'), say('Made it friendly.')]],
         reviews: [
@@ -246,7 +173,7 @@ describe('review', () => {
       finding({ path: '', line: undefined, severity: 'minor', what: 'No test covers it' }),
     ]
     world = await createWorld({
-      script: twoParts(() => ({
+      script: byRole(() => ({
         firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('Wrote hello.txt.')],
         fixes: [[writeFile(ws('hello.txt'), 'hi there\n'), say('Tried.')]],
         reviews: [
@@ -281,7 +208,7 @@ describe('review', () => {
 
   it('never takes an unreadable answer as approval', async () => {
     world = await createWorld({
-      script: twoParts(() => ({
+      script: byRole(() => ({
         firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('ok')],
         reviews: [[say('Looks good to me!'), say('Approved, really.'), say('LGTM'), say('Fine.')]],
       })),
@@ -295,7 +222,7 @@ describe('review', () => {
 
   it('refuses a reviewer that tries to write or run anything beyond read-only git', async () => {
     world = await createWorld({
-      script: twoParts(() => ({
+      script: byRole(() => ({
         firstPass: [writeFile(ws('hello.txt'), 'hi\n'), say('ok')],
         reviews: [
           [

@@ -2,6 +2,7 @@
 
 import { PHASE_LABELS } from './phases.js'
 import { fmtSpread, ratio, type Spread } from './stats.js'
+import type { ReviewLoopResult } from '../scenarios/review-loop.js'
 import type { CliAloneResult } from '../scenarios/cli-alone.js'
 import type { FloorResult } from '../scenarios/floor.js'
 import type { LongRunResult } from '../scenarios/long-run.js'
@@ -18,6 +19,7 @@ export interface Results {
   provisioning?: ProvisioningResult
   parser?: ParserResult
   scale?: ScaleStep[]
+  reviewLoop?: ReviewLoopResult
 }
 
 export interface Row {
@@ -54,6 +56,21 @@ const kindsText = (kinds: Record<string, number>) =>
 export function verdicts(results: Results): Verdict[] {
   const { floor, overhead, parser, scale, provisioning } = results
   const list: Verdict[] = []
+  if (results.reviewLoop) {
+    const c = loopCosts(results.reviewLoop)
+    const round = Math.max(c.reviewMs, c.fixMs)
+    list.push({
+      target: "Review-ready loop: its own overhead under 1 s per round beyond the CLI's time",
+      measured: `review round ${ms(c.reviewMs)}, fix round ${ms(c.fixMs)} (verify stage ${ms(c.verifyMs)})`,
+      pass: Number.isFinite(round) ? round < 1000 : undefined,
+    })
+    const requests = Math.max(c.reviewRequests, c.fixRequests)
+    list.push({
+      target: 'Review-ready loop: at most 3 more API requests per round',
+      measured: `review round +${c.reviewRequests}, fix round +${c.fixRequests}`,
+      pass: Number.isFinite(requests) ? requests <= 3 : undefined,
+    })
+  }
   const over = overhead?.phases.overhead
   const beyond = over && floor ? over.median - floor.wall.median : NaN
   list.push({
@@ -355,7 +372,75 @@ export function sections(results: Results): Section[] {
   if (results.provisioning) list.push(provisioningSection(results.provisioning))
   if (results.parser) list.push(parserSection(results.parser))
   if (results.scale) list.push(scaleSection(results.scale, floor))
+  if (results.reviewLoop) list.push(reviewLoopSection(results.reviewLoop, floor))
   return list
+}
+
+/** Median differences between two variants of the review loop: the stage's own cost. */
+export function loopCosts(r: ReviewLoopResult) {
+  const v = r.variants
+  const d = (a?: Spread, b?: Spread) => (a && b ? a.median - b.median : NaN)
+  return {
+    verifyMs: d(v.verify?.overhead, v.plain?.overhead),
+    reviewMs: d(v.review?.overhead, v.plain?.overhead),
+    fixMs: d(v.fix?.overhead, v.verify?.overhead),
+    reviewRequests: d(v.review?.requests, v.plain?.requests),
+    fixRequests: d(v.fix?.requests, v.verify?.requests),
+  }
+}
+
+function reviewLoopSection(r: ReviewLoopResult, floor?: FloorResult): Section {
+  const labels: Record<string, string> = {
+    plain: 'short task, no checks',
+    verify: '+ one verify command (passes)',
+    review: '+ one review round (approves)',
+    fix: '+ a verify command failing once, one fix round',
+  }
+  const cells = Object.entries(r.variants).map(([name, v]) => [
+    labels[name] ?? name,
+    String(v?.runs ?? 0),
+    fmtSpread(v?.wall),
+    fmtSpread(v?.agent),
+    fmtSpread(v?.overhead),
+    v?.requests && v.requests.n > 0
+      ? `${v.requests.median} (${v.requests.min}–${v.requests.max})`
+      : 'n/a',
+  ])
+  const c = loopCosts(r)
+  const rows: Row[] = [
+    {
+      metric: 'Verify stage beyond the CLI (one command, overhead difference)',
+      value: ms(c.verifyMs),
+      vsFloor: floor ? ratio(c.verifyMs, floor.wall.median) : undefined,
+    },
+    {
+      metric: 'One review round beyond the CLI',
+      value: ms(c.reviewMs),
+      vsFloor: floor ? ratio(c.reviewMs, floor.wall.median) : undefined,
+      target: '< 1000 ms',
+    },
+    {
+      metric: 'One fix round beyond the CLI (fix session, commit, verify again)',
+      value: ms(c.fixMs),
+      vsFloor: floor ? ratio(c.fixMs, floor.wall.median) : undefined,
+      target: '< 1000 ms',
+    },
+    {
+      metric: 'GitHub requests a review round adds',
+      value: String(c.reviewRequests),
+      target: '≤ 3',
+    },
+    { metric: 'GitHub requests a fix round adds', value: String(c.fixRequests), target: '≤ 3' },
+  ]
+  if (r.failures.length > 0) rows.push({ metric: 'Failed runs', value: String(r.failures.length) })
+  return {
+    title: 'Review-ready loop: what verify, review and fix rounds add beyond the CLI',
+    rows,
+    table: {
+      head: ['Variant', 'Runs', 'Wall', 'CLI (all sessions)', 'Overhead', 'Requests'],
+      cells,
+    },
+  }
 }
 
 function textTable(head: string[], cells: string[][]): string[] {

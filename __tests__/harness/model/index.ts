@@ -16,3 +16,4 @@ export {
   runClaudeForTest,
 } from './run-claude.js'
 export type { RunClaudeOptions, RunClaudeResult } from './run-claude.js'
+export { byRole, isReviewer, promptOf } from './roles.js'
