@@ -2,6 +2,7 @@
 // Everything the action does later reads from here, never from process.env.
 
 import type { IsolationSetting } from './agent/sandbox.js'
+import { EndpointError, resolveEndpoints } from './github/endpoints.js'
 import { splitArgs } from './util/split-args.js'
 import { splitList } from './util/split-list.js'
 
@@ -50,8 +51,10 @@ export interface Settings {
   eventName: string
   eventPath: string
   repository: Repository
+  /** GitHub's REST API, server and GraphQL API (inputs `api_url`, `server_url`, else the runner's). */
   apiUrl: string
   serverUrl: string
+  graphqlUrl: string
   runId: string
   runAttempt: string
   workspace: string
@@ -119,6 +122,20 @@ function parseRepository(value: string): Repository {
   return { owner, repo }
 }
 
+function githubEndpoints(env: Env) {
+  try {
+    return resolveEndpoints({
+      apiUrlInput: input(env, 'api_url'),
+      serverUrlInput: input(env, 'server_url'),
+      apiUrlEnv: env.GITHUB_API_URL,
+      serverUrlEnv: env.GITHUB_SERVER_URL,
+    })
+  } catch (error) {
+    if (error instanceof EndpointError) throw new SettingsError(error.message)
+    throw error
+  }
+}
+
 function refusedArg(args: string[]): string | undefined {
   return args.find((arg) =>
     REFUSED_CLAUDE_ARGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)),
@@ -159,6 +176,7 @@ export function readSettings(env: Env): Settings {
 
   const timeoutMinutes = positiveNumber(env, 'timeout_minutes', 30) as number
   const runnerTemp = required('RUNNER_TEMP', env.RUNNER_TEMP, 'Run async-pr inside GitHub Actions.')
+  const endpoints = githubEndpoints(env)
 
   return {
     pushToken,
@@ -198,8 +216,7 @@ export function readSettings(env: Env): Settings {
       'Run async-pr inside GitHub Actions.',
     ),
     repository: parseRepository(env.GITHUB_REPOSITORY ?? ''),
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    ...endpoints,
     runId: env.GITHUB_RUN_ID ?? '0',
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),

@@ -17,11 +17,24 @@ interface ActionInput {
   default?: string
 }
 
-export function actionInputs(): Record<string, ActionInput> {
-  const manifest = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, ActionInput>
-  }
-  return manifest.inputs
+interface ActionManifest {
+  inputs: Record<string, ActionInput>
+  runs: { using: string; main: string }
+}
+
+function manifest(actionPath = ROOT): ActionManifest {
+  return parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as ActionManifest
+}
+
+export function actionInputs(actionPath = ROOT): Record<string, ActionInput> {
+  return manifest(actionPath).inputs
+}
+
+/** The `github` context values action.yml defaults may name, as the runner expands them. */
+export interface GitHubContext {
+  token: string
+  api_url: string
+  server_url: string
 }
 
 export interface RunActionOptions {
@@ -37,6 +50,8 @@ export interface RunActionOptions {
   runId?: number
   runAttempt?: number
   runnerTemp?: string
+  /** The action's directory (`uses: ./` in a checkout); this repository by default. */
+  actionPath?: string
   /** Extra environment (ANTHROPIC_BASE_URL for the scripted model, say). */
   env?: Record<string, string>
   /** Kill the action if it runs longer than this. */
@@ -76,15 +91,29 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-function inputEnv(inputs: Record<string, string>, githubToken: string): Record<string, string> {
+/**
+ * INPUT_* for every input of action.yml, as the runner sets them: the given
+ * value, else the default with its `${{ github.* }}` expressions expanded.
+ */
+export function inputEnv(
+  inputs: Record<string, string>,
+  github: GitHubContext,
+  actionPath = ROOT,
+): Record<string, string> {
+  const declared = actionInputs(actionPath)
   const env: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(actionInputs())) {
-    const given = inputs[name]
-    const fallback = (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, githubToken)
-    env[`INPUT_${name.toUpperCase()}`] = given ?? fallback
+  for (const [name, spec] of Object.entries(declared)) {
+    const fallback = (spec.default ?? '').replace(
+      /\$\{\{\s*github\.(\w+)\s*\}\}/g,
+      (expression, key: string) => {
+        if (!(key in github)) throw new Error(`action-runner cannot expand ${expression}`)
+        return github[key as keyof GitHubContext]
+      },
+    )
+    env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? fallback
   }
   for (const name of Object.keys(inputs)) {
-    if (!(name in actionInputs())) throw new Error(`action.yml has no input named ${name}`)
+    if (!(name in declared)) throw new Error(`action.yml has no input named ${name}`)
   }
   return env
 }
@@ -107,6 +136,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     writeFileSync(file, '')
   }
   const runId = String(options.runId ?? 4242)
+  const actionPath = options.actionPath ?? ROOT
+  const { runs } = manifest(actionPath)
+  if (runs.using !== 'node24')
+    throw new Error(`action-runner runs node24 actions, not ${runs.using}`)
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? runnerTemp,
@@ -136,11 +169,15 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     RUNNER_TOOL_CACHE: path.join(runnerTemp, 'tool-cache'),
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
-    ...inputEnv(options.inputs, options.githubToken),
+    ...inputEnv(
+      options.inputs,
+      { token: options.githubToken, api_url: options.apiUrl, server_url: options.serverUrl },
+      actionPath,
+    ),
     ...options.env,
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [BUNDLE], {
+  const child = spawn(process.execPath, [path.join(actionPath, runs.main)], {
     cwd: options.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
