@@ -118,6 +118,51 @@ export function inputEnv(
   return env
 }
 
+export interface RunnerVariableOptions {
+  eventName: string
+  eventPath: string
+  repository: string
+  apiUrl: string
+  serverUrl: string
+  runId: string
+  runAttempt: string
+  workspace: string
+  runnerTemp: string
+  /** The step's file commands: GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH, GITHUB_STATE. */
+  files: { output: string; summary: string; env: string; path: string; state: string }
+}
+
+/** The GITHUB_* and RUNNER_* variables the runner gives every step (a workflow cannot change them). */
+export function runnerVariables(options: RunnerVariableOptions): Record<string, string> {
+  return {
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: options.eventPath,
+    GITHUB_REPOSITORY: options.repository,
+    GITHUB_REPOSITORY_OWNER: options.repository.split('/')[0] as string,
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: options.serverUrl,
+    GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
+    GITHUB_RUN_ID: options.runId,
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_RUN_ATTEMPT: options.runAttempt,
+    GITHUB_WORKFLOW: 'async-pr',
+    GITHUB_JOB: 'agent',
+    GITHUB_ACTOR: 'someone',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: options.files.output,
+    GITHUB_STEP_SUMMARY: options.files.summary,
+    GITHUB_ENV: options.files.env,
+    GITHUB_PATH: options.files.path,
+    GITHUB_STATE: options.files.state,
+    RUNNER_TEMP: options.runnerTemp,
+    RUNNER_TOOL_CACHE: path.join(options.runnerTemp, 'tool-cache'),
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+  }
+}
+
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const runnerTemp = options.runnerTemp ?? mkdtempSync(path.join(tmpdir(), 'runner-temp-'))
   const files = path.join(runnerTemp, '_runner_file_commands')
@@ -144,31 +189,20 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? runnerTemp,
     LANG: 'C.UTF-8',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: options.repository,
-    GITHUB_REPOSITORY_OWNER: options.repository.split('/')[0] as string,
-    GITHUB_API_URL: options.apiUrl,
-    GITHUB_SERVER_URL: options.serverUrl,
-    GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
-    GITHUB_RUN_ID: runId,
-    GITHUB_RUN_NUMBER: '7',
-    GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
-    GITHUB_WORKFLOW: 'async-pr',
-    GITHUB_JOB: 'agent',
-    GITHUB_ACTOR: 'someone',
-    GITHUB_WORKSPACE: options.workspace,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_ENV: path.join(files, 'set_env'),
-    GITHUB_PATH: path.join(files, 'add_path'),
-    GITHUB_STATE: path.join(files, 'save_state'),
-    RUNNER_TEMP: runnerTemp,
-    RUNNER_TOOL_CACHE: path.join(runnerTemp, 'tool-cache'),
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
+    ...runnerVariables({
+      ...options,
+      eventPath,
+      runId,
+      runAttempt: String(options.runAttempt ?? 1),
+      runnerTemp,
+      files: {
+        output: outputPath,
+        summary: summaryPath,
+        env: path.join(files, 'set_env'),
+        path: path.join(files, 'add_path'),
+        state: path.join(files, 'save_state'),
+      },
+    }),
     ...inputEnv(
       options.inputs,
       { token: options.githubToken, api_url: options.apiUrl, server_url: options.serverUrl },
