@@ -37153,6 +37153,11 @@ var REFUSED_CLAUDE_ARGS = [
 function input(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
+function inputOr(env, name, fallback) {
+  return env[`INPUT_${name.toUpperCase()}`] === void 0 ? fallback : input(env, name);
+}
+var DEFAULT_ALLOWED_TOOLS = "Read,Edit(./**),Glob,Grep,LS,TodoWrite,Bash(git status:*),Bash(git diff:*),Bash(git log:*),Bash(git show:*)";
+var DEFAULT_DISALLOWED_TOOLS = "WebFetch,WebSearch";
 function required(name, value, hint) {
   if (!value) throw new SettingsError(`${name} is not set. ${hint}`);
   return value;
@@ -37242,9 +37247,12 @@ function readSettings(env) {
     commentToken,
     anthropicApiKey,
     oauthToken,
-    allowedTools: splitList(input(env, "allowed_tools")),
+    allowedTools: splitList(inputOr(env, "allowed_tools", DEFAULT_ALLOWED_TOOLS)),
     disallowedTools: [
-      .../* @__PURE__ */ new Set([...splitList(input(env, "disallowed_tools")), ...ALWAYS_DISALLOWED])
+      .../* @__PURE__ */ new Set([
+        ...splitList(inputOr(env, "disallowed_tools", DEFAULT_DISALLOWED_TOOLS)),
+        ...ALWAYS_DISALLOWED
+      ])
     ],
     model: input(env, "model") || void 0,
     maxTurns: Math.floor(positiveNumber(env, "max_turns", 40)),

@@ -83,6 +83,20 @@ function input(env: Env, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
+/**
+ * action.yml's default when the host sets no INPUT_ at all: the runner always
+ * does, @github/local-action does not (it answers defaults only through its
+ * core.getInput). An input given as '' stays ''.
+ */
+function inputOr(env: Env, name: string, fallback: string): string {
+  return env[`INPUT_${name.toUpperCase()}`] === undefined ? fallback : input(env, name)
+}
+
+/** The defaults of action.yml that differ from "nothing" (a unit test keeps them equal). */
+const DEFAULT_ALLOWED_TOOLS =
+  'Read,Edit(./**),Glob,Grep,LS,TodoWrite,Bash(git status:*),Bash(git diff:*),Bash(git log:*),Bash(git show:*)'
+const DEFAULT_DISALLOWED_TOOLS = 'WebFetch,WebSearch'
+
 function required(name: string, value: string | undefined, hint: string): string {
   if (!value) throw new SettingsError(`${name} is not set. ${hint}`)
   return value
@@ -183,9 +197,12 @@ export function readSettings(env: Env): Settings {
     commentToken,
     anthropicApiKey,
     oauthToken,
-    allowedTools: splitList(input(env, 'allowed_tools')),
+    allowedTools: splitList(inputOr(env, 'allowed_tools', DEFAULT_ALLOWED_TOOLS)),
     disallowedTools: [
-      ...new Set([...splitList(input(env, 'disallowed_tools')), ...ALWAYS_DISALLOWED]),
+      ...new Set([
+        ...splitList(inputOr(env, 'disallowed_tools', DEFAULT_DISALLOWED_TOOLS)),
+        ...ALWAYS_DISALLOWED,
+      ]),
     ],
     model: input(env, 'model') || undefined,
     maxTurns: Math.floor(positiveNumber(env, 'max_turns', 40) as number),
