@@ -29119,11 +29119,11 @@ function checkTarget(method, target) {
   if (path20.split("/").some((segment) => segment === "." || segment === "..")) {
     return refuse("the request path has a dot segment (. or ..)");
   }
-  const endpoint2 = Object.hasOwn(PATHS, path20) ? PATHS[path20] : void 0;
-  if (!endpoint2) return refuse(`${ALLOWED}, not ${method ?? "?"} ${path20}`);
+  const endpoint3 = Object.hasOwn(PATHS, path20) ? PATHS[path20] : void 0;
+  if (!endpoint3) return refuse(`${ALLOWED}, not ${method ?? "?"} ${path20}`);
   if (!QUERIES.has(query)) return refuse(`the query "?${query}" is not one Claude Code sends`);
   if (method !== "POST") return refuse(`${ALLOWED}, not ${method ?? "?"}`);
-  return { endpoint: endpoint2 };
+  return { endpoint: endpoint3 };
 }
 var BLOCK_CONTAINERS = ["messages", "system"];
 function referencesStoredFile(value, depth = 0) {
@@ -29137,7 +29137,7 @@ function referencesStoredFile(value, depth = 0) {
   }
   return referencesStoredFile(block.content, depth + 1);
 }
-function inspectBody(endpoint2, raw, headers) {
+function inspectBody(endpoint3, raw, headers) {
   if (headers.contentEncoding && headers.contentEncoding.toLowerCase() !== "identity") {
     return refuse(`a ${headers.contentEncoding}-encoded body is not what Claude Code sends`, 415);
   }
@@ -29163,7 +29163,7 @@ function inspectBody(endpoint2, raw, headers) {
     return refuse("content from files stored with the account is refused");
   }
   let maxTokens;
-  if (endpoint2 === "messages") {
+  if (endpoint3 === "messages") {
     if (!Number.isSafeInteger(body.max_tokens) || body.max_tokens < 1) {
       return {
         status: 400,
@@ -29174,7 +29174,7 @@ function inspectBody(endpoint2, raw, headers) {
     maxTokens = body.max_tokens;
   }
   return {
-    endpoint: endpoint2,
+    endpoint: endpoint3,
     model: body.model,
     maxTokens,
     offersTools: Array.isArray(body.tools) && body.tools.length > 0,
@@ -31103,8 +31103,8 @@ function endpointWithDefaults(defaults, route, options) {
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
+  const endpoint22 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint22, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
@@ -31829,26 +31829,26 @@ function toErrorMessage(data) {
   return `Unknown error: ${JSON.stringify(data)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const endpoint22 = oldEndpoint.defaults(newDefaults);
   const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+    const endpointOptions = endpoint22.merge(route, parameters);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
+      return fetchWrapper(endpoint22.parse(endpointOptions));
     }
     const request2 = (route2, parameters2) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint22.parse(endpoint22.merge(route2, parameters2))
       );
     };
     Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
+      endpoint: endpoint22,
+      defaults: withDefaults2.bind(null, endpoint22)
     });
     return endpointOptions.request.hook(request2, endpointOptions);
   };
   return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
+    endpoint: endpoint22,
+    defaults: withDefaults2.bind(null, endpoint22)
   });
 }
 var request = withDefaults2(endpoint, defaults_default);
@@ -31986,12 +31986,12 @@ function withAuthorizationPrefix(token) {
   return `token ${token}`;
 }
 async function hook(token, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+  const endpoint3 = request2.endpoint.merge(
     route,
     parameters
   );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
+  endpoint3.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint3);
 }
 var createTokenAuth = function createTokenAuth2(token) {
   if (!token) {
@@ -34586,8 +34586,8 @@ var endpoints_default = Endpoints;
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
+  for (const [methodName, endpoint3] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint3;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
@@ -36403,6 +36403,45 @@ function authEnv(serverUrl, token) {
   return env;
 }
 
+// src/github/endpoints.ts
+var EndpointError = class extends Error {
+  name = "EndpointError";
+};
+function endpoint2(value, source, example) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new EndpointError(`${source} must be an http(s) URL such as ${example}, got "${value}".`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new EndpointError(`${source} must be an http(s) URL such as ${example}, got "${value}".`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new EndpointError(
+      `${source} must be a plain URL without credentials, query or fragment, such as ${example}.`
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+function graphqlUrlFor(apiUrl) {
+  const enterprise = /^(.*\/api)\/v3$/.exec(apiUrl);
+  return enterprise ? `${enterprise[1]}/graphql` : `${apiUrl}/graphql`;
+}
+function resolveEndpoints(given) {
+  const apiUrl = given.apiUrlInput ? endpoint2(given.apiUrlInput, "Input api_url", "https://api.github.com") : endpoint2(
+    given.apiUrlEnv || "https://api.github.com",
+    "GITHUB_API_URL",
+    "https://api.github.com"
+  );
+  const serverUrl = given.serverUrlInput ? endpoint2(given.serverUrlInput, "Input server_url", "https://github.com") : endpoint2(
+    given.serverUrlEnv || "https://github.com",
+    "GITHUB_SERVER_URL",
+    "https://github.com"
+  );
+  return { apiUrl, serverUrl, graphqlUrl: graphqlUrlFor(apiUrl) };
+}
+
 // src/util/split-args.ts
 function splitArgs(value) {
   const words = [];
@@ -36476,6 +36515,11 @@ var REFUSED_CLAUDE_ARGS = [
 function input(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
+function inputOr(env, name, fallback) {
+  return env[`INPUT_${name.toUpperCase()}`] === void 0 ? fallback : input(env, name);
+}
+var DEFAULT_ALLOWED_TOOLS = "Read,Edit(./**),Glob,Grep,LS,TodoWrite,Bash(git status:*),Bash(git diff:*),Bash(git log:*),Bash(git show:*)";
+var DEFAULT_DISALLOWED_TOOLS = "WebFetch,WebSearch";
 function required(name, value, hint) {
   if (!value) throw new SettingsError(`${name} is not set. ${hint}`);
   return value;
@@ -36522,6 +36566,19 @@ function parseRepository(value) {
   }
   return { owner, repo };
 }
+function githubEndpoints(env) {
+  try {
+    return resolveEndpoints({
+      apiUrlInput: input(env, "api_url"),
+      serverUrlInput: input(env, "server_url"),
+      apiUrlEnv: env.GITHUB_API_URL,
+      serverUrlEnv: env.GITHUB_SERVER_URL
+    });
+  } catch (error2) {
+    if (error2 instanceof EndpointError) throw new SettingsError(error2.message);
+    throw error2;
+  }
+}
 function refusedArg(args) {
   return args.find(
     (arg) => REFUSED_CLAUDE_ARGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`))
@@ -36558,14 +36615,18 @@ function readSettings(env) {
   }
   const timeoutMinutes = positiveNumber(env, "timeout_minutes", 30);
   const runnerTemp = required("RUNNER_TEMP", env.RUNNER_TEMP, "Run async-pr inside GitHub Actions.");
+  const endpoints = githubEndpoints(env);
   return {
     pushToken,
     commentToken,
     anthropicApiKey,
     oauthToken,
-    allowedTools: splitList(input(env, "allowed_tools")),
+    allowedTools: splitList(inputOr(env, "allowed_tools", DEFAULT_ALLOWED_TOOLS)),
     disallowedTools: [
-      .../* @__PURE__ */ new Set([...splitList(input(env, "disallowed_tools")), ...ALWAYS_DISALLOWED])
+      .../* @__PURE__ */ new Set([
+        ...splitList(inputOr(env, "disallowed_tools", DEFAULT_DISALLOWED_TOOLS)),
+        ...ALWAYS_DISALLOWED
+      ])
     ],
     model: input(env, "model") || void 0,
     maxTurns: Math.floor(positiveNumber(env, "max_turns", 40)),
@@ -36601,8 +36662,7 @@ function readSettings(env) {
       "Run async-pr inside GitHub Actions."
     ),
     repository: parseRepository(env.GITHUB_REPOSITORY ?? ""),
-    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
-    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
+    ...endpoints,
     runId: env.GITHUB_RUN_ID ?? "0",
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? "1",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),

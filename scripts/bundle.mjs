@@ -1,5 +1,10 @@
 // Bundles the action (and the companion CLI) into dist/ as ES modules for Node 24.
 // The output is committed; `npm run check-dist` proves it is the fresh bundle of src/.
+//
+// `--toolkit-external <dir>`: the same bundle of src/main.ts (which exports run()), with
+// @actions/core and @actions/github left to node_modules, into <dir>/main.js. That is the form
+// @github/local-action can run: it replaces those packages with its own implementation, which
+// an inlined copy would bypass (__tests__/e2e/local-action.e2e.test.ts).
 import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
 
@@ -8,14 +13,7 @@ import { existsSync } from 'node:fs'
 const banner =
   "import { createRequire as __asyncPrCreateRequire } from 'node:module';\nconst require = __asyncPrCreateRequire(import.meta.url);"
 
-const entries = [
-  { in: 'src/index.ts', out: 'index' },
-  { in: 'src/cli/index.ts', out: 'cli' },
-].filter((entry) => existsSync(entry.in))
-
-await build({
-  entryPoints: entries,
-  outdir: 'dist',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,5 +21,27 @@ await build({
   banner: { js: banner },
   legalComments: 'none',
   logLevel: 'warning',
-  // The CLI's shebang lives in src/cli/index.ts and esbuild keeps it.
-})
+}
+
+const [flag, outdir] = process.argv.slice(2)
+if (flag === '--toolkit-external') {
+  if (!outdir) throw new Error('usage: bundle.mjs --toolkit-external <dir>')
+  await build({
+    ...common,
+    entryPoints: [{ in: 'src/main.ts', out: 'main' }],
+    outdir,
+    external: ['@actions/core', '@actions/github'],
+  })
+} else {
+  const entries = [
+    { in: 'src/index.ts', out: 'index' },
+    { in: 'src/cli/index.ts', out: 'cli' },
+  ].filter((entry) => existsSync(entry.in))
+
+  await build({
+    ...common,
+    entryPoints: entries,
+    outdir: 'dist',
+    // The CLI's shebang lives in src/cli/index.ts and esbuild keeps it.
+  })
+}

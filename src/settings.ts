@@ -2,6 +2,7 @@
 // Everything the action does later reads from here, never from process.env.
 
 import type { IsolationSetting } from './agent/sandbox.js'
+import { EndpointError, resolveEndpoints } from './github/endpoints.js'
 import { splitArgs } from './util/split-args.js'
 import { splitList } from './util/split-list.js'
 
@@ -57,8 +58,10 @@ export interface Settings {
   eventName: string
   eventPath: string
   repository: Repository
+  /** GitHub's REST API, server and GraphQL API (inputs `api_url`, `server_url`, else the runner's). */
   apiUrl: string
   serverUrl: string
+  graphqlUrl: string
   runId: string
   runAttempt: string
   workspace: string
@@ -86,6 +89,20 @@ type Env = Record<string, string | undefined>
 function input(env: Env, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
+
+/**
+ * action.yml's default when the host sets no INPUT_ at all: the runner always
+ * does, @github/local-action does not (it answers defaults only through its
+ * core.getInput). An input given as '' stays ''.
+ */
+function inputOr(env: Env, name: string, fallback: string): string {
+  return env[`INPUT_${name.toUpperCase()}`] === undefined ? fallback : input(env, name)
+}
+
+/** The defaults of action.yml that differ from "nothing" (a unit test keeps them equal). */
+const DEFAULT_ALLOWED_TOOLS =
+  'Read,Edit(./**),Glob,Grep,LS,TodoWrite,Bash(git status:*),Bash(git diff:*),Bash(git log:*),Bash(git show:*)'
+const DEFAULT_DISALLOWED_TOOLS = 'WebFetch,WebSearch'
 
 function required(name: string, value: string | undefined, hint: string): string {
   if (!value) throw new SettingsError(`${name} is not set. ${hint}`)
@@ -144,6 +161,20 @@ function parseRepository(value: string): Repository {
   return { owner, repo }
 }
 
+function githubEndpoints(env: Env) {
+  try {
+    return resolveEndpoints({
+      apiUrlInput: input(env, 'api_url'),
+      serverUrlInput: input(env, 'server_url'),
+      apiUrlEnv: env.GITHUB_API_URL,
+      serverUrlEnv: env.GITHUB_SERVER_URL,
+    })
+  } catch (error) {
+    if (error instanceof EndpointError) throw new SettingsError(error.message)
+    throw error
+  }
+}
+
 function refusedArg(args: string[]): string | undefined {
   return args.find((arg) =>
     REFUSED_CLAUDE_ARGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)),
@@ -184,15 +215,19 @@ export function readSettings(env: Env): Settings {
 
   const timeoutMinutes = positiveNumber(env, 'timeout_minutes', 30) as number
   const runnerTemp = required('RUNNER_TEMP', env.RUNNER_TEMP, 'Run async-pr inside GitHub Actions.')
+  const endpoints = githubEndpoints(env)
 
   return {
     pushToken,
     commentToken,
     anthropicApiKey,
     oauthToken,
-    allowedTools: splitList(input(env, 'allowed_tools')),
+    allowedTools: splitList(inputOr(env, 'allowed_tools', DEFAULT_ALLOWED_TOOLS)),
     disallowedTools: [
-      ...new Set([...splitList(input(env, 'disallowed_tools')), ...ALWAYS_DISALLOWED]),
+      ...new Set([
+        ...splitList(inputOr(env, 'disallowed_tools', DEFAULT_DISALLOWED_TOOLS)),
+        ...ALWAYS_DISALLOWED,
+      ]),
     ],
     model: input(env, 'model') || undefined,
     maxTurns: Math.floor(positiveNumber(env, 'max_turns', 40) as number),
@@ -229,8 +264,7 @@ export function readSettings(env: Env): Settings {
       'Run async-pr inside GitHub Actions.',
     ),
     repository: parseRepository(env.GITHUB_REPOSITORY ?? ''),
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    ...endpoints,
     runId: env.GITHUB_RUN_ID ?? '0',
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),

@@ -17,11 +17,24 @@ interface ActionInput {
   default?: string
 }
 
-export function actionInputs(): Record<string, ActionInput> {
-  const manifest = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, ActionInput>
-  }
-  return manifest.inputs
+interface ActionManifest {
+  inputs: Record<string, ActionInput>
+  runs: { using: string; main: string }
+}
+
+function manifest(actionPath = ROOT): ActionManifest {
+  return parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as ActionManifest
+}
+
+export function actionInputs(actionPath = ROOT): Record<string, ActionInput> {
+  return manifest(actionPath).inputs
+}
+
+/** The `github` context values action.yml defaults may name, as the runner expands them. */
+export interface GitHubContext {
+  token: string
+  api_url: string
+  server_url: string
 }
 
 export interface RunActionOptions {
@@ -37,6 +50,8 @@ export interface RunActionOptions {
   runId?: number
   runAttempt?: number
   runnerTemp?: string
+  /** The action's directory (`uses: ./` in a checkout); this repository by default. */
+  actionPath?: string
   /** Extra environment (ANTHROPIC_BASE_URL for the scripted model, say). */
   env?: Record<string, string>
   /** Kill the action if it runs longer than this. */
@@ -76,17 +91,76 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-function inputEnv(inputs: Record<string, string>, githubToken: string): Record<string, string> {
+/**
+ * INPUT_* for every input of action.yml, as the runner sets them: the given
+ * value, else the default with its `${{ github.* }}` expressions expanded.
+ */
+export function inputEnv(
+  inputs: Record<string, string>,
+  github: GitHubContext,
+  actionPath = ROOT,
+): Record<string, string> {
+  const declared = actionInputs(actionPath)
   const env: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(actionInputs())) {
-    const given = inputs[name]
-    const fallback = (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, githubToken)
-    env[`INPUT_${name.toUpperCase()}`] = given ?? fallback
+  for (const [name, spec] of Object.entries(declared)) {
+    const fallback = (spec.default ?? '').replace(
+      /\$\{\{\s*github\.(\w+)\s*\}\}/g,
+      (expression, key: string) => {
+        if (!(key in github)) throw new Error(`action-runner cannot expand ${expression}`)
+        return github[key as keyof GitHubContext]
+      },
+    )
+    env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? fallback
   }
   for (const name of Object.keys(inputs)) {
-    if (!(name in actionInputs())) throw new Error(`action.yml has no input named ${name}`)
+    if (!(name in declared)) throw new Error(`action.yml has no input named ${name}`)
   }
   return env
+}
+
+export interface RunnerVariableOptions {
+  eventName: string
+  eventPath: string
+  repository: string
+  apiUrl: string
+  serverUrl: string
+  runId: string
+  runAttempt: string
+  workspace: string
+  runnerTemp: string
+  /** The step's file commands: GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH, GITHUB_STATE. */
+  files: { output: string; summary: string; env: string; path: string; state: string }
+}
+
+/** The GITHUB_* and RUNNER_* variables the runner gives every step (a workflow cannot change them). */
+export function runnerVariables(options: RunnerVariableOptions): Record<string, string> {
+  return {
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: options.eventPath,
+    GITHUB_REPOSITORY: options.repository,
+    GITHUB_REPOSITORY_OWNER: options.repository.split('/')[0] as string,
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: options.serverUrl,
+    GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
+    GITHUB_RUN_ID: options.runId,
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_RUN_ATTEMPT: options.runAttempt,
+    GITHUB_WORKFLOW: 'async-pr',
+    GITHUB_JOB: 'agent',
+    GITHUB_ACTOR: 'someone',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: options.files.output,
+    GITHUB_STEP_SUMMARY: options.files.summary,
+    GITHUB_ENV: options.files.env,
+    GITHUB_PATH: options.files.path,
+    GITHUB_STATE: options.files.state,
+    RUNNER_TEMP: options.runnerTemp,
+    RUNNER_TOOL_CACHE: path.join(options.runnerTemp, 'tool-cache'),
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+  }
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
@@ -107,40 +181,37 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     writeFileSync(file, '')
   }
   const runId = String(options.runId ?? 4242)
+  const actionPath = options.actionPath ?? ROOT
+  const { runs } = manifest(actionPath)
+  if (runs.using !== 'node24')
+    throw new Error(`action-runner runs node24 actions, not ${runs.using}`)
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? runnerTemp,
     LANG: 'C.UTF-8',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: options.repository,
-    GITHUB_REPOSITORY_OWNER: options.repository.split('/')[0] as string,
-    GITHUB_API_URL: options.apiUrl,
-    GITHUB_SERVER_URL: options.serverUrl,
-    GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
-    GITHUB_RUN_ID: runId,
-    GITHUB_RUN_NUMBER: '7',
-    GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
-    GITHUB_WORKFLOW: 'async-pr',
-    GITHUB_JOB: 'agent',
-    GITHUB_ACTOR: 'someone',
-    GITHUB_WORKSPACE: options.workspace,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_ENV: path.join(files, 'set_env'),
-    GITHUB_PATH: path.join(files, 'add_path'),
-    GITHUB_STATE: path.join(files, 'save_state'),
-    RUNNER_TEMP: runnerTemp,
-    RUNNER_TOOL_CACHE: path.join(runnerTemp, 'tool-cache'),
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
-    ...inputEnv(options.inputs, options.githubToken),
+    ...runnerVariables({
+      ...options,
+      eventPath,
+      runId,
+      runAttempt: String(options.runAttempt ?? 1),
+      runnerTemp,
+      files: {
+        output: outputPath,
+        summary: summaryPath,
+        env: path.join(files, 'set_env'),
+        path: path.join(files, 'add_path'),
+        state: path.join(files, 'save_state'),
+      },
+    }),
+    ...inputEnv(
+      options.inputs,
+      { token: options.githubToken, api_url: options.apiUrl, server_url: options.serverUrl },
+      actionPath,
+    ),
     ...options.env,
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [BUNDLE], {
+  const child = spawn(process.execPath, [path.join(actionPath, runs.main)], {
     cwd: options.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

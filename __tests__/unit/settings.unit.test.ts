@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readSettings, SettingsError, secretsOf } from '../../src/settings.js'
+import { actionInputs } from '../harness/action-runner.js'
 
 const base = {
   INPUT_GITHUB_TOKEN: 'pat-value',
@@ -68,5 +69,22 @@ describe('readSettings', () => {
     expect(secretsOf(readSettings({ ...base, INPUT_COMMENT_TOKEN: 'c' })).sort()).toEqual(
       ['c', 'model-key', 'pat-value'].sort(),
     )
+  })
+})
+
+describe('defaults when the host sets no INPUT_ (as @github/local-action does not)', () => {
+  const declared = actionInputs()
+  const literal = Object.entries(declared).filter(
+    ([, spec]) => spec.default !== undefined && !String(spec.default).includes('${{'),
+  )
+
+  it.each(literal.map(([name]) => name))('%s: absent means action.yml’s default', (name) => {
+    const key = `INPUT_${name.toUpperCase()}`
+    const given = { ...base, [key]: String(declared[name]?.default) }
+    expect(readSettings(base)).toEqual(readSettings(given))
+  })
+
+  it('keeps an input given as empty empty', () => {
+    expect(readSettings({ ...base, INPUT_ALLOWED_TOOLS: '' }).allowedTools).toEqual([])
   })
 })

@@ -27,6 +27,8 @@ export interface SimulateCheckoutOptions {
   prNumber: number
   headRef: string
   baseRef: string
+  /** checkout's `fetch-depth`: 1 by default; 0 fetches all history, branches and tags too. */
+  fetchDepth?: number
 }
 
 export interface SimulatedCheckout {
@@ -167,21 +169,28 @@ export async function simulateActionsCheckout(
 
   // The fetch authenticates through the include, as checkout's does.
   const mergeRef = `refs/remotes/pull/${options.prNumber}/merge`
-  await git(
-    [
-      '-c',
-      'protocol.version=2',
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--prune',
-      '--no-recurse-submodules',
-      '--depth=1',
-      'origin',
-      `+${mergeSha}:${mergeRef}`,
-    ],
-    inRepo,
-  )
+  const depth = options.fetchDepth ?? 1
+  const fetch = [
+    '-c',
+    'protocol.version=2',
+    'fetch',
+    '--quiet',
+    '--prune',
+    '--no-recurse-submodules',
+  ]
+  if (depth === 0) {
+    // fetch-depth 0: every branch and tag first, then the merge commit.
+    await git(
+      [...fetch, 'origin', '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'],
+      inRepo,
+    )
+    await git([...fetch, '--no-tags', 'origin', `+${mergeSha}:${mergeRef}`], inRepo)
+  } else {
+    await git(
+      [...fetch, '--no-tags', `--depth=${depth}`, 'origin', `+${mergeSha}:${mergeRef}`],
+      inRepo,
+    )
+  }
   await git(['checkout', '--quiet', '--force', mergeRef], inRepo)
 
   return { workspace, mergeSha, headSha, baseSha, credentialsPath, extraHeaderKey: key }
