@@ -38020,19 +38020,42 @@ import path18 from "node:path";
 var WORKFLOWS = ".github/workflows";
 var LOCAL_ACTIONS = ".github/actions";
 var LOCAL_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/([^"'\s#,}]+)/gm;
+var ROOT_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/(?:action\.ya?ml)?["']?\s*(?:$|[#,}])/m;
 function localUses(yamlText) {
   const found = /* @__PURE__ */ new Set();
+  if (ROOT_USES.test(yamlText)) found.add(".");
   for (const match of yamlText.matchAll(LOCAL_USES)) {
-    const cleaned2 = match[1].replace(/\/+$/, "").replace(/\/action\.ya?ml$/, "").split("/").filter((part) => part !== "" && part !== ".");
+    const cleaned2 = match[1].replace(/\/+$/, "").replace(/\/?action\.ya?ml$/, "").split("/").filter((part) => part !== "" && part !== ".");
     if (cleaned2.length === 0 || cleaned2.includes("..")) continue;
     found.add(cleaned2.join("/"));
   }
   return [...found];
 }
-function protectedPathsFrom(workflowFiles) {
+function actionEntryPoints(actionDir, actionYaml) {
+  const found = [];
+  for (const match of actionYaml.matchAll(/^\s*(?:main|pre|post|image)\s*:\s*["']?([^"'\s#]+)/gm)) {
+    const value = match[1];
+    if (/^(docker|https?):/.test(value)) continue;
+    const parts = [];
+    for (const part of `${actionDir === "." ? "" : `${actionDir}/`}${value}`.split("/")) {
+      if (part === "" || part === ".") continue;
+      if (part === "..") parts.pop();
+      else parts.push(part);
+    }
+    if (parts.length > 0) found.push(parts.join("/"));
+  }
+  return found;
+}
+function protectedPathsFrom(workflowFiles, entryPoints = []) {
   const dirs = /* @__PURE__ */ new Set([WORKFLOWS, LOCAL_ACTIONS]);
-  for (const file of workflowFiles) for (const dir of localUses(file.text)) dirs.add(dir);
-  return { dirs: [...dirs].sort() };
+  const files = new Set(entryPoints);
+  for (const file of workflowFiles) {
+    for (const dir of localUses(file.text)) {
+      if (dir === ".") for (const name of ["action.yml", "action.yaml"]) files.add(name);
+      else dirs.add(dir);
+    }
+  }
+  return { dirs: [...dirs].sort(), files: [...files].sort() };
 }
 function isWorkflowSource(file) {
   return (file.startsWith(`${WORKFLOWS}/`) || file.startsWith(`${LOCAL_ACTIONS}/`)) && /\.ya?ml$/.test(file);
@@ -38042,7 +38065,8 @@ function under(file, dir) {
 }
 function holdBackReason(file, paths, allowWorkflowChanges) {
   if (file === ".gitmodules") return "submodules";
-  if (!allowWorkflowChanges && paths.dirs.some((dir) => under(file, dir))) return "workflow";
+  if (allowWorkflowChanges) return void 0;
+  if (paths.dirs.some((dir) => under(file, dir)) || paths.files.includes(file)) return "workflow";
   return void 0;
 }
 function textViews(bytes) {
@@ -38245,25 +38269,26 @@ async function takeSnapshot(options) {
     ...changed.entries(),
     ...fresh.files.map((file) => [file, void 0])
   ];
+  const held = (file) => {
+    const why = holdBackReason(file, options.protectedPaths, options.allowWorkflowChanges);
+    if (why) snapshot.heldBack.push({ path: file, why });
+    return why !== void 0;
+  };
   for (const [file, before] of candidates) {
     if (hasGitComponent(file)) continue;
-    const held = holdBackReason(file, options.protectedPaths, options.allowWorkflowChanges);
-    if (held) {
-      snapshot.heldBack.push({ path: file, why: held });
-      continue;
-    }
     const entry = await readEntry(workTree, realWorkTree, file, options.maxFileBytes);
     if (entry.kind === "missing") {
-      if (before) snapshot.deletes.push(file);
+      if (before && !held(file)) snapshot.deletes.push(file);
       continue;
     }
     if (entry.kind === "excluded") {
-      snapshot.excluded.push({ path: file, why: entry.why, detail: entry.detail });
+      if (!held(file)) snapshot.excluded.push({ path: file, why: entry.why, detail: entry.detail });
       continue;
     }
     const mode = entry.kind === "link" ? "120000" : entry.mode;
     const sha = blobSha(entry.content);
     if (before && before.sha === sha && before.mode === mode) continue;
+    if (held(file)) continue;
     let secrets = secretsInChange(file, entry.content, void 0, options.knownSecretForms);
     if (secrets.length > 0 && before) {
       const previous = await options.readBlob(before.sha);
@@ -38312,6 +38337,7 @@ async function readBlobs(git, specs) {
 async function workflowCode(git, commit) {
   const listed = (await git.output(["ls-tree", "-r", "-z", "--name-only", commit, "--", ".github"])).split("\0").filter(isWorkflowSource);
   const files = [];
+  const entryPoints = [];
   let wanted = listed;
   const seen = /* @__PURE__ */ new Set();
   for (let depth = 0; depth < USES_DEPTH && wanted.length > 0; depth++) {
@@ -38326,16 +38352,20 @@ async function workflowCode(git, commit) {
       if (!blob) continue;
       const text2 = blob.toString("utf8");
       files.push({ path: file, text: text2 });
+      const name = path18.posix.basename(file);
+      if (name === "action.yml" || name === "action.yaml") {
+        entryPoints.push(...actionEntryPoints(path18.posix.dirname(file), text2));
+      }
       for (const dir of localUses(text2)) {
-        for (const name of ["action.yml", "action.yaml"]) {
-          const candidate = `${dir}/${name}`;
+        for (const metadata of ["action.yml", "action.yaml"]) {
+          const candidate = dir === "." ? metadata : `${dir}/${metadata}`;
           if (!seen.has(candidate)) next.push(candidate);
         }
       }
     }
     wanted = [...new Set(next)];
   }
-  return protectedPathsFrom(files);
+  return protectedPathsFrom(files, entryPoints);
 }
 var TaskBranch = class _TaskBranch {
   constructor(publish, snapshotGit, workTree, branch, base, policy) {

@@ -323,6 +323,9 @@ whenIsolated('the agent’s tree is data for everything after the agent', () => 
     expect(await at('tools/deep/index.js')).toBeUndefined()
     expect(await at('.github/actions/setup/action.yml')).toContain("'./tools/deep'")
     const body = statusBody(world)
+    // Files the agent did not change are not named, though the agent's user owned them for the run.
+    expect(body).not.toContain('`.github/workflows/ci.yml`')
+    expect(body).not.toContain('`tools/ci-action/action.yml`')
     for (const file of [
       '.github/actions/setup/action.yml',
       'tools/ci-action/index.js',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  actionEntryPoints,
   holdBackReason,
   localUses,
   protectedPathsFrom,
@@ -93,6 +94,26 @@ describe('what the repository CI runs as code', () => {
       'tools/flow',
       'tools/lint-action',
     ])
+  })
+
+  it('takes `uses: ./` as the root action: its metadata and what it runs, not the whole repository', () => {
+    expect(localUses('steps:\n  - uses: ./\n  - uses: "./action.yml"')).toEqual(['.'])
+    expect(
+      actionEntryPoints(
+        '.',
+        'runs:\n  using: node24\n  main: dist/index.js\n  post: dist/post.js\n',
+      ),
+    ).toEqual(['dist/index.js', 'dist/post.js'])
+    expect(
+      actionEntryPoints('tools/act', 'runs:\n  main: ../../dist/x.js\n  image: docker://alpine'),
+    ).toEqual(['dist/x.js'])
+    const paths = protectedPathsFrom(
+      [{ path: '.github/workflows/ci.yml', text: '- uses: ./' }],
+      ['dist/index.js'],
+    )
+    expect(holdBackReason('action.yml', paths, false)).toBe('workflow')
+    expect(holdBackReason('dist/index.js', paths, false)).toBe('workflow')
+    expect(holdBackReason('src/main.ts', paths, false)).toBeUndefined()
   })
 
   it('holds back workflows, actions and their local uses unless allowed, and .gitmodules always', () => {

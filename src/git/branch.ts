@@ -8,6 +8,7 @@ import path from 'node:path'
 import { writeCommit } from './commit.js'
 import type { Git } from './git.js'
 import {
+  actionEntryPoints,
   isWorkflowSource,
   localUses,
   protectedPathsFrom,
@@ -54,6 +55,7 @@ export async function workflowCode(git: Git, commit: string): Promise<ProtectedP
     .split('\0')
     .filter(isWorkflowSource)
   const files: Array<{ path: string; text: string }> = []
+  const entryPoints: string[] = []
   let wanted = listed
   const seen = new Set<string>()
   for (let depth = 0; depth < USES_DEPTH && wanted.length > 0; depth++) {
@@ -68,16 +70,21 @@ export async function workflowCode(git: Git, commit: string): Promise<ProtectedP
       if (!blob) continue
       const text = blob.toString('utf8')
       files.push({ path: file, text })
+      // An action's own metadata: what it runs may sit outside its directory (`main: ../dist/x.js`).
+      const name = path.posix.basename(file)
+      if (name === 'action.yml' || name === 'action.yaml') {
+        entryPoints.push(...actionEntryPoints(path.posix.dirname(file), text))
+      }
       for (const dir of localUses(text)) {
-        for (const name of ['action.yml', 'action.yaml']) {
-          const candidate = `${dir}/${name}`
+        for (const metadata of ['action.yml', 'action.yaml']) {
+          const candidate = dir === '.' ? metadata : `${dir}/${metadata}`
           if (!seen.has(candidate)) next.push(candidate)
         }
       }
     }
     wanted = [...new Set(next)]
   }
-  return protectedPathsFrom(files)
+  return protectedPathsFrom(files, entryPoints)
 }
 
 export class TaskBranch {

@@ -18,18 +18,24 @@ export const LOCAL_ACTIONS = '.github/actions'
 export interface ProtectedPaths {
   /** Directory prefixes without a trailing slash, e.g. `.github/actions`, `tools/ci-action`. */
   dirs: string[]
+  /** Single files: the root action's `action.yml` and the scripts it runs (`dist/index.js`). */
+  files: string[]
 }
 
 /** `uses: ./path` (and `./path@ref`-less forms) in a workflow or composite action file. */
 const LOCAL_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/([^"'\s#,}]+)/gm
 
-/** The local action directories a workflow or action file refers to. Pure. */
+/** `uses: ./` (and `./action.yml`): the repository's root is the action. */
+const ROOT_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/(?:action\.ya?ml)?["']?\s*(?:$|[#,}])/m
+
+/** The local action directories a workflow or action file refers to (`.` for the root). Pure. */
 export function localUses(yamlText: string): string[] {
   const found = new Set<string>()
+  if (ROOT_USES.test(yamlText)) found.add('.')
   for (const match of yamlText.matchAll(LOCAL_USES)) {
     const cleaned = (match[1] as string)
       .replace(/\/+$/, '')
-      .replace(/\/action\.ya?ml$/, '')
+      .replace(/\/?action\.ya?ml$/, '')
       .split('/')
       .filter((part) => part !== '' && part !== '.')
     if (cleaned.length === 0 || cleaned.includes('..')) continue
@@ -38,12 +44,40 @@ export function localUses(yamlText: string): string[] {
   return [...found]
 }
 
+/**
+ * The files an action's metadata names to run, relative to the repository:
+ * `runs.main`, `pre`, `post` of a JavaScript action, a local Dockerfile. Pure.
+ */
+export function actionEntryPoints(actionDir: string, actionYaml: string): string[] {
+  const found: string[] = []
+  for (const match of actionYaml.matchAll(/^\s*(?:main|pre|post|image)\s*:\s*["']?([^"'\s#]+)/gm)) {
+    const value = match[1] as string
+    if (/^(docker|https?):/.test(value)) continue
+    const parts: string[] = []
+    for (const part of `${actionDir === '.' ? '' : `${actionDir}/`}${value}`.split('/')) {
+      if (part === '' || part === '.') continue
+      if (part === '..') parts.pop()
+      else parts.push(part)
+    }
+    if (parts.length > 0) found.push(parts.join('/'))
+  }
+  return found
+}
+
 export function protectedPathsFrom(
   workflowFiles: Array<{ path: string; text: string }>,
+  entryPoints: string[] = [],
 ): ProtectedPaths {
   const dirs = new Set<string>([WORKFLOWS, LOCAL_ACTIONS])
-  for (const file of workflowFiles) for (const dir of localUses(file.text)) dirs.add(dir)
-  return { dirs: [...dirs].sort() }
+  const files = new Set<string>(entryPoints)
+  for (const file of workflowFiles) {
+    for (const dir of localUses(file.text)) {
+      // The root as an action: its metadata and what it runs, not the whole repository.
+      if (dir === '.') for (const name of ['action.yml', 'action.yaml']) files.add(name)
+      else dirs.add(dir)
+    }
+  }
+  return { dirs: [...dirs].sort(), files: [...files].sort() }
 }
 
 /** Whether the workflow code at `base` could be found by reading this path's content. */
@@ -67,7 +101,8 @@ export function holdBackReason(
   allowWorkflowChanges: boolean,
 ): HoldBack | undefined {
   if (file === '.gitmodules') return 'submodules'
-  if (!allowWorkflowChanges && paths.dirs.some((dir) => under(file, dir))) return 'workflow'
+  if (allowWorkflowChanges) return undefined
+  if (paths.dirs.some((dir) => under(file, dir)) || paths.files.includes(file)) return 'workflow'
   return undefined
 }
 

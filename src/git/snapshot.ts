@@ -251,25 +251,27 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<Snapshot> 
     ...changed.entries(),
     ...fresh.files.map((file): [string, undefined] => [file, undefined]),
   ]
+  const held = (file: string): boolean => {
+    const why = holdBackReason(file, options.protectedPaths, options.allowWorkflowChanges)
+    if (why) snapshot.heldBack.push({ path: file, why })
+    return why !== undefined
+  }
   for (const [file, before] of candidates) {
     if (hasGitComponent(file)) continue
-    const held = holdBackReason(file, options.protectedPaths, options.allowWorkflowChanges)
-    if (held) {
-      snapshot.heldBack.push({ path: file, why: held })
-      continue
-    }
     const entry = await readEntry(workTree, realWorkTree, file, options.maxFileBytes)
     if (entry.kind === 'missing') {
-      if (before) snapshot.deletes.push(file)
+      if (before && !held(file)) snapshot.deletes.push(file)
       continue
     }
     if (entry.kind === 'excluded') {
-      snapshot.excluded.push({ path: file, why: entry.why, detail: entry.detail })
+      if (!held(file)) snapshot.excluded.push({ path: file, why: entry.why, detail: entry.detail })
       continue
     }
     const mode: FileMode = entry.kind === 'link' ? '120000' : entry.mode
     const sha = blobSha(entry.content)
+    // Unchanged but for its stat data (the agent's user owned the tree): nothing to say about it.
     if (before && before.sha === sha && before.mode === mode) continue
+    if (held(file)) continue
     let secrets = secretsInChange(file, entry.content, undefined, options.knownSecretForms)
     if (secrets.length > 0 && before) {
       // Only worth reading the old content when the new one has something to compare.
