@@ -29,6 +29,7 @@ import { buildPrompt } from './prompt.js'
 import { describeToolCall } from './report/describe.js'
 import type { Outcome, RunLinks } from './report/outcome.js'
 import { LiveStatus } from './run/live-status.js'
+import { ciFixOptions, reportFixEnd, resolveWorkflowRun, type CiFixRun } from './run/ci-fix.js'
 import { resolveTask } from './run/resolve.js'
 import { commitMessage, conclusionFor, leftOut, summarize } from './run/verdict.js'
 import { secretsOf, type Settings } from './settings.js'
@@ -97,12 +98,20 @@ export async function runPipeline(
     log: core.warning,
     debug: core.debug,
   })
-  const resolved = await resolveTask(github, settings.eventName, payload, {
-    prefix: settings.triggerPrefix,
-    allowedBots: settings.allowedBots,
-  })
+  // The run's own secrets in every form they could be written down: kept out of all it publishes.
+  const knownSecrets = secretForms(secretsOf(settings))
+  // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
+  // task; everything else (a pass, a person's commit, attempts used up) ends here.
+  const resolved =
+    settings.eventName === 'workflow_run'
+      ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets))
+      : await resolveTask(github, settings.eventName, payload, {
+          prefix: settings.triggerPrefix,
+          allowedBots: settings.allowedBots,
+        })
   if (resolved.kind === 'skipped') return resolved
   const task = resolved.task
+  const ciFix = 'ciLine' in resolved ? (resolved as CiFixRun) : undefined
   timings.mark('trust checked')
 
   // Provisioning the CLI (a download on a fresh runner) runs alongside the
@@ -121,8 +130,6 @@ export async function runPipeline(
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
   }
-  // The run's own secrets in every form they could be written down: kept out of all it publishes.
-  const knownSecrets = secretForms(secretsOf(settings))
   const status = new LiveStatus(
     github,
     task,
@@ -130,6 +137,7 @@ export async function runPipeline(
     settings.progressIntervalMs,
     core.warning,
     knownSecrets,
+    ciFix?.comments,
   )
   if (task.followUp && (await status.alreadyAnswered())) {
     return {
@@ -179,7 +187,7 @@ export async function runPipeline(
       status.start().then(() => timings.mark('first comment posted')),
     ])
     if ('error' in prepared) throw prepared.error
-    if (prepared.delivered && !task.followUp) {
+    if (prepared.delivered && !task.followUp && !task.ciFix) {
       // A re-run, a double trigger or a reopened PR: the work is on the branch already.
       await status.alreadyDone(prepared.delivered)
       return {
@@ -209,6 +217,11 @@ export async function runPipeline(
     return undefined
   })
   timings.mark('final report')
+  if (ciFix) {
+    await reportFixEnd(ciFix.ciLine, task, outcome, comment?.url).catch((error: unknown) =>
+      core.warning(`Could not update the CI line: ${errorMessage(error)}`),
+    )
+  }
   return {
     kind: 'ran',
     outcome,

@@ -45,6 +45,8 @@ export interface Settings {
   /** What a PR comment starts with to ask for a follow-up run. */
   triggerPrefix: string
   progressIntervalMs: number
+  /** CI fixes allowed since the last person's commit on the branch (input `ci_fix_attempts`). */
+  ciFixAttempts: number
 
   // What the Actions runner tells us.
   eventName: string
@@ -54,6 +56,9 @@ export interface Settings {
   serverUrl: string
   runId: string
   runAttempt: string
+  /** `owner/repo/.github/workflows/file.yml@ref` of the workflow running async-pr, and its name. */
+  workflowRef?: string
+  workflowName?: string
   workspace: string
   runnerTemp: string
   toolCache: string
@@ -93,6 +98,15 @@ function positiveNumber(env: Env, name: string, fallback?: number): number | und
     throw new SettingsError(`Input ${name} must be a positive number, got "${raw}".`)
   }
   return value
+}
+
+function count(env: Env, name: string, fallback: number): number {
+  const raw = input(env, name)
+  if (raw === '') return fallback
+  if (!/^\d{1,3}$/.test(raw)) {
+    throw new SettingsError(`Input ${name} must be a whole number (0 or more), got "${raw}".`)
+  }
+  return Number(raw)
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -186,6 +200,7 @@ export function readSettings(env: Env): Settings {
     progressIntervalMs: Math.round(
       (positiveNumber(env, 'progress_interval_seconds', 20) as number) * 1000,
     ),
+    ciFixAttempts: count(env, 'ci_fix_attempts', 2),
 
     eventName: required(
       'GITHUB_EVENT_NAME',
@@ -202,6 +217,8 @@ export function readSettings(env: Env): Settings {
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     runId: env.GITHUB_RUN_ID ?? '0',
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
+    workflowName: env.GITHUB_WORKFLOW || undefined,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp,
     toolCache: env.RUNNER_TOOL_CACHE || runnerTemp,

@@ -124,6 +124,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_RUN_NUMBER: '7',
     GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
     GITHUB_WORKFLOW: 'async-pr',
+    GITHUB_WORKFLOW_REF: `${options.repository}/.github/workflows/async-pr.yml@refs/heads/main`,
     GITHUB_JOB: 'agent',
     GITHUB_ACTOR: 'someone',
     GITHUB_WORKSPACE: options.workspace,
