@@ -37183,6 +37183,7 @@ function parseLogLine(raw) {
   if (text.length > MAX_LINE_CHARS2) text = `${text.slice(0, MAX_LINE_CHARS2)} \u2026[line cut]`;
   return { atMs, kind, text };
 }
+var WINDOW_SLACK_MS = 3e3;
 var KEPT_PER_STEP = 1e3;
 var StepLogCollector = class {
   windows;
@@ -37195,8 +37196,8 @@ var StepLogCollector = class {
       const from = Date.parse(step.startedAt ?? "");
       const to = Date.parse(step.completedAt ?? "");
       return {
-        from: Number.isNaN(from) ? -Infinity : Math.floor(from / 1e3) * 1e3,
-        to: Number.isNaN(to) ? Infinity : Math.floor(to / 1e3) * 1e3 + 999
+        from: Number.isNaN(from) ? -Infinity : Math.floor(from / 1e3) * 1e3 - WINDOW_SLACK_MS,
+        to: Number.isNaN(to) ? Infinity : Math.floor(to / 1e3) * 1e3 + 999 + WINDOW_SLACK_MS
       };
     });
     this.kept = steps.map(() => []);

@@ -76,14 +76,18 @@ export interface StepSpan {
   completedAt?: string | null
 }
 
+/** How far a step's window reaches beyond the times the jobs API gives it. */
+const WINDOW_SLACK_MS = 3000
+
 /** The lines kept of a step: more than the tail, so the step's own start can be found in them. */
 const KEPT_PER_STEP = 1000
 
 /**
  * Collects, for each failed step, the lines the runner wrote while it ran. The
- * jobs API gives steps' times to the second and log lines carry finer ones, so
- * a step's window is its first second to the end of its last; lines of a
- * neighbouring step in the same second are told apart by `sectionTail`.
+ * jobs API gives steps' times to the second and log lines carry finer ones (and
+ * the two clocks need not agree), so a step's window reaches a few seconds
+ * beyond both ends; lines of a neighbouring step in it are told apart by
+ * `sectionTail`.
  */
 export class StepLogCollector {
   private readonly windows: Array<{ from: number; to: number }>
@@ -97,8 +101,8 @@ export class StepLogCollector {
       const from = Date.parse(step.startedAt ?? '')
       const to = Date.parse(step.completedAt ?? '')
       return {
-        from: Number.isNaN(from) ? -Infinity : Math.floor(from / 1000) * 1000,
-        to: Number.isNaN(to) ? Infinity : Math.floor(to / 1000) * 1000 + 999,
+        from: Number.isNaN(from) ? -Infinity : Math.floor(from / 1000) * 1000 - WINDOW_SLACK_MS,
+        to: Number.isNaN(to) ? Infinity : Math.floor(to / 1000) * 1000 + 999 + WINDOW_SLACK_MS,
       }
     })
     this.kept = steps.map(() => [])
