@@ -2,7 +2,15 @@
 // shrinks it (fewer repeats, a one-minute long run, smaller transcripts, a shorter ladder), so
 // the whole bench can be iterated on in a few minutes.
 
-export const SCENARIOS = ['floor', 'overhead', 'long', 'provisioning', 'parser', 'scale'] as const
+export const SCENARIOS = [
+  'floor',
+  'overhead',
+  'cifix',
+  'long',
+  'provisioning',
+  'parser',
+  'scale',
+] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 
 export interface BenchOptions {
