@@ -387,4 +387,81 @@ describe('CI on async-pr’s push', () => {
     // The job's name (CI's text too) is shown escaped where it is linked.
     expect(statusComments(world)[1]!.body).toContain('[test @\u200Docto/admins \\<!-- x -->](')
   })
+
+  it('keeps the line red until every workflow that failed on the commit has passed, and ignores a stale pass', async () => {
+    world = await ciWorld(typoThenFix())
+    const inputs = { ci_fix_attempts: '0' }
+    const task = await world.run({ inputs })
+    const sha = task.outputs.commit_sha!
+    const line = () =>
+      mainComment(world!)
+        .split('\n')
+        .find((l) => l.startsWith('**CI:**'))
+    const turns = world.model.requests.length
+
+    const lint = await ciRun(world, {
+      conclusion: 'failure',
+      workflowName: 'Lint',
+      jobs: [failingTestJob('eslint', ['1 problem'])],
+    })
+    const red = await world.run({
+      inputs,
+      eventName: 'workflow_run',
+      payload: lint.payload,
+      runId: 5001,
+    })
+    expect(red.outputs).toMatchObject({
+      conclusion: 'skipped',
+      skip_reason: 'ci_fix_attempts_used',
+    })
+    expect(line()).toContain(`❌ 1 check failed on [${sha.slice(0, 7)}]`)
+    expect(line()).toContain('over to you (ci_fix_attempts is 0): [eslint](')
+
+    // CI passes on the same commit, and GitHub leaves the PR out of the run: still red for Lint.
+    const ci = await ciRun(world, {
+      conclusion: 'success',
+      unlisted: true,
+      jobs: [passingJob('test')],
+    })
+    const before = world.emulator.requests.length
+    const pass = await world.run({
+      inputs,
+      eventName: 'workflow_run',
+      payload: ci.payload,
+      runId: 5002,
+    })
+    expect(pass.outputs).toMatchObject({ conclusion: 'skipped', skip_reason: 'ci_passed' })
+    expect(pass.summary).toContain('another workflow still fails there')
+    // The PR is asked for (the run did not list it); the line says the same, so it is not written.
+    expect(world.emulator.requests.slice(before).map((r) => r.operationId)).toEqual([
+      'pulls/get',
+      'issues/list-comments',
+    ])
+    expect(line()).toContain('over to you (ci_fix_attempts is 0): [eslint](')
+
+    // Lint passes on a re-run: now it is green.
+    const again = await ciRun(world, {
+      conclusion: 'success',
+      rerunOf: lint.run,
+      jobs: [passingJob('eslint')],
+    })
+    await world.run({ inputs, eventName: 'workflow_run', payload: again.payload, runId: 5003 })
+    expect(line()).toBe(
+      `**CI:** ✅ passed on [${sha.slice(0, 7)}](${world.git.url}/${world.fullName}/commit/${sha})`,
+    )
+
+    // A pass for a commit the branch has left says nothing about the new head.
+    await advanceBranch(world.gitRoot, world.fullName, world.headRef, {
+      message: 'A person’s change',
+    })
+    const stale = await world.run({
+      inputs,
+      eventName: 'workflow_run',
+      payload: ci.payload,
+      runId: 5004,
+    })
+    expect(stale.outputs).toMatchObject({ conclusion: 'skipped', skip_reason: 'outdated' })
+    expect(line()).toContain('✅ passed on')
+    expect(world.model.requests.length).toBe(turns)
+  })
 })
