@@ -1,6 +1,7 @@
 // The event payload -> a Task the pipeline works on, or the reason to skip.
 // Pure: the payload is read from disk by the caller.
 
+import type { CiFailure } from './github/ci-logs.js'
 import { stripHiddenText } from './util/sanitize.js'
 
 export interface Account {
@@ -14,6 +15,24 @@ export interface FollowUp {
   commentUrl: string
   /** The comment's text after the prefix; untrusted, sanitized when it becomes the prompt. */
   instruction: string
+}
+
+/** A run that fixes the repository's CI after it failed on async-pr's push (see events/workflow-run.ts). */
+export interface CiFix {
+  runId: number
+  runAttempt: number
+  runUrl: string
+  workflowName: string
+  /** The commit CI failed on: the PR's head when the fix starts. */
+  headSha: string
+  conclusion: string
+  /** This fix's number: the fixes since the last person's commit, plus one. */
+  attempt: number
+  maxAttempts: number
+  /** What CI said (untrusted text, fenced and stripped when it becomes the prompt). */
+  failure: CiFailure
+  /** The PR's status comment as people read it: the task's earlier result. */
+  previousResult?: string
 }
 
 export interface Task {
@@ -33,6 +52,8 @@ export interface Task {
   baseRef: string
   /** Set when this run answers a follow-up instruction. */
   followUp?: FollowUp
+  /** Set when this run fixes CI that failed on async-pr's push. */
+  ciFix?: CiFix
 }
 
 export type SkipReason =

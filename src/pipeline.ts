@@ -10,6 +10,7 @@ import type { TaskBranch } from './git/branch.js'
 import { snapshotConfig } from './git/workspace.js'
 import { StatusComment, STATUS_MARKER, type PostedComment } from './github/status-comment.js'
 import type { Outcome } from './report/outcome.js'
+import { reportFixEnd } from './run/ci-fix.js'
 import { outcomeOf } from './run/outcome.js'
 import { runToReady } from './run/ready.js'
 import { startRun, type RunContext, type Skipped } from './run/start.js'
@@ -125,6 +126,11 @@ async function report(run: RunContext, outcome: Outcome): Promise<PipelineResult
     return undefined
   })
   run.timings.mark('final report')
+  if (run.ciFix) {
+    await reportFixEnd(run.ciFix.ciLine, run.task, outcome, comment?.url).catch((error: unknown) =>
+      core.warning(`Could not update the CI line: ${errorMessage(error)}`),
+    )
+  }
   return {
     kind: 'ran',
     outcome,

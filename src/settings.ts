@@ -53,6 +53,8 @@ export interface Settings {
   fixAttempts: number
   /** How many times the reviewer may send the work back (0: no review). */
   reviewCycles: number
+  /** CI fixes allowed since the last person's commit on the branch (input `ci_fix_attempts`). */
+  ciFixAttempts: number
 
   // What the Actions runner tells us.
   eventName: string
@@ -64,6 +66,9 @@ export interface Settings {
   graphqlUrl: string
   runId: string
   runAttempt: string
+  /** `owner/repo/.github/workflows/file.yml@ref` of the workflow running async-pr, and its name. */
+  workflowRef?: string
+  workflowName?: string
   workspace: string
   runnerTemp: string
   toolCache: string
@@ -252,6 +257,7 @@ export function readSettings(env: Env): Settings {
     ),
     fixAttempts: count(env, 'fix_attempts', 2),
     reviewCycles: count(env, 'review_cycles', 0),
+    ciFixAttempts: count(env, 'ci_fix_attempts', 2),
 
     eventName: required(
       'GITHUB_EVENT_NAME',
@@ -267,6 +273,8 @@ export function readSettings(env: Env): Settings {
     ...endpoints,
     runId: env.GITHUB_RUN_ID ?? '0',
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
+    workflowName: env.GITHUB_WORKFLOW || undefined,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp,
     toolCache: env.RUNNER_TOOL_CACHE || runnerTemp,

@@ -41,6 +41,8 @@ export interface WorldOptions {
   author?: string
   authorPermission?: 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
   authorType?: 'User' | 'Bot'
+  /** Give the workflow's token GitHub's installation-token form (`ghs_…`), as GITHUB_TOKEN has. */
+  installationToken?: boolean
 }
 
 export interface World {
@@ -86,7 +88,9 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   const patLogin = 'automation'
   const secrets = {
     pat: fakeSecret('pat'),
-    actionsToken: fakeSecret('actions'),
+    actionsToken: options.installationToken
+      ? `ghs_${randomBytes(18).toString('hex')}`
+      : fakeSecret('actions'),
     modelKey: fakeSecret('model-key'),
   }
 

@@ -3,6 +3,7 @@
 import { PHASE_LABELS } from './phases.js'
 import { fmtSpread, ratio, type Spread } from './stats.js'
 import type { ReviewLoopResult } from '../scenarios/review-loop.js'
+import type { CiFixResult } from '../scenarios/ci-fix.js'
 import type { CliAloneResult } from '../scenarios/cli-alone.js'
 import type { FloorResult } from '../scenarios/floor.js'
 import type { LongRunResult } from '../scenarios/long-run.js'
@@ -15,6 +16,7 @@ export interface Results {
   floor?: FloorResult
   cliAlone?: CliAloneResult
   overhead?: OverheadResult
+  cifix?: CiFixResult
   long?: LongRunResult
   provisioning?: ProvisioningResult
   parser?: ParserResult
@@ -89,6 +91,26 @@ export function verdicts(results: Results): Verdict[] {
     target: 'At most 8 API requests per run without progress updates',
     measured: requests ? `max ${requests.max}, median ${requests.median}` : 'n/a',
     pass: requests && requests.n > 0 ? requests.max <= 8 : undefined,
+  })
+  const cifix = results.cifix
+  list.push({
+    target: 'A CI fix makes at most 6 GitHub requests before the agent starts',
+    measured: cifix?.runs
+      ? `max ${cifix.requestsBeforeAgent.max}, median ${cifix.requestsBeforeAgent.median}`
+      : 'n/a',
+    pass: cifix?.runs ? cifix.requestsBeforeAgent.max <= 6 : undefined,
+  })
+  list.push({
+    target: 'CI event to the first status update within 1 s (cached CLI, every run)',
+    measured: cifix?.runs
+      ? `max ${ms(cifix.firstUpdate.max)}, median ${ms(cifix.firstUpdate.median)}`
+      : 'n/a',
+    pass: cifix?.runs ? cifix.firstUpdate.max <= 1000 : undefined,
+  })
+  list.push({
+    target: 'Passing CI on async-pr’s commit: at most 2 requests, no model call',
+    measured: cifix?.runs ? `max ${cifix.passedRequests.max}` : 'n/a',
+    pass: cifix?.runs ? cifix.passedRequests.max <= 2 : undefined,
   })
   if (parser && parser.samples.length > 0) {
     const growth = Math.max(...parser.samples.map((s) => s.heapAfter - s.heapBefore))
@@ -363,11 +385,38 @@ function scaleSection(steps: ScaleStep[], floor?: FloorResult): Section {
   }
 }
 
+function ciFixSection(c: CiFixResult): Section {
+  return {
+    title: `Done means green: a CI failure on async-pr's push, and the CI run that passes after the fix (${c.runs} runs)`,
+    rows: [
+      {
+        metric: 'Requests before the agent starts',
+        value: `${fmtSpread(c.requestsBeforeAgent, 'requests')} (${kindsText(c.kindsBeforeAgent)})`,
+        target: '≤ 6',
+      },
+      {
+        metric: 'CI event to the first status update',
+        value: fmtSpread(c.firstUpdate),
+        target: '≤ 1 s',
+      },
+      { metric: 'CI event to the agent’s first turn', value: fmtSpread(c.agentStart) },
+      { metric: 'Fix run, spawn to exit', value: fmtSpread(c.fixWall) },
+      {
+        metric: 'Passing CI: requests',
+        value: `${fmtSpread(c.passedRequests, 'requests')} (${kindsText(c.passedKinds)})`,
+        target: '≤ 2',
+      },
+      { metric: 'Passing CI: spawn to exit', value: fmtSpread(c.passedWall) },
+    ],
+  }
+}
+
 export function sections(results: Results): Section[] {
   const list: Section[] = []
   const { floor } = results
   if (floor) list.push(floorSection(floor))
   if (results.overhead) list.push(overheadSection(results.overhead, floor, results.cliAlone))
+  if (results.cifix) list.push(ciFixSection(results.cifix))
   if (results.long) list.push(longSection(results.long, floor))
   if (results.provisioning) list.push(provisioningSection(results.provisioning))
   if (results.parser) list.push(parserSection(results.parser))

@@ -6,6 +6,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 import { EVENT_HEAD_REF, upstreamRef, type PublishRepo } from './publish.js'
+import { RUN_TRAILER, TASK_TRAILER } from './trailers.js'
 
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError'
@@ -146,10 +147,6 @@ export async function snapshotConfig(git: Git): Promise<() => Promise<void>> {
   const saved = await readFile(file)
   return async () => writeFile(file, saved)
 }
-
-/** Trailers async-pr writes into every commit it makes: the run, and the task (the PR). */
-export const RUN_TRAILER = 'Async-PR-Run'
-export const TASK_TRAILER = 'Async-PR-Task'
 
 /**
  * The run whose commits for PR #`prNumber` already sit in the recent history of

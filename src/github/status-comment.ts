@@ -17,6 +17,12 @@ export function followUpMarker(commentId: number): string {
 }
 const FOLLOW_UP_LINE = /^<!-- async-pr:followup:(\d+) -->$/
 
+/** A CI fix reports in its own comment too: one per commit CI failed on, so a second event for it finds it. */
+export function ciFixMarker(headSha: string): string {
+  return `${STATUS_MARKER}\n<!-- async-pr:cifix:${headSha} -->`
+}
+const CI_FIX_LINE = /^<!-- async-pr:cifix:([0-9a-f]{40}) -->$/
+
 /**
  * Which status comment a body is, read only where async-pr writes its
  * markers: the status marker as the first line, a follow-up's marker as the
@@ -26,7 +32,9 @@ export function markerOf(body: string): string | undefined {
   const [first, second = ''] = body.split(/\r?\n/, 2)
   if (first !== STATUS_MARKER) return undefined
   const followUp = FOLLOW_UP_LINE.exec(second)
-  return followUp ? followUpMarker(Number(followUp[1])) : STATUS_MARKER
+  if (followUp) return followUpMarker(Number(followUp[1]))
+  const ciFix = CI_FIX_LINE.exec(second)
+  return ciFix ? ciFixMarker(ciFix[1] as string) : STATUS_MARKER
 }
 const OVERFLOW_NOTE = 'cut to fit GitHub’s comment size limit.'
 /** GitHub rejects longer comment bodies. */
@@ -50,6 +58,32 @@ export function fitComment(body: string, overflowNote: string): string {
   const note = `\n\n…${overflowNote}`
   const room = COMMENT_LIMIT - note.length - tail.length
   return body.slice(0, room) + note + tail
+}
+
+/** Who a client's token writes as, asked once per client (a run's status comments share it). */
+const logins = new WeakMap<GitHub, Promise<string | null>>()
+
+function ownLogin(github: GitHub): Promise<string | null> {
+  let login = logins.get(github)
+  if (!login) {
+    login = askLogin(github)
+    logins.set(github, login)
+  }
+  return login
+}
+
+async function askLogin(github: GitHub): Promise<string | null> {
+  // An installation token (the workflow's GITHUB_TOKEN, `ghs_…`) is refused GET /user: no need to ask.
+  const { tokenType } = (await github.auth()) as { tokenType?: string }
+  if (tokenType === 'installation') return null
+  return github.rest.users.getAuthenticated().then(
+    ({ data }) => data.login,
+    (error: unknown) => {
+      if (statusOf(error) === 403 || statusOf(error) === 401) return null
+      logins.delete(github) // a failure, not an answer: ask again next time
+      throw error
+    },
+  )
 }
 
 type IssueComment = Awaited<ReturnType<GitHub['rest']['issues']['listComments']>>['data'][number]
@@ -103,15 +137,7 @@ export class StatusComment {
   private async isOurs(
     user: { login?: string; type?: string } | null | undefined,
   ): Promise<boolean> {
-    if (this.login === undefined) {
-      try {
-        const { data } = await this.github.rest.users.getAuthenticated()
-        this.login = data.login
-      } catch (error) {
-        if (statusOf(error) !== 403 && statusOf(error) !== 401) throw error
-        this.login = null
-      }
-    }
+    if (this.login === undefined) this.login = await ownLogin(this.github)
     return this.login === null ? user?.type === 'Bot' : user?.login === this.login
   }
 
@@ -140,6 +166,21 @@ export class StatusComment {
     if (!this.comment && !this.searched) this.comment = await this.find()
     if (this.comment) return this.update(text)
     return this.create(text)
+  }
+
+  /**
+   * Rewrites the comment an earlier run left (the whole body, marker and all,
+   * from what it says now); undefined when there is none. Unchanged text is not sent.
+   */
+  async edit(change: (body: string) => string): Promise<PostedComment | undefined> {
+    if (!this.comment) this.comment = await this.find()
+    if (!this.comment || this.previousBody === undefined) return undefined
+    const text = this.prepare(change(this.previousBody), OVERFLOW_NOTE)
+    if (text !== this.previousBody) {
+      await this.update(text)
+      this.previousBody = text
+    }
+    return this.comment
   }
 
   /** Puts back what the comment said before this run took it over. */

@@ -14,7 +14,7 @@ import { codeSpan, inline, linkUrl, plain, prose, quote, tableCell, urlPath } fr
 import type { Conclusion, Outcome, RunLinks } from './outcome.js'
 import type { Task } from '../event.js'
 import { judgeCriteria } from './criteria.js'
-import { renderProgress } from './progress.js'
+import { ciFixIntro, renderProgress } from './progress.js'
 import { renderState } from './state.js'
 
 const HEADLINES: Record<Conclusion, string> = {
@@ -76,6 +76,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       '',
     )
   }
+  if (task.ciFix) lines.push(ciFixIntro(task, links.serverUrl), '')
   if (outcome.reason) lines.push(prose(outcome.reason), '')
 
   const summary =
@@ -161,7 +162,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   // The latest report of a criterion wins: a fix round may have checked one off.
   const reports = agent?.reports?.length ? [...agent.reports].reverse().join('\n') : undefined
   const criteria = judgeCriteria(task.body, reports ?? agent?.result?.text ?? agent?.lastText ?? '')
-  if (criteria.length > 0 && !task.followUp) {
+  if (criteria.length > 0 && !task.followUp && !task.ciFix) {
     lines.push('**Acceptance criteria** (from the task; as the agent reports them)', '')
     for (const criterion of criteria) {
       const mark = criterion.done === true ? '✅' : criterion.done === false ? '❌' : '❔'

@@ -20,9 +20,16 @@
 
 import { noMentions } from '../util/sanitize.js'
 
-/** C0 and C1 controls, DEL, the Unicode line and paragraph separators, bidi overrides. */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+/**
+ * C0 and C1 controls, DEL, the Unicode line and paragraph separators, bidi
+ * overrides, and the characters that render as nothing (zero-width space, word
+ * joiner and invisible operators, BOM, Hangul fillers, Unicode tags): text a
+ * reader cannot see must not hide in a report (a CI log, say, repeated by the agent).
+ * Joiners and variation selectors stay: emoji are made of them.
+ */
+const CONTROLS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0]|\udb40[\udc00-\udc7f]/g
 
 function visible(char: string): string {
   const code = char.charCodeAt(0)

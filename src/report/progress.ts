@@ -8,6 +8,20 @@ import { formatDuration } from './format.js'
 import { codeSpan, inline } from './markdown.js'
 import type { RunLinks } from './outcome.js'
 import { renderState } from './state.js'
+import { renderCiFixIntro } from './ci-line.js'
+
+/** A CI fix's first line, for its progress and its result. */
+export function ciFixIntro(task: Task, serverUrl: string): string {
+  const fix = task.ciFix
+  if (!fix) return ''
+  return renderCiFixIntro(
+    {
+      ...fix,
+      failed: fix.failure.checks.map((check) => ({ name: check.name, url: check.url })),
+    },
+    { repoUrl: `${serverUrl}/${task.owner}/${task.repo}` },
+  )
+}
 
 /** Where the run stands; the stages after the agent's first pass say which check or round. */
 export type Phase =
@@ -57,13 +71,13 @@ function todoLine(todo: Todo): string {
 }
 
 /** What the comment says, without the parts that change every second. */
-export function renderProgressBody(task: Task, progress: Progress): string {
+export function renderProgressBody(task: Task, progress: Progress, serverUrl = ''): string {
   const lines = [
-    '### ⏳ async-pr is working on this task',
-    '',
-    `${phaseLabel(progress.phase)} on ${codeSpan(task.headRef)}.`,
+    task.ciFix ? '### ⏳ async-pr is fixing CI' : '### ⏳ async-pr is working on this task',
     '',
   ]
+  if (task.ciFix) lines.push(ciFixIntro(task, serverUrl), '')
+  lines.push(`${phaseLabel(progress.phase)} on ${codeSpan(task.headRef)}.`, '')
   if (progress.todos.length > 0)
     lines.push('**Checklist**', '', ...progress.todos.map(todoLine), '')
   const recent = progress.recent.slice(-RECENT_SHOWN)
@@ -82,7 +96,7 @@ export function renderProgress(
   extraState: { instructionId?: number } = {},
 ): string {
   return [
-    renderProgressBody(task, progress),
+    renderProgressBody(task, progress, links.serverUrl),
     `<sub>${formatDuration(progress.elapsedMs)} so far · [workflow run](${links.runUrl})</sub>`,
     '',
     renderState({

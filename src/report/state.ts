@@ -50,8 +50,13 @@ export function parseState(body: string): CommentState | undefined {
   }
 }
 
-/** async-pr's hidden lines at the end of a body (the state line): they survive any cut. */
-const HIDDEN_TAIL = /(\n<!-- async-pr:[^\n]*-->)+\s*$/
+/**
+ * async-pr's hidden lines at the end of a body (the state line), with the CI
+ * line when one sits right above its own hidden line (see ci-line.ts): they
+ * survive any cut.
+ */
+const HIDDEN_TAIL =
+  /(?:\n\n\*\*CI:\*\* [^\n]*(?=\n<!-- async-pr:ci ))?(?:\n<!-- async-pr:[^\n]*-->)+\s*$/
 
 /** A body as what a person reads and the hidden lines after it. */
 export function splitHiddenTail(body: string): { visible: string; tail: string } {

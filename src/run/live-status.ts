@@ -7,6 +7,7 @@ import type { Task } from '../event.js'
 import type { GitHub } from '../github/client.js'
 import { react, type ReactionTarget } from '../github/reactions.js'
 import {
+  ciFixMarker,
   followUpMarker,
   listComments,
   StatusComment,
@@ -32,7 +33,7 @@ export class LiveStatus {
   /** The PR's comments, listed once: shared with the lookup of the previous result. */
   readonly comments: ReturnType<typeof listComments>
   private readonly updates: ThrottledUpdates
-  private readonly target: ReactionTarget
+  private readonly target?: ReactionTarget
   private readonly startedAt = Date.now()
   private eyes: Promise<void> = Promise.resolve()
 
@@ -44,17 +45,24 @@ export class LiveStatus {
     private readonly warn: (line: string) => void,
     /** The run's own credentials in every written form (secretForms): never published. */
     knownSecrets: readonly string[],
+    /** The PR's comments, when the run listed them already (a CI fix did, to find its CI line). */
+    comments?: ReturnType<typeof listComments>,
   ) {
     const issue = { owner: task.owner, repo: task.repo, issueNumber: task.prNumber }
-    this.comments = listComments(github, issue)
+    this.comments = comments ?? listComments(github, issue)
     this.comment = new StatusComment(
       github,
       issue,
-      task.followUp ? followUpMarker(task.followUp.commentId) : STATUS_MARKER,
+      task.followUp
+        ? followUpMarker(task.followUp.commentId)
+        : task.ciFix
+          ? ciFixMarker(task.ciFix.headSha)
+          : STATUS_MARKER,
       this.comments,
       knownSecrets,
     )
-    this.target = { ...issue, commentId: task.followUp?.commentId }
+    // A CI fix was started by no one's comment, and the PR has its reactions already.
+    this.target = task.ciFix ? undefined : { ...issue, commentId: task.followUp?.commentId }
     this.updates = new ThrottledUpdates({
       intervalMs,
       send: async (body) => void (await this.comment.publish(body, OVERFLOW_NOTE)),
@@ -95,7 +103,7 @@ export class LiveStatus {
     const first = this.snapshot('starting')
     await this.comment.publish(this.render(first), OVERFLOW_NOTE)
     this.updates.shown(renderProgressBody(this.task, first))
-    this.eyes = react(this.github, this.target, 'eyes', this.warn)
+    if (this.target) this.eyes = react(this.github, this.target, 'eyes', this.warn)
   }
 
   /** Offers what the agent is doing now; sent when the throttle allows and it changed. */
@@ -130,7 +138,7 @@ export class LiveStatus {
     await Promise.all([this.updates.close(), this.eyes])
     const posted = await this.comment.publish(renderFinal(outcome), OVERFLOW_NOTE)
     const good = outcome.conclusion === 'success' || outcome.conclusion === 'no_changes'
-    await react(this.github, this.target, good ? 'rocket' : 'confused', this.warn)
+    if (this.target) await react(this.github, this.target, good ? 'rocket' : 'confused', this.warn)
     return posted
   }
 }

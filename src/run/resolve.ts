@@ -10,7 +10,8 @@ import { authorize } from '../trust.js'
 export type Resolved =
   { kind: 'task'; task: Task } | { kind: 'skipped'; reason: string; message: string }
 
-async function refusal(
+/** Why the author or the actor may not start a run; undefined when both may. */
+export async function refusal(
   github: GitHub,
   owner: string,
   repo: string,

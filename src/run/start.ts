@@ -17,6 +17,7 @@ import type { RunLinks } from '../report/outcome.js'
 import { secretsOf, type Settings } from '../settings.js'
 import { initBinaries } from '../util/binaries.js'
 import { secretForms } from '../util/secrets.js'
+import { ciFixOptions, resolveWorkflowRun, type CiFixRun } from './ci-fix.js'
 import { LiveStatus } from './live-status.js'
 import { resolveTask } from './resolve.js'
 import { Timings } from './timings.js'
@@ -44,6 +45,8 @@ export interface RunContext {
   claude: Promise<string>
   /** Aborted when the job is cancelled. */
   cancelled: AbortSignal
+  /** Set for a CI fix (workflow_run): the CI line on the PR's status comment to keep true. */
+  ciFix?: CiFixRun
   /** Removes the scratch directory. */
   cleanup(): Promise<void>
 }
@@ -65,12 +68,19 @@ export async function startRun(
     log: core.warning,
     debug: core.debug,
   })
-  const resolved = await resolveTask(github, settings.eventName, payload, {
-    prefix: settings.triggerPrefix,
-    allowedBots: settings.allowedBots,
-  })
+  const knownSecrets = secretForms(secretsOf(settings))
+  // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
+  // task; everything else (a pass, a person's commit, attempts used up) ends here.
+  const resolved =
+    settings.eventName === 'workflow_run'
+      ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets))
+      : await resolveTask(github, settings.eventName, payload, {
+          prefix: settings.triggerPrefix,
+          allowedBots: settings.allowedBots,
+        })
   if (resolved.kind === 'skipped') return resolved
   const task = resolved.task
+  const ciFix = 'ciLine' in resolved ? (resolved as CiFixRun) : undefined
   timings.mark('trust checked')
 
   // Provisioning the CLI (a download on a fresh runner) runs alongside the
@@ -89,7 +99,6 @@ export async function startRun(
     serverUrl: settings.serverUrl,
     runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
   }
-  const knownSecrets = secretForms(secretsOf(settings))
   const status = new LiveStatus(
     github,
     task,
@@ -97,6 +106,7 @@ export async function startRun(
     settings.progressIntervalMs,
     core.warning,
     knownSecrets,
+    ciFix?.comments,
   )
   if (task.followUp && (await status.alreadyAnswered())) {
     return {
@@ -136,6 +146,7 @@ export async function startRun(
       timings,
       claude,
       cancelled,
+      ciFix,
       cleanup: () => rm(scratch, { recursive: true, force: true }).catch(() => undefined),
     },
   }

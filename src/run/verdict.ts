@@ -4,6 +4,7 @@ import type { AgentVerdict } from '../agent/judge.js'
 import type { AgentRun } from '../agent/run.js'
 import type { Task } from '../event.js'
 import type { Exclusion } from '../git/snapshot.js'
+import { CI_FIX_TRAILER } from '../git/trailers.js'
 import { codeSpan } from '../report/markdown.js'
 import type { AgentSummary, Conclusion, RunLinks } from '../report/outcome.js'
 
@@ -47,19 +48,25 @@ export function commitMessage(
   round?: string,
 ): string {
   const finished = verdict.kind === 'completed'
+  const fix = task.ciFix
   const what =
     round ??
     (task.followUp
       ? `Follow-up: ${task.followUp.instruction.split('\n')[0]?.slice(0, 60) ?? ''}`
-      : task.title)
+      : fix
+        ? `Fix CI: ${fix.workflowName.slice(0, 60)} (attempt ${fix.attempt} of ${fix.maxAttempts})`
+        : task.title)
   const subject = (finished ? what : `WIP: ${what}`).replace(/\s+/g, ' ').trim()
   return [
     subject,
     '',
     `${finished ? 'Work' : 'Work in progress'} by Claude Code on #${task.prNumber}, committed by async-pr.`,
+    ...(fix ? [`It answers the CI run ${fix.runUrl}, which failed on ${fix.headSha}.`] : []),
     '',
     `Async-PR-Run: ${links.runUrl}`,
     `Async-PR-Task: #${task.prNumber}`,
+    // Counted from the branch's history: how many fixes CI has had since a person's last commit.
+    ...(fix ? [`${CI_FIX_TRAILER}: ${fix.attempt}`] : []),
   ].join('\n')
 }
 

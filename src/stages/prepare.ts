@@ -46,7 +46,7 @@ export async function prepare(
     run.status.start().then(() => run.timings.mark('first comment posted')),
   ])
   if ('error' in prepared) throw prepared.error
-  if (prepared.delivered && !run.task.followUp) {
+  if (prepared.delivered && !run.task.followUp && !run.task.ciFix) {
     // A re-run, a double trigger or a reopened PR: the work is on the branch already.
     await run.status.alreadyDone(prepared.delivered)
     return {

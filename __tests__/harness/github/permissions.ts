@@ -44,6 +44,7 @@ export const OPERATION_PERMISSIONS: Record<string, Requirement> = {
   'git/list-matching-refs': need('read', 'contents'),
   'repos/get-branch': need('read', 'contents'),
   'repos/get-commit': need('read', 'contents'),
+  'repos/list-commits': need('read', 'contents'),
   'repos/create-dispatch-event': need('write', 'contents'),
   'issues/create': need('write', 'issues'),
   'issues/update': need('write', 'issues', 'pull-requests'),

@@ -6,6 +6,7 @@
 import { HttpError, notFound, validationFailed } from '../errors.js'
 import {
   commitTree,
+  git,
   isSha,
   objectType,
   readCommit,
@@ -13,6 +14,7 @@ import {
   type GitPerson,
 } from '../git.js'
 import type { Links } from '../links.js'
+import { paginate } from '../pagination.js'
 import { nodeId, simpleUser } from '../render.js'
 import type { RefEntry } from '../refs.js'
 import type { EmulatorState, Repo } from '../state.js'
@@ -278,6 +280,33 @@ export const gitDataHandlers: Record<string, Handler> = {
       },
       protection_url: `${api}/branches/${branch}/protection`,
     })
+  },
+
+  // GET /repos/{owner}/{repo}/commits: newest first from `sha` (a SHA or branch; default the
+  // default branch), as `git rev-list` orders them. Path, author and date filters are not emulated.
+  'repos/list-commits': async (ctx) => {
+    const repo = visibleRepo(ctx)
+    const gitDir = gitDirOf(repo)
+    for (const filter of ['path', 'author', 'committer', 'since', 'until']) {
+      if (ctx.query[filter] !== undefined)
+        ctx.violation(`not emulated: list commits filter "${filter}"`)
+    }
+    const ref = (ctx.query.sha as string | undefined) ?? repo.default_branch
+    const refs = refsOf(repo)
+    const sha = isSha(ref)
+      ? ref
+      : ((await refs.resolve(`refs/heads/${ref}`)) ?? (await refs.resolve(`refs/tags/${ref}`)))
+    if (sha === null || (await objectType(gitDir, sha)) !== 'commit') throw notFound()
+    const shas = (await git(gitDir, ['rev-list', '--max-count=1000', sha]))
+      .split('\n')
+      .filter(Boolean)
+    const page = paginate(shas, ctx.query, ctx.url)
+    const items = []
+    for (const each of page.items) {
+      const commit = await readCommit(gitDir, each)
+      if (commit) items.push(repoCommit(ctx.links, ctx.state, repo, commit))
+    }
+    return ok(items, page.link ? { link: page.link } : undefined)
   },
 
   'repos/get-commit': async (ctx) => {
