@@ -54,6 +54,30 @@ export interface Task {
   followUp?: FollowUp
   /** Set when this run fixes CI that failed on async-pr's push. */
   ciFix?: CiFix
+  /** Set when this run continues where an earlier one stopped. */
+  continuation?: Continuation
+}
+
+/**
+ * A run that picks up where an earlier one stopped: a writer's `/async-pr continue
+ * [instruction]`, or the next job a run that ran out of time or turns started itself
+ * (a `repository_dispatch` whose payload names only the PR and that run).
+ */
+export interface Continuation {
+  /** What to do now, after `continue` (untrusted, fenced when it becomes the prompt). */
+  instruction?: string
+  /** For a dispatched continuation: the run that dispatched it (checked against the PR). */
+  fromRunId?: string
+  /** Which automatic continuation this is, counted from the branch's history (set in prepare). */
+  number?: number
+}
+
+/** `continue [instruction]`: the follow-up that resumes a stopped run's session. */
+export function continuationOf(instruction: string): Continuation | undefined {
+  const match = /^continue(?:\s+([\s\S]*))?$/i.exec(instruction.trim())
+  if (!match) return undefined
+  const rest = match[1]?.trim()
+  return rest ? { instruction: rest } : {}
 }
 
 export type SkipReason =
@@ -64,6 +88,7 @@ export type SkipReason =
   | 'unsupported_event'
   | 'not_a_command'
   | 'default_branch'
+  | 'invalid_dispatch'
 
 /** A follow-up names the PR; its branch and head come from the API. */
 export interface FollowUpRequest {
@@ -207,6 +232,7 @@ export function followUpTask(request: FollowUpRequest, pr: PullRequestData): Eve
       headSha: pr.head.sha,
       baseRef: pr.base.ref,
       followUp: request.followUp,
+      continuation: continuationOf(stripHiddenText(request.followUp.instruction)),
     },
   }
 }

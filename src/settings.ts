@@ -55,6 +55,10 @@ export interface Settings {
   reviewCycles: number
   /** CI fixes allowed since the last person's commit on the branch (input `ci_fix_attempts`). */
   ciFixAttempts: number
+  /** How often the work in progress is pushed to the PR's checkpoint ref while the agent works; 0: never. */
+  checkpointMs: number
+  /** How many times a run that stopped on its time or turns may start the next one itself. */
+  maxContinuations: number
 
   // What the Actions runner tells us.
   eventName: string
@@ -120,6 +124,17 @@ function positiveNumber(env: Env, name: string, fallback?: number): number | und
   const value = Number(raw)
   if (!Number.isFinite(value) || value <= 0) {
     throw new SettingsError(`Input ${name} must be a positive number, got "${raw}".`)
+  }
+  return value
+}
+
+/** A number of minutes where 0 means "off" (and fractions are fine: tests use seconds). */
+function nonNegativeNumber(env: Env, name: string, fallback: number): number {
+  const raw = input(env, name)
+  if (raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0) {
+    throw new SettingsError(`Input ${name} must be 0 or a positive number, got "${raw}".`)
   }
   return value
 }
@@ -258,6 +273,8 @@ export function readSettings(env: Env): Settings {
     fixAttempts: count(env, 'fix_attempts', 2),
     reviewCycles: count(env, 'review_cycles', 0),
     ciFixAttempts: count(env, 'ci_fix_attempts', 2),
+    checkpointMs: Math.round(nonNegativeNumber(env, 'checkpoint_minutes', 5) * 60_000),
+    maxContinuations: count(env, 'max_continuations', 0),
 
     eventName: required(
       'GITHUB_EVENT_NAME',

@@ -74,7 +74,14 @@ export class AgentHost {
     private readonly proxy: ModelProxy | undefined,
     private readonly binary: string,
     private readonly env: Record<string, string>,
+    /** The CLI's config directory (CLAUDE_CONFIG_DIR): sessions' transcripts live here. */
+    readonly configDir: string,
   ) {}
+
+  /** Where the CLI's config directory of a run lives, before the host is open (to restore a session). */
+  static configDirOf(scratch: string): string {
+    return path.join(scratch, 'claude-config')
+  }
 
   get isolation(): 'user' | 'none' {
     return this.sandbox.mode
@@ -83,7 +90,7 @@ export class AgentHost {
   static async open(options: HostOptions): Promise<AgentHost> {
     const { settings, scratch } = options
     const home = path.join(scratch, 'home')
-    const configDir = path.join(scratch, 'claude-config')
+    const configDir = AgentHost.configDirOf(scratch)
     const tmpDir = path.join(scratch, 'tmp')
     await Promise.all([home, configDir, tmpDir].map((dir) => mkdir(dir, { recursive: true })))
     // Files of the action's the agent may use but not change: its git, the CLI.
@@ -141,7 +148,7 @@ export class AgentHost {
       })
       // The proxy refuses any other model, so every request of the CLI's must carry this one.
       if (proxy) Object.assign(env, modelPinEnv(settings.model))
-      return new AgentHost(options, sandbox, proxy, binary, env)
+      return new AgentHost(options, sandbox, proxy, binary, env, configDir)
     } catch (error) {
       await sandbox?.dispose().catch(() => undefined)
       await proxy?.close()

@@ -5,7 +5,7 @@ import type { AgentRun } from './run.js'
 
 export type AgentVerdict =
   | { kind: 'completed' }
-  | { kind: 'limit'; reason: string }
+  | { kind: 'limit'; reason: string; limit?: 'max_turns' | 'max_budget_usd' }
   | { kind: 'timed_out'; reason: string }
   | { kind: 'cancelled'; reason: string }
   | { kind: 'failed'; reason: string }
@@ -38,7 +38,9 @@ export function judgeAgentRun(run: AgentRun, limits: JudgeLimits): AgentVerdict 
     }
   }
   // The proxy's own limits (its count of turns and cost, which agent code cannot forge).
-  if (run.usage?.limit) return { kind: 'limit', reason: run.usage.limit.reason }
+  if (run.usage?.limit) {
+    return { kind: 'limit', reason: run.usage.limit.reason, limit: run.usage.limit.name }
+  }
   const result = run.transcript.result
   if (!result) {
     const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`
@@ -52,12 +54,14 @@ export function judgeAgentRun(run: AgentRun, limits: JudgeLimits): AgentVerdict 
     return {
       kind: 'limit',
       reason: `The agent used all ${limits.maxTurns} turns (max_turns) before finishing.`,
+      limit: 'max_turns',
     }
   }
   if (result.subtype === 'error_max_budget_usd' || /budget/i.test(result.terminalReason ?? '')) {
     return {
       kind: 'limit',
       reason: `The agent reached the spending limit of $${limits.maxBudgetUsd} (max_budget_usd).`,
+      limit: 'max_budget_usd',
     }
   }
   if (result.isError || result.subtype !== 'success') {

@@ -99,6 +99,7 @@ export class TaskBranch {
   private constructor(
     readonly publish: PublishRepo,
     private readonly snapshotGit: Git,
+    private readonly indexFile: string,
     readonly workTree: string,
     readonly branch: string,
     /** The branch tip the run started from. */
@@ -132,6 +133,7 @@ export class TaskBranch {
     return new TaskBranch(
       options.publish,
       git,
+      indexFile,
       options.workTree,
       options.branch,
       options.base,
@@ -174,6 +176,46 @@ export class TaskBranch {
     this.head = sha
     this.commits.push(sha)
     return sha
+  }
+
+  /**
+   * The working tree as it is now, as a commit on top of our last one, for the
+   * checkpoint ref — without touching the round commits' index (a copy of it is
+   * used) or recording anything for the report. Undefined when the tree is
+   * what the last checkpoint (`sinceKey`) already held.
+   */
+  async checkpointCommit(
+    message: string,
+    sinceKey: string | undefined,
+  ): Promise<{ sha: string; key: string } | undefined> {
+    this.protectedPaths ??= await workflowCode(this.publish.git, this.base)
+    const indexFile = path.join(path.dirname(this.indexFile), 'checkpoint.index')
+    await copyFile(this.indexFile, indexFile)
+    const snapshot = await takeSnapshot({
+      git: this.snapshotGit.with({ indexFile }),
+      workTree: this.workTree,
+      maxFileBytes: this.policy.maxFileBytes,
+      protectedPaths: this.protectedPaths,
+      allowWorkflowChanges: this.policy.allowWorkflowChanges,
+      knownSecretForms: this.policy.knownSecretForms,
+      readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha),
+    })
+    if (isEmpty(snapshot) && this.head === this.base) return undefined
+    const key = [
+      this.head,
+      ...snapshot.deletes.map((file) => `-${file}`),
+      ...snapshot.writes.map((write) => `${write.mode} ${write.sha} ${write.path}`),
+    ]
+      .sort()
+      .join('\n')
+    if (key === sinceKey) return undefined
+    const sha = await writeCommit(this.publish.git, {
+      parent: this.head,
+      snapshot,
+      message,
+      ref: 'refs/async-pr/checkpoint-local',
+    })
+    return { sha, key }
   }
 
   /** The snapshot index now mirrors the new commit; stat data is gone only for what changed. */

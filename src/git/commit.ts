@@ -69,7 +69,8 @@ function dataBlock(content: Buffer | string): Buffer[] {
 export async function writeCommit(
   git: Git,
   options: {
-    parent: string
+    /** Undefined for a commit without parents (the stored session). */
+    parent?: string
     snapshot: Pick<Snapshot, 'writes' | 'deletes'>
     message: string
     ref: string
@@ -83,7 +84,7 @@ export async function writeCommit(
   const parts: Buffer[] = [
     Buffer.from(`commit ${options.ref}\nmark :1\nauthor ${person}\ncommitter ${person}\n`),
     ...dataBlock(options.message),
-    Buffer.from(`from ${options.parent}\n`),
+    ...(options.parent ? [Buffer.from(`from ${options.parent}\n`)] : []),
   ]
   for (const file of options.snapshot.deletes) {
     parts.push(Buffer.from(`D ${fastImportPath(file)}\n`, 'latin1'))
@@ -93,6 +94,8 @@ export async function writeCommit(
     parts.push(...dataBlock(write.content))
   }
   parts.push(Buffer.from('\nget-mark :1\ndone\n'))
+  // A commit without parents replaces what the ref held before: say so, not "from".
+  if (!options.parent) parts.unshift(Buffer.from(`reset ${options.ref}\n`))
   const result = await git.run(['fast-import', '--quiet', '--done', '--force'], {
     input: Buffer.concat(parts),
   })

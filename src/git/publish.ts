@@ -25,6 +25,16 @@ export function upstreamRef(branch: string): string {
 
 export const EVENT_HEAD_REF = 'refs/async-pr/event-head'
 
+/** What async-pr keeps on the server for a PR beside its branch (not a branch, starts no workflow). */
+export type StoredName = 'checkpoint' | 'session'
+export function storedRef(prNumber: number, name: StoredName): string {
+  return `refs/async-pr/${prNumber}/${name}`
+}
+/** Where a fetched stored ref is kept in the publish repository. */
+export function fetchedStoredRef(prNumber: number, name: StoredName): string {
+  return `refs/stored/${prNumber}/${name}`
+}
+
 export type PushOutcome = { ok: true } | { ok: false; detail: string }
 
 function lastLines(text: string): string {
@@ -59,8 +69,16 @@ export class PublishRepo {
     return this.git.run(args, { env: this.remote.auth, transport: 'http', allowFailure })
   }
 
-  /** Fetches the branch's tip; undefined when the branch no longer exists. */
-  async fetchBranch(branch: string, depth?: number): Promise<string | undefined> {
+  /**
+   * Fetches the branch's tip; undefined when the branch no longer exists.
+   * With `storedFor`, the PR's checkpoint and saved session come in the same
+   * fetch (a glob that matches nothing costs nothing).
+   */
+  async fetchBranch(
+    branch: string,
+    depth?: number,
+    storedFor?: number,
+  ): Promise<string | undefined> {
     const fetched = await this.authed([
       'fetch',
       '--no-tags',
@@ -68,6 +86,7 @@ export class PublishRepo {
       ...(depth ? [`--depth=${depth}`] : []),
       this.remote.url,
       `+refs/heads/${branch}:${upstreamRef(branch)}`,
+      ...(storedFor ? [`+refs/async-pr/${storedFor}/*:refs/stored/${storedFor}/*`] : []),
     ])
     if (fetched.exitCode !== 0) {
       if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return undefined
@@ -110,6 +129,36 @@ export class PublishRepo {
       `--force-with-lease=${ref}:${lease}`,
       this.remote.url,
       `${sha}:${ref}`,
+    ])
+    if (result.exitCode === 0) return { ok: true }
+    return { ok: false, detail: `${result.stdout}\n${result.stderr}`.trim() }
+  }
+
+  /** The local id of a ref, if it exists here. */
+  async localRef(ref: string): Promise<string | undefined> {
+    const result = await this.git.run(['rev-parse', '--verify', '--quiet', ref], {
+      allowFailure: true,
+    })
+    const sha = result.stdout.trim()
+    return result.exitCode === 0 && sha ? sha : undefined
+  }
+
+  /**
+   * Points several refs on the server at new commits in one push, each only if
+   * the server still has what we expect there (`lease`; '' for "absent").
+   * For async-pr's own refs (checkpoint, session), never a branch.
+   */
+  async pushRefs(
+    updates: Array<{ sha: string; ref: string; lease: string }>,
+  ): Promise<PushOutcome> {
+    const result = await this.authed([
+      'push',
+      '--porcelain',
+      '--no-verify',
+      '--atomic',
+      ...updates.map((u) => `--force-with-lease=${u.ref}:${u.lease}`),
+      this.remote.url,
+      ...updates.map((u) => `+${u.sha}:${u.ref}`),
     ])
     if (result.exitCode === 0) return { ok: true }
     return { ok: false, detail: `${result.stdout}\n${result.stderr}`.trim() }

@@ -168,7 +168,7 @@ function isInside(file: string, dir: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
-type ReadResult =
+export type ReadResult =
   | { kind: 'file'; content: Buffer; mode: FileMode }
   | { kind: 'link'; content: Buffer }
   | { kind: 'missing' }
@@ -178,8 +178,11 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-/** Reads one path of the work tree as data, never following a link, never past the size limit. */
-async function readEntry(
+/**
+ * Reads one path under `workTree` as data, never following a link, never past
+ * the size limit, and only if what was opened really lies inside `realWorkTree`.
+ */
+export async function readEntry(
   workTree: string,
   realWorkTree: string,
   file: string,

@@ -6,7 +6,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 import { EVENT_HEAD_REF, upstreamRef, type PublishRepo } from './publish.js'
-import { RUN_TRAILER, TASK_TRAILER } from './trailers.js'
+import { CONTINUATION_TRAILER, RUN_TRAILER, TASK_TRAILER } from './trailers.js'
 
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError'
@@ -15,6 +15,8 @@ export class WorkspaceError extends Error {
 export interface HeadCheckout {
   headRef: string
   headSha: string
+  /** The PR whose stored checkpoint and session come with the branch's fetch. */
+  prNumber?: number
 }
 
 /**
@@ -108,7 +110,7 @@ export async function checkoutHead(
   const depth = (await isShallow(git)) ? 50 : undefined
   let tip: string | undefined
   try {
-    tip = await publish.fetchBranch(target.headRef, depth)
+    tip = await publish.fetchBranch(target.headRef, depth, target.prNumber)
   } catch (error) {
     throw new WorkspaceError(
       `${(error as Error).message}. Check that the branch still exists and that github_token can read the repository.`,
@@ -174,4 +176,56 @@ export async function taskDeliveredBy(
       return run.trim() || 'an earlier run'
   }
   return undefined
+}
+
+/** Puts the workspace on `sha` of the branch (after the publish repository moved it: a recovery). */
+export async function moveWorkspaceTo(
+  git: Git,
+  publish: PublishRepo,
+  headRef: string,
+  sha: string,
+): Promise<void> {
+  await publish.setRef(EVENT_HEAD_REF, sha)
+  await publish.setRef(upstreamRef(headRef), sha)
+  await publish.giveTo(git, EVENT_HEAD_REF, EVENT_HEAD_REF)
+  await publish.giveTo(git, upstreamRef(headRef), `refs/remotes/origin/${headRef}`)
+  await git.run(['checkout', '--quiet', '--force', '-B', headRef, sha])
+}
+
+/**
+ * What the branch's recent history says about a continuation `runId` sent:
+ * whether that run worked on this PR (its commits are in the unbroken run of
+ * async-pr's commits for the PR at the branch's tip), and how many automatic
+ * continuations the chain has had up to now — the highest continuation
+ * number from the tip down to that run's newest commit. A person's
+ * `/async-pr continue` starts a chain afresh (its commits carry no number).
+ */
+export async function continuationHistory(
+  git: Git,
+  tip: string,
+  prNumber: number,
+  runId: string,
+): Promise<{ runWorkedHere: boolean; continuations: number }> {
+  const log = await git.run(
+    [
+      'log',
+      '-n',
+      '100',
+      `--format=%(trailers:key=${TASK_TRAILER},valueonly)%x00%(trailers:key=${RUN_TRAILER},valueonly)%x00%(trailers:key=${CONTINUATION_TRAILER},valueonly)%x1e`,
+      tip,
+    ],
+    { allowFailure: true },
+  )
+  const byRun = new RegExp(`/runs/${runId}(/|$)`)
+  let continuations = 0
+  for (const record of log.stdout.split('\x1e')) {
+    if (!record.trim()) continue
+    const [task = '', run = '', continuation = ''] = record.replace(/^\n/, '').split('\0')
+    if (!task.split('\n').some((line) => line.trim() === `#${prNumber}`)) break
+    const n = Number(continuation.trim().split('\n').at(-1))
+    if (Number.isInteger(n) && n > continuations) continuations = n
+    if (run.split('\n').some((url) => byRun.test(url.trim())))
+      return { runWorkedHere: true, continuations }
+  }
+  return { runWorkedHere: false, continuations }
 }

@@ -113,7 +113,7 @@ export class StatusComment {
   constructor(
     private readonly github: GitHub,
     private readonly issue: IssueRef,
-    private readonly marker: string = STATUS_MARKER,
+    readonly marker: string = STATUS_MARKER,
     /** The PR's comments, listed once for every status comment of a run (see listComments). */
     private readonly comments: () => Promise<IssueComment[]> = listComments(github, issue),
     /** The run's own credentials in every written form (secretForms): never published. */

@@ -8,6 +8,7 @@
 
 import { accountingOf } from './accounting.js'
 import { renderReview, renderRounds, renderSessions, renderVerification } from './checks.js'
+import { renderChain, renderHandover } from './handover.js'
 import { describeToolCall, ruleToAllow } from './describe.js'
 import { formatCost, formatDuration, formatTokens, shortSha } from './format.js'
 import { codeSpan, inline, linkUrl, plain, prose, quote, tableCell, urlPath } from './markdown.js'
@@ -78,6 +79,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   }
   if (task.ciFix) lines.push(ciFixIntro(task, links.serverUrl), '')
   if (outcome.reason) lines.push(prose(outcome.reason), '')
+  lines.push(...renderChain(outcome))
 
   const summary =
     agent?.result?.text?.trim() || (outcome.conclusion !== 'success' ? agent?.lastText : undefined)
@@ -88,6 +90,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   }
 
   lines.push(...renderRounds(outcome), ...renderVerification(outcome), ...renderReview(outcome))
+  lines.push(...renderHandover(outcome))
 
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`
@@ -235,6 +238,13 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       costUsd: accountingOf(agent)?.costUsd,
       numTurns: accountingOf(agent)?.turns,
       instructionId: task.followUp?.commentId,
+      chainCostUsd:
+        outcome.spentBeforeUsd || outcome.continuation
+          ? Math.round(
+              ((outcome.spentBeforeUsd ?? 0) + (accountingOf(agent)?.costUsd ?? 0)) * 1e6,
+            ) / 1e6
+          : undefined,
+      continuation: outcome.continuation?.number || undefined,
     }),
   )
   return lines.join('\n')

@@ -6,6 +6,8 @@ import type { AgentResult, ToolCall, Todo, PermissionDenial } from '../agent/tra
 import type { Task } from '../event.js'
 import type { CommitInfo, FileChange } from '../git/commit.js'
 import type { HoldBack } from '../git/guard.js'
+import type { Recovery } from '../run/recover.js'
+import type { ContinuationNote } from '../stages/finish.js'
 import type { Finding, Verdict } from '../stages/review-answer.js'
 import type { Exclusion } from '../git/snapshot.js'
 
@@ -62,6 +64,14 @@ export interface Outcome {
   review?: ReviewSummary
   /** Fix rounds of either kind. */
   rounds?: number
+  /** Work this run recovered from a run whose runner was lost. */
+  recovery?: Recovery
+  /** Where the run stands in a chain of continuations, and whether it started the next. */
+  continuation?: ContinuationNote
+  /** How a person picks up a run that stopped early: the comment to write, and whether it resumes the session. */
+  handover?: { command: string; resumes: boolean }
+  /** What the runs this one continues spent before it. */
+  spentBeforeUsd?: number
 }
 
 /** One Claude Code session of the run, for the per-session breakdown. */

@@ -40,6 +40,8 @@ export interface Progress {
   toolCallCount: number
   lastText?: string
   elapsedMs: number
+  /** The action's own lines about the run as a whole (work recovered, a continuation). */
+  notes?: string[]
 }
 
 const PHASES = {
@@ -77,6 +79,7 @@ export function renderProgressBody(task: Task, progress: Progress, serverUrl = '
     '',
   ]
   if (task.ciFix) lines.push(ciFixIntro(task, serverUrl), '')
+  for (const note of progress.notes ?? []) lines.push(note, '')
   lines.push(`${phaseLabel(progress.phase)} on ${codeSpan(task.headRef)}.`, '')
   if (progress.todos.length > 0)
     lines.push('**Checklist**', '', ...progress.todos.map(todoLine), '')

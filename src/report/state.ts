@@ -19,6 +19,10 @@ export interface CommentState {
   numTurns?: number
   /** Set for follow-up runs: the instruction comment this run answers. */
   instructionId?: number
+  /** The cost of this run and the runs it continues (a chain of continuations). */
+  chainCostUsd?: number
+  /** Which automatic continuation this run was. */
+  continuation?: number
 }
 
 const PREFIX = '<!-- async-pr:state '

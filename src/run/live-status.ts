@@ -36,6 +36,8 @@ export class LiveStatus {
   private readonly target?: ReactionTarget
   private readonly startedAt = Date.now()
   private eyes: Promise<void> = Promise.resolve()
+  /** Lines about the run as a whole (work recovered, a continuation): shown while it works. */
+  private notes: string[] = []
 
   constructor(
     private readonly github: GitHub,
@@ -44,7 +46,7 @@ export class LiveStatus {
     intervalMs: number,
     private readonly warn: (line: string) => void,
     /** The run's own credentials in every written form (secretForms): never published. */
-    knownSecrets: readonly string[],
+    private readonly knownSecrets: readonly string[],
     /** The PR's comments, when the run listed them already (a CI fix did, to find its CI line). */
     comments?: ReturnType<typeof listComments>,
   ) {
@@ -78,6 +80,7 @@ export class LiveStatus {
       recent: transcript?.toolCalls.slice(-5) ?? [],
       toolCallCount: transcript?.toolCallCount ?? 0,
       elapsedMs: Date.now() - this.startedAt,
+      notes: this.notes,
     }
   }
 
@@ -85,6 +88,42 @@ export class LiveStatus {
     return renderProgress(this.task, this.links, progress, {
       instructionId: this.task.followUp?.commentId,
     })
+  }
+
+  /**
+   * What the chain of continuations spent before this run, as the run that
+   * dispatched it reported in this comment (only ours: found by marker and author).
+   */
+  chainCostBefore(fromRunId: string | undefined): number | undefined {
+    const state = this.comment.previousText ? parseState(this.comment.previousText) : undefined
+    if (!fromRunId || !state || !new RegExp(`/runs/${fromRunId}$`).test(state.runUrl))
+      return undefined
+    return state.chainCostUsd ?? state.costUsd
+  }
+
+  /** Adds a line about the run as a whole to what the comment shows while it works. */
+  note(line: string): void {
+    this.notes = [...this.notes, line]
+  }
+
+  /**
+   * A lost run's own status comment, if it still says "working": now it says
+   * what happened (this run's own comment, when it is the same one, shows it anyway).
+   */
+  async settleLostRun(statusComment: string, deadRunUrl: string, body: string): Promise<void> {
+    const marker =
+      statusComment === 'main'
+        ? STATUS_MARKER
+        : /^\d+$/.test(statusComment)
+          ? followUpMarker(Number(statusComment))
+          : undefined
+    if (!marker || marker === this.comment.marker) return
+    const issue = { owner: this.task.owner, repo: this.task.repo, issueNumber: this.task.prNumber }
+    const lost = new StatusComment(this.github, issue, marker, this.comments, this.knownSecrets)
+    if (!(await lost.find()) || !lost.previousText) return
+    const state = parseState(lost.previousText)
+    if (state?.state !== 'working' || state.runUrl !== deadRunUrl) return
+    await lost.publish(body, OVERFLOW_NOTE)
   }
 
   /** For a follow-up: whether this instruction was already answered (a re-run). */

@@ -9,7 +9,9 @@ import { codeSpan } from '../report/markdown.js'
 import type { Outcome, RunLinks, SessionSummary } from '../report/outcome.js'
 import type { Task } from '../event.js'
 import type { SessionRecord } from '../stages/context.js'
+import type { ContinuationNote } from '../stages/finish.js'
 import type { RunRecord } from './ready.js'
+import type { Recovery } from './recover.js'
 import { conclusionFor, leftOut, summarize } from './verdict.js'
 
 function sessionSummary(session: SessionRecord): SessionSummary {
@@ -60,6 +62,10 @@ export function outcomeOf(input: {
   review?: PostedReview
   maxFileBytes: number
   fixAttempts: number
+  recovery?: Recovery
+  continuation?: ContinuationNote
+  handover?: { command: string; resumes: boolean }
+  spentBeforeUsd?: number
 }): Outcome {
   const { record, delivery } = input
   const { refused, ...changes } = delivery
@@ -120,5 +126,9 @@ export function outcomeOf(input: {
       url: input.review?.url,
     },
     rounds: record.rounds,
+    recovery: input.recovery,
+    continuation: input.continuation,
+    handover: input.handover,
+    spentBeforeUsd: input.spentBeforeUsd,
   }
 }

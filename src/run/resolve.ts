@@ -5,6 +5,8 @@
 import { followUpTask, taskFromEvent, type Account, type Task } from '../event.js'
 import { accountInfo } from '../github/accounts.js'
 import type { GitHub } from '../github/client.js'
+import { continuationFromDispatch, CONTINUE_EVENT_TYPE } from '../events/dispatch.js'
+import { statusOf } from '../github/client.js'
 import { authorize } from '../trust.js'
 
 export type Resolved =
@@ -36,6 +38,7 @@ export async function resolveTask(
   payload: unknown,
   options: { prefix: string; allowedBots: string[] },
 ): Promise<Resolved> {
+  if (eventName === 'repository_dispatch') return resolveDispatch(github, payload, options)
   const event = taskFromEvent(eventName, payload, options.prefix)
   if (event.kind === 'skip')
     return { kind: 'skipped', reason: event.reason, message: event.message }
@@ -76,4 +79,61 @@ export async function resolveTask(
   if (completed.kind === 'skip')
     return { kind: 'skipped', reason: completed.reason, message: completed.message }
   throw new Error('A follow-up did not resolve to a task.')
+}
+
+/**
+ * A continuation async-pr dispatched: the PR is read from the API and its
+ * author must be a writer (the dispatch itself was sent by async-pr's own
+ * identity, so the author is the one whose permission counts); the run the
+ * payload names is checked against the branch's history later, in prepare.
+ */
+async function resolveDispatch(
+  github: GitHub,
+  payload: unknown,
+  options: { allowedBots: string[] },
+): Promise<Resolved> {
+  const dispatch = continuationFromDispatch(payload)
+  if (dispatch.kind === 'skip')
+    return { kind: 'skipped', reason: dispatch.reason, message: dispatch.message }
+  const pr = await github.rest.pulls
+    .get({ owner: dispatch.owner, repo: dispatch.repo, pull_number: dispatch.prNumber })
+    .catch((error: unknown) => {
+      if (statusOf(error) === 404) return undefined
+      throw error
+    })
+  if (!pr) {
+    return {
+      kind: 'skipped',
+      reason: 'invalid_dispatch',
+      message: `The ${CONTINUE_EVENT_TYPE} dispatch names PR #${dispatch.prNumber}, which does not exist in ${dispatch.owner}/${dispatch.repo}.`,
+    }
+  }
+  const author = { login: pr.data.user?.login ?? 'ghost', type: pr.data.user?.type ?? 'User' }
+  const refused = await refusal(
+    github,
+    dispatch.owner,
+    dispatch.repo,
+    author,
+    author,
+    options.allowedBots,
+  )
+  if (refused) return refused
+  const completed = followUpTask(
+    {
+      owner: dispatch.owner,
+      repo: dispatch.repo,
+      prNumber: dispatch.prNumber,
+      commenter: author,
+      followUp: { commentId: 0, commentUrl: '', instruction: '' },
+    },
+    pr.data,
+  )
+  if (completed.kind === 'skip')
+    return { kind: 'skipped', reason: completed.reason, message: completed.message }
+  if (completed.kind !== 'task') throw new Error('A continuation did not resolve to a task.')
+  const { followUp: _unused, ...task } = completed.task
+  return {
+    kind: 'task',
+    task: { ...task, action: 'continue', continuation: { fromRunId: dispatch.fromRunId } },
+  }
 }

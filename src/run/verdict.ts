@@ -4,7 +4,7 @@ import type { AgentVerdict } from '../agent/judge.js'
 import type { AgentRun } from '../agent/run.js'
 import type { Task } from '../event.js'
 import type { Exclusion } from '../git/snapshot.js'
-import { CI_FIX_TRAILER } from '../git/trailers.js'
+import { CI_FIX_TRAILER, CONTINUATION_TRAILER } from '../git/trailers.js'
 import { codeSpan } from '../report/markdown.js'
 import type { AgentSummary, Conclusion, RunLinks } from '../report/outcome.js'
 
@@ -67,6 +67,8 @@ export function commitMessage(
     `Async-PR-Task: #${task.prNumber}`,
     // Counted from the branch's history: how many fixes CI has had since a person's last commit.
     ...(fix ? [`${CI_FIX_TRAILER}: ${fix.attempt}`] : []),
+    // Likewise how many times a chain of automatic continuations has run.
+    ...(task.continuation?.number ? [`${CONTINUATION_TRAILER}: ${task.continuation.number}`] : []),
   ].join('\n')
 }
 

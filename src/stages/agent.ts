@@ -4,8 +4,10 @@
 import { claudeArgs } from '../agent/command.js'
 import { judgeAgentRun } from '../agent/judge.js'
 import { buildPrompt } from '../prompt.js'
+import { continuePrompt } from '../prompts/continue.js'
 import type { Phase } from '../report/progress.js'
 import { redactSecrets } from '../util/secrets.js'
+import { checkpointWhile } from './checkpoint.js'
 import {
   progressFor,
   remainingMs,
@@ -21,16 +23,19 @@ export async function workerSession(
   options: { kind: SessionKind; label: string; prompt: string; phase: Phase; resume?: string },
 ): Promise<SessionRecord> {
   const limits = sessionLimits(ctx)
-  const run = await ctx.host.runClaude({
-    args: claudeArgs(ctx.settings, { resume: options.resume, limits }),
-    prompt: options.prompt,
-    executionFile: ctx.executionFile,
-    timeoutMs: Math.max(1_000, remainingMs(ctx)),
-    transcript: ctx.worker,
-    onProgress: progressFor(ctx, options.phase, ctx.worker),
-    signal: ctx.cancelled,
-    redact: (line) => redactSecrets(line, ctx.secretForms),
-  })
+  const checkpoints = checkpointWhile(ctx, ctx.worker)
+  const run = await ctx.host
+    .runClaude({
+      args: claudeArgs(ctx.settings, { resume: options.resume, limits }),
+      prompt: options.prompt,
+      executionFile: ctx.executionFile,
+      timeoutMs: Math.max(1_000, remainingMs(ctx)),
+      transcript: ctx.worker,
+      onProgress: progressFor(ctx, options.phase, ctx.worker),
+      signal: ctx.cancelled,
+      redact: (line) => redactSecrets(line, ctx.secretForms),
+    })
+    .finally(() => checkpoints.stop())
   const verdict = judgeAgentRun(run, {
     timeoutMs: ctx.settings.timeoutMs,
     maxTurns: ctx.settings.maxTurns,
@@ -48,10 +53,21 @@ export async function workerSession(
 }
 
 export function firstPass(ctx: StageContext, previousResult?: string): Promise<SessionRecord> {
+  if (ctx.resumeSession) {
+    // A stopped run's own conversation, resumed: it knows the task; say only what is new.
+    return workerSession(ctx, {
+      kind: 'worker',
+      label: 'continued session',
+      prompt: continuePrompt(ctx.task, ctx.recoveredNote),
+      phase: 'working',
+      resume: ctx.resumeSession,
+    })
+  }
+  const prompt = buildPrompt(ctx.task, previousResult)
   return workerSession(ctx, {
     kind: 'worker',
-    label: ctx.task.followUp ? 'follow-up' : 'first pass',
-    prompt: buildPrompt(ctx.task, previousResult),
+    label: ctx.task.continuation ? 'continuation' : ctx.task.followUp ? 'follow-up' : 'first pass',
+    prompt: ctx.recoveredNote ? `${prompt}\n\n${ctx.recoveredNote}` : prompt,
     phase: 'working',
   })
 }

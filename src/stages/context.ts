@@ -10,6 +10,7 @@ import type { SessionLimits } from '../agent/command.js'
 import type { AgentResult, Transcript } from '../agent/transcript.js'
 import type { Task } from '../event.js'
 import type { TaskBranch } from '../git/branch.js'
+import type { Checkpoints } from '../git/checkpoint.js'
 import { describeToolCall } from '../report/describe.js'
 import type { RunLinks } from '../report/outcome.js'
 import type { Phase } from '../report/progress.js'
@@ -34,6 +35,17 @@ export interface StageContext {
   worker: Transcript
   /** Every session so far, in order (the worker's and the reviewer's). */
   sessions: SessionRecord[]
+  /** The work in progress kept on the server while the agent works (checkpoint_minutes). */
+  checkpoints?: Checkpoints
+  /**
+   * Cost already spent by the runs this one continues (a dispatched
+   * continuation's chain); `settings.maxBudgetUsd` is what is left of the budget.
+   */
+  spentBeforeUsd: number
+  /** The first pass resumes this stored session (`/async-pr continue`, a continuation). */
+  resumeSession?: string
+  /** Lines the first prompt carries about work recovered from a run that was lost. */
+  recoveredNote?: string
 }
 
 export type SessionKind = 'worker' | 'fix' | 'review'
@@ -85,12 +97,14 @@ export function outOfRoom(ctx: StageContext): AgentVerdict | undefined {
     return {
       kind: 'limit',
       reason: `The run used all ${ctx.settings.maxTurns} turns (max_turns) before the checks and fixes were done.`,
+      limit: 'max_turns',
     }
   }
   if (limits.maxBudgetUsd !== undefined && limits.maxBudgetUsd <= 0) {
     return {
       kind: 'limit',
       reason: `The run reached the spending limit of $${ctx.settings.maxBudgetUsd} (max_budget_usd) before the checks and fixes were done.`,
+      limit: 'max_budget_usd',
     }
   }
   return undefined

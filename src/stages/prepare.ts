@@ -5,20 +5,106 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import { TaskBranch } from '../git/branch.js'
-import { upstreamRef } from '../git/publish.js'
-import { checkoutHead, removePersistedCredentials, taskDeliveredBy } from '../git/workspace.js'
+import { readSessionMeta, type SessionMeta } from '../agent/session-store.js'
+import { fetchedStoredRef, upstreamRef } from '../git/publish.js'
+import {
+  checkoutHead,
+  continuationHistory,
+  moveWorkspaceTo,
+  removePersistedCredentials,
+  taskDeliveredBy,
+} from '../git/workspace.js'
+import { recoverCheckpoint, type Recovery } from '../run/recover.js'
 import type { RunContext, Skipped } from '../run/start.js'
 
-async function prepareWorkspace(
+export interface Prepared {
+  /** The run that already delivered this task, when the branch has its commits. */
+  delivered?: string
+  branch: TaskBranch
+  /** Work a lost run left behind, put on the branch before the agent starts. */
+  recovery?: Recovery
+  /** A stopped run's saved session, for the first pass to resume. */
+  session?: { meta: SessionMeta; transcript: Buffer }
+  /** What the server keeps for the PR now (for the checkpoints' leases). */
+  stored: { checkpoint?: string; session?: string }
+  /** Why a dispatched continuation must not run (it is not one async-pr sent, or the chain is done). */
+  invalidDispatch?: string
+  /** For a dispatched continuation: which one this is. */
+  continuationNumber?: number
+}
+
+async function storedSession(
   run: RunContext,
-): Promise<{ delivered?: string; branch: TaskBranch }> {
+): Promise<{ meta: SessionMeta; transcript: Buffer } | undefined> {
+  const ref = fetchedStoredRef(run.task.prNumber, 'session')
+  if (!(await run.publish.localRef(ref))) return undefined
+  const read = (name: string) =>
+    run.publish.git.bytes(['cat-file', 'blob', `${ref}:${name}`], { allowFailure: true })
+  const meta = readSessionMeta((await read('session.json')).stdout.toString('utf8'))
+  if (!meta) return undefined
+  const transcript = await read('transcript.jsonl')
+  return transcript.exitCode === 0 ? { meta, transcript: transcript.stdout } : undefined
+}
+
+async function prepareWorkspace(run: RunContext): Promise<Prepared> {
   const { git, publish, task, settings } = run
   return core.group('Prepare the workspace', async () => {
     const keys = await removePersistedCredentials(git)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-    await checkoutHead(git, publish, { headRef: task.headRef, headSha: task.headSha })
+    await checkoutHead(git, publish, {
+      headRef: task.headRef,
+      headSha: task.headSha,
+      prNumber: task.prNumber,
+    })
     core.info(`On ${task.headRef} at ${task.headSha}`)
-    const delivered = await taskDeliveredBy(publish.git, upstreamRef(task.headRef), task.prNumber)
+    const tip = upstreamRef(task.headRef)
+    const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber)
+    const prepared: Omit<Prepared, 'branch'> = { delivered, stored: {} }
+
+    // A continuation async-pr dispatched: the run it names must have worked on this PR,
+    // and the chain must have room left — both read from the branch, not from the payload.
+    const fromRunId = task.continuation?.fromRunId
+    if (fromRunId) {
+      const history = await continuationHistory(publish.git, tip, task.prNumber, fromRunId)
+      if (!history.runWorkedHere) {
+        prepared.invalidDispatch = `Run ${fromRunId} made no commit on this PR's branch, so async-pr did not send this continuation.`
+      } else if (history.continuations >= settings.maxContinuations) {
+        prepared.invalidDispatch = `This PR's runs continued ${history.continuations} times already (max_continuations is ${settings.maxContinuations}).`
+      }
+      prepared.continuationNumber = history.continuations + 1
+    }
+
+    let base = task.headSha
+    if (
+      !prepared.invalidDispatch &&
+      !(delivered && !task.followUp && !task.ciFix && !task.continuation)
+    ) {
+      const recovery = await recoverCheckpoint({
+        publish,
+        prNumber: task.prNumber,
+        branch: task.headRef,
+        runUrl: run.links.runUrl,
+        runAttemptUrl: `${run.links.runUrl}/attempts/${settings.runAttempt}`,
+        fallbackBranch: `async-pr/${task.prNumber}-recovered-${settings.runId}`,
+      })
+      if (recovery) {
+        prepared.recovery = recovery
+        core.info(
+          `Recovered the work of ${recovery.fromRunUrl} as ${recovery.commitSha} on ${recovery.pushedTo}`,
+        )
+        if (recovery.pushedTo === task.headRef) {
+          await moveWorkspaceTo(git, publish, task.headRef, recovery.commitSha)
+          base = recovery.commitSha
+        }
+      }
+      if (task.continuation) prepared.session = await storedSession(run)
+    }
+    prepared.stored = {
+      checkpoint: prepared.recovery
+        ? undefined
+        : await publish.localRef(fetchedStoredRef(task.prNumber, 'checkpoint')),
+      session: await publish.localRef(fetchedStoredRef(task.prNumber, 'session')),
+    }
     const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
     const branch = await TaskBranch.start({
       publish,
@@ -26,27 +112,35 @@ async function prepareWorkspace(
       scratch: run.actionDir,
       workTree: settings.workspace,
       branch: task.headRef,
-      base: task.headSha,
+      base,
       policy: {
         maxFileBytes: settings.maxFileBytes,
         allowWorkflowChanges: settings.allowWorkflowChanges,
         knownSecretForms: run.secretForms,
       },
     })
-    return { delivered, branch }
+    return { ...prepared, branch }
   })
 }
 
-/** The checkout and the first comment, side by side; `skipped` when the task was done before. */
-export async function prepare(
-  run: RunContext,
-): Promise<{ kind: 'ready'; branch: TaskBranch } | Skipped> {
+/**
+ * The checkout and the first comment, side by side; `skipped` when the task
+ * was done before. A dispatched continuation is checked against the branch
+ * first, so one async-pr did not send posts nothing at all.
+ */
+export async function prepare(run: RunContext): Promise<({ kind: 'ready' } & Prepared) | Skipped> {
+  const dispatched = Boolean(run.task.continuation?.fromRunId)
+  const firstComment = () => run.status.start().then(() => run.timings.mark('first comment posted'))
   const [prepared] = await Promise.all([
     prepareWorkspace(run).catch((error: unknown) => ({ error })),
-    run.status.start().then(() => run.timings.mark('first comment posted')),
+    dispatched ? Promise.resolve() : firstComment(),
   ])
   if ('error' in prepared) throw prepared.error
-  if (prepared.delivered && !run.task.followUp && !run.task.ciFix) {
+  if (prepared.invalidDispatch) {
+    return { kind: 'skipped', reason: 'invalid_dispatch', message: prepared.invalidDispatch }
+  }
+  if (dispatched) await firstComment()
+  if (prepared.delivered && !run.task.followUp && !run.task.ciFix && !run.task.continuation) {
     // A re-run, a double trigger or a reopened PR: the work is on the branch already.
     await run.status.alreadyDone(prepared.delivered)
     return {
@@ -56,5 +150,5 @@ export async function prepare(
     }
   }
   run.timings.mark('workspace prepared')
-  return { kind: 'ready', branch: prepared.branch }
+  return { kind: 'ready', ...prepared }
 }

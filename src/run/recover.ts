@@ -1,0 +1,135 @@
+// Work a lost runner left behind: a run that never reported its end leaves its
+// last checkpoint under the PR's checkpoint ref (every run that ends removes
+// its own). The next run on the PR puts that work on the branch as one commit
+// (`WIP: recovered from run <id>`), on top of whatever the branch holds now —
+// replayed onto it if the branch moved, to a fallback branch if that
+// conflicts — and removes the ref. A checkpoint the branch already contains is
+// only removed. Nothing is ever force-pushed. All of it in the publish repository.
+
+import { CHECKPOINT_BASE_TRAILER, CHECKPOINT_STATUS_TRAILER } from '../git/checkpoint.js'
+import type { Git } from '../git/git.js'
+import { fetchedStoredRef, storedRef, upstreamRef, type PublishRepo } from '../git/publish.js'
+import { rebaseCommits } from '../git/rebase.js'
+import { RUN_TRAILER, TASK_TRAILER, trailersOf } from '../git/trailers.js'
+
+export const RECOVERED_TRAILER = 'Async-PR-Recovered'
+
+export interface Recovery {
+  /** The run that was lost. */
+  fromRunUrl: string
+  /** Which status comment that run reported in: `main`, or a follow-up's comment id. */
+  statusComment: string
+  /** The commit that carries the recovered work, and where it went. */
+  commitSha: string
+  pushedTo: string
+  /** Set when the branch could not take it: why. */
+  fallbackReason?: string
+  files: string[]
+}
+
+function runIdOf(runUrl: string): string {
+  return /\/runs\/(\d+)/.exec(runUrl)?.[1] ?? 'unknown'
+}
+
+async function contains(git: Git, tip: string, checkpoint: string): Promise<boolean> {
+  const sameTree =
+    (await git.output(['rev-parse', `${tip}^{tree}`])) ===
+    (await git.output(['rev-parse', `${checkpoint}^{tree}`]))
+  if (sameTree) return true
+  const ancestor = await git.run(['merge-base', '--is-ancestor', checkpoint, tip], {
+    allowFailure: true,
+  })
+  if (ancestor.exitCode === 0) return true
+  const log = await git.output([
+    'log',
+    '-n',
+    '50',
+    `--format=%(trailers:key=${RECOVERED_TRAILER},valueonly)`,
+    tip,
+  ])
+  return log.split('\n').some((line) => line.trim() === checkpoint)
+}
+
+export async function recoverCheckpoint(options: {
+  publish: PublishRepo
+  prNumber: number
+  branch: string
+  /** This run: a checkpoint of its own (a re-run's earlier attempt is another run) is never "lost". */
+  runUrl: string
+  runAttemptUrl: string
+  fallbackBranch: string
+}): Promise<Recovery | undefined> {
+  const { publish } = options
+  const git = publish.git
+  const checkpoint = await publish.localRef(fetchedStoredRef(options.prNumber, 'checkpoint'))
+  if (!checkpoint) return undefined
+  const trailers = trailersOf(await git.output(['log', '-1', '--format=%B', checkpoint]))
+  const fromRunUrl = trailers.get(RUN_TRAILER.toLowerCase())?.at(-1) ?? ''
+  const base = trailers.get(CHECKPOINT_BASE_TRAILER.toLowerCase())?.at(-1) ?? ''
+  const statusComment = trailers.get(CHECKPOINT_STATUS_TRAILER.toLowerCase())?.at(-1) ?? 'main'
+  const task = trailers.get(TASK_TRAILER.toLowerCase())?.at(-1)
+  const removeCheckpoint = () =>
+    publish.deleteRemote(storedRef(options.prNumber, 'checkpoint'), checkpoint)
+  // Not one of ours for this PR: leave it alone rather than guess.
+  if (task !== `#${options.prNumber}` || !/^[0-9a-f]{40}$/.test(base)) return undefined
+  const tip = await publish.localRef(upstreamRef(options.branch))
+  if (!tip) return undefined
+  if (await contains(git, tip, checkpoint)) {
+    await removeCheckpoint()
+    return undefined
+  }
+  const hasBase =
+    (await git.run(['cat-file', '-e', `${base}^{commit}`], { allowFailure: true })).exitCode === 0
+  const files = hasBase
+    ? (
+        await git.output([
+          'diff',
+          '--name-only',
+          '-z',
+          '--no-renames',
+          '--no-ext-diff',
+          base,
+          checkpoint,
+        ])
+      )
+        .split('\0')
+        .filter(Boolean)
+    : []
+  const message = [
+    `WIP: recovered from run ${runIdOf(fromRunUrl)}`,
+    '',
+    `Work in progress of ${fromRunUrl}, which stopped without reporting (its runner was lost),`,
+    'restored by async-pr from the checkpoint it had pushed.',
+    '',
+    `${RUN_TRAILER}: ${options.runAttemptUrl}`,
+    `${TASK_TRAILER}: #${options.prNumber}`,
+    `${RECOVERED_TRAILER}: ${checkpoint}`,
+  ].join('\n')
+  // The checkpoint's work on top of the branch as it is now: as it is when nothing moved, replayed when it did.
+  let tree: string | undefined
+  if (hasBase && base === tip) tree = await git.output(['rev-parse', `${checkpoint}^{tree}`])
+  else if (hasBase) {
+    const replayed = await rebaseCommits(git, base, checkpoint, tip)
+    if (replayed) tree = await git.output(['rev-parse', `${replayed}^{tree}`])
+  }
+  if (tree) {
+    const commit = await git.output(['commit-tree', tree, '-p', tip, '-F', '-'], { input: message })
+    const pushed = await publish.push(commit, `refs/heads/${options.branch}`, tip)
+    if (pushed.ok) {
+      await removeCheckpoint()
+      return { fromRunUrl, statusComment, commitSha: commit, pushedTo: options.branch, files }
+    }
+  }
+  // The branch cannot take it (a conflict, or it moved again): the checkpoint as it is, on a new branch.
+  const aside = await publish.push(checkpoint, `refs/heads/${options.fallbackBranch}`, '')
+  if (!aside.ok) return undefined
+  await removeCheckpoint()
+  return {
+    fromRunUrl,
+    statusComment,
+    commitSha: checkpoint,
+    pushedTo: options.fallbackBranch,
+    fallbackReason: `The branch \`${options.branch}\` changed since the lost run started, and its work conflicts with what is there now.`,
+    files,
+  }
+}

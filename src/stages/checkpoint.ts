@@ -1,0 +1,78 @@
+// Stage companion: while a worker session runs, a checkpoint every
+// checkpoint_minutes — only when the agent did something since the last one
+// (no tool call, no git process at all), and only when the agent runs as a
+// separate user: a push while a same-user agent runs would put the PAT in a
+// process environment the agent can read.
+
+import * as core from '@actions/core'
+import { sessionFiles } from '../agent/session-store.js'
+import type { Transcript } from '../agent/transcript.js'
+import { errorMessage } from '../util/errors.js'
+import { redactSecrets } from '../util/secrets.js'
+import type { StageContext } from './context.js'
+
+/** The agent's session as files to store, when it has one yet. */
+export async function currentSession(ctx: StageContext, transcript: Transcript) {
+  const sessionId = transcript.result?.sessionId || transcript.sessionId
+  if (!sessionId) return undefined
+  return sessionFiles({
+    configDir: ctx.host.configDir,
+    cwd: ctx.branch.workTree,
+    sessionId,
+    runUrl: ctx.links.runUrl,
+    redact: (text) => redactSecrets(text, ctx.secretForms),
+  })
+}
+
+let warned = false
+
+/** Starts checkpoints for a session on `transcript`; `stop()` waits for one in flight. */
+export function checkpointWhile(
+  ctx: StageContext,
+  transcript: Transcript,
+): { stop(): Promise<void> } {
+  const checkpoints = ctx.checkpoints
+  const every = ctx.settings.checkpointMs
+  if (!checkpoints || every <= 0) return { stop: async () => undefined }
+  if (ctx.host.isolation !== 'user') {
+    if (!warned) {
+      core.warning(
+        'No checkpoints: the agent runs as the action’s own user, and a push while it runs would put the token within its reach.',
+      )
+      warned = true
+    }
+    return { stop: async () => undefined }
+  }
+  let seen = transcript.toolCallCount
+  let inFlight: Promise<void> = Promise.resolve()
+  let busy = false
+  const timer = setInterval(() => {
+    if (busy || transcript.toolCallCount === seen) return
+    busy = true
+    seen = transcript.toolCallCount
+    const started = Date.now()
+    inFlight = (async () => {
+      try {
+        const result = await checkpoints.take(await currentSession(ctx, transcript))
+        if (result.kind === 'pushed') {
+          core.info(
+            `async-pr checkpoint: pushed ${result.sha.slice(0, 7)} in ${Date.now() - started} ms`,
+          )
+        } else if (result.kind === 'failed') {
+          core.warning(`Could not push a checkpoint: ${result.why}`)
+        }
+      } catch (error) {
+        core.warning(`Could not take a checkpoint: ${errorMessage(error)}`)
+      } finally {
+        busy = false
+      }
+    })()
+  }, every)
+  timer.unref()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await inFlight
+    },
+  }
+}
