@@ -30710,6 +30710,14 @@ var DEFAULT_IDENTITY = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com"
 };
+function identityEnv(identity3) {
+  return {
+    GIT_AUTHOR_NAME: identity3.name,
+    GIT_AUTHOR_EMAIL: identity3.email,
+    GIT_COMMITTER_NAME: identity3.name,
+    GIT_COMMITTER_EMAIL: identity3.email
+  };
+}
 function fastImportPath(file2) {
   const bytes = Buffer.from(file2, "utf8");
   const plain2 = bytes.every(
@@ -37331,9 +37339,20 @@ function checksFailedReason(record, fixAttempts) {
   const after = fixes2 === 0 ? fixAttempts === 0 ? " (fix_attempts is 0)" : "" : ` after ${fixes2} fix attempt${fixes2 === 1 ? "" : "s"}`;
   return `${codeSpan(failed.command)} still fails${after}: it ${how2}. The work is pushed; the end of its output is under Verification below.`;
 }
+function withRecovery(delivery, recovery) {
+  if (!recovery || recovery.fallbackReason || delivery.commits.length > 0) return delivery;
+  const subject = `WIP: recovered from run ${/\/runs\/(\d+)/.exec(recovery.fromRunUrl)?.[1] ?? ""}`;
+  return {
+    ...delivery,
+    commits: [{ sha: recovery.commitSha, subject: subject.trim() }],
+    files: recovery.files.map((path21) => ({ path: path21 })),
+    pushedTo: recovery.pushedTo,
+    commitSha: recovery.commitSha
+  };
+}
 function outcomeOf(input2) {
-  const { record, delivery } = input2;
-  const { refused, ...changes } = delivery;
+  const { record } = input2;
+  const { refused, ...changes } = withRecovery(input2.delivery, input2.recovery);
   const delivered = !refused && !changes.fallbackReason;
   const left = leftOut(changes.excluded, input2.maxFileBytes);
   const checks2 = checksFailedReason(record, input2.fixAttempts);
@@ -39278,10 +39297,11 @@ var LiveStatus = class {
     if (!marker || marker === this.comment.marker) return;
     const issue2 = { owner: this.task.owner, repo: this.task.repo, issueNumber: this.task.prNumber };
     const lost = new StatusComment(this.github, issue2, marker, this.comments, this.knownSecrets);
-    if (!await lost.find() || !lost.previousText) return;
-    const state = parseState(lost.previousText);
-    if (state?.state !== "working" || state.runUrl !== deadRunUrl) return;
-    await lost.publish(body, OVERFLOW_NOTE2);
+    await lost.edit((previous) => {
+      const state = parseState(previous);
+      return state?.state === "working" && state.runUrl === deadRunUrl ? `${marker}
+${body}` : previous;
+    });
   }
   /** For a follow-up: whether this instruction was already answered (a re-run). */
   async alreadyAnswered() {
@@ -40029,7 +40049,10 @@ async function recoverCheckpoint(options) {
     if (replayed) tree = await git.output(["rev-parse", `${replayed}^{tree}`]);
   }
   if (tree) {
-    const commit2 = await git.output(["commit-tree", tree, "-p", tip, "-F", "-"], { input: message });
+    const commit2 = await git.output(["commit-tree", tree, "-p", tip, "-F", "-"], {
+      input: message,
+      env: identityEnv(DEFAULT_IDENTITY)
+    });
     const pushed = await publish.push(commit2, `refs/heads/${options.branch}`, tip);
     if (pushed.ok) {
       await removeCheckpoint();
@@ -40277,7 +40300,7 @@ function chainOf(run2, prepared) {
   const budgetLeft = max === void 0 ? void 0 : Math.max(1e-4, Math.round((max - spentBefore) * 1e4) / 1e4);
   if (number > 0) {
     run2.status.note(
-      `\u{1F501} **Continuing** (${number} of ${run2.settings.maxContinuations}): the earlier run stopped on its time or turns and started this one, which resumes its session.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ""}`
+      `\u{1F501} This run is **continuing (${number} of ${run2.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which resumes its session.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ""}`
     );
   }
   if (prepared.recovery)

@@ -185,7 +185,7 @@ function chainOf(run: RunContext, prepared: Prepared) {
     max === undefined ? undefined : Math.max(0.0001, Math.round((max - spentBefore) * 1e4) / 1e4)
   if (number > 0) {
     run.status.note(
-      `🔁 **Continuing** (${number} of ${run.settings.maxContinuations}): the earlier run stopped on its time or turns and started this one, which resumes its session.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ''}`,
+      `🔁 This run is **continuing (${number} of ${run.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which resumes its session.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ''}`,
     )
   }
   if (prepared.recovery)

@@ -65,6 +65,11 @@ export interface World {
   author: string
   event(overrides?: Partial<PullRequestEventOptions>): Record<string, unknown>
   run(options?: RunOptions): Promise<ActionRun>
+  /**
+   * A new machine for the next run: the workspace and RUNNER_TEMP emptied and
+   * the PR checked out again as actions/checkout does (after a lost runner).
+   */
+  freshRunner(): Promise<void>
   close(): Promise<void>
 }
 
@@ -134,7 +139,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     draft: options.draft ?? false,
   })
 
-  const checkout = await simulateActionsCheckout({
+  const checkoutOptions = {
     serverUrl: git.url,
     repo: fullName,
     token: secrets.pat,
@@ -143,7 +148,8 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     prNumber: pull.number,
     headRef,
     baseRef: 'main',
-  })
+  }
+  const checkout = await simulateActionsCheckout(checkoutOptions)
 
   const world: World = {
     root,
@@ -207,6 +213,13 @@ export async function createWorld(options: WorldOptions): Promise<World> {
           ...runOptions.env,
         },
       })
+    },
+    async freshRunner() {
+      for (const dir of [workspace, runnerTemp]) {
+        await rm(dir, { recursive: true, force: true })
+        await mkdir(dir, { recursive: true })
+      }
+      world.checkout = await simulateActionsCheckout(checkoutOptions)
     },
     async close() {
       await Promise.allSettled([model.close(), emulator.close(), git.close()])

@@ -120,10 +120,12 @@ export class LiveStatus {
     if (!marker || marker === this.comment.marker) return
     const issue = { owner: this.task.owner, repo: this.task.repo, issueNumber: this.task.prNumber }
     const lost = new StatusComment(this.github, issue, marker, this.comments, this.knownSecrets)
-    if (!(await lost.find()) || !lost.previousText) return
-    const state = parseState(lost.previousText)
-    if (state?.state !== 'working' || state.runUrl !== deadRunUrl) return
-    await lost.publish(body, OVERFLOW_NOTE)
+    await lost.edit((previous) => {
+      const state = parseState(previous)
+      return state?.state === 'working' && state.runUrl === deadRunUrl
+        ? `${marker}\n${body}`
+        : previous
+    })
   }
 
   /** For a follow-up: whether this instruction was already answered (a re-run). */

@@ -51,6 +51,22 @@ function checksFailedReason(record: RunRecord, fixAttempts: number): string | un
   return `${codeSpan(failed.command)} still fails${after}: it ${how}. The work is pushed; the end of its output is under Verification below.`
 }
 
+/**
+ * Work restored from a lost run's checkpoint is this run's change too: when
+ * the agent added nothing to it, the recovered commit is what the run pushed.
+ */
+function withRecovery(delivery: Delivery, recovery: Recovery | undefined): Delivery {
+  if (!recovery || recovery.fallbackReason || delivery.commits.length > 0) return delivery
+  const subject = `WIP: recovered from run ${/\/runs\/(\d+)/.exec(recovery.fromRunUrl)?.[1] ?? ''}`
+  return {
+    ...delivery,
+    commits: [{ sha: recovery.commitSha, subject: subject.trim() }],
+    files: recovery.files.map((path) => ({ path })),
+    pushedTo: recovery.pushedTo,
+    commitSha: recovery.commitSha,
+  }
+}
+
 export function outcomeOf(input: {
   task: Task
   links: RunLinks
@@ -67,8 +83,8 @@ export function outcomeOf(input: {
   handover?: { command: string; resumes: boolean }
   spentBeforeUsd?: number
 }): Outcome {
-  const { record, delivery } = input
-  const { refused, ...changes } = delivery
+  const { record } = input
+  const { refused, ...changes } = withRecovery(input.delivery, input.recovery)
   const delivered = !refused && !changes.fallbackReason
   const left = leftOut(changes.excluded, input.maxFileBytes)
   const checks = checksFailedReason(record, input.fixAttempts)

@@ -7,6 +7,7 @@
 // only removed. Nothing is ever force-pushed. All of it in the publish repository.
 
 import { CHECKPOINT_BASE_TRAILER, CHECKPOINT_STATUS_TRAILER } from '../git/checkpoint.js'
+import { DEFAULT_IDENTITY, identityEnv } from '../git/commit.js'
 import type { Git } from '../git/git.js'
 import { fetchedStoredRef, storedRef, upstreamRef, type PublishRepo } from '../git/publish.js'
 import { rebaseCommits } from '../git/rebase.js'
@@ -113,7 +114,10 @@ export async function recoverCheckpoint(options: {
     if (replayed) tree = await git.output(['rev-parse', `${replayed}^{tree}`])
   }
   if (tree) {
-    const commit = await git.output(['commit-tree', tree, '-p', tip, '-F', '-'], { input: message })
+    const commit = await git.output(['commit-tree', tree, '-p', tip, '-F', '-'], {
+      input: message,
+      env: identityEnv(DEFAULT_IDENTITY),
+    })
     const pushed = await publish.push(commit, `refs/heads/${options.branch}`, tip)
     if (pushed.ok) {
       await removeCheckpoint()
