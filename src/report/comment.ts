@@ -36,6 +36,9 @@ function headline(outcome: Outcome): string {
   if (outcome.conclusion === 'failure' && outcome.verification?.result === 'failed') {
     return '❌ async-pr finished, but a check still fails'
   }
+  if (outcome.conclusion === 'timed_out' && outcome.stoppedBy) {
+    return `⏱️ async-pr stopped: ${outcome.stoppedBy === 'max_turns' ? 'turn' : 'budget'} limit reached`
+  }
   return HEADLINES[outcome.conclusion]
 }
 

@@ -3,6 +3,7 @@
 // next one was started), and for every ending that is not success what is
 // left and the exact comment that continues it. Pure.
 
+import { accountingOf } from './accounting.js'
 import { formatCost } from './format.js'
 import { codeSpan, inline } from './markdown.js'
 import type { Outcome } from './outcome.js'
@@ -15,14 +16,13 @@ export function renderChain(outcome: Outcome): string[] {
   }
   const chain = outcome.continuation
   if (chain) {
-    const spent = outcome.spentBeforeUsd
-      ? ` The chain spent ${formatCost(outcome.spentBeforeUsd)} before this run.`
-      : ''
+    const total = (outcome.spentBeforeUsd ?? 0) + (accountingOf(outcome.agent)?.costUsd ?? 0)
+    const cost = total > 0 ? ` Cost so far across the chain: ${formatCost(total)}.` : ''
     if (chain.number > 0)
-      lines.push(`🔁 This run was continuation ${chain.number} of ${chain.of}.${spent}`, '')
+      lines.push(`🔁 This run was continuation ${chain.number} of ${chain.of}.${cost}`, '')
     if (chain.dispatched) {
       lines.push(
-        `🔁 **Continuing** (${chain.number + 1} of ${chain.of}): this run stopped on its time or turns, so async-pr started the next run, which resumes this session.`,
+        `🔁 **continuing (${chain.number + 1} of ${chain.of})**: this run stopped on its time or turns, so async-pr started the next run, which resumes this session.${chain.number > 0 ? '' : cost}`,
         '',
       )
     } else if (chain.why) {
@@ -42,7 +42,7 @@ export function renderHandover(outcome: Outcome): string[] {
   const lines = ['**To pick it up**', '']
   if (outcome.commits.length > 0) {
     lines.push(
-      `- Done so far: the ${outcome.commits.length === 1 ? 'commit' : `${outcome.commits.length} commits`} above.`,
+      `- Done so far: the ${outcome.commits.length === 1 ? 'commit' : `${outcome.commits.length} commits`} listed below.`,
     )
   }
   if (left.length > 0) {

@@ -66,6 +66,8 @@ export interface Outcome {
   rounds?: number
   /** Work this run recovered from a run whose runner was lost. */
   recovery?: Recovery
+  /** For a run that stopped on a limit other than its time: which. */
+  stoppedBy?: 'max_turns' | 'max_budget_usd'
   /** Where the run stands in a chain of continuations, and whether it started the next. */
   continuation?: ContinuationNote
   /** How a person picks up a run that stopped early: the comment to write, and whether it resumes the session. */

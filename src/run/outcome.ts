@@ -143,6 +143,7 @@ export function outcomeOf(input: {
     },
     rounds: record.rounds,
     recovery: input.recovery,
+    stoppedBy: record.verdict.kind === 'limit' ? record.verdict.limit : undefined,
     continuation: input.continuation,
     handover: input.handover,
     spentBeforeUsd: input.spentBeforeUsd,

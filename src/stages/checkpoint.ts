@@ -1,6 +1,6 @@
 // Stage companion: while a worker session runs, a checkpoint every
 // checkpoint_minutes — only when the agent did something since the last one
-// (no tool call, no git process at all), and only when the agent runs as a
+// (no tool finished and none running: no git process at all), and only when the agent runs as a
 // separate user: a push while a same-user agent runs would put the PAT in a
 // process environment the agent can read.
 
@@ -43,13 +43,14 @@ export function checkpointWhile(
     }
     return { stop: async () => undefined }
   }
-  let seen = transcript.toolCallCount
+  // The tree can have changed only when a tool finished since, or while one runs.
+  let seen = transcript.toolResultCount
   let inFlight: Promise<void> = Promise.resolve()
   let busy = false
   const timer = setInterval(() => {
-    if (busy || transcript.toolCallCount === seen) return
+    if (busy || (transcript.toolResultCount === seen && transcript.toolsRunning === 0)) return
     busy = true
-    seen = transcript.toolCallCount
+    seen = transcript.toolResultCount
     const started = Date.now()
     inFlight = (async () => {
       try {

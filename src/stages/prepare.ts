@@ -16,6 +16,7 @@ import {
 } from '../git/workspace.js'
 import { recoverCheckpoint, type Recovery } from '../run/recover.js'
 import type { RunContext, Skipped } from '../run/start.js'
+import { errorMessage } from '../util/errors.js'
 
 export interface Prepared {
   /** The run that already delivered this task, when the branch has its commits. */
@@ -27,8 +28,6 @@ export interface Prepared {
   session?: { meta: SessionMeta; transcript: Buffer }
   /** What the server keeps for the PR now (for the checkpoints' leases). */
   stored: { checkpoint?: string; session?: string }
-  /** Why a dispatched continuation must not run (it is not one async-pr sent, or the chain is done). */
-  invalidDispatch?: string
   /** For a dispatched continuation: which one this is. */
   continuationNumber?: number
 }
@@ -46,16 +45,28 @@ async function storedSession(
   return transcript.exitCode === 0 ? { meta, transcript: transcript.stdout } : undefined
 }
 
-async function prepareWorkspace(run: RunContext): Promise<Prepared> {
+/** Why a dispatched continuation must not run: it is not one async-pr sent, or the chain is done. */
+interface InvalidDispatch {
+  invalidDispatch: string
+}
+
+async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDispatch> {
   const { git, publish, task, settings } = run
   return core.group('Prepare the workspace', async () => {
     const keys = await removePersistedCredentials(git)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-    await checkoutHead(git, publish, {
-      headRef: task.headRef,
-      headSha: task.headSha,
-      prNumber: task.prNumber,
-    })
+    const fromRunId = task.continuation?.fromRunId
+    try {
+      await checkoutHead(git, publish, {
+        headRef: task.headRef,
+        headSha: task.headSha,
+        prNumber: task.prNumber,
+      })
+    } catch (error) {
+      // A dispatch nobody can vouch for yet says nothing on the PR: it is only logged.
+      if (fromRunId) return { invalidDispatch: errorMessage(error) }
+      throw error
+    }
     core.info(`On ${task.headRef} at ${task.headSha}`)
     const tip = upstreamRef(task.headRef)
     const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber)
@@ -63,22 +74,23 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared> {
 
     // A continuation async-pr dispatched: the run it names must have worked on this PR,
     // and the chain must have room left — both read from the branch, not from the payload.
-    const fromRunId = task.continuation?.fromRunId
     if (fromRunId) {
       const history = await continuationHistory(publish.git, tip, task.prNumber, fromRunId)
       if (!history.runWorkedHere) {
-        prepared.invalidDispatch = `Run ${fromRunId} made no commit on this PR's branch, so async-pr did not send this continuation.`
-      } else if (history.continuations >= settings.maxContinuations) {
-        prepared.invalidDispatch = `This PR's runs continued ${history.continuations} times already (max_continuations is ${settings.maxContinuations}).`
+        return {
+          invalidDispatch: `Run ${fromRunId} made no commit on this PR's branch, so async-pr did not send this continuation.`,
+        }
+      }
+      if (history.continuations >= settings.maxContinuations) {
+        return {
+          invalidDispatch: `This PR's runs continued ${history.continuations} times already (max_continuations is ${settings.maxContinuations}).`,
+        }
       }
       prepared.continuationNumber = history.continuations + 1
     }
 
     let base = task.headSha
-    if (
-      !prepared.invalidDispatch &&
-      !(delivered && !task.followUp && !task.ciFix && !task.continuation)
-    ) {
+    if (!(delivered && !task.followUp && !task.ciFix && !task.continuation)) {
       const recovery = await recoverCheckpoint({
         publish,
         prNumber: task.prNumber,
@@ -136,7 +148,7 @@ export async function prepare(run: RunContext): Promise<({ kind: 'ready' } & Pre
     dispatched ? Promise.resolve() : firstComment(),
   ])
   if ('error' in prepared) throw prepared.error
-  if (prepared.invalidDispatch) {
+  if ('invalidDispatch' in prepared) {
     return { kind: 'skipped', reason: 'invalid_dispatch', message: prepared.invalidDispatch }
   }
   if (dispatched) await firstComment()
