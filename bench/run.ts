@@ -15,6 +15,7 @@ import * as prettier from 'prettier'
 import { ROOT, BUNDLE } from '../__tests__/harness/action-runner.js'
 import { parseArgs, type BenchOptions, type ScenarioName } from './lib/args.js'
 import { renderMarkdown, renderText, sections, verdicts, type Results } from './lib/report.js'
+import { checkpointScenario } from './scenarios/checkpoint.js'
 import { ciFixScenario } from './scenarios/ci-fix.js'
 import { cliAloneScenario } from './scenarios/cli-alone.js'
 import { floorScenario } from './scenarios/floor.js'
@@ -130,6 +131,9 @@ async function main(): Promise<void> {
   await stage('overhead', 'cliAlone', () => cliAloneScenario(options.repeats, log))
   await stage('review-loop', 'reviewLoop', () =>
     reviewLoopScenario(Math.max(3, Math.ceil(options.repeats / 2)), log),
+  )
+  await stage('checkpoint', 'checkpoint', () =>
+    checkpointScenario(Math.max(2, Math.ceil(options.repeats / 3)), log),
   )
   await stage('cifix', 'cifix', () => ciFixScenario(options.repeats, log))
   await stage('provisioning', 'provisioning', () => provisioningScenario(options.freshInstall, log))

@@ -13484,7 +13484,9 @@ function cleanEnv(env) {
   for (const [name, value] of Object.entries(env)) if (value !== void 0) out[name] = value;
   return out;
 }
+var started = 0;
 function spawn2(command, args, options) {
+  started++;
   return execa(binaries().path(command), args, {
     cwd: options.cwd,
     env: cleanEnv(options.env),
@@ -14414,8 +14416,8 @@ function hint(ctx, command, number) {
 }
 async function follow(ctx, number, timing2, io, asJson) {
   const now = () => (io.now ?? (() => /* @__PURE__ */ new Date()))().getTime();
-  const started = now();
-  const deadline = started + timing2.timeoutMs;
+  const started2 = now();
+  const deadline = started2 + timing2.timeoutMs;
   const display = createDisplay(io.stderr, { live: io.stderr.isTTY === true, now });
   let pull = await loadPull(ctx.reader, ctx.repo, number);
   let snapshot;
@@ -14439,7 +14441,7 @@ async function follow(ctx, number, timing2, io, asJson) {
         break;
       }
       const quiet = snapshot?.phase === "waiting" && !snapshot.pull.draft;
-      if (quiet && !hinted && now() - started > NO_RUN_HINT_MS) {
+      if (quiet && !hinted && now() - started2 > NO_RUN_HINT_MS) {
         hinted = true;
         display.note(
           "Still no workflow run or status comment. Is the async-pr workflow installed on the base branch, triggered by pull_request (opened, ready_for_review)?"

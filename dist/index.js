@@ -28431,7 +28431,12 @@ function cleanEnv(env) {
   for (const [name, value] of Object.entries(env)) if (value !== void 0) out[name] = value;
   return out;
 }
+var started = 0;
+function processesStarted() {
+  return started;
+}
 function spawn2(command, args, options) {
+  started++;
   return execa(binaries().path(command), args, {
     cwd: options.cwd,
     env: cleanEnv(options.env),
@@ -29822,7 +29827,7 @@ function parseResult(event) {
 // src/agent/run.ts
 var STDERR_TAIL = 4e3;
 async function runAgent(options) {
-  const started = Date.now();
+  const started2 = Date.now();
   const transcript = options.transcript ?? new Transcript(options.cwd);
   transcript.result = void 0;
   const log = createWriteStream2(options.executionFile, { flags: "a" });
@@ -29863,7 +29868,7 @@ async function runAgent(options) {
     stoppedBy,
     spawnError: exit.spawnError,
     stderrTail: exit.stderrTail,
-    wallMs: Date.now() - started
+    wallMs: Date.now() - started2
   };
 }
 
@@ -30240,7 +30245,7 @@ var AgentHost = class _AgentHost {
    * output is kept as lines, the last ones only.
    */
   async runCommand(command, options) {
-    const started = Date.now();
+    const started2 = Date.now();
     const tail = [];
     let lineCount = 0;
     const keep = (line) => {
@@ -30286,7 +30291,7 @@ var AgentHost = class _AgentHost {
       signal: exit.signal,
       tail,
       lineCount,
-      durationMs: Date.now() - started,
+      durationMs: Date.now() - started2,
       timedOut,
       cancelled
     };
@@ -30746,38 +30751,51 @@ function dataBlock(content) {
   return [Buffer.from(`data ${bytes.length}
 `), bytes, Buffer.from("\n")];
 }
-async function writeCommit(git, options) {
-  const who = options.identity ?? DEFAULT_IDENTITY;
-  const when = `${Math.floor((options.now ?? /* @__PURE__ */ new Date()).getTime() / 1e3)} +0000`;
+function commitStream(spec, mark) {
+  const who = spec.identity ?? DEFAULT_IDENTITY;
+  const when = `${Math.floor((spec.now ?? /* @__PURE__ */ new Date()).getTime() / 1e3)} +0000`;
   const person = `${who.name} <${who.email}> ${when}`;
   const parts = [
-    Buffer.from(`commit ${options.ref}
-mark :1
+    // A commit without parents replaces what the ref held before: say so, not "from".
+    ...spec.parent ? [] : [Buffer.from(`reset ${spec.ref}
+`)],
+    Buffer.from(`commit ${spec.ref}
+mark :${mark}
 author ${person}
 committer ${person}
 `),
-    ...dataBlock(options.message),
-    ...options.parent ? [Buffer.from(`from ${options.parent}
+    ...dataBlock(spec.message),
+    ...spec.parent ? [Buffer.from(`from ${spec.parent}
 `)] : []
   ];
-  for (const file2 of options.snapshot.deletes) {
+  for (const file2 of spec.snapshot.deletes) {
     parts.push(Buffer.from(`D ${fastImportPath(file2)}
 `, "latin1"));
   }
-  for (const write of options.snapshot.writes) {
+  for (const write of spec.snapshot.writes) {
     parts.push(Buffer.from(`M ${write.mode} inline ${fastImportPath(write.path)}
 `, "latin1"));
     parts.push(...dataBlock(write.content));
   }
-  parts.push(Buffer.from("\nget-mark :1\ndone\n"));
-  if (!options.parent) parts.unshift(Buffer.from(`reset ${options.ref}
+  parts.push(Buffer.from("\n"));
+  return parts;
+}
+async function writeCommits(git, specs) {
+  if (specs.length === 0) return [];
+  const parts = specs.flatMap((spec, i2) => commitStream(spec, i2 + 1));
+  for (let i2 = 1; i2 <= specs.length; i2++) parts.push(Buffer.from(`get-mark :${i2}
 `));
+  parts.push(Buffer.from("done\n"));
   const result = await git.run(["fast-import", "--quiet", "--done", "--force"], {
     input: Buffer.concat(parts)
   });
-  const sha = result.stdout.trim().split("\n").pop() ?? "";
-  if (!/^[0-9a-f]{40}$/.test(sha))
+  const shas = result.stdout.trim().split("\n").slice(-specs.length);
+  if (shas.length !== specs.length || !shas.every((sha) => /^[0-9a-f]{40}$/.test(sha)))
     throw new Error(`git fast-import gave no commit id: ${result.stderr}`);
+  return shas;
+}
+async function writeCommit(git, spec) {
+  const [sha] = await writeCommits(git, [spec]);
   return sha;
 }
 async function commitsBetween(git, from, to) {
@@ -31181,52 +31199,55 @@ var Checkpoints = class {
       `${CHECKPOINT_STATUS_TRAILER}: ${this.run.statusComment}`
     ].join("\n");
   }
-  /**
-   * Pushes the tree as it is now, and the session when it is given and
-   * changed; nothing when neither changed since the last checkpoint.
-   */
-  async take(session) {
-    const work2 = await this.branch.checkpointCommit(this.message(), this.lastKey);
-    const sessionKey = session?.map((file2) => file2.sha).join(" ");
-    const sessionChanged = session !== void 0 && sessionKey !== this.lastSession;
-    if (!work2 && !sessionChanged) return { kind: "unchanged" };
-    const updates = [];
-    if (work2) {
-      updates.push({
-        sha: work2.sha,
-        ref: storedRef(this.run.prNumber, "checkpoint"),
-        lease: this.leases.checkpoint,
-        name: "checkpoint"
-      });
-    }
-    if (session && sessionChanged) {
-      const sha = await writeCommit(this.branch.publish.git, {
-        snapshot: { writes: session, deletes: [] },
-        message: `Claude Code session of ${this.run.runUrl}`,
-        ref: "refs/async-pr/session-local"
-      });
-      updates.push({
-        sha,
-        ref: storedRef(this.run.prNumber, "session"),
-        lease: this.leases.session,
-        name: "session"
-      });
-    }
-    const pushed = await this.branch.publish.pushRefs(updates);
-    if (!pushed.ok) return { kind: "failed", why: pushed.detail.split("\n").slice(-2).join(" ") };
-    for (const update of updates) this.leases[update.name] = update.sha;
-    if (work2) this.lastKey = work2.key;
-    if (sessionChanged) this.lastSession = sessionKey;
-    this.pushed++;
-    return { kind: "pushed", sha: work2?.sha ?? this.leases.checkpoint, session: sessionChanged };
-  }
-  /** Saves only the session (at the end of a run that stopped early). */
-  async saveSession(session) {
-    const sha = await writeCommit(this.branch.publish.git, {
+  sessionSpec(session) {
+    return {
       snapshot: { writes: session, deletes: [] },
       message: `Claude Code session of ${this.run.runUrl}`,
       ref: "refs/async-pr/session-local"
-    });
+    };
+  }
+  /**
+   * Pushes the tree as it is now, with the session when it is given and
+   * changed; nothing when the tree is what the last checkpoint held (the
+   * session alone does not make a checkpoint: it goes with the next one).
+   * Both commits are written by one process and pushed by one more.
+   */
+  async take(session) {
+    const work2 = await this.branch.checkpointSpec(this.message(), this.lastKey);
+    if (!work2) return { kind: "unchanged" };
+    const sessionKey = session?.map((file2) => file2.sha).join(" ");
+    const withSession = session !== void 0 && sessionKey !== this.lastSession;
+    const [workSha, sessionSha] = await writeCommits(this.branch.publish.git, [
+      work2.spec,
+      ...session && withSession ? [this.sessionSpec(session)] : []
+    ]);
+    const updates = [
+      {
+        sha: workSha,
+        ref: storedRef(this.run.prNumber, "checkpoint"),
+        lease: this.leases.checkpoint,
+        name: "checkpoint"
+      },
+      ...sessionSha ? [
+        {
+          sha: sessionSha,
+          ref: storedRef(this.run.prNumber, "session"),
+          lease: this.leases.session,
+          name: "session"
+        }
+      ] : []
+    ];
+    const pushed = await this.branch.publish.pushRefs(updates);
+    if (!pushed.ok) return { kind: "failed", why: pushed.detail.split("\n").slice(-2).join(" ") };
+    for (const update of updates) this.leases[update.name] = update.sha;
+    this.lastKey = work2.key;
+    if (sessionSha) this.lastSession = sessionKey;
+    this.pushed++;
+    return { kind: "pushed", sha: workSha, session: Boolean(sessionSha) };
+  }
+  /** Saves only the session (at the end of a run that stopped early). */
+  async saveSession(session) {
+    const sha = await writeCommit(this.branch.publish.git, this.sessionSpec(session));
     const pushed = await this.branch.publish.pushRefs([
       { sha, ref: storedRef(this.run.prNumber, "session"), lease: this.leases.session }
     ]);
@@ -37740,14 +37761,17 @@ function checkpointWhile(ctx, transcript) {
     if (busy || transcript.toolResultCount === seen && transcript.toolsRunning === 0) return;
     busy = true;
     seen = transcript.toolResultCount;
-    const started = Date.now();
+    const started2 = Date.now();
+    const processes = processesStarted();
     inFlight = (async () => {
       try {
         const result = await checkpoints.take(await currentSession(ctx, transcript));
+        const cost = `in ${Date.now() - started2} ms, ${processesStarted() - processes} processes`;
         if (result.kind === "pushed") {
-          info(
-            `async-pr checkpoint: pushed ${result.sha.slice(0, 7)} in ${Date.now() - started} ms`
-          );
+          const what = result.session ? " (with the session)" : "";
+          info(`async-pr checkpoint: pushed ${result.sha.slice(0, 7)} ${cost}${what}`);
+        } else if (result.kind === "unchanged") {
+          info(`async-pr checkpoint: unchanged ${cost}`);
         } else if (result.kind === "failed") {
           warning(`Could not push a checkpoint: ${result.why}`);
         }
@@ -39951,12 +39975,12 @@ var TaskBranch = class _TaskBranch {
     return sha;
   }
   /**
-   * The working tree as it is now, as a commit on top of our last one, for the
-   * checkpoint ref — without touching the round commits' index (a copy of it is
-   * used) or recording anything for the report. Undefined when the tree is
-   * what the last checkpoint (`sinceKey`) already held.
+   * The working tree as it is now, as the commit to write on top of our last
+   * one for the checkpoint ref — without touching the round commits' index (a
+   * copy of it is used) or recording anything for the report. Undefined when
+   * the tree is what the last checkpoint (`sinceKey`) already held.
    */
-  async checkpointCommit(message, sinceKey) {
+  async checkpointSpec(message, sinceKey) {
     this.protectedPaths ??= await workflowCode(this.publish.git, this.base);
     const indexFile = path19.join(path19.dirname(this.indexFile), "checkpoint.index");
     await copyFile3(this.indexFile, indexFile);
@@ -39967,7 +39991,7 @@ var TaskBranch = class _TaskBranch {
       protectedPaths: this.protectedPaths,
       allowWorkflowChanges: this.policy.allowWorkflowChanges,
       knownSecretForms: this.policy.knownSecretForms,
-      readBlob: async (sha2) => (await readBlobs(this.publish.git, [sha2])).get(sha2)
+      readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha)
     });
     if (isEmpty(snapshot) && this.head === this.base) return void 0;
     const key = [
@@ -39976,13 +40000,10 @@ var TaskBranch = class _TaskBranch {
       ...snapshot.writes.map((write) => `${write.mode} ${write.sha} ${write.path}`)
     ].sort().join("\n");
     if (key === sinceKey) return void 0;
-    const sha = await writeCommit(this.publish.git, {
-      parent: this.head,
-      snapshot,
-      message,
-      ref: "refs/async-pr/checkpoint-local"
-    });
-    return { sha, key };
+    return {
+      spec: { parent: this.head, snapshot, message, ref: "refs/async-pr/checkpoint-local" },
+      key
+    };
   }
   /** The snapshot index now mirrors the new commit; stat data is gone only for what changed. */
   async remember(snapshot) {
@@ -40197,9 +40218,9 @@ async function prepare(run2) {
 
 // src/pipeline.ts
 async function runPipeline(settings, runnerEnv, cancelled = new AbortController().signal) {
-  const started = await startRun(settings, runnerEnv, cancelled);
-  if (started.kind === "skipped") return started;
-  const { run: run2 } = started;
+  const started2 = await startRun(settings, runnerEnv, cancelled);
+  if (started2.kind === "skipped") return started2;
+  const { run: run2 } = started2;
   let outcome;
   try {
     const prepared = await prepare(run2);

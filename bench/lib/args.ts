@@ -6,6 +6,7 @@ export const SCENARIOS = [
   'floor',
   'overhead',
   'review-loop',
+  'checkpoint',
   'cifix',
   'long',
   'provisioning',

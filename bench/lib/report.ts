@@ -3,6 +3,7 @@
 import { PHASE_LABELS } from './phases.js'
 import { fmtSpread, ratio, type Spread } from './stats.js'
 import type { ReviewLoopResult } from '../scenarios/review-loop.js'
+import type { CheckpointResult } from '../scenarios/checkpoint.js'
 import type { CiFixResult } from '../scenarios/ci-fix.js'
 import type { CliAloneResult } from '../scenarios/cli-alone.js'
 import type { FloorResult } from '../scenarios/floor.js'
@@ -22,6 +23,7 @@ export interface Results {
   parser?: ParserResult
   scale?: ScaleStep[]
   reviewLoop?: ReviewLoopResult
+  checkpoint?: CheckpointResult
 }
 
 export interface Row {
@@ -73,6 +75,7 @@ export function verdicts(results: Results): Verdict[] {
       pass: Number.isFinite(requests) ? requests <= 3 : undefined,
     })
   }
+  if (results.checkpoint) list.push(...checkpointVerdicts(results.checkpoint))
   const over = overhead?.phases.overhead
   const beyond = over && floor ? over.median - floor.wall.median : NaN
   list.push({
@@ -422,6 +425,7 @@ export function sections(results: Results): Section[] {
   if (results.parser) list.push(parserSection(results.parser))
   if (results.scale) list.push(scaleSection(results.scale, floor))
   if (results.reviewLoop) list.push(reviewLoopSection(results.reviewLoop, floor))
+  if (results.checkpoint) list.push(checkpointSection(results.checkpoint, floor))
   return list
 }
 
@@ -552,4 +556,67 @@ export function renderMarkdown(list: Section[], checks: Verdict[], header: strin
   const verdictCells = checks.map((check) => [check.target, check.measured, pf(check.pass)])
   out.push(...markdownTable(['Target', 'Measured', 'Result'], verdictCells))
   return `${out.join('\n')}\n`
+}
+
+function checkpointVerdicts(c: CheckpointResult): Verdict[] {
+  return [
+    {
+      target: "One checkpoint: under 300 ms of the action's time while the agent runs",
+      measured: `median ${ms(c.pushedMs.median)}, max ${ms(c.pushedMs.max)} (${c.pushedMs.n} checkpoints)`,
+      pass: c.pushedMs.n > 0 ? c.pushedMs.median < 300 : undefined,
+    },
+    {
+      target: "One checkpoint: 2 git processes' worth of work",
+      measured: `${c.pushedProcesses.median} processes started per checkpoint (max ${c.pushedProcesses.max}); ${c.unchangedProcesses.n > 0 ? c.unchangedProcesses.median : 'n/a'} when a tool ran but nothing changed`,
+      pass: c.pushedProcesses.n > 0 ? c.pushedProcesses.max <= 2 : undefined,
+    },
+    {
+      target: 'No checkpoint work while nothing changed',
+      measured: `${c.idleLines.n > 0 ? c.idleLines.max : 'n/a'} checkpoint lines while the agent only thought`,
+      pass: c.idleLines.n > 0 ? c.idleLines.max === 0 : undefined,
+    },
+    {
+      target: 'Work lost on a SIGKILL: at most checkpoint_minutes',
+      measured: `max ${ms(c.lost.lostMs.max)}, median ${ms(c.lost.lostMs.median)} with checkpoints every ${ms(c.lost.intervalMs)} (${c.lost.runs} kills)`,
+      pass: c.lost.runs > 0 ? c.lost.lostMs.max <= c.lost.intervalMs : undefined,
+    },
+  ]
+}
+
+function checkpointSection(c: CheckpointResult, floor?: FloorResult): Section {
+  const added = c.overheadOn.median - c.overheadOff.median
+  const rows: Row[] = [
+    {
+      metric: 'One checkpoint that pushed (alongside the agent)',
+      value: `${fmtSpread(c.pushedMs)}, ${fmtSpread(c.pushedProcesses, 'processes')}`,
+      vsFloor: floor ? ratio(c.pushedMs.median, floor.wall.median) : undefined,
+      target: '< 300 ms, 2 processes',
+    },
+    {
+      metric: 'One checkpoint after a tool that changed nothing',
+      value: `${fmtSpread(c.unchangedMs)}, ${fmtSpread(c.unchangedProcesses, 'processes')}`,
+      vsFloor: floor ? ratio(c.unchangedMs.median, floor.wall.median) : undefined,
+    },
+    {
+      metric: 'Checkpoint work while the agent only thought',
+      value: fmtSpread(c.idleLines, 'lines'),
+      target: '0',
+    },
+    {
+      metric: 'What checkpoints add to the run (overhead on − off, medians)',
+      value: `${ms(added)} (${ms(c.overheadOn.median)} − ${ms(c.overheadOff.median)})`,
+      vsFloor: floor ? ratio(added, floor.wall.median) : undefined,
+    },
+    {
+      metric: `Work lost on a SIGKILL, checkpoints every ${ms(c.lost.intervalMs)}`,
+      value: fmtSpread(c.lost.lostMs),
+      vsFloor: floor ? ratio(c.lost.lostMs.median, floor.wall.median) : undefined,
+      target: `≤ ${ms(c.lost.intervalMs)}`,
+    },
+  ]
+  if (c.failures.length > 0) rows.push({ metric: 'Failed runs', value: String(c.failures.length) })
+  return {
+    title: 'Checkpoints: what one costs while the agent works, and what a SIGKILL loses',
+    rows,
+  }
 }

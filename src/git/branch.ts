@@ -5,7 +5,7 @@
 
 import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
-import { writeCommit } from './commit.js'
+import { writeCommit, type CommitSpec } from './commit.js'
 import type { Git } from './git.js'
 import {
   actionEntryPoints,
@@ -179,15 +179,15 @@ export class TaskBranch {
   }
 
   /**
-   * The working tree as it is now, as a commit on top of our last one, for the
-   * checkpoint ref — without touching the round commits' index (a copy of it is
-   * used) or recording anything for the report. Undefined when the tree is
-   * what the last checkpoint (`sinceKey`) already held.
+   * The working tree as it is now, as the commit to write on top of our last
+   * one for the checkpoint ref — without touching the round commits' index (a
+   * copy of it is used) or recording anything for the report. Undefined when
+   * the tree is what the last checkpoint (`sinceKey`) already held.
    */
-  async checkpointCommit(
+  async checkpointSpec(
     message: string,
     sinceKey: string | undefined,
-  ): Promise<{ sha: string; key: string } | undefined> {
+  ): Promise<{ spec: CommitSpec; key: string } | undefined> {
     this.protectedPaths ??= await workflowCode(this.publish.git, this.base)
     const indexFile = path.join(path.dirname(this.indexFile), 'checkpoint.index')
     await copyFile(this.indexFile, indexFile)
@@ -209,13 +209,10 @@ export class TaskBranch {
       .sort()
       .join('\n')
     if (key === sinceKey) return undefined
-    const sha = await writeCommit(this.publish.git, {
-      parent: this.head,
-      snapshot,
-      message,
-      ref: 'refs/async-pr/checkpoint-local',
-    })
-    return { sha, key }
+    return {
+      spec: { parent: this.head, snapshot, message, ref: 'refs/async-pr/checkpoint-local' },
+      key,
+    }
   }
 
   /** The snapshot index now mirrors the new commit; stat data is gone only for what changed. */

@@ -7,7 +7,7 @@
 // repository like everything with the PAT (see README.md here).
 
 import type { TaskBranch } from './branch.js'
-import { writeCommit } from './commit.js'
+import { writeCommit, writeCommits, type CommitSpec } from './commit.js'
 import { storedRef } from './publish.js'
 import type { Write } from './snapshot.js'
 import { RUN_TRAILER, TASK_TRAILER } from './trailers.js'
@@ -54,58 +54,59 @@ export class Checkpoints {
     ].join('\n')
   }
 
+  private sessionSpec(session: Write[]): CommitSpec {
+    return {
+      snapshot: { writes: session, deletes: [] },
+      message: `Claude Code session of ${this.run.runUrl}`,
+      ref: 'refs/async-pr/session-local',
+    }
+  }
+
   /**
-   * Pushes the tree as it is now, and the session when it is given and
-   * changed; nothing when neither changed since the last checkpoint.
+   * Pushes the tree as it is now, with the session when it is given and
+   * changed; nothing when the tree is what the last checkpoint held (the
+   * session alone does not make a checkpoint: it goes with the next one).
+   * Both commits are written by one process and pushed by one more.
    */
   async take(session?: Write[]): Promise<CheckpointResult> {
-    const work = await this.branch.checkpointCommit(this.message(), this.lastKey)
+    const work = await this.branch.checkpointSpec(this.message(), this.lastKey)
+    if (!work) return { kind: 'unchanged' }
     const sessionKey = session?.map((file) => file.sha).join(' ')
-    const sessionChanged = session !== undefined && sessionKey !== this.lastSession
-    if (!work && !sessionChanged) return { kind: 'unchanged' }
-    const updates: Array<{
-      sha: string
-      ref: string
-      lease: string
-      name: 'checkpoint' | 'session'
-    }> = []
-    if (work) {
-      updates.push({
-        sha: work.sha,
+    const withSession = session !== undefined && sessionKey !== this.lastSession
+    const [workSha, sessionSha] = await writeCommits(this.branch.publish.git, [
+      work.spec,
+      ...(session && withSession ? [this.sessionSpec(session)] : []),
+    ])
+    const updates = [
+      {
+        sha: workSha as string,
         ref: storedRef(this.run.prNumber, 'checkpoint'),
         lease: this.leases.checkpoint,
-        name: 'checkpoint',
-      })
-    }
-    if (session && sessionChanged) {
-      const sha = await writeCommit(this.branch.publish.git, {
-        snapshot: { writes: session, deletes: [] },
-        message: `Claude Code session of ${this.run.runUrl}`,
-        ref: 'refs/async-pr/session-local',
-      })
-      updates.push({
-        sha,
-        ref: storedRef(this.run.prNumber, 'session'),
-        lease: this.leases.session,
-        name: 'session',
-      })
-    }
+        name: 'checkpoint' as const,
+      },
+      ...(sessionSha
+        ? [
+            {
+              sha: sessionSha,
+              ref: storedRef(this.run.prNumber, 'session'),
+              lease: this.leases.session,
+              name: 'session' as const,
+            },
+          ]
+        : []),
+    ]
     const pushed = await this.branch.publish.pushRefs(updates)
     if (!pushed.ok) return { kind: 'failed', why: pushed.detail.split('\n').slice(-2).join(' ') }
     for (const update of updates) this.leases[update.name] = update.sha
-    if (work) this.lastKey = work.key
-    if (sessionChanged) this.lastSession = sessionKey
+    this.lastKey = work.key
+    if (sessionSha) this.lastSession = sessionKey
     this.pushed++
-    return { kind: 'pushed', sha: work?.sha ?? this.leases.checkpoint, session: sessionChanged }
+    return { kind: 'pushed', sha: workSha as string, session: Boolean(sessionSha) }
   }
 
   /** Saves only the session (at the end of a run that stopped early). */
   async saveSession(session: Write[]): Promise<boolean> {
-    const sha = await writeCommit(this.branch.publish.git, {
-      snapshot: { writes: session, deletes: [] },
-      message: `Claude Code session of ${this.run.runUrl}`,
-      ref: 'refs/async-pr/session-local',
-    })
+    const sha = await writeCommit(this.branch.publish.git, this.sessionSpec(session))
     const pushed = await this.branch.publish.pushRefs([
       { sha, ref: storedRef(this.run.prNumber, 'session'), lease: this.leases.session },
     ])

@@ -62,47 +62,61 @@ function dataBlock(content: Buffer | string): Buffer[] {
   return [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')]
 }
 
-/**
- * Writes one commit on top of `parent` carrying the snapshot's writes and
- * deletes, under `ref` in the publish repository. Returns its id.
- */
-export async function writeCommit(
-  git: Git,
-  options: {
-    /** Undefined for a commit without parents (the stored session). */
-    parent?: string
-    snapshot: Pick<Snapshot, 'writes' | 'deletes'>
-    message: string
-    ref: string
-    identity?: Identity
-    now?: Date
-  },
-): Promise<string> {
-  const who = options.identity ?? DEFAULT_IDENTITY
-  const when = `${Math.floor((options.now ?? new Date()).getTime() / 1000)} +0000`
+/** One commit for fast-import to write: on top of `parent`, the snapshot's writes and deletes. */
+export interface CommitSpec {
+  /** Undefined for a commit without parents (the stored session). */
+  parent?: string
+  snapshot: Pick<Snapshot, 'writes' | 'deletes'>
+  message: string
+  ref: string
+  identity?: Identity
+  now?: Date
+}
+
+function commitStream(spec: CommitSpec, mark: number): Buffer[] {
+  const who = spec.identity ?? DEFAULT_IDENTITY
+  const when = `${Math.floor((spec.now ?? new Date()).getTime() / 1000)} +0000`
   const person = `${who.name} <${who.email}> ${when}`
   const parts: Buffer[] = [
-    Buffer.from(`commit ${options.ref}\nmark :1\nauthor ${person}\ncommitter ${person}\n`),
-    ...dataBlock(options.message),
-    ...(options.parent ? [Buffer.from(`from ${options.parent}\n`)] : []),
+    // A commit without parents replaces what the ref held before: say so, not "from".
+    ...(spec.parent ? [] : [Buffer.from(`reset ${spec.ref}\n`)]),
+    Buffer.from(`commit ${spec.ref}\nmark :${mark}\nauthor ${person}\ncommitter ${person}\n`),
+    ...dataBlock(spec.message),
+    ...(spec.parent ? [Buffer.from(`from ${spec.parent}\n`)] : []),
   ]
-  for (const file of options.snapshot.deletes) {
+  for (const file of spec.snapshot.deletes) {
     parts.push(Buffer.from(`D ${fastImportPath(file)}\n`, 'latin1'))
   }
-  for (const write of options.snapshot.writes) {
+  for (const write of spec.snapshot.writes) {
     parts.push(Buffer.from(`M ${write.mode} inline ${fastImportPath(write.path)}\n`, 'latin1'))
     parts.push(...dataBlock(write.content))
   }
-  parts.push(Buffer.from('\nget-mark :1\ndone\n'))
-  // A commit without parents replaces what the ref held before: say so, not "from".
-  if (!options.parent) parts.unshift(Buffer.from(`reset ${options.ref}\n`))
+  parts.push(Buffer.from('\n'))
+  return parts
+}
+
+/**
+ * Writes commits in the publish repository, all in one fast-import (one
+ * process however many), each under its own ref. Returns their ids, in order.
+ */
+export async function writeCommits(git: Git, specs: CommitSpec[]): Promise<string[]> {
+  if (specs.length === 0) return []
+  const parts = specs.flatMap((spec, i) => commitStream(spec, i + 1))
+  for (let i = 1; i <= specs.length; i++) parts.push(Buffer.from(`get-mark :${i}\n`))
+  parts.push(Buffer.from('done\n'))
   const result = await git.run(['fast-import', '--quiet', '--done', '--force'], {
     input: Buffer.concat(parts),
   })
-  const sha = result.stdout.trim().split('\n').pop() ?? ''
-  if (!/^[0-9a-f]{40}$/.test(sha))
+  const shas = result.stdout.trim().split('\n').slice(-specs.length)
+  if (shas.length !== specs.length || !shas.every((sha) => /^[0-9a-f]{40}$/.test(sha)))
     throw new Error(`git fast-import gave no commit id: ${result.stderr}`)
-  return sha
+  return shas
+}
+
+/** One commit (see writeCommits). Returns its id. */
+export async function writeCommit(git: Git, spec: CommitSpec): Promise<string> {
+  const [sha] = await writeCommits(git, [spec])
+  return sha as string
 }
 
 export async function isAncestor(git: Git, ancestor: string, descendant: string): Promise<boolean> {

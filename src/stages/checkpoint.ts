@@ -8,6 +8,7 @@ import * as core from '@actions/core'
 import { sessionFiles } from '../agent/session-store.js'
 import type { Transcript } from '../agent/transcript.js'
 import { errorMessage } from '../util/errors.js'
+import { processesStarted } from '../util/process.js'
 import { redactSecrets } from '../util/secrets.js'
 import type { StageContext } from './context.js'
 
@@ -52,13 +53,17 @@ export function checkpointWhile(
     busy = true
     seen = transcript.toolResultCount
     const started = Date.now()
+    const processes = processesStarted()
     inFlight = (async () => {
       try {
         const result = await checkpoints.take(await currentSession(ctx, transcript))
+        // What it cost, on one line the benchmark reads: wall time and processes started.
+        const cost = `in ${Date.now() - started} ms, ${processesStarted() - processes} processes`
         if (result.kind === 'pushed') {
-          core.info(
-            `async-pr checkpoint: pushed ${result.sha.slice(0, 7)} in ${Date.now() - started} ms`,
-          )
+          const what = result.session ? ' (with the session)' : ''
+          core.info(`async-pr checkpoint: pushed ${result.sha.slice(0, 7)} ${cost}${what}`)
+        } else if (result.kind === 'unchanged') {
+          core.info(`async-pr checkpoint: unchanged ${cost}`)
         } else if (result.kind === 'failed') {
           core.warning(`Could not push a checkpoint: ${result.why}`)
         }

@@ -55,6 +55,12 @@ function cleanEnv(env: Record<string, string | undefined>): Record<string, strin
   return out
 }
 
+/** How many processes this funnel started, for the log's cost lines and the benchmark. */
+let started = 0
+export function processesStarted(): number {
+  return started
+}
+
 function spawn(
   command: string,
   args: string[],
@@ -64,6 +70,7 @@ function spawn(
     encoding?: 'utf8' | 'buffer'
   },
 ): ResultPromise {
+  started++
   return execa(binaries().path(command), args, {
     cwd: options.cwd,
     env: cleanEnv(options.env),
