@@ -40,6 +40,7 @@ export interface ApiComment {
 
 export interface ApiRun {
   id: number
+  head_branch?: string | null
   html_url: string
   name?: string | null
   status: string | null

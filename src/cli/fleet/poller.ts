@@ -3,13 +3,23 @@
 // newest first, in one conditional request: while no status comment changed,
 // GitHub answers 304, which does not count against the rate limit. Only what
 // that list cannot tell is asked per pull request, also conditionally: before
-// any status comment, the branch's workflow runs (queued?) and, less often,
-// the pull request (closed? still a draft?); while a comment says "working",
-// now and then the run it names (did it die without reporting?).
+// any status comment, now and then the pull request (closed? still a draft?);
+// while a comment says "working",
+// now and then the run it names (did it die without reporting?). Before any
+// status comment, the workflow runs created since then, in one list for all
+// (queued?).
 
 import { STATUS_MARKER } from '../../github/status-comment.js'
 import type { GitHubReader } from '../github.js'
-import { commentInfo, loadBranchRuns, loadPull, loadRun, type ApiComment } from '../observe.js'
+import { statusOf } from '../../github/client.js'
+import {
+  commentInfo,
+  loadPull,
+  loadRun,
+  runInfo,
+  type ApiComment,
+  type ApiRun,
+} from '../observe.js'
 import type { RepoRef } from '../repo-ref.js'
 import {
   deriveSnapshot,
@@ -130,22 +140,52 @@ export class FleetPoller {
     return numbers
   }
 
+  /** The workflow runs created since the oldest member was opened, newest first, by branch. */
+  private async readRuns(): Promise<Map<string, RunInfo[]>> {
+    const byBranch = new Map<string, RunInfo[]>()
+    let data: { workflow_runs: ApiRun[] }
+    try {
+      data = await this.reader.get<{ workflow_runs: ApiRun[] }>(
+        '/repos/{owner}/{repo}/actions/runs',
+        {
+          ...this.params,
+          created: `>=${this.since}`,
+          per_page: PAGE_SIZE,
+        },
+      )
+    } catch (error) {
+      // Runs may be unreadable (a token without actions:read); the comments still tell.
+      if (statusOf(error) === 404 || statusOf(error) === 403) return byBranch
+      throw this.reader.explain(
+        error,
+        `list the workflow runs of ${this.repo.owner}/${this.repo.name}`,
+      )
+    }
+    for (const run of data.workflow_runs) {
+      if (!run.head_branch) continue
+      const list = byBranch.get(run.head_branch) ?? []
+      list.push(runInfo(run))
+      byBranch.set(run.head_branch, list)
+    }
+    return byBranch
+  }
+
   /** One look at every member, in the order they were given. */
   async look(): Promise<Array<{ member: Member; snapshot: Snapshot }>> {
     const first = this.looks === 0
     this.looks++
     await this.readComments()
     let recheck = false
+    let runs: Map<string, RunInfo[]> | undefined
     for (const tracked of this.tracked.values()) {
       const status = this.statusOf(tracked)
       const { pull } = tracked.member
       if (!status) {
         if (!first && this.looks % PULL_EVERY === 0)
           tracked.member.pull = await loadPull(this.reader, this.repo, pull.number)
+        runs ??= await this.readRuns()
         tracked.branchRuns =
-          tracked.member.pull.state === 'open'
-            ? await loadBranchRuns(this.reader, this.repo, tracked.member.pull.headRef)
-            : []
+          tracked.member.pull.state === 'open' ? (runs.get(tracked.member.pull.headRef) ?? []) : []
         continue
       }
       tracked.branchRuns = undefined
