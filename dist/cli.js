@@ -14655,7 +14655,7 @@ var LiveTable = class {
   }
   draw() {
     if (this.stopped) return;
-    const lines = liveTable(this.source.rows(), this.out.columns ?? 80, this.source.footer());
+    const lines = liveTable(this.source.rows(), this.out.columns || 80, this.source.footer());
     const erase = this.drawn > 0 ? `${ESC}${this.drawn}A\r${ESC}0J` : "";
     this.out.write(`${erase}${terminalSafe(lines.join("\n"), "block")}
 `);

@@ -4,8 +4,11 @@
 // and an interrupted watch on a real terminal.
 
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { STATUS_MARKER } from '../../src/github/status-comment.js'
+import { renderWorking } from '../../src/report/comment.js'
 import { CLI_BUNDLE, createCliWorld, type CliWorld } from '../harness/cli-world.js'
 import { fileAt } from '../harness/git/index.js'
 import {
@@ -74,6 +77,24 @@ function parallelAgent(holdMs = 1500): ModelScript {
       say('Wrote result.txt.'),
     ]
     return steps[step]
+  }
+}
+
+function taskOf(w: CliWorld, number: number) {
+  const pull = w.emulator.state.pull(w.owner, w.repo, number)!
+  return {
+    owner: w.owner,
+    repo: w.repo,
+    prNumber: number,
+    prUrl: pull.html_url,
+    title: pull.title,
+    body: pull.body ?? '',
+    author: { login: pull.user, type: 'User' as const },
+    actor: { login: pull.user, type: 'User' as const },
+    action: 'opened' as const,
+    headRef: pull.head.ref,
+    headSha: pull.head.sha,
+    baseRef: pull.base.ref,
   }
 }
 
@@ -246,4 +267,185 @@ describe('many tasks from issues, end to end (bundled CLI, real action, real Cla
     expect(asJson.lines).toContain('conclusion = success')
     expect(tail.stdout.trim().split('\n')).toEqual(asJson.lines.slice(-3))
   }, 240_000)
+})
+
+describe('cancel, logs --follow and continue on a real run', () => {
+  it('cancel stops the run through the API; the action pushes the work and reports cancelled', async () => {
+    world = await createCliWorld({
+      script: ({ request }) => {
+        const step = (request.messages ?? []).filter((m) => m.role === 'assistant').length
+        const file = path.join(workspaceOf(request), 'half-done.txt')
+        return [
+          todo([{ content: 'Write half-done.txt', status: 'in_progress' }]),
+          writeFile(file, 'work in progress\n'),
+          // The agent thinks for a long time: the run is cancelled meanwhile.
+          stall(120_000, say('Finished.')),
+        ][step]
+      },
+    })
+    const w = world
+    w.signalOnCancel()
+    const number = await w.seedPull({ title: 'Write half of it', branch: 'async/half' })
+    const action = w.runActionOn(number)
+    await waitFor(
+      () => existsSync(path.join(w.currentWorkspace(), 'half-done.txt')),
+      'the agent to write its file',
+    )
+    // Follow the log while it runs: it ends by itself when the job does.
+    const follow = w.spawnCli(
+      ['logs', String(number), '--follow', '--interval', '0.2s', '--repo', w.fullName],
+      { timeoutMs: 90_000 },
+    )
+    const cancel = await w.spawnCli(
+      ['cancel', String(number), '--interval', '0.2s', '--timeout', '1m', '--repo', w.fullName],
+      { timeoutMs: 90_000 },
+    ).done
+    expect(cancel.stderr).toMatch(
+      /Asked GitHub to cancel run \d+ of #1; waiting for async-pr to report\./,
+    )
+    expect(cancel.exitCode).toBe(0)
+    expect(cancel.stdout.split('\n')[0]).toBe('### 🛑 async-pr was cancelled')
+    const ran = await action
+    expect(ran.run.outputs.conclusion).toBe('cancelled')
+    expect(ran.workflowRun.conclusion).toBe('cancelled')
+    // The work in progress was pushed.
+    const head = w.emulator.state.pull(w.owner, w.repo, number)!.head.ref
+    expect(await fileAt(w.gitRoot, w.fullName, head, 'half-done.txt')).toBe('work in progress\n')
+    expect(
+      w.emulator.requests.filter((r) => r.operationId === 'actions/cancel-workflow-run'),
+    ).toMatchObject([{ status: 202, login: w.user }])
+
+    const followed = await follow.done
+    expect(followed.exitCode).toBe(0)
+    expect(followed.stdout).toContain('▸ Claude Code')
+    expect(followed.stdout).toContain('conclusion = cancelled')
+    expect(followed.stderr).toMatch(/job "task" \(cancelled\): the job has ended\.\n$/)
+    // Each line once, in order, though the log was read again and again.
+    const lines = followed.stdout.trim().split('\n')
+    expect(lines.filter((text) => text === 'conclusion = cancelled')).toHaveLength(1)
+
+    // Nothing left to cancel: said so, exit 0.
+    const again = await w.spawnCli(['cancel', String(number), '--repo', w.fullName]).done
+    expect(again.exitCode).toBe(0)
+    expect(again.stderr).toContain('#1 is not running (failed (cancelled)): nothing to cancel.')
+  }, 120_000)
+
+  it('continue posts the follow-up comment and --watch follows the run that answers it', async () => {
+    world = await createCliWorld({
+      script: ({ request }) => {
+        const step = (request.messages ?? []).filter((m) => m.role === 'assistant').length
+        const dir = workspaceOf(request)
+        if (requestText(request).includes('also write bye.txt'))
+          return [writeFile(path.join(dir, 'bye.txt'), 'bye\n'), say('Added bye.txt.')][step]
+        return [writeFile(path.join(dir, 'hello.txt'), 'hello\n'), say('Created hello.txt.')][step]
+      },
+    })
+    const w = world
+    const number = await w.seedPull({ title: 'Say hello', branch: 'async/hello' })
+    expect((await w.runActionOn(number)).run.outputs.conclusion).toBe('success')
+
+    const watch = w.spawnCli(
+      [
+        'continue',
+        String(number),
+        'also write bye.txt',
+        '--watch',
+        '--interval',
+        '0.2s',
+        '--timeout',
+        '2m',
+        '--repo',
+        w.fullName,
+      ],
+      { timeoutMs: 150_000 },
+    )
+    const posted = () =>
+      w.emulator.state
+        .comments(w.owner, w.repo, number)
+        .find((c) => c.body.startsWith('/async-pr continue'))
+    await waitFor(() => posted() !== undefined, 'the follow-up comment')
+    const comment = posted()!
+    expect(comment).toMatchObject({ body: '/async-pr continue also write bye.txt', user: w.user })
+    // The earlier report is not this run's end: watch waits for the run that answers the comment.
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(watch.child.exitCode).toBeNull()
+    const followUp = await w.runActionOn(number, {
+      followUp: { commentId: comment.id, body: comment.body, login: w.user },
+    })
+    expect(followUp.run.outputs.conclusion).toBe('success')
+    const watched = await watch.done
+    expect(watched.exitCode).toBe(0)
+    expect(watched.stdout.split('\n')[0]).toBe(comment.html_url)
+    expect(watched.stdout).toContain('Added bye.txt.')
+    expect(watched.stderr).toContain(
+      `waiting: Waiting for async-pr to take up comment ${comment.id}`,
+    )
+    const head = w.emulator.state.pull(w.owner, w.repo, number)!.head.ref
+    expect(await fileAt(w.gitRoot, w.fullName, head, 'bye.txt')).toBe('bye\n')
+  }, 150_000)
+})
+
+// The table's own redraw: up N lines, to the line's start, clear to the end of the screen.
+// eslint-disable-next-line no-control-regex -- escapes are what this test looks at
+const REDRAW = /\u001b\[\d+A\r\u001b\[0J/g
+
+describe('watch of many on a real terminal', () => {
+  it('redraws one table in place, and Ctrl-C exits 130 with the terminal left clean', async () => {
+    world = await createCliWorld()
+    const w = world
+    const numbers: number[] = []
+    for (const title of ['Fix the lint', 'Add a greeting \u001b]0;owned\u0007'])
+      numbers.push(await w.seedPull({ title, branch: `async/${numbers.length}-task` }))
+    for (const number of numbers) {
+      const pull = w.emulator.state.pull(w.owner, w.repo, number)!
+      const run = w.emulator.state.addWorkflowRun(w.owner, w.repo, {
+        head_sha: pull.head.sha,
+        head_branch: pull.head.ref,
+        status: 'in_progress',
+      })
+      w.emulator.state.addComment(w.owner, w.repo, number, {
+        user: 'github-actions[bot]',
+        body: `${STATUS_MARKER}\n${renderWorking(taskOf(w, number), { serverUrl: w.git.url, runUrl: run.html_url })}`,
+      })
+    }
+    // A real pseudo-terminal: util-linux `script` runs the CLI on one and copies what it shows.
+    const command = [process.execPath, CLI_BUNDLE, 'watch', ...numbers.map(String)]
+      .concat(['--interval', '0.2s', '--repo', w.fullName])
+      .map((part) => `'${part}'`)
+      .join(' ')
+    const terminal = spawn(
+      'script',
+      ['-qfec', `stty cols 100 rows 30; exec ${command}`, '/dev/null'],
+      {
+        env: { ...w.env(), COLUMNS: '90', LINES: '30', TERM: 'xterm' } as NodeJS.ProcessEnv,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    )
+    let screen = ''
+    terminal.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')))
+    const closed = new Promise<number | null>((resolve) =>
+      terminal.on('close', (code) => resolve(code)),
+    )
+    try {
+      // The table, drawn and then redrawn in place (the clock ticks).
+      await waitFor(() => (screen.match(REDRAW) ?? []).length >= 2, 'a redraw')
+      expect(screen).toMatch(/PR +Task +State +Checklist +Elapsed +Cost/)
+      expect(screen).toMatch(new RegExp(`#${numbers[0]} +Fix the lint +working`))
+      expect(screen).toContain('Add a greeting \\x1b]0;owned\\x07')
+      terminal.stdin.write('\u0003') // Ctrl-C, as a person types it
+      const code = await closed
+      expect(code).toBe(130)
+    } finally {
+      terminal.kill('SIGKILL')
+    }
+    expect(screen).toContain(
+      `Interrupted. Watch again with: async-pr watch ${numbers.join(' ')} --repo octo/app`,
+    )
+    // Clean: the last thing shown ends a line, and the only escapes are the redraw's own (no
+    // hidden cursor, no colours, no half-written sequence left behind).
+    expect(screen.endsWith('\r\n')).toBe(true)
+    const rest = screen.replace(REDRAW, '')
+    expect(rest).not.toContain('\u001b')
+    expect(rest).not.toContain('\u009b')
+  }, 60_000)
 })

@@ -59,6 +59,8 @@ export interface CliRunOptions {
   random?: () => string
   signal?: AbortSignal
   cwd?: string
+  /** Time between writes of a dispatch of many (in-process only; the CLI's default is 1 s). */
+  writeSpacingMs?: number
 }
 
 /** A request a host received, as it arrived (the authorization header included). */
@@ -383,6 +385,7 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
         signal: runOptions.signal,
         now: runOptions.now,
         random: runOptions.random,
+        writeSpacingMs: runOptions.writeSpacingMs,
       }
       const started = Date.now()
       const exitCode = await main(args, io)

@@ -99,7 +99,8 @@ class LiveTable implements FleetDisplay {
 
   private draw(): void {
     if (this.stopped) return
-    const lines = liveTable(this.source.rows(), this.out.columns ?? 80, this.source.footer())
+    // A terminal of unknown size (some pseudo-terminals say 0) is taken as 80 wide.
+    const lines = liveTable(this.source.rows(), this.out.columns || 80, this.source.footer())
     // One write per frame: an interrupt never leaves half a table behind.
     const erase = this.drawn > 0 ? `${ESC}${this.drawn}A\r${ESC}0J` : ''
     this.out.write(`${erase}${terminalSafe(lines.join('\n'), 'block')}\n`)
