@@ -16,6 +16,7 @@ import { ROOT, BUNDLE } from '../__tests__/harness/action-runner.js'
 import { parseArgs, type BenchOptions, type ScenarioName } from './lib/args.js'
 import { renderMarkdown, renderText, sections, verdicts, type Results } from './lib/report.js'
 import { cliAloneScenario } from './scenarios/cli-alone.js'
+import { fanoutScenario } from './scenarios/fanout.js'
 import { floorScenario } from './scenarios/floor.js'
 import { longRunScenario } from './scenarios/long-run.js'
 import { overheadScenario } from './scenarios/overhead.js'
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   await stage('provisioning', 'provisioning', () => provisioningScenario(options.freshInstall, log))
   await stage('parser', 'parser', () => parserScenario(options.parserSizesMb, log))
   await stage('scale', 'scale', () => scaleScenario(options.ladder, log))
+  await stage('fanout', 'fanout', () => fanoutScenario(options.fanoutMinutes, log))
   await stage('long', 'long', () =>
     longRunScenario(options.longMinutes, options.longSleepSeconds, log),
   )

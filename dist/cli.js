@@ -14459,7 +14459,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 // src/cli/fleet/budget.ts
 var INTERVALS_PER_COUNTED_REQUEST = 3;
-var BURST = 2;
+var BURST = 1;
 var CountedBudget = class _CountedBudget {
   constructor(refillMs, now, capacity = BURST) {
     this.refillMs = refillMs;
@@ -14553,7 +14553,8 @@ function summaryText(rows) {
   for (const row of rows) {
     const issue = row.issue === void 0 ? "\u2014" : `#${row.issue}`;
     const pr = row.number === void 0 ? "\u2014" : `#${row.number}`;
-    lines.push(`| ${issue} | ${pr} | ${rowStatus(row).label} | ${costOf(row)} |`);
+    const status = rowStatus(row).label.replace(/\|/g, "\\|");
+    lines.push(`| ${issue} | ${pr} | ${status} | ${costOf(row)} |`);
   }
   return `${lines.join("\n")}
 
@@ -14741,33 +14742,35 @@ var FleetPoller = class {
     for (const [number, tracked] of this.tracked) if (this.statusOf(tracked)) numbers.add(number);
     return numbers;
   }
-  /** The workflow runs created since the oldest member was opened, newest first, by branch. */
+  /**
+   * The workflow runs created since the oldest member was opened, newest first: one list tells
+   * every member's run, queued or ended.
+   */
   async readRuns() {
-    const byBranch = /* @__PURE__ */ new Map();
+    const list = { byBranch: /* @__PURE__ */ new Map(), byId: /* @__PURE__ */ new Map(), whole: true };
     let data;
     try {
       data = await this.reader.get(
         "/repos/{owner}/{repo}/actions/runs",
-        {
-          ...this.params,
-          created: `>=${this.since}`,
-          per_page: PAGE_SIZE2
-        }
+        { ...this.params, created: `>=${this.since}`, per_page: PAGE_SIZE2 }
       );
     } catch (error) {
-      if (statusOf(error) === 404 || statusOf(error) === 403) return byBranch;
+      if (statusOf(error) === 404 || statusOf(error) === 403) return { ...list, whole: false };
       throw this.reader.explain(
         error,
         `list the workflow runs of ${this.repo.owner}/${this.repo.name}`
       );
     }
-    for (const run of data.workflow_runs) {
-      if (!run.head_branch) continue;
-      const list = byBranch.get(run.head_branch) ?? [];
-      list.push(runInfo(run));
-      byBranch.set(run.head_branch, list);
+    list.whole = data.workflow_runs.length < PAGE_SIZE2;
+    for (const item of data.workflow_runs) {
+      const run = runInfo(item);
+      list.byId.set(run.id, run);
+      if (!item.head_branch) continue;
+      const runs = list.byBranch.get(item.head_branch) ?? [];
+      runs.push(run);
+      list.byBranch.set(item.head_branch, runs);
     }
-    return byBranch;
+    return list;
   }
   /** One look at every member, in the order they were given. */
   async look() {
@@ -14776,6 +14779,7 @@ var FleetPoller = class {
     await this.readComments();
     let recheck = false;
     let runs;
+    const checkRuns = this.looks % RUN_EVERY === 0;
     for (const tracked of this.tracked.values()) {
       const status = this.statusOf(tracked);
       const { pull } = tracked.member;
@@ -14783,7 +14787,7 @@ var FleetPoller = class {
         if (!first && this.looks % PULL_EVERY === 0)
           tracked.member.pull = await loadPull(this.reader, this.repo, pull.number);
         runs ??= await this.readRuns();
-        tracked.branchRuns = tracked.member.pull.state === "open" ? runs.get(tracked.member.pull.headRef) ?? [] : [];
+        tracked.branchRuns = tracked.member.pull.state === "open" ? runs.byBranch.get(tracked.member.pull.headRef) ?? [] : [];
         continue;
       }
       tracked.branchRuns = void 0;
@@ -14793,10 +14797,12 @@ var FleetPoller = class {
       }
       const id = runIdFromUrl(status.state.runUrl);
       if (id === void 0) continue;
-      if (first || this.looks % RUN_EVERY === 0 || tracked.run?.id !== id) {
-        tracked.run = await loadRun(this.reader, this.repo, id);
-        if (tracked.run?.status === "completed") recheck = true;
-      }
+      const another = tracked.runId !== void 0 && tracked.runId !== id;
+      tracked.runId = id;
+      if (!checkRuns && !another) continue;
+      runs ??= await this.readRuns();
+      tracked.run = runs.byId.get(id) ?? (runs.whole ? void 0 : await loadRun(this.reader, this.repo, id));
+      if (tracked.run?.status === "completed") recheck = true;
     }
     if (recheck) await this.readComments();
     const fullName2 = `${this.repo.owner}/${this.repo.name}`;
@@ -14809,7 +14815,7 @@ var FleetPoller = class {
           repo: fullName2,
           pull: tracked.member.pull,
           status,
-          run: working ? tracked.run : void 0,
+          run: working && tracked.run?.id === tracked.runId ? tracked.run : void 0,
           branchRuns: status ? void 0 : tracked.branchRuns
         })
       };
@@ -15676,19 +15682,21 @@ async function tasksFromFile(command, io) {
   const file = command.tasksFile;
   let text;
   try {
-    text = await readFile2(path8.resolve(io.cwd, file), "utf8");
+    text = file === "-" ? await readStdin(io.stdin) : await readFile2(path8.resolve(io.cwd, file), "utf8");
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`Cannot read the tasks from ${file}: ${errorMessage(error)}`);
   }
   const parsed = parseTaskFile(text);
+  const name = file === "-" ? "Standard input" : file;
   if (parsed.problems.length > 0)
     throw new UsageError(
-      `${file} has sections that are not tasks:
+      `${name} has sections that are not tasks:
 ` + parsed.problems.map((p) => `  line ${p.line}: ${p.message}`).join("\n")
     );
   if (parsed.tasks.length === 0)
     throw new UsageError(
-      `${file} has no tasks: each task is a section that starts with a "## " heading (its title).`
+      `${name} has no tasks: each task is a section that starts with a "## " heading (its title).`
     );
   return parsed.tasks;
 }
@@ -16218,7 +16226,7 @@ and a pull request whose body is the task; prints "#NUMBER URL".
                            pull requests and issues with an open async pull request are refused,
                            one line each, and the rest go ahead. Repeat it, or give a comma list.
       --tasks FILE         one pull request per "## " section of a markdown file (the heading
-                           is the title, the section the task)
+                           is the title, the section the task); "-" reads standard input
                            Many tasks are dispatched one after another, a write a second (GitHub's
                            advice for many writes; 20 tasks take about a minute).
 

@@ -26,7 +26,12 @@ import {
   type GitServer,
 } from './git/index.js'
 import type { RepoFiles } from './git/index.js'
-import { startGitHubEmulator, type GitHubEmulator, type WorkflowRun } from './github/index.js'
+import {
+  startGitHubEmulator,
+  type GitHubEmulator,
+  type SecondaryRateLimitOptions,
+  type WorkflowRun,
+} from './github/index.js'
 import { startModelServer, type ModelScript, type ModelServer } from './model/index.js'
 import { CLAUDE_BINARY } from './world.js'
 
@@ -40,6 +45,8 @@ export interface CliWorldOptions {
   /** Login of the person dispatching (a write collaborator) and their permission. */
   user?: string
   userPermission?: 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+  /** GitHub's secondary rate limits, enforced by the emulator (off by default). */
+  secondaryRateLimit?: SecondaryRateLimitOptions
 }
 
 export interface CliResult {
@@ -296,7 +303,10 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
   const gitRoot = path.join(root, 'git')
   await mkdir(gitRoot, { recursive: true })
   const git = await startGitServer({ root: gitRoot, token: secrets.pat })
-  const emulator = await startGitHubEmulator({ serverUrl: git.url })
+  const emulator = await startGitHubEmulator({
+    serverUrl: git.url,
+    secondaryRateLimit: options.secondaryRateLimit,
+  })
   const model = await startModelServer(options.script ?? [])
   const { gitDir } = await createBareRepo(gitRoot, fullName, {
     files: options.files ?? { 'README.md': '# app\n' },

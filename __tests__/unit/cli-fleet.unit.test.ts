@@ -84,6 +84,10 @@ describe('the summary of many tasks', () => {
   it('shows an unknown state from the comment as text, never as a control sequence', () => {
     const odd = done(61, 'exploded\u001b[2J')
     expect(rowStatus(odd).label).toBe('failed (exploded\\x1b[2J)')
+    // Nor as a column of the summary table.
+    expect(summaryText([done(62, 'a | b\nc')]).split('\n')[2]).toBe(
+      '| #49 | #62 | failed (a \\| b\\nc) | — |',
+    )
   })
 })
 
@@ -128,11 +132,9 @@ describe('the live table', () => {
 })
 
 describe('CountedBudget', () => {
-  it('allows a burst of two, then one counted request per three intervals', () => {
+  it('allows one counted request per three intervals, never two in a row', () => {
     let now = 0
     const budget = CountedBudget.forInterval(10_000, () => now)
-    expect(budget.waitMs()).toBe(0)
-    budget.spend(1)
     expect(budget.waitMs()).toBe(0)
     budget.spend(1)
     expect(budget.waitMs()).toBe(30_000)
@@ -140,14 +142,14 @@ describe('CountedBudget', () => {
     expect(budget.waitMs()).toBe(15_000)
     now += 15_000
     expect(budget.waitMs()).toBe(0)
-    // A look that brought three counted answers is paid back before the next one.
-    budget.spend(3)
-    expect(budget.waitMs()).toBe(90_000)
-    // Unchanged answers (304) cost nothing: the budget refills up to the burst only.
+    // A look that brought two counted answers is paid back before the next one.
+    budget.spend(2)
+    expect(budget.waitMs()).toBe(60_000)
+    // Unchanged answers (304) cost nothing; a long quiet spell does not save up a burst.
     now += 10 * 60_000
     budget.spend(0)
     expect(budget.waitMs()).toBe(0)
-    budget.spend(2)
+    budget.spend(1)
     expect(budget.waitMs()).toBe(30_000)
   })
 })

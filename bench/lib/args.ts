@@ -2,7 +2,15 @@
 // shrinks it (fewer repeats, a one-minute long run, smaller transcripts, a shorter ladder), so
 // the whole bench can be iterated on in a few minutes.
 
-export const SCENARIOS = ['floor', 'overhead', 'long', 'provisioning', 'parser', 'scale'] as const
+export const SCENARIOS = [
+  'floor',
+  'overhead',
+  'long',
+  'provisioning',
+  'parser',
+  'scale',
+  'fanout',
+] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 
 export interface BenchOptions {
@@ -16,6 +24,8 @@ export interface BenchOptions {
   /** Concurrency ladder of the scale scenario, capped by --max-concurrency. */
   ladder: number[]
   parserSizesMb: number[]
+  /** How long the fanout scenario's emulated agents work while `watch` follows 10 PRs. */
+  fanoutMinutes: number
   /** Install Claude Code into an empty tool cache (a download of ~380 MB unpacked). */
   freshInstall: boolean
   only: Set<ScenarioName>
@@ -27,7 +37,7 @@ export interface BenchOptions {
 
 const USAGE = `usage: npm run bench -- [--quick] [--repeats N] [--max-concurrency N] [--ladder 1,10,25,50]
                        [--long-minutes M] [--parser-sizes 50,200,400] [--no-fresh-install]
-                       [--fresh-install] [--only ${SCENARIOS.join(',')}] [--rerender latest]
+                       [--fresh-install] [--fanout-minutes 5] [--only ${SCENARIOS.join(',')}] [--rerender latest]
 environment: BENCH_LONG_MINUTES (default 10, 1 with --quick)`
 
 function numbers(text: string, flag: string): number[] {
@@ -85,6 +95,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       '--parser-sizes',
     ),
     freshInstall,
+    fanoutMinutes: Number(value('fanout-minutes') ?? (quick ? 1.5 : 5)),
     only: new Set(selected as ScenarioName[]),
     // Only a full, complete run replaces the figures the README quotes.
     resultName: quick ? 'quick' : only ? 'partial' : 'latest',

@@ -3,6 +3,7 @@
 import { PHASE_LABELS } from './phases.js'
 import { fmtSpread, ratio, type Spread } from './stats.js'
 import type { CliAloneResult } from '../scenarios/cli-alone.js'
+import type { FanoutResult } from '../scenarios/fanout.js'
 import type { FloorResult } from '../scenarios/floor.js'
 import type { LongRunResult } from '../scenarios/long-run.js'
 import type { OverheadResult } from '../scenarios/overhead.js'
@@ -18,6 +19,7 @@ export interface Results {
   provisioning?: ProvisioningResult
   parser?: ParserResult
   scale?: ScaleStep[]
+  fanout?: FanoutResult
 }
 
 export interface Row {
@@ -116,7 +118,78 @@ export function verdicts(results: Results): Verdict[] {
       pass: scale.every((step) => step.ok === step.concurrency && within(step)),
     })
   }
+  const dispatch = results.fanout?.dispatch
+  if (dispatch) {
+    list.push({
+      target:
+        '20 dispatches in a row within GitHub’s secondary limits (≤ 80 writes/min, no limit hit)',
+      measured: `${dispatch.ok}/${dispatch.tasks} in ${s1(dispatch.wallMs)} (a write every ${dispatch.spacingMs} ms), ${dispatch.maxWritesPerMinute} writes in the busiest minute, ${dispatch.limitHits} limit hits`,
+      pass:
+        dispatch.ok === dispatch.tasks &&
+        dispatch.maxWritesPerMinute <= 80 &&
+        dispatch.limitHits === 0,
+    })
+  }
+  const watch = results.fanout?.watch
+  if (watch) {
+    list.push({
+      target: 'watch of 10 PRs: ≤ 2 counted requests a minute in all, the rest 304s',
+      measured: `${watch.countedPerMinute.toFixed(2)}/min on average, busiest minute ${watch.peakPerMinuteAfterFirstLook} after the first look (${watch.peakPerMinute} with it: the first look counts ${watch.firstLookCounted}); ${watch.counted} counted, ${watch.notModified} answered 304`,
+      pass:
+        watch.exitCode === 0 &&
+        watch.countedPerMinute <= 2 &&
+        watch.peakPerMinuteAfterFirstLook <= 2,
+    })
+  }
   return list
+}
+
+function fanoutSection(result: FanoutResult): Section {
+  const rows: Row[] = []
+  const d = result.dispatch
+  if (d) {
+    rows.push(
+      { metric: 'dispatch --tasks: 20 tasks, wall time', value: s1(d.wallMs) },
+      {
+        metric: 'Writes (3 per task), busiest minute',
+        value: `${d.writes}, ${d.maxWritesPerMinute}`,
+        target: '≤ 80',
+      },
+      { metric: 'Secondary limit hits', value: String(d.limitHits), target: '0' },
+    )
+  }
+  const w = result.watch
+  if (w) {
+    rows.push(
+      {
+        metric: `watch of ${w.prs} PRs (--interval ${w.intervalMs / 1000} s), wall time`,
+        value: s1(w.wallMs),
+      },
+      { metric: 'Status comment edits by the emulated actions', value: String(w.commentEdits) },
+      {
+        metric: 'Requests in all; answered 304 (not counted)',
+        value: `${w.requests}; ${w.notModified}`,
+      },
+      {
+        metric: 'Counted requests per minute after the first look (average; busiest minute)',
+        value: `${w.countedPerMinuteAfterFirstLook.toFixed(2)}; ${w.peakPerMinuteAfterFirstLook}`,
+        target: '≤ 2',
+      },
+      {
+        metric: 'Counted requests per minute, the first look included (average; busiest minute)',
+        value: `${w.countedPerMinute.toFixed(2)}; ${w.peakPerMinute}`,
+      },
+      {
+        metric: 'Counted by the first look (reads everything once)',
+        value: String(w.firstLookCounted),
+      },
+    )
+  }
+  return {
+    title:
+      'Fan-out: the bundled CLI dispatching 20 tasks and watching 10 PRs (emulator with secondary limits on; actions emulated at the real comment cadence)',
+    rows,
+  }
 }
 
 function floorSection(floor: FloorResult): Section {
@@ -355,6 +428,7 @@ export function sections(results: Results): Section[] {
   if (results.provisioning) list.push(provisioningSection(results.provisioning))
   if (results.parser) list.push(parserSection(results.parser))
   if (results.scale) list.push(scaleSection(results.scale, floor))
+  if (results.fanout) list.push(fanoutSection(results.fanout))
   return list
 }
 

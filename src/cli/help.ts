@@ -59,7 +59,7 @@ and a pull request whose body is the task; prints "#NUMBER URL".
                            pull requests and issues with an open async pull request are refused,
                            one line each, and the rest go ahead. Repeat it, or give a comma list.
       --tasks FILE         one pull request per "## " section of a markdown file (the heading
-                           is the title, the section the task)
+                           is the title, the section the task); "-" reads standard input
                            Many tasks are dispatched one after another, a write a second (GitHub's
                            advice for many writes; 20 tasks take about a minute).
 

@@ -18,7 +18,7 @@ import { issueVerdict, type IssueInfo, type IssueVerdict, type OpenPull } from '
 import { openTaskPull, resolveBase, type Base, type Dispatched } from '../open-pull.js'
 import { BATCH_WRITE_SPACING_MS, WriteSpacing } from '../pacing.js'
 import { parseTaskFile } from '../task-file.js'
-import { readTask, type Task } from '../task-input.js'
+import { readStdin, readTask, type Task } from '../task-input.js'
 import { terminalSafe } from '../terminal.js'
 import { follow, hint } from './watch.js'
 
@@ -141,19 +141,22 @@ async function tasksFromFile(command: DispatchCommand, io: Io): Promise<Task[]> 
   const file = command.tasksFile as string
   let text: string
   try {
-    text = await readFile(path.resolve(io.cwd, file), 'utf8')
+    text =
+      file === '-' ? await readStdin(io.stdin) : await readFile(path.resolve(io.cwd, file), 'utf8')
   } catch (error) {
+    if (error instanceof CliError) throw error
     throw new CliError(`Cannot read the tasks from ${file}: ${errorMessage(error)}`)
   }
   const parsed = parseTaskFile(text)
+  const name = file === '-' ? 'Standard input' : file
   if (parsed.problems.length > 0)
     throw new UsageError(
-      `${file} has sections that are not tasks:\n` +
+      `${name} has sections that are not tasks:\n` +
         parsed.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n'),
     )
   if (parsed.tasks.length === 0)
     throw new UsageError(
-      `${file} has no tasks: each task is a section that starts with a "## " heading (its title).`,
+      `${name} has no tasks: each task is a section that starts with a "## " heading (its title).`,
     )
   return parsed.tasks
 }

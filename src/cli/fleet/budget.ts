@@ -1,11 +1,12 @@
 // How fast watch may spend the rate limit. An answer that did not change is a
 // 304, which GitHub does not count; an answer that did change counts. watch
 // asks every --interval, but once the counted answers have used up the budget
-// it waits for the budget to refill: one counted request per three intervals,
-// with bursts of two (2 a minute at the default 10 s). Pure, on a given clock.
+// it waits for the budget to refill: one counted request per three intervals
+// (2 a minute at the default 10 s; a look that brought two waits six). No
+// bursts, so no minute holds more than that. Pure, on a given clock.
 
 export const INTERVALS_PER_COUNTED_REQUEST = 3
-export const BURST = 2
+export const BURST = 1
 
 export class CountedBudget {
   private tokens: number

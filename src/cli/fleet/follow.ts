@@ -110,7 +110,8 @@ export async function followMany(
         if (!(error instanceof CliError) || ++failures > FAILURES_TOLERATED) throw error
         display.note(`A look failed (${error.message}); trying again.`)
       }
-      // The first look reads everything once; after it, only changes are counted.
+      // The first look reads everything once (a few counted requests, once); after it, every
+      // counted answer is paid for, so the display is live from the start.
       if (!first) budget.spend(stats.requests - stats.notModified - before)
       const all = rows()
       if (snapshots.size === fleet.members.length && all.every(isEnded)) {

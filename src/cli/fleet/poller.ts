@@ -1,13 +1,12 @@
 // Looks at many pull requests at once with requests they share. Each look
 // reads the repository's comments updated since the oldest of them was opened,
 // newest first, in one conditional request: while no status comment changed,
-// GitHub answers 304, which does not count against the rate limit. Only what
-// that list cannot tell is asked per pull request, also conditionally: before
-// any status comment, now and then the pull request (closed? still a draft?);
-// while a comment says "working",
-// now and then the run it names (did it die without reporting?). Before any
-// status comment, the workflow runs created since then, in one list for all
-// (queued?).
+// GitHub answers 304, which does not count against the rate limit. The workflow
+// runs created since then come in one list for all, also conditional: read at
+// every look while a pull request has no status comment yet (queued?), and
+// every RUN_EVERY looks while a comment says "working" (did its run die without
+// reporting?). Only the pull request itself is asked for alone, every PULL_EVERY
+// looks before its status comment (closed? still a draft?).
 
 import { STATUS_MARKER } from '../../github/status-comment.js'
 import type { GitHubReader } from '../github.js'
@@ -50,7 +49,16 @@ interface Tracked {
   /** The comments that carry the status marker, by id. */
   marked: Map<number, CommentInfo>
   run?: RunInfo
+  /** The run the status comment named at the last look. */
+  runId?: number
   branchRuns?: RunInfo[]
+}
+
+interface RunList {
+  byBranch: Map<string, RunInfo[]>
+  byId: Map<number, RunInfo>
+  /** Every run since then is in it (fewer than a page). */
+  whole: boolean
 }
 
 interface RepoComment extends ApiComment {
@@ -140,34 +148,36 @@ export class FleetPoller {
     return numbers
   }
 
-  /** The workflow runs created since the oldest member was opened, newest first, by branch. */
-  private async readRuns(): Promise<Map<string, RunInfo[]>> {
-    const byBranch = new Map<string, RunInfo[]>()
-    let data: { workflow_runs: ApiRun[] }
+  /**
+   * The workflow runs created since the oldest member was opened, newest first: one list tells
+   * every member's run, queued or ended.
+   */
+  private async readRuns(): Promise<RunList> {
+    const list: RunList = { byBranch: new Map(), byId: new Map(), whole: true }
+    let data: { total_count?: number; workflow_runs: ApiRun[] }
     try {
-      data = await this.reader.get<{ workflow_runs: ApiRun[] }>(
+      data = await this.reader.get<{ total_count?: number; workflow_runs: ApiRun[] }>(
         '/repos/{owner}/{repo}/actions/runs',
-        {
-          ...this.params,
-          created: `>=${this.since}`,
-          per_page: PAGE_SIZE,
-        },
+        { ...this.params, created: `>=${this.since}`, per_page: PAGE_SIZE },
       )
     } catch (error) {
       // Runs may be unreadable (a token without actions:read); the comments still tell.
-      if (statusOf(error) === 404 || statusOf(error) === 403) return byBranch
+      if (statusOf(error) === 404 || statusOf(error) === 403) return { ...list, whole: false }
       throw this.reader.explain(
         error,
         `list the workflow runs of ${this.repo.owner}/${this.repo.name}`,
       )
     }
-    for (const run of data.workflow_runs) {
-      if (!run.head_branch) continue
-      const list = byBranch.get(run.head_branch) ?? []
-      list.push(runInfo(run))
-      byBranch.set(run.head_branch, list)
+    list.whole = data.workflow_runs.length < PAGE_SIZE
+    for (const item of data.workflow_runs) {
+      const run = runInfo(item)
+      list.byId.set(run.id, run)
+      if (!item.head_branch) continue
+      const runs = list.byBranch.get(item.head_branch) ?? []
+      runs.push(run)
+      list.byBranch.set(item.head_branch, runs)
     }
-    return byBranch
+    return list
   }
 
   /** One look at every member, in the order they were given. */
@@ -176,7 +186,9 @@ export class FleetPoller {
     this.looks++
     await this.readComments()
     let recheck = false
-    let runs: Map<string, RunInfo[]> | undefined
+    let runs: RunList | undefined
+    // Now and then, not at every look: a run that died unreported is noticed within RUN_EVERY.
+    const checkRuns = this.looks % RUN_EVERY === 0
     for (const tracked of this.tracked.values()) {
       const status = this.statusOf(tracked)
       const { pull } = tracked.member
@@ -185,7 +197,9 @@ export class FleetPoller {
           tracked.member.pull = await loadPull(this.reader, this.repo, pull.number)
         runs ??= await this.readRuns()
         tracked.branchRuns =
-          tracked.member.pull.state === 'open' ? (runs.get(tracked.member.pull.headRef) ?? []) : []
+          tracked.member.pull.state === 'open'
+            ? (runs.byBranch.get(tracked.member.pull.headRef) ?? [])
+            : []
         continue
       }
       tracked.branchRuns = undefined
@@ -195,10 +209,14 @@ export class FleetPoller {
       }
       const id = runIdFromUrl(status.state.runUrl)
       if (id === undefined) continue
-      if (first || this.looks % RUN_EVERY === 0 || tracked.run?.id !== id) {
-        tracked.run = await loadRun(this.reader, this.repo, id)
-        if (tracked.run?.status === 'completed') recheck = true
-      }
+      const another = tracked.runId !== undefined && tracked.runId !== id
+      tracked.runId = id
+      if (!checkRuns && !another) continue
+      runs ??= await this.readRuns()
+      // Not in the list: older than the list reaches (a busy repository); asked for by itself.
+      tracked.run =
+        runs.byId.get(id) ?? (runs.whole ? undefined : await loadRun(this.reader, this.repo, id))
+      if (tracked.run?.status === 'completed') recheck = true
     }
     // The final report is written before the run completes: read the comments again, so a run
     // that finished between the two reads is not taken for one that died.
@@ -213,7 +231,7 @@ export class FleetPoller {
           repo: fullName,
           pull: tracked.member.pull,
           status,
-          run: working ? tracked.run : undefined,
+          run: working && tracked.run?.id === tracked.runId ? tracked.run : undefined,
           branchRuns: status ? undefined : tracked.branchRuns,
         }),
       }

@@ -113,7 +113,9 @@ export function summaryText(rows: FleetRow[]): string {
   for (const row of rows) {
     const issue = row.issue === undefined ? '—' : `#${row.issue}`
     const pr = row.number === undefined ? '—' : `#${row.number}`
-    lines.push(`| ${issue} | ${pr} | ${rowStatus(row).label} | ${costOf(row)} |`)
+    // A state from the comment is others' text: a `|` in it must not make a column of its own.
+    const status = rowStatus(row).label.replace(/\|/g, '\\|')
+    lines.push(`| ${issue} | ${pr} | ${status} | ${costOf(row)} |`)
   }
   return `${lines.join('\n')}\n\n${countsLine(rows)}`
 }
