@@ -61,21 +61,22 @@ function parallelAgent(holdMs = 1500): ModelScript {
   return ({ request }) => {
     const step = (request.messages ?? []).filter((m) => m.role === 'assistant').length
     const file = path.join(workspaceOf(request), 'result.txt')
-    const steps: Step[] = [
-      todo([
-        { content: 'Write result.txt', status: 'in_progress' },
-        { content: 'Check it', status: 'pending' },
-      ]),
-      // Held, so the three runs are seen working at the same time; then one fails.
-      requestText(request).includes('FAIL-THIS-TASK')
-        ? httpError(500)
-        : stall(holdMs, writeFile(file, 'done\n')),
-      todo([
-        { content: 'Write result.txt', status: 'completed' },
-        { content: 'Check it', status: 'completed' },
-      ]),
-      say('Wrote result.txt.'),
-    ]
+    const checklist = (done: number) =>
+      todo(
+        ['Write result.txt', 'Check it'].map((content, i) => ({
+          content,
+          status: i < done ? ('completed' as const) : ('in_progress' as const),
+        })),
+      )
+    // Held, so the three runs are seen working at the same time; then one fails.
+    const steps: Step[] = requestText(request).includes('FAIL-THIS-TASK')
+      ? [checklist(0), stall(holdMs, checklist(1)), httpError(500)]
+      : [
+          checklist(0),
+          stall(holdMs, writeFile(file, 'done\n')),
+          checklist(2),
+          say('Wrote result.txt.'),
+        ]
     return steps[step]
   }
 }
