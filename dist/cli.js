@@ -14779,7 +14779,7 @@ var FleetPoller = class {
     await this.readComments();
     let recheck = false;
     let runs;
-    const checkRuns = this.looks % RUN_EVERY === 0;
+    const checkRuns = first || this.looks % RUN_EVERY === 0;
     for (const tracked of this.tracked.values()) {
       const status = this.statusOf(tracked);
       const { pull } = tracked.member;

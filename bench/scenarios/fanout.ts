@@ -48,9 +48,18 @@ export interface FanoutWatch {
   summary: string
 }
 
+export interface FanoutQuiet {
+  wallMs: number
+  exitCode: number
+  counted: number
+  countedAfterFirstLook: number
+  notModified: number
+}
+
 export interface FanoutResult {
   dispatch?: FanoutDispatch
   watch?: FanoutWatch
+  quiet?: FanoutQuiet
 }
 
 const LIMITS = { maxWritesPerMinute: 80, maxConcurrent: 100 }
@@ -248,9 +257,57 @@ async function watchTen(minutes: number, log: (line: string) => void): Promise<F
   }
 }
 
+/**
+ * 10 PRs whose agents think for a long time: every comment says "working" and none changes, so
+ * every look after the first should be answered 304. Ends at --timeout (exit 3).
+ */
+async function watchQuiet(minutes: number, log: (line: string) => void): Promise<FanoutQuiet> {
+  const world = await createCliWorld({ secondaryRateLimit: LIMITS })
+  try {
+    const numbers: number[] = []
+    for (let i = 1; i <= 10; i++) {
+      const number = await world.seedPull({ title: `Task ${i}`, branch: `async/${i}-think` })
+      numbers.push(number)
+      const pull = world.emulator.state.pull(world.owner, world.repo, number)!
+      const run = world.emulator.state.addWorkflowRun(world.owner, world.repo, {
+        head_sha: pull.head.sha,
+        head_branch: pull.head.ref,
+        status: 'in_progress',
+      })
+      world.emulator.state.addComment(world.owner, world.repo, number, {
+        user: 'github-actions[bot]',
+        body: `${STATUS_MARKER}\n${renderProgress(taskOf(world, number), { serverUrl: world.git.url, runUrl: run.html_url }, { phase: 'working', todos: [], recent: [], toolCallCount: 0, elapsedMs: 0 })}`,
+      })
+    }
+    const seconds = Math.round(minutes * 60)
+    log(`fanout: a quiet watch of 10 PRs for ${seconds} s`)
+    const result = await world.spawnCli(
+      ['watch', ...numbers.map(String), '--timeout', `${seconds}s`, '--repo', world.fullName],
+      { timeoutMs: (seconds + 60) * 1000 },
+    ).done
+    const log_ = world.emulator.requestCounts(world.userToken).log
+    // The first look ends where the second begins (its comment list).
+    const lists = log_.flatMap((e, i) => (e.route.endsWith('/issues/comments') ? [i] : []))
+    const after = lists.length > 1 ? log_.slice(lists[1]) : []
+    return {
+      wallMs: result.durationMs,
+      exitCode: result.exitCode,
+      counted: log_.filter((e) => e.counted).length,
+      countedAfterFirstLook: after.filter((e) => e.counted).length,
+      notModified: log_.filter((e) => !e.counted).length,
+    }
+  } finally {
+    await world.close()
+  }
+}
+
 export async function fanoutScenario(
   watchMinutes: number,
   log: (line: string) => void,
 ): Promise<FanoutResult> {
-  return { dispatch: await dispatchTwenty(log), watch: await watchTen(watchMinutes, log) }
+  return {
+    dispatch: await dispatchTwenty(log),
+    watch: await watchTen(watchMinutes, log),
+    quiet: await watchQuiet(Math.min(watchMinutes, 1.5), log),
+  }
 }

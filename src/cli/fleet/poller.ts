@@ -187,8 +187,9 @@ export class FleetPoller {
     await this.readComments()
     let recheck = false
     let runs: RunList | undefined
-    // Now and then, not at every look: a run that died unreported is noticed within RUN_EVERY.
-    const checkRuns = this.looks % RUN_EVERY === 0
+    // At the first look (one list for all), then now and then: a run that dies unreported is
+    // noticed within RUN_EVERY looks.
+    const checkRuns = first || this.looks % RUN_EVERY === 0
     for (const tracked of this.tracked.values()) {
       const status = this.statusOf(tracked)
       const { pull } = tracked.member
