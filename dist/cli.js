@@ -2039,6 +2039,7 @@ var TIMING = {
   interval: { type: "string" },
   timeout: { type: "string" }
 };
+var QUIET = { quiet: { type: "boolean", short: "q" } };
 var OPTIONS = {
   dispatch: {
     ...COMMON,
@@ -2052,13 +2053,20 @@ var OPTIONS = {
     draft: { type: "boolean", short: "d" },
     watch: { type: "boolean", short: "w" },
     issue: { type: "string", short: "i", multiple: true },
-    tasks: { type: "string" }
+    tasks: { type: "string" },
+    ...QUIET
   },
   status: COMMON,
   result: COMMON,
-  watch: { ...COMMON, ...TIMING, all: { type: "boolean", short: "a" }, prefix: { type: "string" } },
+  watch: {
+    ...COMMON,
+    ...TIMING,
+    ...QUIET,
+    all: { type: "boolean", short: "a" },
+    prefix: { type: "string" }
+  },
   list: { ...COMMON, prefix: { type: "string" }, limit: { type: "string", short: "L" } },
-  cancel: { ...COMMON, ...TIMING },
+  cancel: { ...COMMON, ...TIMING, ...QUIET },
   logs: {
     ...COMMON,
     ...TIMING,
@@ -2068,6 +2076,7 @@ var OPTIONS = {
   continue: {
     ...COMMON,
     ...TIMING,
+    ...QUIET,
     "trigger-prefix": { type: "string" },
     watch: { type: "boolean", short: "w" }
   }
@@ -2139,7 +2148,7 @@ function timing(values, defaultTimeoutMs = DEFAULT_TIMEOUT_MS) {
   if (intervalMs < MIN_INTERVAL_MS)
     throw new UsageError(`--interval must be at least ${MIN_INTERVAL_MS}ms.`);
   const timeoutMs = values.timeout === void 0 ? defaultTimeoutMs : parseDuration(String(values.timeout), "m", "--timeout");
-  return { intervalMs, timeoutMs };
+  return values.quiet === true ? { intervalMs, timeoutMs, quiet: true } : { intervalMs, timeoutMs };
 }
 function prefixOption(value) {
   const prefix = value === void 0 ? DEFAULT_PREFIX : String(value);
@@ -14493,6 +14502,100 @@ var CountedBudget = class _CountedBudget {
   }
 };
 
+// src/cli/live.ts
+var ESC = "\x1B[";
+var TICK_MS = 1e3;
+function createDisplay(out, options) {
+  if (options.quiet) return new QuietDisplay(out);
+  return options.live ? new LiveDisplay(out, options.now) : new PlainDisplay(out);
+}
+var QuietDisplay = class {
+  constructor(out) {
+    this.out = out;
+  }
+  out;
+  show() {
+  }
+  update() {
+  }
+  note(text) {
+    this.out.write(`${terminalSafe(text, "block")}
+`);
+  }
+  stop() {
+  }
+};
+var PlainDisplay = class {
+  constructor(out) {
+    this.out = out;
+  }
+  out;
+  last = "";
+  show(snapshot) {
+    const text = progressLine(snapshot);
+    if (text === this.last) return;
+    this.last = text;
+    this.out.write(`${(/* @__PURE__ */ new Date()).toISOString().slice(11, 19)} ${terminalSafe(text, "block")}
+`);
+  }
+  note(text) {
+    this.out.write(`${terminalSafe(text, "block")}
+`);
+  }
+  stop() {
+  }
+};
+var LiveDisplay = class {
+  constructor(out, now) {
+    this.out = out;
+    this.now = now;
+    this.started = now();
+    this.timer = setInterval(() => {
+      this.tick++;
+      this.draw();
+    }, TICK_MS);
+    this.timer.unref();
+  }
+  out;
+  now;
+  started;
+  drawn = 0;
+  tick = 0;
+  snapshot;
+  timer;
+  show(snapshot) {
+    this.snapshot = snapshot;
+    this.draw();
+  }
+  note(text) {
+    this.erase();
+    this.out.write(`${terminalSafe(text, "block")}
+`);
+    this.draw();
+  }
+  stop() {
+    clearInterval(this.timer);
+    this.draw();
+  }
+  erase() {
+    if (this.drawn > 0) this.out.write(`${ESC}${this.drawn}A\r${ESC}0J`);
+    this.drawn = 0;
+  }
+  draw() {
+    if (!this.snapshot) return;
+    const lines = liveFrame(
+      this.snapshot,
+      this.now() - this.started,
+      this.tick,
+      this.out.columns ?? 80
+    );
+    this.erase();
+    this.out.write(`${terminalSafe(lines.join("\n"), "block")}
+`);
+    this.drawn = lines.length;
+  }
+};
+
 // src/cli/fleet/table.ts
 var ORDER = [
   "done",
@@ -14590,9 +14693,10 @@ function changeLine(row) {
 }
 
 // src/cli/fleet/display.ts
-var ESC = "\x1B[";
-var TICK_MS = 1e3;
+var ESC2 = "\x1B[";
+var TICK_MS2 = 1e3;
 function createFleetDisplay(out, source, options) {
+  if (options.quiet) return new QuietDisplay(out);
   return options.live ? new LiveTable(out, source) : new ChangeLines(out, source, options.clock ?? (() => /* @__PURE__ */ new Date()));
 }
 var ChangeLines = class {
@@ -14627,7 +14731,7 @@ var LiveTable = class {
   constructor(out, source) {
     this.out = out;
     this.source = source;
-    this.timer = setInterval(() => this.draw(), TICK_MS);
+    this.timer = setInterval(() => this.draw(), TICK_MS2);
     this.timer.unref();
   }
   out;
@@ -14651,13 +14755,13 @@ var LiveTable = class {
     this.stopped = true;
   }
   erase() {
-    if (this.drawn > 0) this.out.write(`${ESC}${this.drawn}A\r${ESC}0J`);
+    if (this.drawn > 0) this.out.write(`${ESC2}${this.drawn}A\r${ESC2}0J`);
     this.drawn = 0;
   }
   draw() {
     if (this.stopped) return;
     const lines = liveTable(this.source.rows(), this.out.columns || 80, this.source.footer());
-    const erase = this.drawn > 0 ? `${ESC}${this.drawn}A\r${ESC}0J` : "";
+    const erase = this.drawn > 0 ? `${ESC2}${this.drawn}A\r${ESC2}0J` : "";
     this.out.write(`${erase}${terminalSafe(lines.join("\n"), "block")}
 `);
     this.drawn = lines.length;
@@ -14864,7 +14968,7 @@ async function followMany(ctx, fleet, timing2, io, asJson) {
       rows,
       footer: () => `${countsLine(rows())} \xB7 ${requestsText()} \xB7 ${formatDuration(now() - started)}`
     },
-    { live: io.stderr.isTTY === true, clock }
+    { live: io.stderr.isTTY === true, clock, quiet: timing2.quiet }
   );
   const finish = (code2) => {
     display.stop();
@@ -15112,83 +15216,6 @@ async function openMembers(ctx, maxPages = 10) {
   return (await listPulls(ctx, "open", maxPages)).map((pull) => memberOf(pull));
 }
 
-// src/cli/live.ts
-var ESC2 = "\x1B[";
-var TICK_MS2 = 1e3;
-function createDisplay(out, options) {
-  return options.live ? new LiveDisplay(out, options.now) : new PlainDisplay(out);
-}
-var PlainDisplay = class {
-  constructor(out) {
-    this.out = out;
-  }
-  out;
-  last = "";
-  show(snapshot) {
-    const text = progressLine(snapshot);
-    if (text === this.last) return;
-    this.last = text;
-    this.out.write(`${(/* @__PURE__ */ new Date()).toISOString().slice(11, 19)} ${terminalSafe(text, "block")}
-`);
-  }
-  note(text) {
-    this.out.write(`${terminalSafe(text, "block")}
-`);
-  }
-  stop() {
-  }
-};
-var LiveDisplay = class {
-  constructor(out, now) {
-    this.out = out;
-    this.now = now;
-    this.started = now();
-    this.timer = setInterval(() => {
-      this.tick++;
-      this.draw();
-    }, TICK_MS2);
-    this.timer.unref();
-  }
-  out;
-  now;
-  started;
-  drawn = 0;
-  tick = 0;
-  snapshot;
-  timer;
-  show(snapshot) {
-    this.snapshot = snapshot;
-    this.draw();
-  }
-  note(text) {
-    this.erase();
-    this.out.write(`${terminalSafe(text, "block")}
-`);
-    this.draw();
-  }
-  stop() {
-    clearInterval(this.timer);
-    this.draw();
-  }
-  erase() {
-    if (this.drawn > 0) this.out.write(`${ESC2}${this.drawn}A\r${ESC2}0J`);
-    this.drawn = 0;
-  }
-  draw() {
-    if (!this.snapshot) return;
-    const lines = liveFrame(
-      this.snapshot,
-      this.now() - this.started,
-      this.tick,
-      this.out.columns ?? 80
-    );
-    this.erase();
-    this.out.write(`${terminalSafe(lines.join("\n"), "block")}
-`);
-    this.drawn = lines.length;
-  }
-};
-
 // src/cli/commands/watch.ts
 var FAILURES_TOLERATED2 = 3;
 var NO_RUN_HINT_MS = 3 * 6e4;
@@ -15210,7 +15237,11 @@ async function follow(ctx, number, timing2, io, asJson, options = {}) {
   const now = () => (io.now ?? (() => /* @__PURE__ */ new Date()))().getTime();
   const started = now();
   const deadline = started + timing2.timeoutMs;
-  const display = createDisplay(io.stderr, { live: io.stderr.isTTY === true, now });
+  const display = createDisplay(io.stderr, {
+    live: io.stderr.isTTY === true,
+    now,
+    quiet: timing2.quiet
+  });
   let pull = await loadPull(ctx.reader, ctx.repo, number);
   let snapshot;
   let final;
@@ -16265,6 +16296,7 @@ which GitHub does not count; counted requests are held to one per three interval
 
   --interval DURATION   time between polls (default 10s; a bare number is seconds)
   --timeout DURATION    give up after this long (default 60m; a bare number is minutes)
+  -q, --quiet           no progress display: only the result or summary (for agents)
   --json                print the result as JSON (many: one line, each task in its own object)
 
 Exits 0 (success, no_changes; many: every task done), 1 (failure, timed_out,

@@ -206,6 +206,11 @@ describe('watch of many: the requests it costs', () => {
       ],
     })
     expect(summary.requests.sent).toBeGreaterThan(0)
+    // --quiet: the summary, and on standard error only the request count.
+    const quiet = await w.cli(['watch', String(a), String(b), '--quiet', '--repo', w.fullName])
+    expect(quiet.exitCode).toBe(0)
+    expect(quiet.stderr).toMatch(/^Requests: \d+ requests, \d+ answered 304 \(not counted\)\.\n$/)
+    expect(quiet.stdout).toContain('2 done')
   })
 
   it('notices a run that died without reporting, from the shared list of runs', async () => {

@@ -9,6 +9,8 @@ import { parsePrArg, parseRepoArg, type PrRef, type RepoRef } from './repo-ref.j
 export interface WatchTiming {
   intervalMs: number
   timeoutMs: number
+  /** No progress display: only the result (or summary) and what went wrong. */
+  quiet?: boolean
 }
 
 export interface DispatchCommand extends WatchTiming {
@@ -136,6 +138,7 @@ const TIMING: Options = {
   interval: { type: 'string' },
   timeout: { type: 'string' },
 }
+const QUIET: Options = { quiet: { type: 'boolean', short: 'q' } }
 const OPTIONS: Record<CommandName, Options> = {
   dispatch: {
     ...COMMON,
@@ -150,12 +153,19 @@ const OPTIONS: Record<CommandName, Options> = {
     watch: { type: 'boolean', short: 'w' },
     issue: { type: 'string', short: 'i', multiple: true },
     tasks: { type: 'string' },
+    ...QUIET,
   },
   status: COMMON,
   result: COMMON,
-  watch: { ...COMMON, ...TIMING, all: { type: 'boolean', short: 'a' }, prefix: { type: 'string' } },
+  watch: {
+    ...COMMON,
+    ...TIMING,
+    ...QUIET,
+    all: { type: 'boolean', short: 'a' },
+    prefix: { type: 'string' },
+  },
   list: { ...COMMON, prefix: { type: 'string' }, limit: { type: 'string', short: 'L' } },
-  cancel: { ...COMMON, ...TIMING },
+  cancel: { ...COMMON, ...TIMING, ...QUIET },
   logs: {
     ...COMMON,
     ...TIMING,
@@ -165,6 +175,7 @@ const OPTIONS: Record<CommandName, Options> = {
   continue: {
     ...COMMON,
     ...TIMING,
+    ...QUIET,
     'trigger-prefix': { type: 'string' },
     watch: { type: 'boolean', short: 'w' },
   },
@@ -262,7 +273,7 @@ function timing(
     values.timeout === undefined
       ? defaultTimeoutMs
       : parseDuration(String(values.timeout), 'm', '--timeout')
-  return { intervalMs, timeoutMs }
+  return values.quiet === true ? { intervalMs, timeoutMs, quiet: true } : { intervalMs, timeoutMs }
 }
 
 function prefixOption(value: unknown): string {

@@ -98,6 +98,7 @@ which GitHub does not count; counted requests are held to one per three interval
 
   --interval DURATION   time between polls (default 10s; a bare number is seconds)
   --timeout DURATION    give up after this long (default 60m; a bare number is minutes)
+  -q, --quiet           no progress display: only the result or summary (for agents)
   --json                print the result as JSON (many: one line, each task in its own object)
 
 Exits 0 (success, no_changes; many: every task done), 1 (failure, timed_out,

@@ -60,7 +60,11 @@ export async function follow(
   const now = () => (io.now ?? (() => new Date()))().getTime()
   const started = now()
   const deadline = started + timing.timeoutMs
-  const display = createDisplay(io.stderr, { live: io.stderr.isTTY === true, now })
+  const display = createDisplay(io.stderr, {
+    live: io.stderr.isTTY === true,
+    now,
+    quiet: timing.quiet,
+  })
   let pull = await loadPull(ctx.reader, ctx.repo, number)
   let snapshot: Snapshot | undefined
   let final: Snapshot | undefined

@@ -4,6 +4,7 @@
 // table has been through terminalSafe, and is written through it once more.
 
 import type { Output } from '../io.js'
+import { QuietDisplay } from '../live.js'
 import { terminalSafe } from '../terminal.js'
 import { changeLine, liveTable, type FleetRow } from './table.js'
 
@@ -26,8 +27,9 @@ const TICK_MS = 1000
 export function createFleetDisplay(
   out: Output,
   source: FleetDisplaySource,
-  options: { live: boolean; clock?: () => Date },
+  options: { live: boolean; clock?: () => Date; quiet?: boolean },
 ): FleetDisplay {
+  if (options.quiet) return new QuietDisplay(out)
   return options.live
     ? new LiveTable(out, source)
     : new ChangeLines(out, source, options.clock ?? (() => new Date()))

@@ -84,7 +84,7 @@ export async function followMany(
       footer: () =>
         `${countsLine(rows())} · ${requestsText()} · ${formatDuration(now() - started)}`,
     },
-    { live: io.stderr.isTTY === true, clock },
+    { live: io.stderr.isTTY === true, clock, quiet: timing.quiet },
   )
 
   const finish = (code: number): number => {
