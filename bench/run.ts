@@ -18,6 +18,7 @@ import { renderMarkdown, renderText, sections, verdicts, type Results } from './
 import { checkpointScenario } from './scenarios/checkpoint.js'
 import { ciFixScenario } from './scenarios/ci-fix.js'
 import { cliAloneScenario } from './scenarios/cli-alone.js'
+import { fanoutScenario } from './scenarios/fanout.js'
 import { floorScenario } from './scenarios/floor.js'
 import { longRunScenario } from './scenarios/long-run.js'
 import { overheadScenario } from './scenarios/overhead.js'
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   await stage('provisioning', 'provisioning', () => provisioningScenario(options.freshInstall, log))
   await stage('parser', 'parser', () => parserScenario(options.parserSizesMb, log))
   await stage('scale', 'scale', () => scaleScenario(options.ladder, log))
+  await stage('fanout', 'fanout', () => fanoutScenario(options.fanoutMinutes, log))
   await stage('long', 'long', () =>
     longRunScenario(options.longMinutes, options.longSleepSeconds, log),
   )

@@ -1362,7 +1362,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path8, options) {
+    function checkPathExt(path9, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -1373,25 +1373,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path8.substr(-p.length).toLowerCase() === p) {
+        if (p && path9.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path8, options) {
+    function checkStat(stat, path9, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path8, options);
+      return checkPathExt(path9, options);
     }
-    function isexe(path8, options, cb) {
-      fs.stat(path8, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path8, options));
+    function isexe(path9, options, cb) {
+      fs.stat(path9, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path9, options));
       });
     }
-    function sync(path8, options) {
-      return checkStat(fs.statSync(path8), path8, options);
+    function sync(path9, options) {
+      return checkStat(fs.statSync(path9), path9, options);
     }
   }
 });
@@ -1402,13 +1402,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path8, options, cb) {
-      fs.stat(path8, function(er, stat) {
+    function isexe(path9, options, cb) {
+      fs.stat(path9, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path8, options) {
-      return checkStat(fs.statSync(path8), options);
+    function sync(path9, options) {
+      return checkStat(fs.statSync(path9), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -1441,7 +1441,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path8, options, cb) {
+    function isexe(path9, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -1451,7 +1451,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path8, options || {}, function(er, is) {
+          isexe(path9, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -1460,7 +1460,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path8, options || {}, function(er, is) {
+      core(path9, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -1470,9 +1470,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path8, options) {
+    function sync(path9, options) {
       try {
-        return core.sync(path8, options || {});
+        return core.sync(path9, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -1488,7 +1488,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -1526,7 +1526,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path8.join(pathPart, cmd);
+        const pCmd = path9.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -1553,7 +1553,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path8.join(pathPart, cmd);
+        const pCmd = path9.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -1601,7 +1601,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -1619,7 +1619,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path8.delimiter : void 0
+          pathExt: withoutPathExt ? path9.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -1628,7 +1628,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path8.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path9.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -1682,8 +1682,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path8, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path8.split("/").pop();
+      const [path9, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path9.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -1718,7 +1718,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -1743,7 +1743,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path8.normalize(parsed.command);
+        parsed.command = path9.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -1958,8 +1958,8 @@ function normalHost(host) {
   const lower = host.toLowerCase();
   return GITHUB_ALIASES.has(lower) ? "github.com" : lower;
 }
-function fromPath(host, path8) {
-  const parts = path8.replace(/\/+$/, "").replace(/\.git$/, "").split("/").filter((part) => part !== "");
+function fromPath(host, path9) {
+  const parts = path9.replace(/\/+$/, "").replace(/\.git$/, "").split("/").filter((part) => part !== "");
   if (parts.length !== 2) return void 0;
   const [owner, name] = parts;
   if (!valid(owner, name)) return void 0;
@@ -2015,8 +2015,21 @@ function parsePrArg(text) {
 var DEFAULT_INTERVAL_MS = 1e4;
 var DEFAULT_TIMEOUT_MS = 60 * 6e4;
 var DEFAULT_LIST_LIMIT = 30;
+var DEFAULT_CANCEL_TIMEOUT_MS = 3 * 6e4;
+var DEFAULT_FOLLOW_TIMEOUT_MS = 10 * 6e4;
+var DEFAULT_LOG_LINES = 100;
+var DEFAULT_TRIGGER_PREFIX = "/async-pr";
 var MIN_INTERVAL_MS = 100;
-var COMMANDS = ["dispatch", "status", "watch", "result", "list"];
+var COMMANDS = [
+  "dispatch",
+  "status",
+  "watch",
+  "result",
+  "list",
+  "cancel",
+  "logs",
+  "continue"
+];
 var COMMON = {
   repo: { type: "string", short: "R" },
   help: { type: "boolean", short: "h" },
@@ -2026,6 +2039,7 @@ var TIMING = {
   interval: { type: "string" },
   timeout: { type: "string" }
 };
+var QUIET = { quiet: { type: "boolean", short: "q" } };
 var OPTIONS = {
   dispatch: {
     ...COMMON,
@@ -2037,12 +2051,35 @@ var OPTIONS = {
     branch: { type: "string" },
     prefix: { type: "string" },
     draft: { type: "boolean", short: "d" },
-    watch: { type: "boolean", short: "w" }
+    watch: { type: "boolean", short: "w" },
+    issue: { type: "string", short: "i", multiple: true },
+    tasks: { type: "string" },
+    ...QUIET
   },
   status: COMMON,
   result: COMMON,
-  watch: { ...COMMON, ...TIMING },
-  list: { ...COMMON, prefix: { type: "string" }, limit: { type: "string", short: "L" } }
+  watch: {
+    ...COMMON,
+    ...TIMING,
+    ...QUIET,
+    all: { type: "boolean", short: "a" },
+    prefix: { type: "string" }
+  },
+  list: { ...COMMON, prefix: { type: "string" }, limit: { type: "string", short: "L" } },
+  cancel: { ...COMMON, ...TIMING, ...QUIET },
+  logs: {
+    ...COMMON,
+    ...TIMING,
+    lines: { type: "string", short: "n" },
+    follow: { type: "boolean", short: "f" }
+  },
+  continue: {
+    ...COMMON,
+    ...TIMING,
+    ...QUIET,
+    "trigger-prefix": { type: "string" },
+    watch: { type: "boolean", short: "w" }
+  }
 };
 function parseDuration(text, unit, option) {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim());
@@ -2063,29 +2100,55 @@ function repoOption(value) {
   }
   return repo;
 }
+function sameRepo(a2, b) {
+  return a2.owner.toLowerCase() === b.owner.toLowerCase() && a2.name.toLowerCase() === b.name.toLowerCase();
+}
+function prArguments(texts, given) {
+  let repo = given;
+  const prs = [];
+  for (const text of texts) {
+    const pr = parsePrArg(text);
+    if (!pr) throw new UsageError(`"${text}" is not a pull request number (12, #12) or URL.`);
+    if (pr.repo && repo && !sameRepo(pr.repo, repo)) {
+      throw new UsageError(
+        given ? `The pull request URL is in ${pr.repo.owner}/${pr.repo.name} but --repo says ${repo.owner}/${repo.name}.` : `The pull requests are in different repositories (${repo.owner}/${repo.name} and ${pr.repo.owner}/${pr.repo.name}); watch one repository at a time.`
+      );
+    }
+    repo ??= pr.repo;
+    prs.push(pr);
+  }
+  return { prs, repo };
+}
 function prArgument(command, positionals, repo) {
   if (positionals.length === 0)
     throw new UsageError(`${command} needs a pull request: a number (12) or its URL.`);
   if (positionals.length > 1)
     throw new UsageError(`${command} takes one pull request; got ${positionals.length} arguments.`);
-  const text = positionals[0];
-  const pr = parsePrArg(text);
-  if (!pr) throw new UsageError(`"${text}" is not a pull request number (12, #12) or URL.`);
-  if (pr.repo && repo) {
-    const same = pr.repo.owner.toLowerCase() === repo.owner.toLowerCase() && pr.repo.name.toLowerCase() === repo.name.toLowerCase();
-    if (!same)
-      throw new UsageError(
-        `The pull request URL is in ${pr.repo.owner}/${pr.repo.name} but --repo says ${repo.owner}/${repo.name}.`
-      );
-  }
-  return { pr, repo: repo ?? pr.repo };
+  const parsed = prArguments(positionals, repo);
+  return { pr: parsed.prs[0], repo: parsed.repo };
 }
-function timing(values) {
+function parseIssueList(values) {
+  const numbers = [];
+  for (const value of values) {
+    for (const part of value.split(",")) {
+      const text = part.trim();
+      const match = /^#?(\d{1,10})$/.exec(text);
+      if (!match || Number(match[1]) <= 0)
+        throw new UsageError(
+          `--issue wants issue numbers (42, #42, or 42,43,44); got "${text || value}".`
+        );
+      const number = Number(match[1]);
+      if (!numbers.includes(number)) numbers.push(number);
+    }
+  }
+  return numbers;
+}
+function timing(values, defaultTimeoutMs = DEFAULT_TIMEOUT_MS) {
   const intervalMs = values.interval === void 0 ? DEFAULT_INTERVAL_MS : parseDuration(String(values.interval), "s", "--interval");
   if (intervalMs < MIN_INTERVAL_MS)
     throw new UsageError(`--interval must be at least ${MIN_INTERVAL_MS}ms.`);
-  const timeoutMs = values.timeout === void 0 ? DEFAULT_TIMEOUT_MS : parseDuration(String(values.timeout), "m", "--timeout");
-  return { intervalMs, timeoutMs };
+  const timeoutMs = values.timeout === void 0 ? defaultTimeoutMs : parseDuration(String(values.timeout), "m", "--timeout");
+  return values.quiet === true ? { intervalMs, timeoutMs, quiet: true } : { intervalMs, timeoutMs };
 }
 function prefixOption(value) {
   const prefix = value === void 0 ? DEFAULT_PREFIX : String(value);
@@ -2094,6 +2157,18 @@ function prefixOption(value) {
   return prefix;
 }
 function parseDispatch(values, positionals) {
+  const issues = parseIssueList(values.issue ?? []);
+  const tasksFile = values.tasks === void 0 ? void 0 : String(values.tasks);
+  if (issues.length > 0 || tasksFile !== void 0) {
+    const single = ["title", "body", "body-file", "branch"].filter(
+      (name) => values[name] !== void 0
+    );
+    if (positionals.length > 0) single.unshift("TITLE");
+    if (single.length > 0)
+      throw new UsageError(
+        `--issue and --tasks make one pull request per task, each with its own title, body and branch; leave out ${single.map((name) => name === "TITLE" ? name : `--${name}`).join(", ")}.`
+      );
+  }
   if (positionals.length > 1)
     throw new UsageError(
       `dispatch takes one TITLE argument; got ${positionals.length}. Quote the title, and pass the task with --body or --body-file.`
@@ -2112,6 +2187,8 @@ function parseDispatch(values, positionals) {
   return {
     name: "dispatch",
     repo: repoOption(values.repo),
+    issues,
+    tasksFile,
     title,
     body: values.body,
     bodyFile: values["body-file"],
@@ -2119,6 +2196,62 @@ function parseDispatch(values, positionals) {
     branch,
     prefix: prefixOption(values.prefix),
     draft: values.draft === true,
+    watch: values.watch === true,
+    json: values.json === true,
+    ...timing(values)
+  };
+}
+function parseLines(value) {
+  if (value === void 0) return DEFAULT_LOG_LINES;
+  const lines = Number(value);
+  if (!Number.isInteger(lines) || lines < 1 || lines > 1e5)
+    throw new UsageError(`--lines wants a whole number from 1 to 100000; got "${String(value)}".`);
+  return lines;
+}
+function parseWatch(values, positionals) {
+  const all = values.all === true;
+  if (all && positionals.length > 0)
+    throw new UsageError(
+      `watch --all follows every open async pull request; leave out "${positionals.join(" ")}".`
+    );
+  if (!all && positionals.length === 0)
+    throw new UsageError(
+      "watch needs pull requests: numbers (12 13) or URLs, or --all for every open async pull request."
+    );
+  if (!all && values.prefix !== void 0)
+    throw new UsageError(
+      "--prefix chooses the pull requests of watch --all; add --all or leave it out."
+    );
+  const { prs, repo } = prArguments(positionals, repoOption(values.repo));
+  const unique = prs.filter((pr, i2) => prs.findIndex((other) => other.number === pr.number) === i2);
+  return {
+    name: "watch",
+    repo,
+    prs: unique,
+    all,
+    prefix: prefixOption(values.prefix),
+    json: values.json === true,
+    ...timing(values)
+  };
+}
+function parseContinue(values, positionals) {
+  const [first, ...rest] = positionals;
+  const { pr, repo } = prArgument(
+    "continue",
+    first === void 0 ? [] : [first],
+    repoOption(values.repo)
+  );
+  const triggerPrefix = values["trigger-prefix"] === void 0 ? DEFAULT_TRIGGER_PREFIX : String(values["trigger-prefix"]);
+  if (triggerPrefix.trim() === "" || /\s/.test(triggerPrefix))
+    throw new UsageError(
+      `--trigger-prefix wants the workflow's trigger_prefix, one word such as /async-pr; got "${triggerPrefix}".`
+    );
+  return {
+    name: "continue",
+    repo,
+    pr,
+    instruction: rest.join(" ").trim(),
+    triggerPrefix,
     watch: values.watch === true,
     json: values.json === true,
     ...timing(values)
@@ -2143,7 +2276,7 @@ function parseCommand(argv) {
   }
   if (!COMMANDS.includes(first))
     throw new UsageError(
-      first.startsWith("-") ? `Put the command first (dispatch, status, watch, result, list); got "${first}".` : `There is no command "${first}". The commands are: ${COMMANDS.join(", ")}.`
+      first.startsWith("-") ? `Put the command first (${COMMANDS.join(", ")}); got "${first}".` : `There is no command "${first}". The commands are: ${COMMANDS.join(", ")}.`
     );
   const name = first;
   let parsed;
@@ -2163,10 +2296,37 @@ function parseCommand(argv) {
       const { pr, repo } = prArgument(name, positionals, repoOption(values.repo));
       return { name, pr, repo, json: values.json === true };
     }
-    case "watch": {
+    case "watch":
+      return parseWatch(values, positionals);
+    case "cancel": {
       const { pr, repo } = prArgument(name, positionals, repoOption(values.repo));
-      return { name, pr, repo, json: values.json === true, ...timing(values) };
+      return {
+        name,
+        pr,
+        repo,
+        json: values.json === true,
+        ...timing(values, DEFAULT_CANCEL_TIMEOUT_MS)
+      };
     }
+    case "logs": {
+      const { pr, repo } = prArgument(name, positionals, repoOption(values.repo));
+      const follow2 = values.follow === true;
+      if (follow2 && values.json === true)
+        throw new UsageError(
+          "logs --follow prints lines as they come; --json gives one snapshot, without --follow."
+        );
+      return {
+        name,
+        pr,
+        repo,
+        lines: parseLines(values.lines),
+        follow: follow2,
+        json: values.json === true,
+        ...timing(values, DEFAULT_FOLLOW_TIMEOUT_MS)
+      };
+    }
+    case "continue":
+      return parseContinue(values, positionals);
     case "list":
       if (positionals.length > 0)
         throw new UsageError(`list takes no arguments; got "${positionals.join(" ")}".`);
@@ -3185,8 +3345,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -3202,7 +3362,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -3651,17 +3811,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path8 = requestOptions.url.replace(options.baseUrl, "");
+    const path9 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path8} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -3719,11 +3879,11 @@ function iterator(octokit, route, parameters) {
           ) || [])[1];
           if (!url && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
-            const params2 = parsedUrl.searchParams;
-            const page = parseInt(params2.get("page") || "1", 10);
-            const per_page = parseInt(params2.get("per_page") || "250", 10);
+            const params3 = parsedUrl.searchParams;
+            const page = parseInt(params3.get("page") || "1", 10);
+            const per_page = parseInt(params3.get("per_page") || "250", 10);
             if (page * per_page < normalizedResponse.data.total_commits) {
-              params2.set("page", String(page + 1));
+              params3.set("page", String(page + 1));
               url = parsedUrl.toString();
             }
           }
@@ -6374,7 +6534,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path9) => path9.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -11070,13 +11230,13 @@ var logOutputSync = ({ serializedResult, fdNumber, state, verboseInfo, encoding,
   }
 };
 var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
-  for (const { path: path8, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
-    const pathString = typeof path8 === "string" ? path8 : path8.toString();
+  for (const { path: path9, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
+    const pathString = typeof path9 === "string" ? path9 : path9.toString();
     if (append || outputFiles.has(pathString)) {
-      appendFileSync(path8, serializedResult);
+      appendFileSync(path9, serializedResult);
     } else {
       outputFiles.add(pathString);
-      writeFileSync(path8, serializedResult);
+      writeFileSync(path9, serializedResult);
     }
   }
 };
@@ -13663,6 +13823,8 @@ var GitHubReader = class {
   options;
   stats = { requests: 0, notModified: 0 };
   cache = /* @__PURE__ */ new Map();
+  /** Set when many writes follow each other (dispatching many tasks). */
+  spacing;
   get apiUrl() {
     return this.options.apiUrl;
   }
@@ -13674,13 +13836,13 @@ var GitHubReader = class {
     return { signal };
   }
   /** A GET that answers from the cache when GitHub says 304 Not Modified. */
-  async get(route, params2 = {}) {
-    const key = `${route} ${JSON.stringify(params2)}`;
+  async get(route, params3 = {}) {
+    const key = `${route} ${JSON.stringify(params3)}`;
     const cached = this.cache.get(key);
     this.stats.requests++;
     try {
       const response = await this.github.request(`GET ${route}`, {
-        ...params2,
+        ...params3,
         headers: cached ? { "if-none-match": cached.etag } : {},
         request: this.requestOptions()
       });
@@ -13696,23 +13858,42 @@ var GitHubReader = class {
     }
   }
   /** Every page of a list (100 a page), up to maxPages. */
-  async getAll(route, params2 = {}, maxPages = 30) {
+  async getAll(route, params3 = {}, maxPages = 30) {
     const items = [];
     for (let page = 1; page <= maxPages; page++) {
-      const batch = await this.get(route, { ...params2, per_page: PAGE_SIZE, page });
+      const batch = await this.get(route, { ...params3, per_page: PAGE_SIZE, page });
       items.push(...batch);
       if (batch.length < PAGE_SIZE) break;
     }
     return items;
   }
   /** A write (POST, PATCH, DELETE): never cached. */
-  async send(method, route, params2 = {}) {
+  async send(method, route, params3 = {}) {
+    await this.spacing?.next(this.options.signal);
     this.stats.requests++;
     const response = await this.github.request(`${method} ${route}`, {
-      ...params2,
+      ...params3,
       request: this.requestOptions()
     });
     return response.data;
+  }
+  /**
+   * The URL a GET answers with a redirect to (the job log endpoint's short-lived
+   * link to the text), without following it: the token stays with the API, and
+   * whatever is at the link is fetched without it.
+   */
+  async redirectOf(route, params3 = {}) {
+    this.stats.requests++;
+    const response = await this.github.request(`GET ${route}`, {
+      ...params3,
+      request: { ...this.requestOptions(), redirect: "manual" }
+    });
+    const location = response.headers.location;
+    if (response.status < 300 || response.status > 399 || typeof location !== "string")
+      throw new CliError(
+        `GitHub answered ${response.status} without a link to follow for ${route}; expected a redirect.`
+      );
+    return location;
   }
   /** An API failure in words a person can act on; `action` says what was being done. */
   explain(error, action) {
@@ -13775,8 +13956,8 @@ function terminalSafe(text, layout = "line") {
   if (layout === "line") return text.replace(CONTROL, visible);
   return text.replace(/\r\n/g, "\n").replace(CONTROL_IN_BLOCK, visible);
 }
-function jsonSafe(value) {
-  return (JSON.stringify(value, null, 2) ?? "null").replace(
+function jsonSafe(value, indent = 2) {
+  return (JSON.stringify(value, null, indent) ?? "null").replace(
     JSON_UNESCAPED,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
@@ -13789,6 +13970,10 @@ function line(out, text = "") {
 }
 function json(out, value) {
   out.write(`${jsonSafe(value)}
+`);
+}
+function jsonLine(out, value) {
+  out.write(`${jsonSafe(value, 0)}
 `);
 }
 
@@ -14018,6 +14203,7 @@ function exitCodeFor(snapshot) {
 var RUNS_LOOKED_AT = 10;
 function pullInfo(pull) {
   return {
+    createdAt: pull.created_at,
     number: pull.number,
     title: pull.title,
     url: pull.html_url,
@@ -14137,61 +14323,6 @@ async function observe(reader, repo, pull) {
   const branchRuns = pull.state === "open" ? await loadBranchRuns(reader, repo, pull.headRef) : [];
   return deriveSnapshot({ repo: fullName2, pull, branchRuns });
 }
-
-// src/cli/task-input.ts
-import { readFile } from "node:fs/promises";
-import path7 from "node:path";
-var BODY_LIMIT = 65536;
-var TITLE_MAX = 120;
-var STDIN_MAX_BYTES = 1024 * 1024;
-function titleFromBody(body) {
-  const first = body.split(/\r?\n/).map((text) => text.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|>\s*)/, "").trim()).find((text) => text !== "");
-  if (!first) return "";
-  if (first.length <= TITLE_MAX) return first;
-  const cut = first.slice(0, TITLE_MAX);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}\u2026`;
-}
-async function readStdin(stream) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > STDIN_MAX_BYTES)
-      throw new CliError(`The task on standard input is larger than ${STDIN_MAX_BYTES} bytes.`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-async function readBody(command, io) {
-  if (command.body !== void 0) return command.body;
-  const file = command.bodyFile;
-  if (file === void 0) return void 0;
-  if (file === "-") return readStdin(io.stdin);
-  try {
-    return await readFile(path7.resolve(io.cwd, file), "utf8");
-  } catch (error) {
-    throw new CliError(`Cannot read the task from ${file}: ${errorMessage(error)}`);
-  }
-}
-async function readTask(command, io) {
-  const body = (await readBody(command, io))?.trim();
-  if (!body)
-    throw new UsageError(
-      "The task is missing or empty: pass it with --body TEXT, --body-file PATH, or --body-file - to read standard input."
-    );
-  if (body.length > BODY_LIMIT)
-    throw new CliError(
-      `The task is ${body.length} characters; GitHub takes at most ${BODY_LIMIT} in a pull request body. Shorten it, or put the details in a file in the repository and point to it.`
-    );
-  const title = (command.title ?? titleFromBody(body)).trim();
-  if (!title) throw new UsageError("The title is empty: pass TITLE or --title.");
-  return { title, body };
-}
-
-// src/cli/commands/watch.ts
-import { setTimeout as sleep } from "node:timers/promises";
 
 // src/report/format.ts
 function formatDuration(ms) {
@@ -14331,12 +14462,71 @@ function listText(snapshots) {
   ).join("\n");
 }
 
+// src/cli/commands/watch.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+
+// src/cli/fleet/follow.ts
+import { setTimeout as sleep } from "node:timers/promises";
+
+// src/cli/fleet/budget.ts
+var INTERVALS_PER_COUNTED_REQUEST = 3;
+var BURST = 1;
+var CountedBudget = class _CountedBudget {
+  constructor(refillMs, now, capacity = BURST) {
+    this.refillMs = refillMs;
+    this.now = now;
+    this.capacity = capacity;
+    this.tokens = capacity;
+    this.updated = now();
+  }
+  refillMs;
+  now;
+  capacity;
+  tokens;
+  updated;
+  static forInterval(intervalMs, now) {
+    return new _CountedBudget(intervalMs * INTERVALS_PER_COUNTED_REQUEST, now);
+  }
+  refill() {
+    const at = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + (at - this.updated) / this.refillMs);
+    this.updated = at;
+  }
+  /** Counted requests just made (they may take the budget below zero: they are spent). */
+  spend(counted) {
+    this.refill();
+    this.tokens -= counted;
+  }
+  /** How long until the next look may start. */
+  waitMs() {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) * this.refillMs);
+  }
+};
+
 // src/cli/live.ts
 var ESC = "\x1B[";
 var TICK_MS = 1e3;
 function createDisplay(out, options) {
+  if (options.quiet) return new QuietDisplay(out);
   return options.live ? new LiveDisplay(out, options.now) : new PlainDisplay(out);
 }
+var QuietDisplay = class {
+  constructor(out) {
+    this.out = out;
+  }
+  out;
+  show() {
+  }
+  update() {
+  }
+  note(text) {
+    this.out.write(`${terminalSafe(text, "block")}
+`);
+  }
+  stop() {
+  }
+};
 var PlainDisplay = class {
   constructor(out) {
     this.out = out;
@@ -14408,17 +14598,652 @@ var LiveDisplay = class {
   }
 };
 
-// src/cli/commands/watch.ts
+// src/cli/fleet/table.ts
+var ORDER = [
+  "done",
+  "needs review",
+  "stopped",
+  "skipped",
+  "failed",
+  "refused",
+  "working",
+  "queued",
+  "waiting"
+];
+function reviewLeftFindings(snapshot) {
+  const verdict = snapshot.report?.reviewVerdict;
+  return verdict === "changes_requested";
+}
+function rowStatus(row) {
+  if (row.refused !== void 0) return { key: "refused", label: `refused (${row.refused})` };
+  const snapshot = row.snapshot;
+  if (!snapshot) return { key: "waiting", label: "waiting" };
+  if (snapshot.phase === "waiting" || snapshot.phase === "queued" || snapshot.phase === "working")
+    return { key: snapshot.phase, label: snapshot.phase };
+  const state = snapshot.state;
+  if (snapshot.phase === "done") {
+    if (reviewLeftFindings(snapshot)) return { key: "needs review", label: "needs review" };
+    return { key: "done", label: state === "no_changes" ? "done (no changes)" : "done" };
+  }
+  if (state === "timed_out" || state === "cancelled")
+    return { key: "stopped", label: `stopped (${state})` };
+  if (state === "skipped") return { key: "skipped", label: "skipped" };
+  if (state === "failure" || state === null) return { key: "failed", label: "failed" };
+  return { key: "failed", label: `failed (${terminalSafe(state)})` };
+}
+function isEnded(row) {
+  const key = rowStatus(row).key;
+  return key !== "working" && key !== "queued" && key !== "waiting";
+}
+function countsLine(rows) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    const key = rowStatus(row).key;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const parts = ORDER.filter((key) => counts.has(key)).map((key) => `${counts.get(key)} ${key}`);
+  return parts.length > 0 ? parts.join(", ") : "nothing to watch";
+}
+function costOf(row) {
+  const cost = row.snapshot?.report?.costUsd;
+  return typeof cost === "number" && Number.isFinite(cost) ? formatCost(cost) : "\u2014";
+}
+function checklistOf(row) {
+  const items = row.snapshot?.checklist ?? [];
+  if (items.length === 0) return "\u2014";
+  return `${items.filter((item) => item.done).length}/${items.length}`;
+}
+function summaryText(rows) {
+  const lines = ["| Issue | PR | Status | Cost |", "| --- | --- | --- | --- |"];
+  for (const row of rows) {
+    const issue = row.issue === void 0 ? "\u2014" : `#${row.issue}`;
+    const pr = row.number === void 0 ? "\u2014" : `#${row.number}`;
+    const status = rowStatus(row).label.replace(/\|/g, "\\|");
+    lines.push(`| ${issue} | ${pr} | ${status} | ${costOf(row)} |`);
+  }
+  return `${lines.join("\n")}
+
+${countsLine(rows)}`;
+}
+function fit2(text, width) {
+  const chars = [...text];
+  if (chars.length <= width) return text + " ".repeat(width - chars.length);
+  return `${chars.slice(0, Math.max(width - 1, 1)).join("")}\u2026`;
+}
+var HEADERS = ["PR", "Task", "State", "Checklist", "Elapsed", "Cost"];
+function liveTable(rows, columns, footer) {
+  const cells = rows.map((row) => [
+    row.number === void 0 ? "\u2014" : `#${row.number}`,
+    terminalSafe(row.title),
+    rowStatus(row).label,
+    checklistOf(row),
+    row.elapsedMs === void 0 ? "\u2014" : formatDuration(row.elapsedMs),
+    costOf(row)
+  ]);
+  const widths = HEADERS.map(
+    (header, column) => Math.max([...header].length, ...cells.map((cell) => [...cell[column]].length))
+  );
+  const others = widths.reduce((sum, width, column) => column === 1 ? sum : sum + width, 0);
+  const room = Math.max(columns - 1 - others - 2 * (HEADERS.length - 1), 8);
+  widths[1] = Math.min(widths[1], room);
+  const line2 = (values) => values.map((value, column) => fit2(value, widths[column])).join("  ").trimEnd();
+  return [line2(HEADERS), ...cells.map(line2), fit2(footer, Math.max(columns - 1, 20)).trimEnd()];
+}
+function changeLine(row) {
+  if (!row.snapshot) return `#${row.number ?? "?"} ${rowStatus(row).label}`;
+  return progressLine(row.snapshot);
+}
+
+// src/cli/fleet/display.ts
+var ESC2 = "\x1B[";
+var TICK_MS2 = 1e3;
+function createFleetDisplay(out, source, options) {
+  if (options.quiet) return new QuietDisplay(out);
+  return options.live ? new LiveTable(out, source) : new ChangeLines(out, source, options.clock ?? (() => /* @__PURE__ */ new Date()));
+}
+var ChangeLines = class {
+  constructor(out, source, clock) {
+    this.out = out;
+    this.source = source;
+    this.clock = clock;
+  }
+  out;
+  source;
+  clock;
+  last = /* @__PURE__ */ new Map();
+  update() {
+    for (const row of this.source.rows()) {
+      const key = String(row.number ?? `issue-${row.issue ?? "?"}`);
+      const text = changeLine(row);
+      if (this.last.get(key) === text) continue;
+      this.last.set(key, text);
+      const time = this.clock().toISOString().slice(11, 19);
+      this.out.write(`${time} ${terminalSafe(text, "line")}
+`);
+    }
+  }
+  note(text) {
+    this.out.write(`${terminalSafe(text, "block")}
+`);
+  }
+  stop() {
+  }
+};
+var LiveTable = class {
+  constructor(out, source) {
+    this.out = out;
+    this.source = source;
+    this.timer = setInterval(() => this.draw(), TICK_MS2);
+    this.timer.unref();
+  }
+  out;
+  source;
+  drawn = 0;
+  stopped = false;
+  timer;
+  update() {
+    this.draw();
+  }
+  note(text) {
+    this.erase();
+    this.out.write(`${terminalSafe(text, "block")}
+`);
+    this.draw();
+  }
+  stop() {
+    if (this.stopped) return;
+    clearInterval(this.timer);
+    this.draw();
+    this.stopped = true;
+  }
+  erase() {
+    if (this.drawn > 0) this.out.write(`${ESC2}${this.drawn}A\r${ESC2}0J`);
+    this.drawn = 0;
+  }
+  draw() {
+    if (this.stopped) return;
+    const lines = liveTable(this.source.rows(), this.out.columns || 80, this.source.footer());
+    const erase = this.drawn > 0 ? `${ESC2}${this.drawn}A\r${ESC2}0J` : "";
+    this.out.write(`${erase}${terminalSafe(lines.join("\n"), "block")}
+`);
+    this.drawn = lines.length;
+  }
+};
+
+// src/cli/fleet/poller.ts
+var PULL_EVERY = 3;
+var RUN_EVERY = 6;
+var PAGE_SIZE2 = 100;
+var MAX_PAGES = 30;
+var SINCE_MARGIN_MS = 6e4;
+function issueNumber(url) {
+  const match = /\/issues\/(\d+)$/.exec(url);
+  return match ? Number(match[1]) : void 0;
+}
+var FleetPoller = class {
+  constructor(reader, repo, members, fallbackSinceMs) {
+    this.reader = reader;
+    this.repo = repo;
+    for (const member of members)
+      this.tracked.set(member.pull.number, { member, marked: /* @__PURE__ */ new Map() });
+    const opened = members.map((m) => m.pull.createdAt ? Date.parse(m.pull.createdAt) : NaN).filter((ms) => Number.isFinite(ms));
+    const oldest = opened.length === members.length ? Math.min(...opened) : fallbackSinceMs;
+    this.since = new Date(oldest - SINCE_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+  reader;
+  repo;
+  tracked = /* @__PURE__ */ new Map();
+  since;
+  looks = 0;
+  /** The newest `updated_at` seen in the comment list. */
+  newest;
+  get params() {
+    return { owner: this.repo.owner, repo: this.repo.name };
+  }
+  /** New and changed comments: the first page, and more only while a page is all news. */
+  async readComments() {
+    const previous = this.newest;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      let batch;
+      try {
+        batch = await this.reader.get("/repos/{owner}/{repo}/issues/comments", {
+          ...this.params,
+          since: this.since,
+          sort: "updated",
+          direction: "desc",
+          per_page: PAGE_SIZE2,
+          page
+        });
+      } catch (error) {
+        throw this.reader.explain(
+          error,
+          `read the comments of ${this.repo.owner}/${this.repo.name}`
+        );
+      }
+      let reachedKnown = false;
+      for (const item of batch) {
+        const updated = Date.parse(item.updated_at);
+        if (previous !== void 0 && updated <= previous) reachedKnown = true;
+        if (this.newest === void 0 || updated > this.newest) this.newest = updated;
+        const number = issueNumber(item.issue_url);
+        const tracked = number === void 0 ? void 0 : this.tracked.get(number);
+        if (!tracked) continue;
+        if ((item.body ?? "").trimStart().startsWith(STATUS_MARKER))
+          tracked.marked.set(item.id, commentInfo(item));
+        else tracked.marked.delete(item.id);
+      }
+      if (batch.length < PAGE_SIZE2 || reachedKnown) return;
+    }
+  }
+  statusOf(tracked) {
+    const comments = [...tracked.marked.values()].sort(
+      (a2, b) => Date.parse(a2.createdAt) - Date.parse(b.createdAt) || a2.id - b.id
+    );
+    return pickStatusComment(comments);
+  }
+  /** The members a status comment is on (reads the comments; for watch --all). */
+  async withStatusComment() {
+    await this.readComments();
+    const numbers = /* @__PURE__ */ new Set();
+    for (const [number, tracked] of this.tracked) if (this.statusOf(tracked)) numbers.add(number);
+    return numbers;
+  }
+  /**
+   * The workflow runs created since the oldest member was opened, newest first: one list tells
+   * every member's run, queued or ended.
+   */
+  async readRuns() {
+    const list = { byBranch: /* @__PURE__ */ new Map(), byId: /* @__PURE__ */ new Map(), whole: true };
+    let data;
+    try {
+      data = await this.reader.get(
+        "/repos/{owner}/{repo}/actions/runs",
+        { ...this.params, created: `>=${this.since}`, per_page: PAGE_SIZE2 }
+      );
+    } catch (error) {
+      if (statusOf(error) === 404 || statusOf(error) === 403) return { ...list, whole: false };
+      throw this.reader.explain(
+        error,
+        `list the workflow runs of ${this.repo.owner}/${this.repo.name}`
+      );
+    }
+    list.whole = data.workflow_runs.length < PAGE_SIZE2;
+    for (const item of data.workflow_runs) {
+      const run = runInfo(item);
+      list.byId.set(run.id, run);
+      if (!item.head_branch) continue;
+      const runs = list.byBranch.get(item.head_branch) ?? [];
+      runs.push(run);
+      list.byBranch.set(item.head_branch, runs);
+    }
+    return list;
+  }
+  /** One look at every member, in the order they were given. */
+  async look() {
+    const first = this.looks === 0;
+    this.looks++;
+    await this.readComments();
+    let recheck = false;
+    let runs;
+    const checkRuns = first || this.looks % RUN_EVERY === 0;
+    for (const tracked of this.tracked.values()) {
+      const status = this.statusOf(tracked);
+      const { pull } = tracked.member;
+      if (!status) {
+        if (!first && this.looks % PULL_EVERY === 0)
+          tracked.member.pull = await loadPull(this.reader, this.repo, pull.number);
+        runs ??= await this.readRuns();
+        tracked.branchRuns = tracked.member.pull.state === "open" ? runs.byBranch.get(tracked.member.pull.headRef) ?? [] : [];
+        continue;
+      }
+      tracked.branchRuns = void 0;
+      if (status.state.state !== "working") {
+        tracked.run = void 0;
+        continue;
+      }
+      const id = runIdFromUrl(status.state.runUrl);
+      if (id === void 0) continue;
+      const another = tracked.runId !== void 0 && tracked.runId !== id;
+      tracked.runId = id;
+      if (!checkRuns && !another) continue;
+      runs ??= await this.readRuns();
+      tracked.run = runs.byId.get(id) ?? (runs.whole ? void 0 : await loadRun(this.reader, this.repo, id));
+      if (tracked.run?.status === "completed") recheck = true;
+    }
+    if (recheck) await this.readComments();
+    const fullName2 = `${this.repo.owner}/${this.repo.name}`;
+    return [...this.tracked.values()].map((tracked) => {
+      const status = this.statusOf(tracked);
+      const working = status?.state.state === "working";
+      return {
+        member: tracked.member,
+        snapshot: deriveSnapshot({
+          repo: fullName2,
+          pull: tracked.member.pull,
+          status,
+          run: working && tracked.run?.id === tracked.runId ? tracked.run : void 0,
+          branchRuns: status ? void 0 : tracked.branchRuns
+        })
+      };
+    });
+  }
+};
+
+// src/cli/fleet/follow.ts
 var FAILURES_TOLERATED = 3;
+function elapsed(snapshot, pull, now) {
+  if (!pull.createdAt) return void 0;
+  const start = Date.parse(pull.createdAt);
+  const end = snapshot && isFinal(snapshot) && snapshot.comment ? Date.parse(snapshot.comment.updatedAt) : now;
+  return Number.isFinite(start) && Number.isFinite(end) ? Math.max(end - start, 0) : void 0;
+}
+function watchHint(ctx, numbers) {
+  return `async-pr watch ${numbers.join(" ")} --repo ${ctx.fullName}`;
+}
+async function followMany(ctx, fleet, timing2, io, asJson) {
+  const clock = io.now ?? (() => /* @__PURE__ */ new Date());
+  const now = () => clock().getTime();
+  const started2 = now();
+  const deadline = started2 + timing2.timeoutMs;
+  const poller = new FleetPoller(ctx.reader, ctx.repo, fleet.members, started2);
+  const budget = CountedBudget.forInterval(timing2.intervalMs, now);
+  const numbers = fleet.members.map((m) => m.pull.number);
+  const snapshots = /* @__PURE__ */ new Map();
+  const rows = () => [
+    ...fleet.members.map((member) => {
+      const snapshot = snapshots.get(member.pull.number);
+      return {
+        number: member.pull.number,
+        title: snapshot?.pull.title ?? member.pull.title,
+        issue: member.issue,
+        snapshot,
+        elapsedMs: elapsed(snapshot, member.pull, now())
+      };
+    }),
+    ...(fleet.refused ?? []).map((r) => ({ title: r.title, issue: r.issue, refused: r.reason }))
+  ];
+  const stats = ctx.reader.stats;
+  const requestsText = () => `${stats.requests} requests, ${stats.notModified} answered 304 (not counted)`;
+  const display = createFleetDisplay(
+    io.stderr,
+    {
+      rows,
+      footer: () => `${countsLine(rows())} \xB7 ${requestsText()} \xB7 ${formatDuration(now() - started2)}`
+    },
+    { live: io.stderr.isTTY === true, clock, quiet: timing2.quiet }
+  );
+  const finish = (code2) => {
+    display.stop();
+    const all = rows();
+    if (asJson) jsonLine(io.stdout, fleetJson(ctx, all, stats));
+    else line(io.stdout, summaryText(all));
+    line(io.stderr, `Requests: ${requestsText()}.`);
+    return code2;
+  };
+  let failures = 0;
+  try {
+    for (let first = true; ; first = false) {
+      const before = stats.requests - stats.notModified;
+      try {
+        for (const { member, snapshot } of await poller.look())
+          snapshots.set(member.pull.number, snapshot);
+        failures = 0;
+        display.update();
+      } catch (error) {
+        if (io.signal?.aborted) throw error;
+        if (!(error instanceof CliError) || ++failures > FAILURES_TOLERATED) throw error;
+        display.note(`A look failed (${error.message}); trying again.`);
+      }
+      if (!first) budget.spend(stats.requests - stats.notModified - before);
+      const all = rows();
+      if (snapshots.size === fleet.members.length && all.every(isEnded)) {
+        const done = all.every(
+          (row) => rowStatus(row).key === "done" || rowStatus(row).key === "refused"
+        );
+        return finish(done ? EXIT.ok : EXIT.runFailed);
+      }
+      const left = deadline - now();
+      if (left <= 0) {
+        display.stop();
+        line(
+          io.stderr,
+          `Stopped watching after ${formatDuration(timing2.timeoutMs)}: ${countsLine(all)}. Watch again with: ${watchHint(ctx, unfinished(all))}`
+        );
+        return finish(EXIT.pending);
+      }
+      const wait = Math.max(timing2.intervalMs, budget.waitMs());
+      await sleep(Math.min(wait, left), void 0, { signal: io.signal });
+    }
+  } catch (error) {
+    display.stop();
+    if (io.signal?.aborted) {
+      line(io.stderr, `Interrupted. Watch again with: ${watchHint(ctx, numbers)}`);
+      return EXIT.interrupted;
+    }
+    throw error;
+  }
+}
+function unfinished(rows) {
+  return rows.filter((row) => !isEnded(row) && row.number !== void 0).map((row) => row.number);
+}
+function fleetJson(ctx, rows, stats) {
+  const counts = {};
+  for (const row of rows) {
+    const key = rowStatus(row).key;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return {
+    repo: ctx.fullName,
+    counts,
+    requests: {
+      sent: stats.requests,
+      notModified: stats.notModified,
+      counted: stats.requests - stats.notModified
+    },
+    tasks: rows.map((row) => {
+      const status = rowStatus(row);
+      return {
+        issue: row.issue ?? null,
+        number: row.number ?? null,
+        status: status.key,
+        statusLabel: status.label,
+        refused: row.refused ?? null,
+        elapsedMs: row.elapsedMs ?? null,
+        pull: row.snapshot ? snapshotJson(row.snapshot) : null
+      };
+    })
+  };
+}
+
+// src/cli/task-input.ts
+import { readFile } from "node:fs/promises";
+import path7 from "node:path";
+var BODY_LIMIT = 65536;
+var TITLE_MAX = 120;
+var STDIN_MAX_BYTES = 1024 * 1024;
+function titleFromBody(body) {
+  const first = body.split(/\r?\n/).map((text) => text.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|>\s*)/, "").trim()).find((text) => text !== "");
+  if (!first) return "";
+  if (first.length <= TITLE_MAX) return first;
+  const cut = first.slice(0, TITLE_MAX);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}\u2026`;
+}
+async function readStdin(stream) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > STDIN_MAX_BYTES)
+      throw new CliError(`The task on standard input is larger than ${STDIN_MAX_BYTES} bytes.`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+async function readBody(command, io) {
+  if (command.body !== void 0) return command.body;
+  const file = command.bodyFile;
+  if (file === void 0) return void 0;
+  if (file === "-") return readStdin(io.stdin);
+  try {
+    return await readFile(path7.resolve(io.cwd, file), "utf8");
+  } catch (error) {
+    throw new CliError(`Cannot read the task from ${file}: ${errorMessage(error)}`);
+  }
+}
+async function readTask(command, io) {
+  const body = (await readBody(command, io))?.trim();
+  if (!body)
+    throw new UsageError(
+      "The task is missing or empty: pass it with --body TEXT, --body-file PATH, or --body-file - to read standard input."
+    );
+  if (body.length > BODY_LIMIT)
+    throw new CliError(
+      `The task is ${body.length} characters; GitHub takes at most ${BODY_LIMIT} in a pull request body. Shorten it, or put the details in a file in the repository and point to it.`
+    );
+  const title = (command.title ?? titleFromBody(body)).trim();
+  if (!title) throw new UsageError("The title is empty: pass TITLE or --title.");
+  return { title, body };
+}
+
+// src/cli/issue-tasks.ts
+var CLOSES = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+#(\d+)\b/gi;
+function closedIssue(body) {
+  const all = [...body.matchAll(CLOSES)];
+  const last = all.at(-1);
+  return last ? Number(last[1]) : void 0;
+}
+function issueTaskBody(issue) {
+  const text = issue.body.trim() || issue.title.trim();
+  return `${text}
+
+---
+
+Closes #${issue.number} (${issue.url})`;
+}
+function openPullFor(issue, pulls, prefix) {
+  return pulls.find(
+    (pull) => pull.headRef.startsWith(`${prefix}${issue}-`) || pull.headRef.startsWith(prefix) && closedIssue(pull.body) === issue
+  );
+}
+function issueVerdict(number, issue, openPulls3, context) {
+  const refuse = (reason, message, existing2) => ({
+    kind: "refused",
+    issue: number,
+    reason,
+    message,
+    existing: existing2
+  });
+  if (!issue) return refuse("not_found", `there is no issue #${number} in ${context.repo}.`);
+  if (issue.isPull) return refuse("pull_request", "it is a pull request, not an issue.");
+  if (issue.state === "closed") return refuse("closed", "the issue is closed.");
+  const existing = openPullFor(number, openPulls3, context.prefix);
+  if (existing)
+    return refuse(
+      "has_open_pull",
+      `it already has an open async pull request, #${existing.number} ${existing.url}`,
+      existing
+    );
+  const body = issueTaskBody(issue);
+  if (body.length > BODY_LIMIT)
+    return refuse(
+      "too_long",
+      `its text is ${issue.body.length} characters; with the link to the issue that is more than the ${BODY_LIMIT} GitHub takes in a pull request body.`
+    );
+  return {
+    kind: "task",
+    issue: number,
+    task: { title: issue.title.trim() || `Issue #${number}`, body }
+  };
+}
+
+// src/cli/fleet/members.ts
+var PAGE_SIZE3 = 100;
+function memberOf(pull, issue) {
+  return {
+    issue: issue ?? closedIssue(pull.body ?? ""),
+    pull: {
+      number: pull.number,
+      title: pull.title,
+      url: pull.html_url,
+      state: pull.state === "closed" ? "closed" : "open",
+      merged: typeof pull.merged_at === "string",
+      draft: pull.draft === true,
+      author: pull.user?.login ?? "",
+      headRef: pull.head.ref,
+      headSha: pull.head.sha,
+      baseRef: pull.base.ref,
+      createdAt: pull.created_at
+    }
+  };
+}
+async function listPulls(ctx, state, maxPages) {
+  const pulls = [];
+  try {
+    for (let page = 1; page <= maxPages; page++) {
+      const batch = await ctx.reader.get("/repos/{owner}/{repo}/pulls", {
+        owner: ctx.repo.owner,
+        repo: ctx.repo.name,
+        state,
+        sort: "created",
+        direction: "desc",
+        per_page: PAGE_SIZE3,
+        page
+      });
+      pulls.push(...batch);
+      if (batch.length < PAGE_SIZE3) break;
+    }
+  } catch (error) {
+    if (statusOf(error) === 404) throw unknownRepository(ctx.reader, ctx.repo);
+    throw ctx.reader.explain(error, `list the pull requests of ${ctx.fullName}`);
+  }
+  return pulls;
+}
+async function namedMembers(ctx, numbers) {
+  const recent = await listPulls(ctx, "all", 1);
+  const members = [];
+  for (const number of numbers) {
+    const listed = recent.find((pull2) => pull2.number === number);
+    if (listed) {
+      members.push(memberOf(listed));
+      continue;
+    }
+    const pull = await loadPull(ctx.reader, ctx.repo, number);
+    members.push({ pull });
+  }
+  return members;
+}
+async function openMembers(ctx, maxPages = 10) {
+  return (await listPulls(ctx, "open", maxPages)).map((pull) => memberOf(pull));
+}
+
+// src/cli/commands/watch.ts
+var FAILURES_TOLERATED2 = 3;
 var NO_RUN_HINT_MS = 3 * 6e4;
 function hint(ctx, command, number) {
   return `async-pr ${command} ${number} --repo ${ctx.fullName}`;
 }
-async function follow(ctx, number, timing2, io, asJson) {
+function awaitingInstruction(snapshot, id) {
+  if (snapshot.report?.instructionId === id) return snapshot;
+  const active = snapshot.run && snapshot.run.status !== "completed" ? snapshot.run : void 0;
+  return {
+    ...snapshot,
+    phase: active ? "queued" : "waiting",
+    state: null,
+    checklist: [],
+    summary: `Waiting for async-pr to take up comment ${id}; the status comment still shows the earlier run (${snapshot.state ?? snapshot.phase}).`
+  };
+}
+async function follow(ctx, number, timing2, io, asJson, options = {}) {
   const now = () => (io.now ?? (() => /* @__PURE__ */ new Date()))().getTime();
   const started2 = now();
   const deadline = started2 + timing2.timeoutMs;
-  const display = createDisplay(io.stderr, { live: io.stderr.isTTY === true, now });
+  const display = createDisplay(io.stderr, {
+    live: io.stderr.isTTY === true,
+    now,
+    quiet: timing2.quiet
+  });
   let pull = await loadPull(ctx.reader, ctx.repo, number);
   let snapshot;
   let final;
@@ -14429,11 +15254,13 @@ async function follow(ctx, number, timing2, io, asJson) {
       try {
         if (snapshot && !snapshot.comment) pull = await loadPull(ctx.reader, ctx.repo, number);
         snapshot = await observe(ctx.reader, ctx.repo, pull);
+        if (options.awaitInstruction !== void 0)
+          snapshot = awaitingInstruction(snapshot, options.awaitInstruction);
         failures = 0;
         display.show(snapshot);
       } catch (error) {
         if (io.signal?.aborted) throw error;
-        if (!(error instanceof CliError) || ++failures > FAILURES_TOLERATED) throw error;
+        if (!(error instanceof CliError) || ++failures > FAILURES_TOLERATED2) throw error;
         display.note(`Poll failed (${error.message}); trying again.`);
       }
       if (snapshot && isFinal(snapshot)) {
@@ -14457,7 +15284,7 @@ async function follow(ctx, number, timing2, io, asJson) {
         if (asJson && snapshot) json(io.stdout, snapshotJson(snapshot, { body: true }));
         return EXIT.pending;
       }
-      await sleep(Math.min(timing2.intervalMs, left), void 0, { signal: io.signal });
+      await sleep2(Math.min(timing2.intervalMs, left), void 0, { signal: io.signal });
     }
   } catch (error) {
     display.stop();
@@ -14470,14 +15297,133 @@ async function follow(ctx, number, timing2, io, asJson) {
   display.stop();
   if (asJson) json(io.stdout, snapshotJson(final, { body: true }));
   else line(io.stdout, resultText(final));
-  return exitCodeFor(final);
+  return (options.exitFor ?? exitCodeFor)(final);
 }
 async function watchCommand(command, io) {
   const ctx = await createContext(io, command.repo);
-  return follow(ctx, command.pr.number, command, io, command.json);
+  if (!command.all && command.prs.length === 1)
+    return follow(ctx, command.prs[0].number, command, io, command.json);
+  let members;
+  if (command.all) {
+    const open = await openMembers(ctx);
+    const now = (io.now ?? (() => /* @__PURE__ */ new Date()))().getTime();
+    const commented = await new FleetPoller(ctx.reader, ctx.repo, open, now).withStatusComment();
+    members = open.filter(
+      (m) => m.pull.headRef.startsWith(command.prefix) || commented.has(m.pull.number)
+    );
+    if (members.length === 0) {
+      if (command.json) jsonLine(io.stdout, { repo: ctx.fullName, counts: {}, tasks: [] });
+      else line(io.stdout, "No open async pull requests.");
+      return EXIT.ok;
+    }
+  } else {
+    members = await namedMembers(
+      ctx,
+      command.prs.map((pr) => pr.number)
+    );
+  }
+  return followMany(ctx, { members }, command, io, command.json);
+}
+
+// src/cli/commands/cancel.ts
+function cancelExit(snapshot) {
+  return snapshot.state === "cancelled" ? EXIT.ok : EXIT.runFailed;
+}
+async function cancelCommand(command, io) {
+  const ctx = await createContext(io, command.repo);
+  const number = command.pr.number;
+  const pull = await loadPull(ctx.reader, ctx.repo, number);
+  const snapshot = await observe(ctx.reader, ctx.repo, pull);
+  if (isFinal(snapshot)) {
+    line(
+      io.stderr,
+      `#${number} is not running (${stateLabel(snapshot)}): nothing to cancel. Read the result: ${hint(ctx, "result", number)}`
+    );
+    if (command.json) json(io.stdout, snapshotJson(snapshot, { body: true }));
+    return EXIT.ok;
+  }
+  const runId = (snapshot.report?.runUrl ? runIdFromUrl(snapshot.report.runUrl) : void 0) ?? snapshot.run?.id;
+  if (runId === void 0)
+    throw new CliError(
+      `#${number} has no workflow run to cancel yet (${stateLabel(snapshot)}: ${terminalSafe(snapshot.summary)}). Close the pull request to stop it from starting, or check again with: ${hint(ctx, "status", number)}`
+    );
+  try {
+    await ctx.reader.send("POST", "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel", {
+      owner: ctx.repo.owner,
+      repo: ctx.repo.name,
+      run_id: runId
+    });
+    line(
+      io.stderr,
+      `Asked GitHub to cancel run ${runId} of #${number}; waiting for async-pr to report.`
+    );
+  } catch (error) {
+    if (statusOf(error) !== 409) throw ctx.reader.explain(error, `cancel workflow run ${runId}`);
+    line(io.stderr, `Run ${runId} of #${number} had already completed; reading its report.`);
+  }
+  return follow(ctx, number, command, io, command.json, { exitFor: cancelExit });
+}
+
+// src/cli/commands/continue.ts
+var COMMENT_LIMIT = 65536;
+function continueComment(prefix, instruction) {
+  return instruction === "" ? `${prefix} continue` : `${prefix} continue ${instruction}`;
+}
+async function continueCommand(command, io) {
+  const body = continueComment(command.triggerPrefix, command.instruction);
+  if ([...body].length > COMMENT_LIMIT)
+    throw new CliError(
+      `The instruction is longer than GitHub takes in a comment (${COMMENT_LIMIT} characters). Shorten it.`
+    );
+  const ctx = await createContext(io, command.repo);
+  const number = command.pr.number;
+  const pull = await loadPull(ctx.reader, ctx.repo, number);
+  if (pull.state === "closed")
+    throw new CliError(
+      `#${number} is ${pull.merged ? "merged" : "closed"}: a follow-up runs only on an open pull request.`
+    );
+  const before = await observe(ctx.reader, ctx.repo, pull);
+  let comment;
+  try {
+    comment = await ctx.reader.send(
+      "POST",
+      "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+      {
+        owner: ctx.repo.owner,
+        repo: ctx.repo.name,
+        issue_number: number,
+        body
+      }
+    );
+  } catch (error) {
+    throw ctx.reader.explain(error, `comment on #${number}`);
+  }
+  if (command.json && !command.watch)
+    json(io.stdout, { number, commentId: comment.id, commentUrl: comment.html_url, body });
+  else if (!command.json) line(io.stdout, terminalSafe(comment.html_url));
+  line(io.stderr, `Commented "${terminalSafe(body.split("\n")[0] ?? "")}" on #${number}.`);
+  if (before.phase === "working")
+    line(
+      io.stderr,
+      `The run is still working (${stateLabel(before)}); the follow-up starts when it has ended.`
+    );
+  if (!command.watch) {
+    line(
+      io.stderr,
+      `Once the new run has started (status says working), follow it with: ${hint(ctx, "watch", number)}`
+    );
+    return EXIT.ok;
+  }
+  if (command.json)
+    json(io.stdout, { number, commentId: comment.id, commentUrl: comment.html_url, body });
+  return follow(ctx, number, command, io, command.json, { awaitInstruction: comment.id });
 }
 
 // src/cli/commands/dispatch.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path8 from "node:path";
+
+// src/cli/open-pull.ts
 var NAME_ATTEMPTS = 5;
 var EMPTY_COMMIT_SUBJECT = "chore: trigger async task";
 function params(ctx) {
@@ -14497,24 +15443,25 @@ async function baseBranch(ctx, given) {
     );
   return given ?? repo.default_branch;
 }
-async function baseCommit(ctx, base) {
+async function resolveBase(ctx, given) {
+  const name = await baseBranch(ctx, given);
   try {
     const branch = await ctx.reader.get("/repos/{owner}/{repo}/branches/{branch}", {
       ...params(ctx),
-      branch: base
+      branch: name
     });
-    return { sha: branch.commit.sha, tree: branch.commit.commit.tree.sha };
+    return { name, sha: branch.commit.sha, tree: branch.commit.commit.tree.sha };
   } catch (error) {
     if (statusOf(error) === 404)
       throw new CliError(
-        `The base branch "${base}" does not exist in ${ctx.fullName}. Pass --base with an existing branch.`
+        `The base branch "${name}" does not exist in ${ctx.fullName}. Pass --base with an existing branch.`
       );
     if (statusOf(error) === 409)
       throw new CliError(`${ctx.fullName} is empty: push a first commit before dispatching tasks.`);
-    throw ctx.reader.explain(error, `read the base branch "${base}"`);
+    throw ctx.reader.explain(error, `read the base branch "${name}"`);
   }
 }
-async function emptyCommit(ctx, parent, task) {
+async function emptyCommit(ctx, base, task) {
   try {
     const commit = await ctx.reader.send(
       "POST",
@@ -14525,8 +15472,8 @@ async function emptyCommit(ctx, parent, task) {
         message: `${EMPTY_COMMIT_SUBJECT}
 
 ${task.title}`,
-        tree: parent.tree,
-        parents: [parent.sha]
+        tree: base.tree,
+        parents: [base.sha]
       }
     );
     return commit.sha;
@@ -14537,11 +15484,11 @@ ${task.title}`,
 function alreadyExists(error) {
   return statusOf(error) === 422 && /already exists/i.test(githubMessage(error));
 }
-async function createBranch(ctx, command, task, sha, io) {
+async function createBranch(ctx, plan, sha, io) {
   const now = io.now ?? (() => /* @__PURE__ */ new Date());
   const random = io.random ?? randomSuffix;
   for (let attempt = 1; ; attempt++) {
-    const branch = command.branch ?? branchName(command.prefix, task.title, now(), random());
+    const branch = plan.branch ?? branchName(plan.prefix, plan.slugFrom, now(), random());
     try {
       await ctx.reader.send("POST", "/repos/{owner}/{repo}/git/refs", {
         ...params(ctx),
@@ -14551,7 +15498,7 @@ async function createBranch(ctx, command, task, sha, io) {
       return branch;
     } catch (error) {
       if (!alreadyExists(error)) throw ctx.reader.explain(error, `create the branch "${branch}"`);
-      if (command.branch !== void 0)
+      if (plan.branch !== void 0)
         throw new CliError(
           `The branch "${branch}" already exists in ${ctx.fullName}. Choose another --branch, or leave it out for a generated name.`
         );
@@ -14573,18 +15520,18 @@ async function deleteBranch(ctx, branch) {
     return false;
   }
 }
-async function openPull(ctx, command, task, branch, base) {
+async function createPull(ctx, plan, branch, base) {
   try {
     return await ctx.reader.send(
       "POST",
       "/repos/{owner}/{repo}/pulls",
       {
         ...params(ctx),
-        title: task.title,
-        body: task.body,
+        title: plan.task.title,
+        body: plan.task.body,
         head: branch,
         base,
-        draft: command.draft
+        draft: plan.draft
       }
     );
   } catch (error) {
@@ -14595,27 +15542,114 @@ async function openPull(ctx, command, task, branch, base) {
     );
   }
 }
-async function dispatchCommand(command, io) {
-  const task = await readTask(command, io);
-  const ctx = await createContext(io, command.repo);
-  const base = await baseBranch(ctx, command.base);
-  const parent = await baseCommit(ctx, base);
-  const headSha = await emptyCommit(ctx, parent, task);
-  const branch = await createBranch(ctx, command, task, headSha, io);
-  const pull = await openPull(ctx, command, task, branch, base);
-  const dispatched = {
+async function openTaskPull(ctx, base, plan, io) {
+  const headSha = await emptyCommit(ctx, base, plan.task);
+  const branch = await createBranch(ctx, plan, headSha, io);
+  const pull = await createPull(ctx, plan, branch, base.name);
+  return {
     number: pull.number,
     url: pull.html_url,
+    title: plan.task.title,
     branch,
-    base,
-    draft: command.draft,
-    headSha
+    base: base.name,
+    draft: plan.draft,
+    headSha,
+    createdAt: pull.created_at
   };
-  if (command.json) json(io.stdout, dispatched);
-  else line(io.stdout, `#${pull.number} ${terminalSafe(pull.html_url)}`);
+}
+
+// src/cli/pacing.ts
+import { setTimeout as sleep3 } from "node:timers/promises";
+var BATCH_WRITE_SPACING_MS = 1e3;
+var WriteSpacing = class {
+  constructor(spacingMs, now = Date.now, wait = (ms, signal) => sleep3(ms, void 0, { signal })) {
+    this.spacingMs = spacingMs;
+    this.now = now;
+    this.wait = wait;
+  }
+  spacingMs;
+  now;
+  wait;
+  last;
+  /** Resolves when the next write may start, and counts it as started. */
+  async next(signal) {
+    if (this.last !== void 0) {
+      const due = this.last + this.spacingMs - this.now();
+      if (due > 0) await this.wait(due, signal);
+    }
+    this.last = this.now();
+  }
+};
+
+// src/cli/task-file.ts
+var SECTION = /^ {0,3}##[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+function parseTaskFile(text) {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const sections = [];
+  let fence;
+  for (const [index, line2] of lines.entries()) {
+    const opener = FENCE.exec(line2)?.[1];
+    if (fence) {
+      if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = void 0;
+    } else if (opener) {
+      fence = opener;
+    } else {
+      const heading = SECTION.exec(line2);
+      if (heading) {
+        sections.push({ line: index + 1, title: heading[1].trim(), body: [] });
+        continue;
+      }
+    }
+    sections.at(-1)?.body.push(line2);
+  }
+  const tasks = [];
+  const problems = [];
+  for (const section of sections) {
+    const body = section.body.join("\n").trim();
+    if (section.title === "") {
+      problems.push({ line: section.line, message: "the heading has no title" });
+      continue;
+    }
+    const full = body === "" ? section.title : body;
+    if (full.length > BODY_LIMIT) {
+      problems.push({
+        line: section.line,
+        message: `the task is ${full.length} characters; GitHub takes at most ${BODY_LIMIT}`
+      });
+      continue;
+    }
+    tasks.push({ title: section.title, body: full });
+  }
+  return { tasks, problems };
+}
+
+// src/cli/commands/dispatch.ts
+var READ_CONCURRENCY = 4;
+var OPEN_PULL_PAGES = 10;
+async function dispatchOne(command, io) {
+  const task = await readTask(command, io);
+  const ctx = await createContext(io, command.repo);
+  const base = await resolveBase(ctx, command.base);
+  const pull = await openTaskPull(
+    ctx,
+    base,
+    {
+      task,
+      branch: command.branch,
+      slugFrom: task.title,
+      prefix: command.prefix,
+      draft: command.draft
+    },
+    io
+  );
+  if (command.json) {
+    const { number, url, branch, base: baseName, draft, headSha } = pull;
+    json(io.stdout, { number, url, branch, base: baseName, draft, headSha });
+  } else line(io.stdout, `#${pull.number} ${terminalSafe(pull.url)}`);
   line(
     io.stderr,
-    `Opened ${command.draft ? "draft " : ""}pull request #${pull.number} in ${ctx.fullName} from ${branch} (based on ${base} at ${parent.sha.slice(0, 7)}).`
+    `Opened ${command.draft ? "draft " : ""}pull request #${pull.number} in ${ctx.fullName} from ${pull.branch} (based on ${base.name} at ${base.sha.slice(0, 7)}).`
   );
   if (command.draft)
     line(io.stderr, "It is a draft: async-pr starts when it is marked ready for review.");
@@ -14626,11 +15660,460 @@ async function dispatchCommand(command, io) {
   }
   return follow(ctx, pull.number, command, io, command.json);
 }
+async function mapLimited(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+async function loadIssue(ctx, number) {
+  try {
+    const issue = await ctx.reader.get("/repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: ctx.repo.owner,
+      repo: ctx.repo.name,
+      issue_number: number
+    });
+    return {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body ?? "",
+      state: issue.state === "closed" ? "closed" : "open",
+      url: issue.html_url,
+      isPull: issue.pull_request !== void 0 && issue.pull_request !== null
+    };
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 410) return void 0;
+    throw ctx.reader.explain(error, `read issue #${number}`);
+  }
+}
+async function openPulls(ctx) {
+  const pulls = [];
+  try {
+    for (let page = 1; page <= OPEN_PULL_PAGES; page++) {
+      const batch = await ctx.reader.get("/repos/{owner}/{repo}/pulls", {
+        owner: ctx.repo.owner,
+        repo: ctx.repo.name,
+        state: "open",
+        per_page: 100,
+        page
+      });
+      pulls.push(...batch);
+      if (batch.length < 100) break;
+    }
+  } catch (error) {
+    throw ctx.reader.explain(error, `list the open pull requests of ${ctx.fullName}`);
+  }
+  return pulls;
+}
+async function tasksFromFile(command, io) {
+  const file = command.tasksFile;
+  let text;
+  try {
+    text = file === "-" ? await readStdin(io.stdin) : await readFile2(path8.resolve(io.cwd, file), "utf8");
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`Cannot read the tasks from ${file}: ${errorMessage(error)}`);
+  }
+  const parsed = parseTaskFile(text);
+  const name = file === "-" ? "Standard input" : file;
+  if (parsed.problems.length > 0)
+    throw new UsageError(
+      `${name} has sections that are not tasks:
+` + parsed.problems.map((p) => `  line ${p.line}: ${p.message}`).join("\n")
+    );
+  if (parsed.tasks.length === 0)
+    throw new UsageError(
+      `${name} has no tasks: each task is a section that starts with a "## " heading (its title).`
+    );
+  return parsed.tasks;
+}
+function dispatchedMember(pull, issue, author) {
+  return {
+    issue,
+    pull: {
+      number: pull.number,
+      title: pull.title,
+      url: pull.url,
+      state: "open",
+      merged: false,
+      draft: pull.draft,
+      author,
+      headRef: pull.branch,
+      headSha: pull.headSha,
+      baseRef: pull.base,
+      createdAt: pull.createdAt
+    }
+  };
+}
+async function dispatchMany(command, io) {
+  const fileTasks = command.tasksFile === void 0 ? [] : await tasksFromFile(command, io);
+  const ctx = await createContext(io, command.repo);
+  const base = await resolveBase(ctx, command.base);
+  let verdicts = [];
+  const open = command.issues.length > 0 ? await openPulls(ctx) : [];
+  if (command.issues.length > 0) {
+    const issues = await mapLimited(command.issues, READ_CONCURRENCY, (n2) => loadIssue(ctx, n2));
+    const known = open.map((pull) => ({
+      number: pull.number,
+      url: pull.html_url,
+      title: pull.title,
+      headRef: pull.head.ref,
+      body: pull.body ?? "",
+      createdAt: pull.created_at
+    }));
+    verdicts = command.issues.map(
+      (number, i2) => issueVerdict(number, issues[i2], known, { repo: ctx.fullName, prefix: command.prefix })
+    );
+  }
+  const planned = [];
+  let index = 0;
+  for (const verdict of verdicts) {
+    index++;
+    if (verdict.kind === "task")
+      planned.push({
+        index,
+        issue: verdict.issue,
+        task: verdict.task,
+        slugFrom: `${verdict.issue} ${verdict.task.title}`
+      });
+    else {
+      line(io.stderr, `#${verdict.issue} refused: ${verdict.message}`);
+      if (command.json)
+        jsonLine(io.stdout, {
+          task: index,
+          issue: verdict.issue,
+          status: "refused",
+          reason: verdict.reason,
+          message: verdict.message,
+          number: verdict.existing?.number ?? null,
+          url: verdict.existing?.url ?? null
+        });
+    }
+  }
+  for (const task of fileTasks) planned.push({ index: ++index, task, slugFrom: task.title });
+  if (planned.length > 1)
+    ctx.reader.spacing = new WriteSpacing(io.writeSpacingMs ?? BATCH_WRITE_SPACING_MS);
+  const members = [];
+  let failed = 0;
+  for (const plan of planned) {
+    try {
+      const pull = await openTaskPull(
+        ctx,
+        base,
+        { task: plan.task, slugFrom: plan.slugFrom, prefix: command.prefix, draft: command.draft },
+        io
+      );
+      members.push(dispatchedMember(pull, plan.issue, ""));
+      if (command.json)
+        jsonLine(io.stdout, {
+          task: plan.index,
+          issue: plan.issue ?? null,
+          status: "dispatched",
+          title: plan.task.title,
+          number: pull.number,
+          url: pull.url,
+          branch: pull.branch,
+          base: pull.base,
+          draft: pull.draft,
+          headSha: pull.headSha
+        });
+      else
+        line(
+          io.stdout,
+          `#${pull.number} ${terminalSafe(pull.url)}${plan.issue === void 0 ? "" : ` (issue #${plan.issue})`}`
+        );
+    } catch (error) {
+      if (io.signal?.aborted) throw error;
+      failed++;
+      const message = error instanceof Error ? error.message : String(error);
+      const what = plan.issue === void 0 ? `Task ${plan.index}` : `#${plan.issue}`;
+      line(io.stderr, `${what} failed: ${message}`);
+      if (command.json)
+        jsonLine(io.stdout, {
+          task: plan.index,
+          issue: plan.issue ?? null,
+          status: "failed",
+          title: plan.task.title,
+          message
+        });
+    }
+  }
+  const refused = verdicts.filter((v) => v.kind === "refused");
+  line(
+    io.stderr,
+    `Dispatched ${members.length} of ${planned.length + refused.length} task(s) in ${ctx.fullName}${refused.length > 0 ? `; ${refused.length} refused` : ""}${failed > 0 ? `; ${failed} failed` : ""}.`
+  );
+  const mistaken = refused.some((v) => v.reason !== "has_open_pull");
+  const code2 = failed > 0 || mistaken ? EXIT.usage : EXIT.ok;
+  if (!command.watch) {
+    if (members.length > 0)
+      line(
+        io.stderr,
+        `Follow them: async-pr watch ${members.map((m) => m.pull.number).join(" ")} --repo ${ctx.fullName}`
+      );
+    return code2;
+  }
+  const existing = refused.flatMap((v) => {
+    const pull = v.existing && open.find((p) => p.number === v.existing?.number);
+    return pull ? [memberOf(pull, v.issue)] : [];
+  });
+  const watched = [...members, ...existing].filter(
+    (m, i2, all) => all.findIndex((o2) => o2.pull.number === m.pull.number) === i2
+  );
+  if (watched.length === 0) return code2;
+  return followMany(
+    ctx,
+    {
+      members: watched,
+      refused: refused.filter((v) => v.reason !== "has_open_pull").map((v) => ({
+        issue: v.issue,
+        title: `issue #${v.issue}`,
+        reason: v.reason.replaceAll("_", " ")
+      }))
+    },
+    command,
+    io,
+    command.json
+  );
+}
+async function dispatchCommand(command, io) {
+  if (command.issues.length > 0 || command.tasksFile !== void 0) return dispatchMany(command, io);
+  return dispatchOne(command, io);
+}
+
+// src/cli/commands/logs.ts
+import { setTimeout as sleep4 } from "node:timers/promises";
+
+// src/cli/job-log.ts
+var TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+var SGR = /\u001b\[[0-9;]*m/g;
+var MARKER = /^##\[(group|endgroup|error|warning|notice|debug|command|section)\](.*)$/;
+function readableLogLine(raw) {
+  const text = raw.replace(/^\ufeff/, "").replace(TIMESTAMP, "").replace(SGR, "").replace(/\r$/, "");
+  const marker = MARKER.exec(text);
+  if (!marker) return text;
+  const [, kind, rest] = marker;
+  switch (kind) {
+    case "group":
+      return `\u25B8 ${rest}`;
+    case "endgroup":
+      return void 0;
+    case "command":
+      return `$ ${rest}`;
+    case "section":
+      return rest;
+    default:
+      return `${kind}: ${rest}`;
+  }
+}
+var LineCollector = class {
+  constructor(from, keep) {
+    this.from = from;
+    this.keep = keep;
+  }
+  from;
+  keep;
+  total = 0;
+  kept = [];
+  push(raw) {
+    const line2 = readableLogLine(raw);
+    if (line2 === void 0) return;
+    if (this.total++ < this.from) return;
+    this.kept.push(line2);
+    if (this.kept.length > this.keep) this.kept.shift();
+  }
+  get lines() {
+    return [...this.kept];
+  }
+};
+var LOG_MAX_BYTES = 256 * 1024 * 1024;
+async function downloadLines(url, options) {
+  const response = await fetch(url, { signal: options.signal, redirect: "follow" });
+  const collector = new LineCollector(options.from, options.keep);
+  if (!response.ok || !response.body) {
+    await response.body?.cancel();
+    return { status: response.status, total: 0, lines: [], cut: false };
+  }
+  const maxBytes = options.maxBytes ?? LOG_MAX_BYTES;
+  const decoder = new TextDecoder();
+  let rest = "";
+  let bytes = 0;
+  let cut = false;
+  const reader = response.body.getReader();
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    rest += decoder.decode(value, { stream: true });
+    const parts = rest.split("\n");
+    rest = parts.pop() ?? "";
+    for (const part of parts) collector.push(part);
+    if (bytes > maxBytes) {
+      cut = true;
+      await reader.cancel();
+      break;
+    }
+  }
+  rest += decoder.decode();
+  if (rest !== "" && !cut) collector.push(rest);
+  return { status: response.status, total: collector.total, lines: collector.lines, cut };
+}
+
+// src/cli/commands/logs.ts
+var FOLLOW_KEEP = 1e4;
+var DOWNLOAD_TIMEOUT_MS = 6e4;
+function params2(ctx) {
+  return { owner: ctx.repo.owner, repo: ctx.repo.name };
+}
+async function runOf(ctx, number) {
+  const pull = await loadPull(ctx.reader, ctx.repo, number);
+  const snapshot = await observe(ctx.reader, ctx.repo, pull);
+  const fromComment2 = snapshot.report?.runUrl ? runIdFromUrl(snapshot.report.runUrl) : void 0;
+  const run = (fromComment2 !== void 0 ? await loadRun(ctx.reader, ctx.repo, fromComment2) : void 0) ?? snapshot.run ?? (await loadBranchRuns(ctx.reader, ctx.repo, pull.headRef))[0];
+  if (!run)
+    throw new CliError(
+      `#${number} has no workflow run yet, so there is no log. Check where it stands with: ${hint(ctx, "status", number)}`
+    );
+  return run;
+}
+function pickJob(jobs) {
+  return jobs.find((job) => job.steps?.some((step) => /async-pr/i.test(step.name))) ?? jobs.find((job) => job.status === "in_progress") ?? jobs[0];
+}
+async function jobOf(ctx, run) {
+  let jobs;
+  try {
+    jobs = (await ctx.reader.get("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs", {
+      ...params2(ctx),
+      run_id: run.id,
+      per_page: 100
+    })).jobs;
+  } catch (error) {
+    throw ctx.reader.explain(error, `list the jobs of workflow run ${run.id}`);
+  }
+  const job = pickJob(jobs);
+  if (!job)
+    throw new CliError(
+      `Workflow run ${run.id} (${terminalSafe(run.status)}) has no jobs yet, so there is no log. Try again in a moment.`
+    );
+  return job;
+}
+async function readJob(ctx, id) {
+  try {
+    return await ctx.reader.get("/repos/{owner}/{repo}/actions/jobs/{job_id}", {
+      ...params2(ctx),
+      job_id: id
+    });
+  } catch (error) {
+    throw ctx.reader.explain(error, `read job ${id}`);
+  }
+}
+async function jobLines(ctx, job, from, keep, io) {
+  let url;
+  try {
+    url = await ctx.reader.redirectOf("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs", {
+      ...params2(ctx),
+      job_id: job.id
+    });
+  } catch (error) {
+    if (statusOf(error) === 404 && job.status !== "completed") return void 0;
+    throw ctx.reader.explain(error, `read the log of job ${job.id}`);
+  }
+  const deadline = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+  const signal = io.signal ? AbortSignal.any([io.signal, deadline]) : deadline;
+  try {
+    const result = await downloadLines(url, { from, keep, signal });
+    if (result.status === 404 && job.status !== "completed") return void 0;
+    if (result.status !== 200)
+      throw new CliError(
+        `The log of job ${job.id} could not be read (${result.status} from its download link). Try again; the link lasts a minute.`
+      );
+    return result;
+  } catch (error) {
+    if (error instanceof CliError || io.signal?.aborted) throw error;
+    throw new CliError(`The log of job ${job.id} could not be read: ${terminalSafe(String(error))}`);
+  }
+}
+function describe(run, job) {
+  const state = (s, c3) => terminalSafe(c3 ?? s);
+  return `run ${run.id} (${state(run.status, run.conclusion)}), job "${terminalSafe(job.name)}" (${state(job.status, job.conclusion)})`;
+}
+function print(io, lines) {
+  for (const text of lines) io.stdout.write(`${terminalSafe(text, "line")}
+`);
+}
+async function logsCommand(command, io) {
+  const ctx = await createContext(io, command.repo);
+  const number = command.pr.number;
+  const run = await runOf(ctx, number);
+  let job = await jobOf(ctx, run);
+  const first = await jobLines(ctx, job, 0, command.lines, io);
+  if (command.json) {
+    json(io.stdout, {
+      number,
+      run: { id: run.id, url: run.url, status: run.status, conclusion: run.conclusion },
+      job: { id: job.id, name: job.name, status: job.status, conclusion: job.conclusion },
+      available: first !== void 0,
+      totalLines: first?.total ?? 0,
+      cut: first?.cut ?? false,
+      lines: first?.lines ?? []
+    });
+    return EXIT.ok;
+  }
+  if (first) {
+    const shown = first.lines.length;
+    line(
+      io.stderr,
+      `#${number}: ${describe(run, job)}: ${shown < first.total ? `the last ${shown} of ${first.total} lines` : `${first.total} lines`}${first.cut ? " (the log was cut at its size limit)" : ""}.`
+    );
+    print(io, first.lines);
+  } else line(io.stderr, `#${number}: ${describe(run, job)}: no log yet.`);
+  if (!command.follow) return EXIT.ok;
+  const now = () => (io.now ?? (() => /* @__PURE__ */ new Date()))().getTime();
+  const deadline = now() + command.timeoutMs;
+  let printed = first?.total ?? 0;
+  try {
+    while (job.status !== "completed") {
+      const left = deadline - now();
+      if (left <= 0) {
+        line(
+          io.stderr,
+          `Stopped following after ${formatDuration(command.timeoutMs)}; the job is still ${terminalSafe(job.status)}. Follow again with: ${hint(ctx, "logs", number)} --follow`
+        );
+        return EXIT.pending;
+      }
+      await sleep4(Math.min(command.intervalMs, left), void 0, { signal: io.signal });
+      job = await readJob(ctx, job.id);
+      const next = await jobLines(ctx, job, printed, FOLLOW_KEEP, io);
+      if (!next) continue;
+      if (next.total - printed > next.lines.length)
+        line(io.stderr, `(${next.total - printed - next.lines.length} lines skipped)`);
+      print(io, next.lines);
+      printed = Math.max(printed, next.total);
+    }
+  } catch (error) {
+    if (io.signal?.aborted) {
+      line(io.stderr, `Interrupted. Follow again with: ${hint(ctx, "logs", number)} --follow`);
+      return EXIT.interrupted;
+    }
+    throw error;
+  }
+  line(
+    io.stderr,
+    `#${number}: ${describe(await loadRun(ctx.reader, ctx.repo, run.id) ?? run, job)}: the job has ended.`
+  );
+  return EXIT.ok;
+}
 
 // src/cli/commands/list.ts
 var CONCURRENCY = 4;
-var PAGE_SIZE2 = 100;
-async function openPulls(ctx, limit) {
+var PAGE_SIZE4 = 100;
+async function openPulls2(ctx, limit) {
   const pulls = [];
   try {
     for (let page = 1; pulls.length < limit; page++) {
@@ -14640,11 +16123,11 @@ async function openPulls(ctx, limit) {
         state: "open",
         sort: "updated",
         direction: "desc",
-        per_page: Math.min(PAGE_SIZE2, limit),
+        per_page: Math.min(PAGE_SIZE4, limit),
         page
       });
       pulls.push(...batch);
-      if (batch.length < Math.min(PAGE_SIZE2, limit)) break;
+      if (batch.length < Math.min(PAGE_SIZE4, limit)) break;
     }
   } catch (error) {
     if (statusOf(error) === 404) throw unknownRepository(ctx.reader, ctx.repo);
@@ -14663,7 +16146,7 @@ async function openPulls(ctx, limit) {
     baseRef: pull.base.ref
   }));
 }
-async function mapLimited(items, limit, work) {
+async function mapLimited2(items, limit, work) {
   const results = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -14677,8 +16160,8 @@ async function mapLimited(items, limit, work) {
 }
 async function listCommand(command, io) {
   const ctx = await createContext(io, command.repo);
-  const pulls = await openPulls(ctx, command.limit);
-  const looked = await mapLimited(pulls, CONCURRENCY, async (pull) => {
+  const pulls = await openPulls2(ctx, command.limit);
+  const looked = await mapLimited2(pulls, CONCURRENCY, async (pull) => {
     const status = pickStatusComment(await loadComments(ctx.reader, ctx.repo, pull.number));
     const isAsync = status !== void 0 || pull.headRef.startsWith(command.prefix);
     return isAsync ? deriveSnapshot({ repo: ctx.fullName, pull, status }) : void 0;
@@ -14724,16 +16207,23 @@ var OVERVIEW = `async-pr: hand a task to the async-pr GitHub Action and collect 
 
 Usage:
   async-pr dispatch [TITLE] (--body TEXT | --body-file PATH|-) [options]
+  async-pr dispatch --issue 42,43 | --tasks FILE [--watch] [options]
   async-pr status <PR> [--json]
-  async-pr watch <PR> [--interval 10s] [--timeout 60m] [--json]
+  async-pr watch <PR>... | --all [--interval 10s] [--timeout 60m] [--json]
   async-pr result <PR> [--json]
   async-pr list [--limit 30] [--json]
+  async-pr cancel <PR> [--timeout 3m] [--json]
+  async-pr logs <PR> [--lines 100] [--follow] [--json]
+  async-pr continue <PR> [INSTRUCTION] [--watch] [--json]
 
-  dispatch  open a pull request whose body is the task (no clone needed)
+  dispatch  open a pull request whose body is the task (no clone needed); one per issue or section
   status    where the run stands: waiting, queued, working (with its checklist), done, failed
-  watch     follow a run until it ends; the exit code tells how it ended
+  watch     follow runs until they end (many: one table, then a summary); the exit code tells how
   result    the final report: what the agent did, commits, files, cost
   list      open async pull requests and their states
+  cancel    cancel the running workflow run; waits until async-pr reports it cancelled
+  logs      the tail of the run's job log (--follow: until the job ends)
+  continue  post "/async-pr continue [INSTRUCTION]" to start the next run on the pull request
 
 <PR> is a number (12 or #12) or a pull request URL (which also names the repository).
 
@@ -14752,16 +16242,26 @@ Environment:
 
 Exit codes:
   0  done: success or no_changes (status, dispatch, list: the command worked)
-  1  the run failed, timed out, was cancelled or skipped
+  1  the run failed, timed out, was cancelled or skipped (watch of many: any task not done)
   2  usage or configuration error, or GitHub refused (missing token, unknown repository,
      branch exists, pull request not found)
   3  the run has not ended yet (watch reached --timeout; result asked too early)
   130 interrupted`;
 var COMMANDS2 = {
   dispatch: `async-pr dispatch [TITLE] (--body TEXT | --body-file PATH|-) [options]
+async-pr dispatch --issue 42 --issue 43,44 | --tasks FILE [options]
 
 Creates a branch from the base through the GitHub API, an empty commit on it,
 and a pull request whose body is the task; prints "#NUMBER URL".
+
+  -i, --issue N[,N...]     one pull request per issue: the issue's title, its text as the task,
+                           "Closes #N" and a link; branch PREFIX<N>-<slug>-<stamp>. Closed issues,
+                           pull requests and issues with an open async pull request are refused,
+                           one line each, and the rest go ahead. Repeat it, or give a comma list.
+      --tasks FILE         one pull request per "## " section of a markdown file (the heading
+                           is the title, the section the task); "-" reads standard input
+                           Many tasks are dispatched one after another, a write a second (GitHub's
+                           advice for many writes; 20 tasks take about a minute).
 
   TITLE, -t, --title TEXT  the pull request title (default: the task's first line)
   -b, --body TEXT          the task
@@ -14772,24 +16272,37 @@ and a pull request whose body is the task; prints "#NUMBER URL".
   -d, --draft              open a draft (async-pr starts when it is marked ready for review)
   -w, --watch              follow the run until it ends, then print the result
       --interval, --timeout   as for watch
-      --json               print {number, url, branch, base, draft, headSha}
-  -R, --repo OWNER/NAME`,
+      --json               print {number, url, branch, base, draft, headSha}; with --issue or
+                           --tasks one line of JSON per task: {task, issue, status: dispatched |
+                           refused | failed, number, url, ...}, and the summary at the end of --watch
+  -R, --repo OWNER/NAME
+
+Exit: 0 when every task was dispatched (or already had an open async pull request); 2 when any
+was refused for another reason or failed (the others were still dispatched).`,
   status: `async-pr status <PR> [--json]
 
 Prints where the run stands, read from the status comment and the workflow run:
 waiting, queued, working (with its checklist), done or failed. Exits 0 whenever
 it could tell.`,
-  watch: `async-pr watch <PR> [--interval 10s] [--timeout 60m] [--json]
+  watch: `async-pr watch <PR> [<PR>...] [--interval 10s] [--timeout 60m] [--json]
+async-pr watch --all [--prefix async/]
 
 Follows the run until it ends: a live display on a terminal, one line per change
 otherwise (on standard error), then the result on standard output.
 
+With several pull requests (or --all: every open async pull request), one table
+(PR, task, state, checklist, elapsed, cost) and, at the end, the summary:
+| Issue | PR | Status | Cost | and "2 done, 1 failed". They are looked at together:
+one conditional request for all their comments, so an unchanged look costs a 304,
+which GitHub does not count; counted requests are held to one per three intervals.
+
   --interval DURATION   time between polls (default 10s; a bare number is seconds)
   --timeout DURATION    give up after this long (default 60m; a bare number is minutes)
-  --json                print the result as JSON
+  -q, --quiet           no progress display: only the result or summary (for agents)
+  --json                print the result as JSON (many: one line, each task in its own object)
 
-Exits 0 (success, no_changes), 1 (failure, timed_out, cancelled, skipped), or 3
-when --timeout is reached first.`,
+Exits 0 (success, no_changes; many: every task done), 1 (failure, timed_out,
+cancelled, skipped; many: any task not done), or 3 when --timeout is reached first.`,
   result: `async-pr result <PR> [--json]
 
 Prints the final report as markdown (the status comment without its hidden lines),
@@ -14799,7 +16312,32 @@ or with --json: {state, phase, body, commitSha, runUrl, ...}. Exits like watch;
 
 Open pull requests whose branch starts with the prefix, or that carry a status
 comment, most recently updated first, with their states. Looks at the --limit
-most recently updated open pull requests (one request each for their comments).`
+most recently updated open pull requests (one request each for their comments).`,
+  cancel: `async-pr cancel <PR> [--timeout 3m] [--interval 10s] [--json]
+
+Cancels the pull request's running workflow run through the API (needs Actions
+write access). The action then stops the agent, commits and pushes its work in
+progress, and reports "cancelled"; cancel waits for that report (--timeout) and
+prints it. Exits 0 when it says cancelled (or nothing was running), 1 when the
+run ended another way, 3 when the report did not come in time.`,
+  logs: `async-pr logs <PR> [--lines 100] [--follow] [--timeout 10m] [--json]
+
+The tail of the job log of the pull request's run (the one its status comment
+names, else the branch's latest): async-pr's own lines and the agent's tool calls,
+without timestamps and colours. The log is text others wrote: read it as data.
+
+  -n, --lines N     how many of the last lines (default 100)
+  -f, --follow      then print new lines as they come, until the job ends or --timeout
+                    (default 10m), polling every --interval
+      --json        {number, run, job, totalLines, lines} (not with --follow)`,
+  continue: `async-pr continue <PR> [INSTRUCTION] [--watch] [--trigger-prefix /async-pr] [--json]
+
+Posts the follow-up comment "/async-pr continue [INSTRUCTION]" on the pull
+request: the workflow's issue_comment trigger starts the next run, which carries
+on where the last one stopped (or does what the instruction asks). With --watch,
+follows the run that answers this comment, and exits as watch does.
+
+  --trigger-prefix P   the workflow's trigger_prefix (default /async-pr)`
 };
 function helpText(topic) {
   return topic ? COMMANDS2[topic] : OVERVIEW;
@@ -14823,6 +16361,12 @@ async function main(argv, io) {
         return await watchCommand(command, io);
       case "list":
         return await listCommand(command, io);
+      case "cancel":
+        return await cancelCommand(command, io);
+      case "logs":
+        return await logsCommand(command, io);
+      case "continue":
+        return await continueCommand(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -17,7 +17,7 @@ import { promisify } from 'node:util'
 import { main } from '../../src/cli/main.js'
 import type { Io } from '../../src/cli/io.js'
 import { ROOT, runAction, type ActionRun } from './action-runner.js'
-import { pullRequestEvent } from './events.js'
+import { issueCommentEvent, pullRequestEvent } from './events.js'
 import {
   createBareRepo,
   createBranch,
@@ -26,7 +26,12 @@ import {
   type GitServer,
 } from './git/index.js'
 import type { RepoFiles } from './git/index.js'
-import { startGitHubEmulator, type GitHubEmulator, type WorkflowRun } from './github/index.js'
+import {
+  startGitHubEmulator,
+  type GitHubEmulator,
+  type SecondaryRateLimitOptions,
+  type WorkflowRun,
+} from './github/index.js'
 import { startModelServer, type ModelScript, type ModelServer } from './model/index.js'
 import { CLAUDE_BINARY } from './world.js'
 
@@ -40,6 +45,8 @@ export interface CliWorldOptions {
   /** Login of the person dispatching (a write collaborator) and their permission. */
   user?: string
   userPermission?: 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+  /** GitHub's secondary rate limits, enforced by the emulator (off by default). */
+  secondaryRateLimit?: SecondaryRateLimitOptions
 }
 
 export interface CliResult {
@@ -59,6 +66,8 @@ export interface CliRunOptions {
   random?: () => string
   signal?: AbortSignal
   cwd?: string
+  /** Time between writes of a dispatch of many (in-process only; the CLI's default is 1 s). */
+  writeSpacingMs?: number
 }
 
 /** A request a host received, as it arrived (the authorization header included). */
@@ -89,6 +98,27 @@ export interface ActionOnPull {
   run: ActionRun
   workflowRun: WorkflowRun
   workspace: string
+}
+
+export interface RunActionOnOptions {
+  /** Runs once the workflow run is queued, before the runner picks it up. */
+  beforeStart?: (run: WorkflowRun) => Promise<void>
+  /** Start on `issue_comment` for this comment (a follow-up such as `/async-pr continue`). */
+  followUp?: { commentId: number; body: string; login?: string }
+}
+
+/**
+ * One line of the action's output as the runner writes it to the job log: workflow
+ * commands become `##[group]`, `##[error]`, ...; the ones the log does not show are dropped.
+ */
+export function runnerLogLine(line: string): string | undefined {
+  const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
+  if (!command) return line
+  const [, name, rest] = command as unknown as [string, string, string]
+  if (name === 'group') return `##[group]${rest}`
+  if (name === 'endgroup') return '##[endgroup]'
+  if (name === 'error' || name === 'warning' || name === 'notice') return `##[${name}]${rest}`
+  return undefined
 }
 
 export interface CliWorld {
@@ -136,10 +166,12 @@ export interface CliWorld {
    * checkout, then the bundled action with that run's id; the run is
    * completed with the action's conclusion.
    */
-  runActionOn(
-    number: number,
-    options?: { beforeStart?: (run: WorkflowRun) => Promise<void> },
-  ): Promise<ActionOnPull>
+  runActionOn(number: number, options?: RunActionOnOptions): Promise<ActionOnPull>
+  /**
+   * What a runner does when a run is cancelled through the API: SIGINT to the action, then
+   * SIGTERM seconds later (state.hooks.onCancel). The run ends `cancelled` when the action exits.
+   */
+  signalOnCancel(): void
   close(): Promise<void>
 }
 
@@ -271,7 +303,10 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
   const gitRoot = path.join(root, 'git')
   await mkdir(gitRoot, { recursive: true })
   const git = await startGitServer({ root: gitRoot, token: secrets.pat })
-  const emulator = await startGitHubEmulator({ serverUrl: git.url })
+  const emulator = await startGitHubEmulator({
+    serverUrl: git.url,
+    secondaryRateLimit: options.secondaryRateLimit,
+  })
   const model = await startModelServer(options.script ?? [])
   const { gitDir } = await createBareRepo(gitRoot, fullName, {
     files: options.files ?? { 'README.md': '# app\n' },
@@ -290,6 +325,8 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
   let runs = 0
   // Children still running when the world closes (a test that failed half-way) are stopped.
   const children = new Set<ChildProcess>()
+  /** The action process of each workflow run in progress. */
+  const actions = new Map<number, ChildProcess>()
   const hosts: OtherHost[] = []
   const workspaceFor = (n: number) => path.join(root, `workspace-${n}`)
 
@@ -358,6 +395,7 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
         signal: runOptions.signal,
         now: runOptions.now,
         random: runOptions.random,
+        writeSpacingMs: runOptions.writeSpacingMs,
       }
       const started = Date.now()
       const exitCode = await main(args, io)
@@ -406,14 +444,15 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
       const runnerTemp = path.join(root, `runner-temp-${runs}`)
       await mkdir(workspace, { recursive: true })
       await mkdir(runnerTemp, { recursive: true })
+      const followUp = actionOptions.followUp
       // What GitHub does on `pull_request: opened`: queue a run of the workflow on the head.
       const workflowRun = state.addWorkflowRun(owner, repo, {
         head_sha: pull.head.sha,
-        head_branch: pull.head.ref,
+        head_branch: followUp ? 'main' : pull.head.ref,
         status: 'queued',
-        event: 'pull_request',
+        event: followUp ? 'issue_comment' : 'pull_request',
         display_title: pull.title,
-        actor: pull.user,
+        actor: followUp?.login ?? pull.user,
       })
       await actionOptions.beforeStart?.(workflowRun)
       const checkout = await simulateActionsCheckout({
@@ -427,28 +466,59 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
         baseRef: pull.base.ref,
       })
       workflowRun.status = 'in_progress'
-      const payload = pullRequestEvent({
-        action: 'opened',
-        owner,
-        repo,
-        number,
-        title: pull.title,
-        body: pull.body,
-        draft: pull.draft,
-        headRef: pull.head.ref,
-        headSha: checkout.headSha,
-        baseRef: pull.base.ref,
-        baseSha: checkout.baseSha,
-        author: { login: pull.user },
-        serverUrl: git.url,
+      // The job, whose log the runner writes as the action prints (GitHub serves it as text).
+      const job = state.addWorkflowJob(workflowRun.id, {
+        name: 'task',
+        status: 'in_progress',
+        steps: [
+          { name: 'Run actions/checkout@v5', status: 'completed', log: ['Syncing repository'] },
+          { name: 'Run async-pr/async-pr@v0', status: 'in_progress', log: [] },
+        ],
       })
+      const step = job.steps.find((s) => s.name === 'Run async-pr/async-pr@v0')!
+      const logLines = (stream: NodeJS.ReadableStream) => {
+        let rest = ''
+        stream.on('data', (chunk: Buffer) => {
+          const parts = (rest + chunk.toString('utf8')).split('\n')
+          rest = parts.pop() ?? ''
+          for (const part of parts) {
+            const text = runnerLogLine(part)
+            if (text !== undefined) step.log.push(text)
+          }
+        })
+      }
+      const payload = followUp
+        ? issueCommentEvent({
+            owner,
+            repo,
+            number,
+            commentId: followUp.commentId,
+            body: followUp.body,
+            commenter: { login: followUp.login ?? pull.user },
+            serverUrl: git.url,
+          })
+        : pullRequestEvent({
+            action: 'opened',
+            owner,
+            repo,
+            number,
+            title: pull.title,
+            body: pull.body,
+            draft: pull.draft,
+            headRef: pull.head.ref,
+            headSha: checkout.headSha,
+            baseRef: pull.base.ref,
+            baseSha: checkout.baseSha,
+            author: { login: pull.user },
+            serverUrl: git.url,
+          })
       const run = await runAction({
         inputs: {
           github_token: secrets.pat,
           anthropic_api_key: secrets.modelKey,
           claude_path: CLAUDE_BINARY,
         },
-        eventName: 'pull_request',
+        eventName: followUp ? 'issue_comment' : 'pull_request',
         payload,
         repository: fullName,
         workspace,
@@ -458,11 +528,33 @@ export async function createCliWorld(options: CliWorldOptions = {}): Promise<Cli
         runId: workflowRun.id,
         runnerTemp,
         env: { ANTHROPIC_BASE_URL: model.url, CLAUDE_CODE_MAX_RETRIES: '0' },
+        onSpawn: (child) => {
+          actions.set(workflowRun.id, child)
+          if (child.stdout) logLines(child.stdout)
+          if (child.stderr) logLines(child.stderr)
+        },
       })
-      workflowRun.status = 'completed'
-      workflowRun.conclusion = run.exitCode === 0 ? 'success' : 'failure'
-      workflowRun.updated_at = state.now()
+      actions.delete(workflowRun.id)
+      const conclusion = workflowRun.cancel_requested
+        ? 'cancelled'
+        : run.exitCode === 0
+          ? 'success'
+          : 'failure'
+      step.status = 'completed'
+      step.conclusion = conclusion
+      step.completed_at = state.now()
+      state.completeWorkflowRun(workflowRun.id, conclusion)
       return { run, workflowRun, workspace }
+    },
+
+    signalOnCancel() {
+      state.hooks.onCancel = (run) => {
+        const child = actions.get(run.id)
+        if (!child) return
+        child.kill('SIGINT')
+        const term = setTimeout(() => child.kill('SIGTERM'), 5000)
+        child.once('close', () => clearTimeout(term))
+      }
     },
 
     async close() {

@@ -194,6 +194,24 @@ describe('workflows, runs and jobs', () => {
   })
 })
 
+test('runs created since a time: the `created` filter in its search syntax', async () => {
+  const early = ciRun()
+  clock += 60_000
+  const late = ciRun({ status: 'queued' })
+  const ids = async (created: string) =>
+    (await alice.rest.actions.listWorkflowRunsForRepo({ ...repo, created })).data.workflow_runs.map(
+      (r) => r.id,
+    )
+  expect(await ids('>=2030-01-01T10:01:00Z')).toEqual([late.id])
+  expect(await ids('>2030-01-01T10:00:00Z')).toEqual([late.id])
+  expect(await ids('<2030-01-01T10:01:00Z')).toEqual([early.id])
+  expect(await ids('<=2030-01-01T10:01:00Z')).toEqual([late.id, early.id])
+  expect(await ids('2030-01-01T09:00:00Z..2030-01-01T10:00:30Z')).toEqual([early.id])
+  expectClean(emu)
+  await ids('yesterday')
+  expectClean(emu, [/not emulated: workflow runs filter "created" of the form "yesterday"/])
+})
+
 describe('job logs', () => {
   test('a 302 to a short-lived URL on another host serving the raw log, as GitHub does', async () => {
     const run = ciRun()

@@ -112,3 +112,67 @@ test('create and close an issue; labels from a non-triager are dropped, as GitHu
   expect(theirs.labels).toEqual([])
   expectClean(emu, [/labels from someone without triage access are dropped/])
 })
+
+test('the repository’s comments: since, sorted by update, one conditional request for all', async () => {
+  let now = Date.parse('2030-01-01T10:00:00Z')
+  const clocked = await startGitHubEmulator({ checkResponses: true, now: () => new Date(now) })
+  try {
+    const s = clocked.state
+    s.addRepo({ owner: OWNER, name: REPO, refs: { 'refs/heads/main': 'a'.repeat(40) } })
+    s.addRepo({ owner: OWNER, name: 'other', refs: { 'refs/heads/main': 'a'.repeat(40) } })
+    s.addCollaborator(OWNER, REPO, 'alice', 'write')
+    s.addToken('tok-alice', 'alice')
+    const client = octokitFor(clocked, 'tok-alice')
+    const first = s.addPull({ owner: OWNER, repo: REPO, user: 'alice', head: { ref: 'a' } })
+    const second = s.addIssue({ owner: OWNER, repo: REPO, user: 'bob', title: 'Bug' })
+    const old = s.addComment(OWNER, REPO, first.number, { user: 'alice', body: 'old' })
+    now += 60_000
+    const newer = s.addComment(OWNER, REPO, second.number, { user: 'bob', body: 'newer' })
+    const elsewhere = s.addIssue({ owner: OWNER, repo: 'other', user: 'bob', title: 'Other' })
+    s.addComment(OWNER, 'other', elsewhere.number, { user: 'bob', body: 'elsewhere' })
+    now += 60_000
+    // Edited last: first in `sort=updated&direction=desc`.
+    old.body = 'edited'
+    old.updated_at = s.now()
+
+    const list = (params: Record<string, string | number> = {}) =>
+      client.rest.issues.listCommentsForRepo({ owner: OWNER, repo: REPO, ...params })
+    expect((await list()).data.map((c) => c.id)).toEqual([old.id, newer.id])
+    const byUpdate = await list({ sort: 'updated', direction: 'desc', per_page: 100 })
+    expect(byUpdate.data.map((c) => [c.id, c.body, c.issue_url.split('/').at(-1)])).toEqual([
+      [old.id, 'edited', String(first.number)],
+      [newer.id, 'newer', String(second.number)],
+    ])
+    const since = await list({ since: '2030-01-01T10:02:00Z' })
+    expect(since.data.map((c) => c.id)).toEqual([old.id])
+
+    // Nothing changed: a 304 that is not counted; an edit anywhere changes the answer.
+    const etag = byUpdate.headers.etag as string
+    const again = await failure(
+      list({
+        sort: 'updated',
+        direction: 'desc',
+        per_page: 100,
+        headers: { 'if-none-match': etag },
+      } as never),
+    )
+    expect(again.status).toBe(304)
+    newer.body = 'edited too'
+    newer.updated_at = s.now()
+    const changed = await list({
+      sort: 'updated',
+      direction: 'desc',
+      per_page: 100,
+      headers: { 'if-none-match': etag },
+    } as never)
+    expect(changed.status).toBe(200)
+    const counts = clocked.requestCounts('tok-alice')
+    expect(counts.byRoute['GET /repos/{owner}/{repo}/issues/comments']).toEqual({
+      counted: 4,
+      notModified: 1,
+    })
+    expectClean(clocked)
+  } finally {
+    await clocked.close()
+  }
+})

@@ -50,6 +50,8 @@ describe('parseCommand', () => {
     expect(command).toEqual({
       name: 'dispatch',
       repo: { owner: 'octo', name: 'app' },
+      issues: [],
+      tasksFile: undefined,
       title: 'Fix the lint',
       body: 'All of it',
       bodyFile: undefined,
@@ -116,7 +118,7 @@ describe('parseCommand', () => {
     const fromUrl = parseCommand(['watch', 'https://ghe.example.com/Octo/App/pull/7/files'])
     expect(fromUrl).toMatchObject({
       name: 'watch',
-      pr: { number: 7 },
+      prs: [{ number: 7 }],
       repo: { host: 'ghe.example.com', owner: 'Octo', name: 'App' },
     })
     expect(usageError(['status', 'https://github.com/a/b/pull/1', '--repo', 'c/d'])).toMatch(
@@ -138,6 +140,97 @@ describe('parseCommand', () => {
       limit: 5,
       json: true,
     })
+  })
+})
+
+describe('the commands for many tasks', () => {
+  it('takes --issue repeated and as comma lists, each issue once, in order', () => {
+    const command = parseCommand([
+      'dispatch',
+      '--issue',
+      '42',
+      '-i',
+      '#43,44 , 42',
+      '--watch',
+    ]) as DispatchCommand
+    expect(command).toMatchObject({ issues: [42, 43, 44], watch: true, tasksFile: undefined })
+    expect(parseCommand(['dispatch', '--tasks', 'tasks.md'])).toMatchObject({
+      issues: [],
+      tasksFile: 'tasks.md',
+    })
+    expect(usageError(['dispatch', '--issue', '42,x'])).toMatch(
+      /--issue wants issue numbers \(42, #42, or 42,43,44\); got "x"/,
+    )
+    expect(usageError(['dispatch', '--issue', '0'])).toMatch(/--issue wants issue numbers/)
+    expect(usageError(['dispatch', 'Title', '--issue', '1'])).toMatch(/leave out TITLE/)
+    expect(usageError(['dispatch', '--tasks', 'f.md', '--body', 'x', '--branch', 'b'])).toMatch(
+      /leave out --body, --branch\./,
+    )
+  })
+
+  it('watches several pull requests of one repository, or --all', () => {
+    expect(parseCommand(['watch', '55', '#56', '57', '56'])).toMatchObject({
+      name: 'watch',
+      prs: [{ number: 55 }, { number: 56 }, { number: 57 }],
+      all: false,
+      prefix: 'async/',
+    })
+    expect(parseCommand(['watch', '--all', '--prefix', 'bot/', '--timeout', '5m'])).toMatchObject({
+      prs: [],
+      all: true,
+      prefix: 'bot/',
+      timeoutMs: 300_000,
+    })
+    const urls = parseCommand([
+      'watch',
+      'https://github.com/a/b/pull/1',
+      '2',
+      'https://github.com/A/B/pull/3',
+    ])
+    expect(urls).toMatchObject({
+      repo: { owner: 'a', name: 'b' },
+      prs: [{ number: 1 }, { number: 2 }, { number: 3 }],
+    })
+    expect(
+      usageError(['watch', 'https://github.com/a/b/pull/1', 'https://github.com/c/d/pull/2']),
+    ).toMatch(/different repositories \(a\/b and c\/d\)/)
+    expect(usageError(['watch'])).toMatch(/watch needs pull requests/)
+    expect(usageError(['watch', '--all', '3'])).toMatch(/leave out "3"/)
+    expect(usageError(['watch', '3', '--prefix', 'x/'])).toMatch(/add --all/)
+  })
+
+  it('parses cancel, logs and continue with their defaults', () => {
+    expect(parseCommand(['cancel', '55'])).toEqual({
+      name: 'cancel',
+      pr: { number: 55 },
+      repo: undefined,
+      json: false,
+      intervalMs: 10_000,
+      timeoutMs: 3 * 60_000,
+    })
+    expect(parseCommand(['logs', '55', '-n', '20', '--follow'])).toMatchObject({
+      name: 'logs',
+      lines: 20,
+      follow: true,
+      timeoutMs: 10 * 60_000,
+    })
+    expect(parseCommand(['logs', '55'])).toMatchObject({ lines: 100, follow: false })
+    expect(usageError(['logs', '55', '--lines', '0'])).toMatch(/whole number from 1 to 100000/)
+    expect(usageError(['logs', '55', '--follow', '--json'])).toMatch(/without --follow/)
+    expect(parseCommand(['continue', '55', 'also', 'fix the docs', '--watch'])).toMatchObject({
+      name: 'continue',
+      pr: { number: 55 },
+      instruction: 'also fix the docs',
+      triggerPrefix: '/async-pr',
+      watch: true,
+    })
+    expect(parseCommand(['continue', '55', '--trigger-prefix', '/bot'])).toMatchObject({
+      instruction: '',
+      triggerPrefix: '/bot',
+    })
+    expect(usageError(['continue'])).toMatch(/continue needs a pull request/)
+    expect(usageError(['continue', '5', '--trigger-prefix', 'a b'])).toMatch(/one word/)
+    expect(usageError(['cancel', '1', '2'])).toMatch(/takes one pull request/)
   })
 })
 

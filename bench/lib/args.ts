@@ -12,6 +12,7 @@ export const SCENARIOS = [
   'provisioning',
   'parser',
   'scale',
+  'fanout',
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 
@@ -26,6 +27,8 @@ export interface BenchOptions {
   /** Concurrency ladder of the scale scenario, capped by --max-concurrency. */
   ladder: number[]
   parserSizesMb: number[]
+  /** How long the fanout scenario's emulated agents work while `watch` follows 10 PRs. */
+  fanoutMinutes: number
   /** Install Claude Code into an empty tool cache (a download of ~380 MB unpacked). */
   freshInstall: boolean
   only: Set<ScenarioName>
@@ -37,7 +40,7 @@ export interface BenchOptions {
 
 const USAGE = `usage: npm run bench -- [--quick] [--repeats N] [--max-concurrency N] [--ladder 1,10,25,50]
                        [--long-minutes M] [--parser-sizes 50,200,400] [--no-fresh-install]
-                       [--fresh-install] [--only ${SCENARIOS.join(',')}] [--rerender latest]
+                       [--fresh-install] [--fanout-minutes 5] [--only ${SCENARIOS.join(',')}] [--rerender latest]
 environment: BENCH_LONG_MINUTES (default 10, 1 with --quick)`
 
 function numbers(text: string, flag: string): number[] {
@@ -95,6 +98,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       '--parser-sizes',
     ),
     freshInstall,
+    fanoutMinutes: Number(value('fanout-minutes') ?? (quick ? 1.5 : 5)),
     only: new Set(selected as ScenarioName[]),
     // Only a full, complete run replaces the figures the README quotes.
     resultName: quick ? 'quick' : only ? 'partial' : 'latest',

@@ -6,6 +6,7 @@ import type { ReviewLoopResult } from '../scenarios/review-loop.js'
 import type { CheckpointResult } from '../scenarios/checkpoint.js'
 import type { CiFixResult } from '../scenarios/ci-fix.js'
 import type { CliAloneResult } from '../scenarios/cli-alone.js'
+import type { FanoutResult } from '../scenarios/fanout.js'
 import type { FloorResult } from '../scenarios/floor.js'
 import type { LongRunResult } from '../scenarios/long-run.js'
 import type { OverheadResult } from '../scenarios/overhead.js'
@@ -24,6 +25,7 @@ export interface Results {
   scale?: ScaleStep[]
   reviewLoop?: ReviewLoopResult
   checkpoint?: CheckpointResult
+  fanout?: FanoutResult
 }
 
 export interface Row {
@@ -158,7 +160,93 @@ export function verdicts(results: Results): Verdict[] {
       pass: scale.every((step) => step.ok === step.concurrency && within(step)),
     })
   }
+  const dispatch = results.fanout?.dispatch
+  if (dispatch) {
+    list.push({
+      target:
+        '20 dispatches in a row within GitHub’s secondary limits (≤ 80 writes/min, no limit hit)',
+      measured: `${dispatch.ok}/${dispatch.tasks} in ${s1(dispatch.wallMs)} (a write every ${dispatch.spacingMs} ms), ${dispatch.maxWritesPerMinute} writes in the busiest minute, ${dispatch.limitHits} limit hits`,
+      pass:
+        dispatch.ok === dispatch.tasks &&
+        dispatch.maxWritesPerMinute <= 80 &&
+        dispatch.limitHits === 0,
+    })
+  }
+  const watch = results.fanout?.watch
+  const quiet = results.fanout?.quiet
+  if (watch) {
+    list.push({
+      target: 'watch of 10 PRs: ≤ 2 counted requests a minute in all, the rest 304s',
+      measured:
+        `busy (every PR's comment edited as the action does): busiest minute ${watch.peakPerMinuteAfterFirstLook} after the first look, ` +
+        `${watch.counted} counted in ${s1(watch.wallMs)} (${watch.countedPerMinute.toFixed(2)}/min with the first look's ${watch.firstLookCounted})` +
+        (quiet
+          ? `; quiet (no comment changes): ${quiet.countedAfterFirstLook} counted after the first look, ${quiet.notModified} answered 304 in ${s1(quiet.wallMs)}`
+          : ''),
+      pass:
+        watch.exitCode === 0 &&
+        watch.peakPerMinuteAfterFirstLook <= 2 &&
+        (quiet ? quiet.countedAfterFirstLook === 0 : true),
+    })
+  }
   return list
+}
+
+function fanoutSection(result: FanoutResult): Section {
+  const rows: Row[] = []
+  const d = result.dispatch
+  if (d) {
+    rows.push(
+      { metric: 'dispatch --tasks: 20 tasks, wall time', value: s1(d.wallMs) },
+      {
+        metric: 'Writes (3 per task), busiest minute',
+        value: `${d.writes}, ${d.maxWritesPerMinute}`,
+        target: '≤ 80',
+      },
+      { metric: 'Secondary limit hits', value: String(d.limitHits), target: '0' },
+    )
+  }
+  const w = result.watch
+  if (w) {
+    rows.push(
+      {
+        metric: `watch of ${w.prs} PRs (--interval ${w.intervalMs / 1000} s), wall time`,
+        value: s1(w.wallMs),
+      },
+      { metric: 'Status comment edits by the emulated actions', value: String(w.commentEdits) },
+      {
+        metric: 'Requests in all; answered 304 (not counted)',
+        value: `${w.requests}; ${w.notModified}`,
+      },
+      {
+        metric: 'Counted requests per minute after the first look (average; busiest minute)',
+        value: `${w.countedPerMinuteAfterFirstLook.toFixed(2)}; ${w.peakPerMinuteAfterFirstLook}`,
+        target: '≤ 2',
+      },
+      {
+        metric: 'Counted requests per minute, the first look included (average; busiest minute)',
+        value: `${w.countedPerMinute.toFixed(2)}; ${w.peakPerMinute}`,
+      },
+      {
+        metric: 'Counted by the first look (reads everything once)',
+        value: String(w.firstLookCounted),
+      },
+      ...(result.quiet
+        ? [
+            {
+              metric: `Quiet watch of 10 working PRs, no comment changes (${s1(result.quiet.wallMs)}): counted after the first look; 304s`,
+              value: `${result.quiet.countedAfterFirstLook}; ${result.quiet.notModified}`,
+              target: '0 counted',
+            },
+          ]
+        : []),
+    )
+  }
+  return {
+    title:
+      'Fan-out: the bundled CLI dispatching 20 tasks and watching 10 PRs (emulator with secondary limits on; actions emulated at the real comment cadence)',
+    rows,
+  }
 }
 
 function floorSection(floor: FloorResult): Section {
@@ -426,6 +514,7 @@ export function sections(results: Results): Section[] {
   if (results.scale) list.push(scaleSection(results.scale, floor))
   if (results.reviewLoop) list.push(reviewLoopSection(results.reviewLoop, floor))
   if (results.checkpoint) list.push(checkpointSection(results.checkpoint, floor))
+  if (results.fanout) list.push(fanoutSection(results.fanout))
   return list
 }
 

@@ -9,11 +9,17 @@ import { parsePrArg, parseRepoArg, type PrRef, type RepoRef } from './repo-ref.j
 export interface WatchTiming {
   intervalMs: number
   timeoutMs: number
+  /** No progress display: only the result (or summary) and what went wrong. */
+  quiet?: boolean
 }
 
 export interface DispatchCommand extends WatchTiming {
   name: 'dispatch'
   repo?: RepoRef
+  /** Issues to turn into tasks (--issue, repeated or comma-separated), in the order given. */
+  issues: number[]
+  /** A markdown file whose `## ` sections are tasks (--tasks). */
+  tasksFile?: string
   title?: string
   body?: string
   /** A path, or '-' for stdin. */
@@ -36,7 +42,40 @@ export interface StatusCommand {
 export interface WatchCommand extends WatchTiming {
   name: 'watch'
   repo?: RepoRef
+  /** The pull requests to follow; empty with --all. */
+  prs: PrRef[]
+  /** Every open async pull request (branch starts with the prefix, or a status comment). */
+  all: boolean
+  prefix: string
+  json: boolean
+}
+
+export interface CancelCommand extends WatchTiming {
+  name: 'cancel'
+  repo?: RepoRef
   pr: PrRef
+  json: boolean
+}
+
+export interface LogsCommand extends WatchTiming {
+  name: 'logs'
+  repo?: RepoRef
+  pr: PrRef
+  /** How many of the log's last lines to print. */
+  lines: number
+  follow: boolean
+  json: boolean
+}
+
+export interface ContinueCommand extends WatchTiming {
+  name: 'continue'
+  repo?: RepoRef
+  pr: PrRef
+  /** What to do next; empty: carry on where the run stopped. */
+  instruction: string
+  /** The workflow's trigger_prefix. */
+  triggerPrefix: string
+  watch: boolean
   json: boolean
 }
 
@@ -53,16 +92,40 @@ export interface HelpCommand {
   topic?: CommandName
 }
 
-export type Command = DispatchCommand | StatusCommand | WatchCommand | ListCommand | HelpCommand
-export type CommandName = 'dispatch' | 'status' | 'watch' | 'result' | 'list'
+export type Command =
+  | DispatchCommand
+  | StatusCommand
+  | WatchCommand
+  | ListCommand
+  | CancelCommand
+  | LogsCommand
+  | ContinueCommand
+  | HelpCommand
+export type CommandName =
+  'dispatch' | 'status' | 'watch' | 'result' | 'list' | 'cancel' | 'logs' | 'continue'
 
 export const DEFAULT_INTERVAL_MS = 10_000
 export const DEFAULT_TIMEOUT_MS = 60 * 60_000
 export const DEFAULT_LIST_LIMIT = 30
+/** cancel waits this long for the status comment to say cancelled. */
+export const DEFAULT_CANCEL_TIMEOUT_MS = 3 * 60_000
+/** logs --follow stops after this long. */
+export const DEFAULT_FOLLOW_TIMEOUT_MS = 10 * 60_000
+export const DEFAULT_LOG_LINES = 100
+export const DEFAULT_TRIGGER_PREFIX = '/async-pr'
 /** Faster polling than this only spends the rate limit. */
 const MIN_INTERVAL_MS = 100
 
-const COMMANDS: readonly CommandName[] = ['dispatch', 'status', 'watch', 'result', 'list']
+const COMMANDS: readonly CommandName[] = [
+  'dispatch',
+  'status',
+  'watch',
+  'result',
+  'list',
+  'cancel',
+  'logs',
+  'continue',
+]
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -75,6 +138,7 @@ const TIMING: Options = {
   interval: { type: 'string' },
   timeout: { type: 'string' },
 }
+const QUIET: Options = { quiet: { type: 'boolean', short: 'q' } }
 const OPTIONS: Record<CommandName, Options> = {
   dispatch: {
     ...COMMON,
@@ -87,11 +151,34 @@ const OPTIONS: Record<CommandName, Options> = {
     prefix: { type: 'string' },
     draft: { type: 'boolean', short: 'd' },
     watch: { type: 'boolean', short: 'w' },
+    issue: { type: 'string', short: 'i', multiple: true },
+    tasks: { type: 'string' },
+    ...QUIET,
   },
   status: COMMON,
   result: COMMON,
-  watch: { ...COMMON, ...TIMING },
+  watch: {
+    ...COMMON,
+    ...TIMING,
+    ...QUIET,
+    all: { type: 'boolean', short: 'a' },
+    prefix: { type: 'string' },
+  },
   list: { ...COMMON, prefix: { type: 'string' }, limit: { type: 'string', short: 'L' } },
+  cancel: { ...COMMON, ...TIMING, ...QUIET },
+  logs: {
+    ...COMMON,
+    ...TIMING,
+    lines: { type: 'string', short: 'n' },
+    follow: { type: 'boolean', short: 'f' },
+  },
+  continue: {
+    ...COMMON,
+    ...TIMING,
+    ...QUIET,
+    'trigger-prefix': { type: 'string' },
+    watch: { type: 'boolean', short: 'w' },
+  },
 }
 
 /**
@@ -119,27 +206,63 @@ function repoOption(value: unknown): RepoRef | undefined {
   return repo
 }
 
+function sameRepo(a: RepoRef, b: RepoRef): boolean {
+  return (
+    a.owner.toLowerCase() === b.owner.toLowerCase() && a.name.toLowerCase() === b.name.toLowerCase()
+  )
+}
+
+/** Pull requests as numbers or URLs; URLs name the repository, and all must name the same one. */
+function prArguments(texts: string[], given?: RepoRef): { prs: PrRef[]; repo?: RepoRef } {
+  let repo = given
+  const prs: PrRef[] = []
+  for (const text of texts) {
+    const pr = parsePrArg(text)
+    if (!pr) throw new UsageError(`"${text}" is not a pull request number (12, #12) or URL.`)
+    if (pr.repo && repo && !sameRepo(pr.repo, repo)) {
+      throw new UsageError(
+        given
+          ? `The pull request URL is in ${pr.repo.owner}/${pr.repo.name} but --repo says ${repo.owner}/${repo.name}.`
+          : `The pull requests are in different repositories (${repo.owner}/${repo.name} and ${pr.repo.owner}/${pr.repo.name}); watch one repository at a time.`,
+      )
+    }
+    repo ??= pr.repo
+    prs.push(pr)
+  }
+  return { prs, repo }
+}
+
 function prArgument(command: CommandName, positionals: string[], repo?: RepoRef) {
   if (positionals.length === 0)
     throw new UsageError(`${command} needs a pull request: a number (12) or its URL.`)
   if (positionals.length > 1)
     throw new UsageError(`${command} takes one pull request; got ${positionals.length} arguments.`)
-  const text = positionals[0] as string
-  const pr = parsePrArg(text)
-  if (!pr) throw new UsageError(`"${text}" is not a pull request number (12, #12) or URL.`)
-  if (pr.repo && repo) {
-    const same =
-      pr.repo.owner.toLowerCase() === repo.owner.toLowerCase() &&
-      pr.repo.name.toLowerCase() === repo.name.toLowerCase()
-    if (!same)
-      throw new UsageError(
-        `The pull request URL is in ${pr.repo.owner}/${pr.repo.name} but --repo says ${repo.owner}/${repo.name}.`,
-      )
-  }
-  return { pr, repo: repo ?? pr.repo }
+  const parsed = prArguments(positionals, repo)
+  return { pr: parsed.prs[0] as PrRef, repo: parsed.repo }
 }
 
-function timing(values: Record<string, unknown>): WatchTiming {
+/** `--issue 42 --issue 43,#44`: issue numbers, each once, in the order given. */
+export function parseIssueList(values: string[]): number[] {
+  const numbers: number[] = []
+  for (const value of values) {
+    for (const part of value.split(',')) {
+      const text = part.trim()
+      const match = /^#?(\d{1,10})$/.exec(text)
+      if (!match || Number(match[1]) <= 0)
+        throw new UsageError(
+          `--issue wants issue numbers (42, #42, or 42,43,44); got "${text || value}".`,
+        )
+      const number = Number(match[1])
+      if (!numbers.includes(number)) numbers.push(number)
+    }
+  }
+  return numbers
+}
+
+function timing(
+  values: Record<string, unknown>,
+  defaultTimeoutMs = DEFAULT_TIMEOUT_MS,
+): WatchTiming {
   const intervalMs =
     values.interval === undefined
       ? DEFAULT_INTERVAL_MS
@@ -148,9 +271,9 @@ function timing(values: Record<string, unknown>): WatchTiming {
     throw new UsageError(`--interval must be at least ${MIN_INTERVAL_MS}ms.`)
   const timeoutMs =
     values.timeout === undefined
-      ? DEFAULT_TIMEOUT_MS
+      ? defaultTimeoutMs
       : parseDuration(String(values.timeout), 'm', '--timeout')
-  return { intervalMs, timeoutMs }
+  return values.quiet === true ? { intervalMs, timeoutMs, quiet: true } : { intervalMs, timeoutMs }
 }
 
 function prefixOption(value: unknown): string {
@@ -161,6 +284,19 @@ function prefixOption(value: unknown): string {
 }
 
 function parseDispatch(values: Record<string, unknown>, positionals: string[]): DispatchCommand {
+  const issues = parseIssueList((values.issue as string[] | undefined) ?? [])
+  const tasksFile = values.tasks === undefined ? undefined : String(values.tasks)
+  if (issues.length > 0 || tasksFile !== undefined) {
+    const single = ['title', 'body', 'body-file', 'branch'].filter(
+      (name) => values[name] !== undefined,
+    )
+    if (positionals.length > 0) single.unshift('TITLE')
+    if (single.length > 0)
+      throw new UsageError(
+        `--issue and --tasks make one pull request per task, each with its own title, body and branch; ` +
+          `leave out ${single.map((name) => (name === 'TITLE' ? name : `--${name}`)).join(', ')}.`,
+      )
+  }
   if (positionals.length > 1)
     throw new UsageError(
       `dispatch takes one TITLE argument; got ${positionals.length}. Quote the title, and pass the task with --body or --body-file.`,
@@ -179,6 +315,8 @@ function parseDispatch(values: Record<string, unknown>, positionals: string[]): 
   return {
     name: 'dispatch',
     repo: repoOption(values.repo),
+    issues,
+    tasksFile,
     title,
     body: values.body as string | undefined,
     bodyFile: values['body-file'] as string | undefined,
@@ -186,6 +324,68 @@ function parseDispatch(values: Record<string, unknown>, positionals: string[]): 
     branch,
     prefix: prefixOption(values.prefix),
     draft: values.draft === true,
+    watch: values.watch === true,
+    json: values.json === true,
+    ...timing(values),
+  }
+}
+
+function parseLines(value: unknown): number {
+  if (value === undefined) return DEFAULT_LOG_LINES
+  const lines = Number(value)
+  if (!Number.isInteger(lines) || lines < 1 || lines > 100_000)
+    throw new UsageError(`--lines wants a whole number from 1 to 100000; got "${String(value)}".`)
+  return lines
+}
+
+function parseWatch(values: Record<string, unknown>, positionals: string[]): WatchCommand {
+  const all = values.all === true
+  if (all && positionals.length > 0)
+    throw new UsageError(
+      `watch --all follows every open async pull request; leave out "${positionals.join(' ')}".`,
+    )
+  if (!all && positionals.length === 0)
+    throw new UsageError(
+      'watch needs pull requests: numbers (12 13) or URLs, or --all for every open async pull request.',
+    )
+  if (!all && values.prefix !== undefined)
+    throw new UsageError(
+      '--prefix chooses the pull requests of watch --all; add --all or leave it out.',
+    )
+  const { prs, repo } = prArguments(positionals, repoOption(values.repo))
+  const unique = prs.filter((pr, i) => prs.findIndex((other) => other.number === pr.number) === i)
+  return {
+    name: 'watch',
+    repo,
+    prs: unique,
+    all,
+    prefix: prefixOption(values.prefix),
+    json: values.json === true,
+    ...timing(values),
+  }
+}
+
+function parseContinue(values: Record<string, unknown>, positionals: string[]): ContinueCommand {
+  const [first, ...rest] = positionals
+  const { pr, repo } = prArgument(
+    'continue',
+    first === undefined ? [] : [first],
+    repoOption(values.repo),
+  )
+  const triggerPrefix =
+    values['trigger-prefix'] === undefined
+      ? DEFAULT_TRIGGER_PREFIX
+      : String(values['trigger-prefix'])
+  if (triggerPrefix.trim() === '' || /\s/.test(triggerPrefix))
+    throw new UsageError(
+      `--trigger-prefix wants the workflow's trigger_prefix, one word such as /async-pr; got "${triggerPrefix}".`,
+    )
+  return {
+    name: 'continue',
+    repo,
+    pr,
+    instruction: rest.join(' ').trim(),
+    triggerPrefix,
     watch: values.watch === true,
     json: values.json === true,
     ...timing(values),
@@ -213,7 +413,7 @@ export function parseCommand(argv: string[]): Command {
   if (!COMMANDS.includes(first as CommandName))
     throw new UsageError(
       first.startsWith('-')
-        ? `Put the command first (dispatch, status, watch, result, list); got "${first}".`
+        ? `Put the command first (${COMMANDS.join(', ')}); got "${first}".`
         : `There is no command "${first}". The commands are: ${COMMANDS.join(', ')}.`,
     )
   const name = first as CommandName
@@ -235,10 +435,37 @@ export function parseCommand(argv: string[]): Command {
       const { pr, repo } = prArgument(name, positionals, repoOption(values.repo))
       return { name, pr, repo, json: values.json === true }
     }
-    case 'watch': {
+    case 'watch':
+      return parseWatch(values, positionals)
+    case 'cancel': {
       const { pr, repo } = prArgument(name, positionals, repoOption(values.repo))
-      return { name, pr, repo, json: values.json === true, ...timing(values) }
+      return {
+        name,
+        pr,
+        repo,
+        json: values.json === true,
+        ...timing(values, DEFAULT_CANCEL_TIMEOUT_MS),
+      }
     }
+    case 'logs': {
+      const { pr, repo } = prArgument(name, positionals, repoOption(values.repo))
+      const follow = values.follow === true
+      if (follow && values.json === true)
+        throw new UsageError(
+          'logs --follow prints lines as they come; --json gives one snapshot, without --follow.',
+        )
+      return {
+        name,
+        pr,
+        repo,
+        lines: parseLines(values.lines),
+        follow,
+        json: values.json === true,
+        ...timing(values, DEFAULT_FOLLOW_TIMEOUT_MS),
+      }
+    }
+    case 'continue':
+      return parseContinue(values, positionals)
     case 'list':
       if (positionals.length > 0)
         throw new UsageError(`list takes no arguments; got "${positionals.join(' ')}".`)

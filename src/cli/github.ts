@@ -7,6 +7,7 @@ import type { GitHub } from '../github/client.js'
 import { statusOf } from '../github/client.js'
 import { errorMessage } from '../util/errors.js'
 import { CliError, EXIT } from './errors.js'
+import type { WriteSpacing } from './pacing.js'
 
 type Params = Record<string, string | number | boolean | undefined | string[] | object>
 
@@ -31,6 +32,8 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
 export class GitHubReader {
   readonly stats: RequestStats = { requests: 0, notModified: 0 }
   private readonly cache = new Map<string, { etag: string; data: unknown }>()
+  /** Set when many writes follow each other (dispatching many tasks). */
+  spacing?: WriteSpacing
 
   constructor(
     readonly github: GitHub,
@@ -85,12 +88,32 @@ export class GitHubReader {
 
   /** A write (POST, PATCH, DELETE): never cached. */
   async send<T>(method: string, route: string, params: Params = {}): Promise<T> {
+    await this.spacing?.next(this.options.signal)
     this.stats.requests++
     const response = await this.github.request(`${method} ${route}`, {
       ...params,
       request: this.requestOptions(),
     })
     return response.data as T
+  }
+
+  /**
+   * The URL a GET answers with a redirect to (the job log endpoint's short-lived
+   * link to the text), without following it: the token stays with the API, and
+   * whatever is at the link is fetched without it.
+   */
+  async redirectOf(route: string, params: Params = {}): Promise<string> {
+    this.stats.requests++
+    const response = await this.github.request(`GET ${route}`, {
+      ...params,
+      request: { ...this.requestOptions(), redirect: 'manual' },
+    })
+    const location = response.headers.location
+    if (response.status < 300 || response.status > 399 || typeof location !== 'string')
+      throw new CliError(
+        `GitHub answered ${response.status} without a link to follow for ${route}; expected a redirect.`,
+      )
+    return location
   }
 
   /** An API failure in words a person can act on; `action` says what was being done. */

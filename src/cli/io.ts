@@ -10,6 +10,8 @@ export interface Output {
 }
 
 export interface Io {
+  /** Time between writes when dispatching many tasks (tests shorten it). */
+  writeSpacingMs?: number
   env: Record<string, string | undefined>
   cwd: string
   stdout: Output
@@ -34,4 +36,9 @@ export function line(out: Output, text = ''): void {
 /** JSON for a program: the exact text, every control character escaped. */
 export function json(out: Output, value: unknown): void {
   out.write(`${jsonSafe(value)}\n`)
+}
+
+/** One JSON document on one line (one per task, so a program can read them as they come). */
+export function jsonLine(out: Output, value: unknown): void {
+  out.write(`${jsonSafe(value, 0)}\n`)
 }

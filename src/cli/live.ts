@@ -18,8 +18,23 @@ export interface Display {
 const ESC = '\u001b['
 const TICK_MS = 1000
 
-export function createDisplay(out: Output, options: { live: boolean; now: () => number }): Display {
+export function createDisplay(
+  out: Output,
+  options: { live: boolean; now: () => number; quiet?: boolean },
+): Display {
+  if (options.quiet) return new QuietDisplay(out)
   return options.live ? new LiveDisplay(out, options.now) : new PlainDisplay(out)
+}
+
+/** --quiet: no progress, only notes (a retried poll, say). */
+export class QuietDisplay {
+  constructor(private readonly out: Output) {}
+  show(): void {}
+  update(): void {}
+  note(text: string): void {
+    this.out.write(`${terminalSafe(text, 'block')}\n`)
+  }
+  stop(): void {}
 }
 
 class PlainDisplay implements Display {

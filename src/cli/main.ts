@@ -3,7 +3,10 @@
 
 import { errorMessage } from '../util/errors.js'
 import { parseCommand } from './args.js'
+import { cancelCommand } from './commands/cancel.js'
+import { continueCommand } from './commands/continue.js'
 import { dispatchCommand } from './commands/dispatch.js'
+import { logsCommand } from './commands/logs.js'
 import { listCommand } from './commands/list.js'
 import { resultCommand } from './commands/result.js'
 import { statusCommand } from './commands/status.js'
@@ -29,6 +32,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await watchCommand(command, io)
       case 'list':
         return await listCommand(command, io)
+      case 'cancel':
+        return await cancelCommand(command, io)
+      case 'logs':
+        return await logsCommand(command, io)
+      case 'continue':
+        return await continueCommand(command, io)
     }
   } catch (error) {
     if (error instanceof UsageError) {

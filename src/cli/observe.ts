@@ -14,10 +14,12 @@ import {
 } from './snapshot.js'
 import { pickStatusComment, type CommentInfo, type StatusCommentView } from './status-comment.js'
 
-interface ApiPull {
+export interface ApiPull {
   number: number
   title: string
   html_url: string
+  body?: string | null
+  created_at?: string
   state: string
   merged?: boolean
   merged_at: string | null
@@ -27,7 +29,7 @@ interface ApiPull {
   base: { ref: string }
 }
 
-interface ApiComment {
+export interface ApiComment {
   id: number
   html_url: string
   body?: string
@@ -36,8 +38,9 @@ interface ApiComment {
   updated_at: string
 }
 
-interface ApiRun {
+export interface ApiRun {
   id: number
+  head_branch?: string | null
   html_url: string
   name?: string | null
   status: string | null
@@ -48,8 +51,9 @@ interface ApiRun {
 
 const RUNS_LOOKED_AT = 10
 
-function pullInfo(pull: ApiPull): PullInfo {
+export function pullInfo(pull: ApiPull): PullInfo {
   return {
+    createdAt: pull.created_at,
     number: pull.number,
     title: pull.title,
     url: pull.html_url,
@@ -63,7 +67,7 @@ function pullInfo(pull: ApiPull): PullInfo {
   }
 }
 
-function commentInfo(comment: ApiComment): CommentInfo {
+export function commentInfo(comment: ApiComment): CommentInfo {
   return {
     id: comment.id,
     url: comment.html_url,
@@ -75,7 +79,7 @@ function commentInfo(comment: ApiComment): CommentInfo {
   }
 }
 
-function runInfo(run: ApiRun): RunInfo {
+export function runInfo(run: ApiRun): RunInfo {
   return {
     id: run.id,
     url: run.html_url,
@@ -145,7 +149,7 @@ export async function loadComments(
   }
 }
 
-async function loadRun(
+export async function loadRun(
   reader: GitHubReader,
   repo: RepoRef,
   id: number,
@@ -164,7 +168,7 @@ async function loadRun(
   }
 }
 
-async function loadBranchRuns(
+export async function loadBranchRuns(
   reader: GitHubReader,
   repo: RepoRef,
   branch: string,

@@ -25,6 +25,8 @@ export interface PullInfo {
   headRef: string
   headSha: string
   baseRef: string
+  /** When the pull request was opened (GitHub's clock), where known. */
+  createdAt?: string
 }
 
 export interface RunInfo {

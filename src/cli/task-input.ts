@@ -32,7 +32,7 @@ export function titleFromBody(body: string): string {
   return `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
+export async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of stream) {

@@ -37,8 +37,8 @@ export function terminalSafe(text: string, layout: 'line' | 'block' = 'line'): s
  * so a program gets the exact text and a terminal that shows the JSON obeys
  * none of them (JSON.stringify escapes C0 but not DEL and C1).
  */
-export function jsonSafe(value: unknown): string {
-  return (JSON.stringify(value, null, 2) ?? 'null').replace(
+export function jsonSafe(value: unknown, indent: number = 2): string {
+  return (JSON.stringify(value, null, indent) ?? 'null').replace(
     JSON_UNESCAPED,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )

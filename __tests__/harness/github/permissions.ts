@@ -55,6 +55,7 @@ export const OPERATION_PERMISSIONS: Record<string, Requirement> = {
   'issues/delete-comment': need('write', 'issues', 'pull-requests'),
   'issues/get-comment': need('read', 'issues', 'pull-requests'),
   'issues/list-comments': need('read', 'issues', 'pull-requests'),
+  'issues/list-comments-for-repo': need('read', 'issues', 'pull-requests'),
   'reactions/create-for-issue': need('write', 'issues', 'pull-requests'),
   'reactions/create-for-issue-comment': need('write', 'issues', 'pull-requests'),
   'reactions/list-for-issue': need('read', 'issues', 'pull-requests'),

@@ -65,6 +65,16 @@ function allowOutdatedReviewComments(schemas: JsonObject): void {
   }
 }
 
+/**
+ * The workflow runs `created` filter takes GitHub's search syntax (`>=2030-01-01T10:00:00Z`,
+ * `A..B`), as its own description says, but its schema says `format: date-time`, which no such
+ * range is.
+ */
+function allowCreatedRanges(parameters: JsonObject): void {
+  const created = parameters.created
+  if (isObject(created) && isObject(created.schema)) delete created.schema.format
+}
+
 /** Mutates the parsed description in place; returns it for chaining. */
 export function applySchemaQuirks<T>(spec: T): T {
   const root = spec as unknown as JsonObject
@@ -74,6 +84,7 @@ export function applySchemaQuirks<T>(spec: T): T {
   const components = root.components
   if (isObject(components)) {
     delete components.examples
+    if (isObject(components.parameters)) allowCreatedRanges(components.parameters)
     if (isObject(components.schemas)) {
       allowDeletedForks(components.schemas)
       allowOutdatedReviewComments(components.schemas)

@@ -50,10 +50,40 @@ function requireWriter(ctx: HandlerContext, repo: Repo): void {
   if (!canWrite(ctx, repo)) throw forbidden(ctx)
 }
 
+/**
+ * GitHub's `created` filter, in its search syntax: `>=DATE`, `>DATE`, `<=DATE`, `<DATE`,
+ * `DATE..DATE` (dates or date-times). Other forms are recorded as not emulated.
+ */
+function createdFilter(ctx: HandlerContext, value: unknown): (run: WorkflowRun) => boolean {
+  if (value === undefined) return () => true
+  const text = String(value)
+  const at = (date: string) => Date.parse(date)
+  const range = /^(.+)\.\.(.+)$/.exec(text)
+  const compare = /^(>=|>|<=|<)(.+)$/.exec(text)
+  const created = (run: WorkflowRun) => Date.parse(run.created_at)
+  if (range && Number.isFinite(at(range[1]!)) && Number.isFinite(at(range[2]!)))
+    return (run) => created(run) >= at(range[1]!) && created(run) <= at(range[2]!)
+  if (compare && Number.isFinite(at(compare[2]!))) {
+    const bound = at(compare[2]!)
+    const op = compare[1]
+    return (run) =>
+      op === '>='
+        ? created(run) >= bound
+        : op === '>'
+          ? created(run) > bound
+          : op === '<='
+            ? created(run) <= bound
+            : created(run) < bound
+  }
+  ctx.violation(`not emulated: workflow runs filter "created" of the form "${text}"`)
+  return () => true
+}
+
 async function listRuns(ctx: HandlerContext, repo: Repo, workflowId?: number) {
   const q = ctx.query
-  if (q.created !== undefined) ctx.violation('not emulated: workflow runs filter "created"')
+  const inCreated = createdFilter(ctx, q.created)
   const runs = ctx.state.workflowRuns
+    .filter(inCreated)
     .filter((r) => r.repo === repo.full_name)
     .filter((r) => workflowId === undefined || r.workflow_id === workflowId)
     .filter((r) => q.branch === undefined || r.head_branch === q.branch)

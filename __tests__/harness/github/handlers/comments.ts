@@ -79,6 +79,31 @@ export const commentHandlers: Record<string, Handler> = {
     )
   },
 
+  // Every issue and pull request comment of the repository: what a client polls to follow many
+  // pull requests with one conditional request. GitHub sorts by id unless `sort` is given, and
+  // `direction` is ignored without `sort`.
+  'issues/list-comments-for-repo': (ctx) => {
+    const repo = visibleRepo(ctx)
+    const full = repo.full_name.toLowerCase()
+    let comments = ctx.state.issueComments.filter((c) => c.repo.toLowerCase() === full)
+    if (typeof ctx.query.since === 'string') {
+      const since = Date.parse(ctx.query.since)
+      comments = comments.filter((c) => Date.parse(c.updated_at) >= since)
+    }
+    const sort = ctx.query.sort as 'created' | 'updated' | undefined
+    const desc = sort !== undefined && ctx.query.direction === 'desc'
+    const key = sort === 'updated' ? 'updated_at' : 'created_at'
+    comments = [...comments].sort((a, b) => {
+      const cmp = (sort === undefined ? 0 : a[key].localeCompare(b[key])) || a.id - b.id
+      return desc ? -cmp : cmp
+    })
+    const page = paginate(comments, ctx.query, ctx.url)
+    return ok(
+      page.items.map((c) => issueComment(ctx.links, ctx.state, c)),
+      page.link ? { link: page.link } : undefined,
+    )
+  },
+
   'issues/create-comment': (ctx) => {
     const repo = visibleRepo(ctx)
     const number = num(ctx, 'issue_number')
