@@ -14611,8 +14611,7 @@ var ORDER = [
   "waiting"
 ];
 function reviewLeftFindings(snapshot) {
-  const verdict = snapshot.report?.reviewVerdict;
-  return verdict === "changes_requested";
+  return snapshot.report?.reviewVerdict === "changes_requested";
 }
 function rowStatus(row) {
   if (row.refused !== void 0) return { key: "refused", label: `refused (${row.refused})` };

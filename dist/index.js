@@ -39230,7 +39230,8 @@ function renderFinal(outcome, options = {}) {
       chainCostUsd: outcome.spentBeforeUsd || outcome.continuation ? Math.round(
         ((outcome.spentBeforeUsd ?? 0) + (accountingOf(agent)?.costUsd ?? 0)) * 1e6
       ) / 1e6 : void 0,
-      continuation: outcome.continuation?.number || void 0
+      continuation: outcome.continuation?.number || void 0,
+      reviewVerdict: outcome.review?.verdict
     })
   );
   return lines.join("\n");

@@ -188,6 +188,8 @@ describe('review', () => {
     expect(run.outputs.rounds).toBe('1')
     const body = statusBody(world)
     expect(body).toContain('### ✅ async-pr finished — the review left 3 findings for you')
+    // The state line says so too: the CLI's fleet table reads it ("needs review").
+    expect(body).toMatch(/<!-- async-pr:state \{.*"reviewVerdict":"changes_requested".*\} -->\s*$/)
     expect(body).toContain('**Review** ❌ changes requested: 3 findings left (2 reviews)')
     expect(body).toMatch(
       /`hello\.txt:1`: Still not friendly .*\(\[view\]\(http.*\/blob\/[0-9a-f]{40}\/hello\.txt#L1\)\)/,

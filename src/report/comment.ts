@@ -248,6 +248,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
             ) / 1e6
           : undefined,
       continuation: outcome.continuation?.number || undefined,
+      reviewVerdict: outcome.review?.verdict,
     }),
   )
   return lines.join('\n')

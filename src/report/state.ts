@@ -23,6 +23,8 @@ export interface CommentState {
   chainCostUsd?: number
   /** Which automatic continuation this run was. */
   continuation?: number
+  /** What the run's last review said, when it had one (`changes_requested`: findings for a person). */
+  reviewVerdict?: 'approved' | 'changes_requested'
 }
 
 const PREFIX = '<!-- async-pr:state '

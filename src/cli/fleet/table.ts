@@ -57,8 +57,7 @@ export interface RowStatus {
  * needs a person before it is done.
  */
 function reviewLeftFindings(snapshot: Snapshot): boolean {
-  const verdict = (snapshot.report as { reviewVerdict?: unknown } | undefined)?.reviewVerdict
-  return verdict === 'changes_requested'
+  return snapshot.report?.reviewVerdict === 'changes_requested'
 }
 
 export function rowStatus(row: FleetRow): RowStatus {
