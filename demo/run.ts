@@ -15,6 +15,7 @@ import {
   type ModelScript,
 } from '../__tests__/harness/model/index.js'
 import { createWorld, type World } from '../__tests__/harness/world.js'
+import { lostRunnerDemo } from './lost-runner.js'
 
 const realModelKey = process.env.ANTHROPIC_API_KEY
 /** `npm run demo -- --review-ready`: verify fails once and is fixed, then a reviewer looks. */
@@ -195,4 +196,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main()
+// `npm run demo -- --lost-runner`: the runner dies mid-run; the re-run loses nothing.
+if (process.argv.includes('--lost-runner')) await lostRunnerDemo()
+else await main()

@@ -37373,7 +37373,7 @@ function withRecovery(delivery, recovery) {
   return {
     ...delivery,
     commits: [{ sha: recovery.commitSha, subject: subject.trim() }],
-    files: recovery.files.map((path21) => ({ path: path21 })),
+    files: recovery.changes,
     pushedTo: recovery.pushedTo,
     commitSha: recovery.commitSha
   };
@@ -38938,7 +38938,7 @@ function renderChain(outcome) {
       lines.push(`\u{1F501} This run was continuation ${chain.number} of ${chain.of}.${cost}`, "");
     if (chain.dispatched) {
       lines.push(
-        `\u{1F501} **continuing (${chain.number + 1} of ${chain.of})**: this run stopped on its time or turns, so async-pr started the next run, which resumes this session.${chain.number > 0 ? "" : cost}`,
+        `\u{1F501} **continuing (${chain.number + 1} of ${chain.of})**: this run stopped on its time or turns, so async-pr started the next run, which ${outcome.handover?.resumes ? "resumes this session" : "starts afresh from this report"}.${chain.number > 0 ? "" : cost}`,
         ""
       );
     } else if (chain.why) {
@@ -39713,7 +39713,7 @@ async function settleStored(ctx, verdict, delivery) {
     return { sessionSaved: false };
   }
 }
-async function continueIfDue(run2, verdict, delivery, kept, number) {
+async function continueIfDue(run2, verdict, delivery, number) {
   const of = run2.settings.maxContinuations;
   if (of === 0) return void 0;
   const outOfTimeOrTurns = verdict.kind === "timed_out" || verdict.kind === "limit" && verdict.limit === "max_turns";
@@ -39724,11 +39724,14 @@ async function continueIfDue(run2, verdict, delivery, kept, number) {
   if (!delivery.pushedTo || delivery.fallbackReason || delivery.commits.length === 0) {
     return { number, of, dispatched: false, why: "this run pushed no progress to the branch." };
   }
-  if (!kept.sessionSaved) {
-    return { number, of, dispatched: false, why: "its session could not be saved." };
-  }
+  const withPat = createGitHub({
+    token: run2.settings.pushToken,
+    baseUrl: run2.settings.apiUrl,
+    log: warning,
+    debug
+  });
   try {
-    await run2.github.rest.repos.createDispatchEvent({
+    await withPat.rest.repos.createDispatchEvent({
       owner: run2.task.owner,
       repo: run2.task.repo,
       event_type: CONTINUE_EVENT_TYPE,
@@ -39740,7 +39743,7 @@ async function continueIfDue(run2, verdict, delivery, kept, number) {
       number,
       of,
       dispatched: false,
-      why: `GitHub refused the dispatch (${errorMessage(error2)}); the comment token needs \`contents: write\`.`
+      why: `GitHub refused the dispatch (${errorMessage(error2)}); github_token needs write access to the repository (Contents: read and write).`
     };
   }
 }
@@ -40057,15 +40060,8 @@ async function recoverCheckpoint(options) {
     return void 0;
   }
   const hasBase = (await git.run(["cat-file", "-e", `${base}^{commit}`], { allowFailure: true })).exitCode === 0;
-  const files = hasBase ? (await git.output([
-    "diff",
-    "--name-only",
-    "-z",
-    "--no-renames",
-    "--no-ext-diff",
-    base,
-    checkpoint
-  ])).split("\0").filter(Boolean) : [];
+  const changes = hasBase ? await filesChanged(git, base, checkpoint) : [];
+  const files = changes.map((change) => change.path);
   const message = [
     `WIP: recovered from run ${runIdOf(fromRunUrl)}`,
     "",
@@ -40090,7 +40086,14 @@ async function recoverCheckpoint(options) {
     const pushed = await publish.push(commit2, `refs/heads/${options.branch}`, tip);
     if (pushed.ok) {
       await removeCheckpoint();
-      return { fromRunUrl, statusComment, commitSha: commit2, pushedTo: options.branch, files };
+      return {
+        fromRunUrl,
+        statusComment,
+        commitSha: commit2,
+        pushedTo: options.branch,
+        files,
+        changes
+      };
     }
   }
   const aside = await publish.push(checkpoint, `refs/heads/${options.fallbackBranch}`, "");
@@ -40102,7 +40105,8 @@ async function recoverCheckpoint(options) {
     commitSha: checkpoint,
     pushedTo: options.fallbackBranch,
     fallbackReason: `The branch \`${options.branch}\` changed since the lost run started, and its work conflicts with what is there now.`,
-    files
+    files,
+    changes
   };
 }
 
@@ -40287,7 +40291,8 @@ async function work(run2, prepared) {
     deadline: Date.now() + run2.settings.timeoutMs,
     worker: new Transcript(run2.git.cwd),
     sessions: [],
-    checkpoints: new Checkpoints(
+    // checkpoint_minutes 0: nothing of the run is kept on the server, no session either.
+    checkpoints: run2.settings.checkpointMs > 0 ? new Checkpoints(
       branch,
       {
         prNumber: run2.task.prNumber,
@@ -40295,7 +40300,7 @@ async function work(run2, prepared) {
         statusComment: run2.task.followUp ? String(run2.task.followUp.commentId) : "main"
       },
       prepared.stored
-    ),
+    ) : void 0,
     spentBeforeUsd: chain.spentBefore,
     resumeSession: prepared.session?.meta.sessionId,
     recoveredNote: prepared.recovery && recoveredNote(
@@ -40317,7 +40322,7 @@ async function work(run2, prepared) {
   const delivery = await deliverWork(run2, branch);
   const kept = await settleStored(ctx, record.verdict, delivery);
   const review2 = await publishReview(run2, record, delivery);
-  const continuation = await continueIfDue(run2, record.verdict, delivery, kept, chain.number);
+  const continuation = await continueIfDue(run2, record.verdict, delivery, chain.number);
   const worker = ctx.sessions.find((session) => session.kind !== "review") ?? ctx.sessions[0];
   if (!worker) throw new Error("The agent did not run.");
   return outcomeOf({
@@ -40344,7 +40349,7 @@ function chainOf(run2, prepared) {
   const budgetLeft = max === void 0 ? void 0 : Math.max(1e-4, Math.round((max - spentBefore) * 1e4) / 1e4);
   if (number > 0) {
     run2.status.note(
-      `\u{1F501} This run is **continuing (${number} of ${run2.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which resumes its session.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ""}`
+      `\u{1F501} This run is **continuing (${number} of ${run2.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which ${prepared.session ? "resumes its session" : "starts afresh from its report"}.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ""}`
     );
   }
   if (prepared.recovery)

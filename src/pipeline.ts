@@ -117,15 +117,19 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
     deadline: Date.now() + run.settings.timeoutMs,
     worker: new Transcript(run.git.cwd),
     sessions: [],
-    checkpoints: new Checkpoints(
-      branch,
-      {
-        prNumber: run.task.prNumber,
-        runUrl: run.links.runUrl,
-        statusComment: run.task.followUp ? String(run.task.followUp.commentId) : 'main',
-      },
-      prepared.stored,
-    ),
+    // checkpoint_minutes 0: nothing of the run is kept on the server, no session either.
+    checkpoints:
+      run.settings.checkpointMs > 0
+        ? new Checkpoints(
+            branch,
+            {
+              prNumber: run.task.prNumber,
+              runUrl: run.links.runUrl,
+              statusComment: run.task.followUp ? String(run.task.followUp.commentId) : 'main',
+            },
+            prepared.stored,
+          )
+        : undefined,
     spentBeforeUsd: chain.spentBefore,
     resumeSession: prepared.session?.meta.sessionId,
     recoveredNote:
@@ -150,7 +154,7 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   const delivery = await deliverWork(run, branch) // one push: lease, rebase, fallback
   const kept = await settleStored(ctx, record.verdict, delivery) // checkpoint gone, session kept if stopped
   const review = await publishReview(run, record, delivery) // the findings as a PR review
-  const continuation = await continueIfDue(run, record.verdict, delivery, kept, chain.number)
+  const continuation = await continueIfDue(run, record.verdict, delivery, chain.number)
   const worker = ctx.sessions.find((session) => session.kind !== 'review') ?? ctx.sessions[0]
   if (!worker) throw new Error('The agent did not run.')
   return outcomeOf({
@@ -185,7 +189,7 @@ function chainOf(run: RunContext, prepared: Prepared) {
     max === undefined ? undefined : Math.max(0.0001, Math.round((max - spentBefore) * 1e4) / 1e4)
   if (number > 0) {
     run.status.note(
-      `🔁 This run is **continuing (${number} of ${run.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which resumes its session.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ''}`,
+      `🔁 This run is **continuing (${number} of ${run.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which ${prepared.session ? 'resumes its session' : 'starts afresh from its report'}.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ''}`,
     )
   }
   if (prepared.recovery)

@@ -407,6 +407,8 @@ whenIsolated('continuing a stopped run', () => {
       kind: 'repository_dispatch',
       event_type: 'async-pr-continue',
       client_payload: { pr_number: world.prNumber, run_id: '8001' },
+      // Sent with the PAT, so the workflow's own token needs no contents: write.
+      sender: world.patLogin,
     })
     expect(statusBody(world)).toContain('🔁 **continuing (1 of 2)**')
 

@@ -22,7 +22,7 @@ export function renderChain(outcome: Outcome): string[] {
       lines.push(`🔁 This run was continuation ${chain.number} of ${chain.of}.${cost}`, '')
     if (chain.dispatched) {
       lines.push(
-        `🔁 **continuing (${chain.number + 1} of ${chain.of})**: this run stopped on its time or turns, so async-pr started the next run, which resumes this session.${chain.number > 0 ? '' : cost}`,
+        `🔁 **continuing (${chain.number + 1} of ${chain.of})**: this run stopped on its time or turns, so async-pr started the next run, which ${outcome.handover?.resumes ? 'resumes this session' : 'starts afresh from this report'}.${chain.number > 0 ? '' : cost}`,
         '',
       )
     } else if (chain.why) {

@@ -61,7 +61,7 @@ function withRecovery(delivery: Delivery, recovery: Recovery | undefined): Deliv
   return {
     ...delivery,
     commits: [{ sha: recovery.commitSha, subject: subject.trim() }],
-    files: recovery.files.map((path) => ({ path })),
+    files: recovery.changes,
     pushedTo: recovery.pushedTo,
     commitSha: recovery.commitSha,
   }

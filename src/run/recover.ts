@@ -7,7 +7,7 @@
 // only removed. Nothing is ever force-pushed. All of it in the publish repository.
 
 import { CHECKPOINT_BASE_TRAILER, CHECKPOINT_STATUS_TRAILER } from '../git/checkpoint.js'
-import { DEFAULT_IDENTITY, identityEnv } from '../git/commit.js'
+import { DEFAULT_IDENTITY, filesChanged, identityEnv, type FileChange } from '../git/commit.js'
 import type { Git } from '../git/git.js'
 import { fetchedStoredRef, storedRef, upstreamRef, type PublishRepo } from '../git/publish.js'
 import { rebaseCommits } from '../git/rebase.js'
@@ -26,6 +26,8 @@ export interface Recovery {
   /** Set when the branch could not take it: why. */
   fallbackReason?: string
   files: string[]
+  /** The same files with their line counts, for the report. */
+  changes: FileChange[]
 }
 
 function runIdOf(runUrl: string): string {
@@ -81,21 +83,8 @@ export async function recoverCheckpoint(options: {
   }
   const hasBase =
     (await git.run(['cat-file', '-e', `${base}^{commit}`], { allowFailure: true })).exitCode === 0
-  const files = hasBase
-    ? (
-        await git.output([
-          'diff',
-          '--name-only',
-          '-z',
-          '--no-renames',
-          '--no-ext-diff',
-          base,
-          checkpoint,
-        ])
-      )
-        .split('\0')
-        .filter(Boolean)
-    : []
+  const changes = hasBase ? await filesChanged(git, base, checkpoint) : []
+  const files = changes.map((change) => change.path)
   const message = [
     `WIP: recovered from run ${runIdOf(fromRunUrl)}`,
     '',
@@ -121,7 +110,14 @@ export async function recoverCheckpoint(options: {
     const pushed = await publish.push(commit, `refs/heads/${options.branch}`, tip)
     if (pushed.ok) {
       await removeCheckpoint()
-      return { fromRunUrl, statusComment, commitSha: commit, pushedTo: options.branch, files }
+      return {
+        fromRunUrl,
+        statusComment,
+        commitSha: commit,
+        pushedTo: options.branch,
+        files,
+        changes,
+      }
     }
   }
   // The branch cannot take it (a conflict, or it moved again): the checkpoint as it is, on a new branch.
@@ -135,5 +131,6 @@ export async function recoverCheckpoint(options: {
     pushedTo: options.fallbackBranch,
     fallbackReason: `The branch \`${options.branch}\` changed since the lost run started, and its work conflicts with what is there now.`,
     files,
+    changes,
   }
 }

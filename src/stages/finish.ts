@@ -8,6 +8,7 @@ import * as core from '@actions/core'
 import type { AgentVerdict } from '../agent/judge.js'
 import { dispatchPayload, CONTINUE_EVENT_TYPE } from '../events/dispatch.js'
 import type { Delivery } from '../git/deliver.js'
+import { createGitHub } from '../github/client.js'
 import type { RunContext } from '../run/start.js'
 import { errorMessage } from '../util/errors.js'
 import { currentSession } from './checkpoint.js'
@@ -62,13 +63,14 @@ export interface ContinuationNote {
 /**
  * Starts the next job (a `repository_dispatch` with only the PR and this run
  * in its payload) when this one ran out of time or turns, pushed progress, and
- * the chain has room; the next job checks all of it again from GitHub.
+ * the chain has room; the next job checks all of it again from GitHub. It
+ * resumes the session when one was kept, and starts afresh from the handover
+ * when not (checkpoint_minutes 0 keeps none).
  */
 export async function continueIfDue(
   run: RunContext,
   verdict: AgentVerdict,
   delivery: Delivery,
-  kept: Kept,
   number: number,
 ): Promise<ContinuationNote | undefined> {
   const of = run.settings.maxContinuations
@@ -82,11 +84,16 @@ export async function continueIfDue(
   if (!delivery.pushedTo || delivery.fallbackReason || delivery.commits.length === 0) {
     return { number, of, dispatched: false, why: 'this run pushed no progress to the branch.' }
   }
-  if (!kept.sessionSaved) {
-    return { number, of, dispatched: false, why: 'its session could not be saved.' }
-  }
+  // Sent with the PAT: it can write to the repository already, so the workflow's own token
+  // needs no `contents: write` (which would let it push).
+  const withPat = createGitHub({
+    token: run.settings.pushToken,
+    baseUrl: run.settings.apiUrl,
+    log: core.warning,
+    debug: core.debug,
+  })
   try {
-    await run.github.rest.repos.createDispatchEvent({
+    await withPat.rest.repos.createDispatchEvent({
       owner: run.task.owner,
       repo: run.task.repo,
       event_type: CONTINUE_EVENT_TYPE,
@@ -98,7 +105,7 @@ export async function continueIfDue(
       number,
       of,
       dispatched: false,
-      why: `GitHub refused the dispatch (${errorMessage(error)}); the comment token needs \`contents: write\`.`,
+      why: `GitHub refused the dispatch (${errorMessage(error)}); github_token needs write access to the repository (Contents: read and write).`,
     }
   }
 }
