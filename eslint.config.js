@@ -32,6 +32,23 @@ export default tseslint.config(
     },
   },
   {
+    // One funnel for child processes (src/util/process.ts): no shell, a whole explicit
+    // environment, its own process group, bounded output. Nothing else in src/ may spawn.
+    files: ['src/**/*.ts'],
+    ignores: ['src/util/process.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:child_process', 'child_process', 'execa'].map((name) => ({
+            name,
+            message: 'Start processes through src/util/process.ts (runProcess, startProcess).',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Scripts the hostile-agent tests have the agent write and run.
     files: ['**/*.cjs'],
     languageOptions: {
