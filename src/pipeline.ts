@@ -19,6 +19,7 @@ import type { StageContext } from './stages/context.js'
 import { deliverWork } from './stages/deliver.js'
 import { publishReview } from './stages/post-review.js'
 import { prepare } from './stages/prepare.js'
+import { steerRun } from './steer/steering.js'
 import { errorMessage } from './util/errors.js'
 
 export type PipelineResult =
@@ -76,6 +77,8 @@ async function work(run: RunContext, branch: TaskBranch): Promise<Outcome> {
   core.info(
     `Agent isolation: ${host.isolation === 'user' ? 'a separate user for this run' : 'none'}`,
   )
+  // While it works, a writer's comment reaches the agent, and `/async-pr stop` stops the run.
+  const steering = steerRun(run)
   const ctx: StageContext = {
     settings: run.settings,
     task: run.task,
@@ -84,20 +87,23 @@ async function work(run: RunContext, branch: TaskBranch): Promise<Outcome> {
     branch,
     status: run.status,
     executionFile: run.executionFile,
-    cancelled: run.cancelled,
+    cancelled: steering.signal,
     secretForms: run.secretForms,
     deadline: Date.now() + run.settings.timeoutMs,
     worker: new Transcript(run.git.cwd),
     sessions: [],
+    steering: steering.inbox,
   }
   let record
   try {
     // agent → verify → fix → review → fix …, one commit per session's work
     record = await core.group('Claude Code', async () => runToReady(ctx, await previousResult(run)))
   } finally {
+    await steering.close()
     await host.close()
     await restoreConfig()
   }
+  record = { ...record, verdict: steering.verdictOf(record.verdict) }
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0)
   run.timings.mark(`agent finished (${agentMs} ms)`)
   run.status.progress('saving', ctx.worker)

@@ -16,6 +16,7 @@ import type { Task } from '../event.js'
 import { judgeCriteria } from './criteria.js'
 import { ciFixIntro, renderProgress } from './progress.js'
 import { renderState } from './state.js'
+import { renderSteering } from './steering.js'
 
 const HEADLINES: Record<Conclusion, string> = {
   success: '✅ async-pr finished the task',
@@ -72,7 +73,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   if (task.followUp) {
     const first = task.followUp.instruction.split('\n')[0] ?? ''
     lines.push(
-      `Follow-up to [this instruction](${linkUrl(task.followUp.commentUrl)}): _${plain(first.slice(0, 200))}_`,
+      `Follow-up to [this ${task.followUp.source === 'review' ? 'review' : 'instruction'}](${linkUrl(task.followUp.commentUrl)}): _${plain(first.slice(0, 200))}_`,
       '',
     )
   }
@@ -86,6 +87,8 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     if (!agent?.result?.text?.trim()) lines.push('**Last message from the agent:**', '')
     lines.push(quote(summary), '')
   }
+
+  if (outcome.steering?.length) lines.push(...renderSteering(outcome.steering), '')
 
   lines.push(...renderRounds(outcome), ...renderVerification(outcome), ...renderReview(outcome))
 
@@ -234,7 +237,10 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       sessionId: agent?.result?.sessionId || agent?.sessionId,
       costUsd: accountingOf(agent)?.costUsd,
       numTurns: accountingOf(agent)?.turns,
-      instructionId: task.followUp?.commentId,
+      instructionId: task.followUp?.source ? undefined : task.followUp?.commentId,
+      steered: outcome.steering?.length
+        ? outcome.steering.map((note) => note.commentId)
+        : undefined,
     }),
   )
   return lines.join('\n')

@@ -8,6 +8,7 @@ import type { CommitInfo, FileChange } from '../git/commit.js'
 import type { HoldBack } from '../git/guard.js'
 import type { Finding, Verdict } from '../stages/review-answer.js'
 import type { Exclusion } from '../git/snapshot.js'
+import type { SteeringNote } from './steering.js'
 
 export type Conclusion =
   'success' | 'no_changes' | 'skipped' | 'failure' | 'timed_out' | 'cancelled'
@@ -62,11 +63,13 @@ export interface Outcome {
   review?: ReviewSummary
   /** Fix rounds of either kind. */
   rounds?: number
+  /** Comments from the PR that reached the run while it worked (steering, a stop). */
+  steering?: SteeringNote[]
 }
 
 /** One Claude Code session of the run, for the per-session breakdown. */
 export interface SessionSummary {
-  kind: 'worker' | 'fix' | 'review'
+  kind: 'worker' | 'fix' | 'review' | 'report'
   label: string
   wallMs: number
   turns: number

@@ -19,6 +19,8 @@ export interface CommentState {
   numTurns?: number
   /** Set for follow-up runs: the instruction comment this run answers. */
   instructionId?: number
+  /** Comments this run answered while it worked (steering, a stop): their own runs do nothing. */
+  steered?: number[]
 }
 
 const PREFIX = '<!-- async-pr:state '

@@ -17,6 +17,7 @@ import type { RunLinks } from '../report/outcome.js'
 import { secretsOf, type Settings } from '../settings.js'
 import { initBinaries } from '../util/binaries.js'
 import { secretForms } from '../util/secrets.js'
+import { isStop } from '../steer/command.js'
 import { ciFixOptions, resolveWorkflowRun, type CiFixRun } from './ci-fix.js'
 import { LiveStatus } from './live-status.js'
 import { resolveTask } from './resolve.js'
@@ -113,6 +114,14 @@ export async function startRun(
       kind: 'skipped',
       reason: 'already_done',
       message: 'This instruction was already answered.',
+    }
+  }
+  // `/async-pr stop` is for a running run (src/steer/), which answers it; alone it asks for nothing.
+  if (task.followUp && isStop(task.followUp.instruction)) {
+    return {
+      kind: 'skipped',
+      reason: 'nothing_to_stop',
+      message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`,
     }
   }
 

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import type { AgentHost } from '../agent/host.js'
 import type { AgentVerdict } from '../agent/judge.js'
+import type { LiveInput } from '../agent/live-input.js'
 import type { AgentRun } from '../agent/run.js'
 import type { SessionLimits } from '../agent/command.js'
 import type { AgentResult, Transcript } from '../agent/transcript.js'
@@ -34,9 +35,11 @@ export interface StageContext {
   worker: Transcript
   /** Every session so far, in order (the worker's and the reviewer's). */
   sessions: SessionRecord[]
+  /** Messages from the PR for the worker while it runs (src/steer/). */
+  steering?: LiveInput
 }
 
-export type SessionKind = 'worker' | 'fix' | 'review'
+export type SessionKind = 'worker' | 'fix' | 'review' | 'report'
 
 export interface SessionRecord {
   kind: SessionKind
