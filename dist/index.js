@@ -28997,10 +28997,10 @@ var ProxyLedger = class {
     this.charge(request2.model, usage, estimated);
   }
   /** Records a refusal, for the totals and the report. */
-  recordRefusal(method, target, refusal2) {
+  recordRefusal(method, target, refusal3) {
     this.totals.refused++;
     if (this.totals.refusals.length < KEPT_REFUSALS) {
-      this.totals.refusals.push({ method, target: target.slice(0, 200), reason: refusal2.reason });
+      this.totals.refusals.push({ method, target: target.slice(0, 200), reason: refusal3.reason });
     }
   }
   usage() {
@@ -29008,7 +29008,7 @@ var ProxyLedger = class {
     return {
       ...totals,
       models: [...totals.models],
-      refusals: totals.refusals.map((refusal2) => ({ ...refusal2 })),
+      refusals: totals.refusals.map((refusal3) => ({ ...refusal3 })),
       limit: totals.limit && { ...totals.limit }
     };
   }
@@ -29415,12 +29415,12 @@ function sendError(res, status, type, message) {
   });
   res.end(body);
 }
-function sendRefusal(res, refusal2, what) {
+function sendRefusal(res, refusal3, what) {
   sendError(
     res,
-    refusal2.status,
-    refusal2.type,
-    `async-pr's model proxy refused ${what}: ${refusal2.reason}.`
+    refusal3.status,
+    refusal3.type,
+    `async-pr's model proxy refused ${what}: ${refusal3.reason}.`
   );
 }
 var Gate = class {
@@ -29514,10 +29514,10 @@ async function startModelProxy(upstream, credential, limits = {}) {
   const gate = new Gate(
     limits.maxBudgetUsd === void 0 ? IN_FLIGHT.unbudgeted : IN_FLIGHT.budgeted
   );
-  function refuse2(req, res, refusal2) {
-    ledger.recordRefusal(req.method ?? "?", req.url ?? "", refusal2);
-    const what = refusal2.status === 402 ? "this request" : `${quoted(req.method)} ${quoted(req.url)}`;
-    sendRefusal(res, refusal2, what);
+  function refuse2(req, res, refusal3) {
+    ledger.recordRefusal(req.method ?? "?", req.url ?? "", refusal3);
+    const what = refusal3.status === 402 ? "this request" : `${quoted(req.method)} ${quoted(req.url)}`;
+    sendRefusal(res, refusal3, what);
   }
   function upstreamHeaders(req, length) {
     const headers = {};
@@ -30489,14 +30489,14 @@ function gitEnv(home) {
 function createGit(location, home) {
   const forced = forcedConfig(home.hooksPath);
   const base = gitEnv(home);
-  const where = {};
-  if (location.gitDir) where.GIT_DIR = location.gitDir;
-  if (location.workTree) where.GIT_WORK_TREE = location.workTree;
-  if (location.indexFile) where.GIT_INDEX_FILE = location.indexFile;
+  const where2 = {};
+  if (location.gitDir) where2.GIT_DIR = location.gitDir;
+  if (location.workTree) where2.GIT_WORK_TREE = location.workTree;
+  if (location.indexFile) where2.GIT_INDEX_FILE = location.indexFile;
   function spawnOptions(options) {
     return {
       cwd: location.cwd,
-      env: { ...base, ...where, ...options.env },
+      env: { ...base, ...where2, ...options.env },
       input: options.input,
       timeoutMs: options.timeoutMs ?? 10 * 6e4,
       maxOutputBytes: options.maxOutputBytes
@@ -36894,10 +36894,10 @@ function annotationLines(check2) {
   return [
     "  Annotations:",
     ...check2.annotations.map((a2) => {
-      const where = a2.endLine > a2.startLine ? `${a2.startLine}-${a2.endLine}` : `${a2.startLine}`;
+      const where2 = a2.endLine > a2.startLine ? `${a2.startLine}-${a2.endLine}` : `${a2.startLine}`;
       const text2 = `${a2.title ? `${a2.title}: ` : ""}${a2.message}`.replace(/\s+/g, " ").trim();
       const cut = text2.length > ANNOTATION_CHARS ? `${text2.slice(0, ANNOTATION_CHARS)} \u2026` : text2;
-      return `  - ${a2.path}:${where} (${a2.level}) ${cut}`;
+      return `  - ${a2.path}:${where2} (${a2.level}) ${cut}`;
     })
   ];
 }
@@ -36972,8 +36972,34 @@ function cleaned(text2) {
   return stripHiddenText(text2).trim();
 }
 
+// src/prompts/threads.ts
+function threadLabel(index) {
+  return `T${index + 1}`;
+}
+function where(thread) {
+  const line = thread.line ? ` line ${thread.line}` : "";
+  const outdated = thread.outdated ? " (outdated: the code changed after it was written)" : "";
+  return `${thread.path}${line}${outdated}`;
+}
+function threadsText(threads) {
+  const blocks2 = threads.map((thread, index) => {
+    const lines = [`Thread ${threadLabel(index)}: ${where(thread)}`, "Diff hunk:", thread.diffHunk];
+    lines.push("Conversation:");
+    for (const comment of thread.comments) {
+      const [first = "", ...rest] = comment.body.trim().split("\n");
+      lines.push(`- @${comment.author}: ${first}`, ...rest.map((line) => `  ${line}`));
+    }
+    if (thread.leftOut > 0)
+      lines.push(
+        `(${thread.leftOut} comment${thread.leftOut === 1 ? "" : "s"} by someone without write access left out)`
+      );
+    return lines.join("\n");
+  });
+  return blocks2.join("\n\n");
+}
+
 // src/prompt.ts
-var TAGS = ["TASK", "PREVIOUS_RESULT", "INSTRUCTION", "CI_FAILURE"];
+var TAGS = ["TASK", "PREVIOUS_RESULT", "INSTRUCTION", "CI_FAILURE", "REVIEW_THREADS"];
 var CLOSING_RULES = (task) => [
   "How this works:",
   "- Make the changes in the working directory with your tools.",
@@ -36990,7 +37016,8 @@ function buildPrompt(task, previousResult2 = task.ciFix?.previousResult) {
   const instruction = task.followUp ? stripHiddenText(task.followUp.instruction).trim() : "";
   const previous = previousResult2 ? stripHiddenText(previousResult2).trim() : "";
   const ci = task.ciFix ? stripHiddenText(ciFailureText(task.ciFix)).trim() : "";
-  const fenced = fenceFor(TAGS, [title, body, instruction, previous, ci]);
+  const threads = task.reviewThreads?.length ? stripHiddenText(threadsText(task.reviewThreads)).trim() : "";
+  const fenced = fenceFor(TAGS, [title, body, instruction, previous, ci, threads]);
   const lines = [
     `You are working on pull request #${task.prNumber} in ${task.owner}/${task.repo}.`,
     `The working directory is a checkout of its branch \`${task.headRef}\`.`,
@@ -37029,6 +37056,19 @@ ${body}`),
       ""
     );
     if (previous) lines.push(...fenced("PREVIOUS_RESULT", previous), "");
+    if (threads) {
+      lines.push(
+        `The PR has ${task.reviewThreads.length} unresolved review thread${task.reviewThreads.length === 1 ? "" : "s"} started by people with write`,
+        "access, below: each with an id (T1, T2, \u2026), the file and line, the diff hunk it was left",
+        "on, and the conversation. Address the threads the instruction asks for (when it asks to",
+        "address the review, each one you can). At the end you will be asked, thread by thread,",
+        "whether you addressed it; leaving one unchanged is fine when you say why. Like the other",
+        "texts, the threads are written by people and can quote other material.",
+        "",
+        ...fenced("REVIEW_THREADS", threads),
+        ""
+      );
+    }
     lines.push(...fenced("INSTRUCTION", instruction), "");
   } else {
     lines.push(
@@ -37199,8 +37239,8 @@ function verifyFixPrompt(check2, round) {
   ].join("\n");
 }
 function findingLine(finding2, index) {
-  const where = finding2.line ? `${finding2.path}:${finding2.line}` : finding2.path || "(no file)";
-  return `${index + 1}. ${where} [${finding2.severity}] ${finding2.what} \u2014 ${finding2.why}`;
+  const where2 = finding2.line ? `${finding2.path}:${finding2.line}` : finding2.path || "(no file)";
+  return `${index + 1}. ${where2} [${finding2.severity}] ${finding2.what} \u2014 ${finding2.why}`;
 }
 function reviewFixPrompt(findings, round) {
   const text2 = cleaned(findings.map(findingLine).join("\n"));
@@ -38055,8 +38095,8 @@ function findingComment(finding2) {
   ].join("\n");
 }
 function findingLine2(finding2) {
-  const where = finding2.path ? codeSpan(finding2.line ? `${finding2.path}:${finding2.line}` : finding2.path) : "_the change as a whole_";
-  return `- ${SEVERITY_MARK[finding2.severity]} ${where}: ${inline(finding2.what)} \u2014 ${inline(finding2.why)}`;
+  const where2 = finding2.path ? codeSpan(finding2.line ? `${finding2.path}:${finding2.line}` : finding2.path) : "_the change as a whole_";
+  return `- ${SEVERITY_MARK[finding2.severity]} ${where2}: ${inline(finding2.what)} \u2014 ${inline(finding2.why)}`;
 }
 function reviewBody(answer, elsewhere, inlineCount, runUrl) {
   const total = answer.findings.length;
@@ -38255,6 +38295,61 @@ function renderProgress(task, links, progress, extraState = {}) {
   ].join("\n");
 }
 
+// src/report/thread-reply.ts
+function threadReply(reply, runUrl) {
+  const run2 = `[workflow run](${runUrl})`;
+  switch (reply.kind) {
+    case "addressed": {
+      const where2 = reply.commit ? `in [${codeSpan(shortSha(reply.commit.sha))}](${reply.commit.url})` : "(no change to the code was needed)";
+      return [
+        `\u2705 **Addressed** by async-pr ${where2}:`,
+        "",
+        quote(reply.what),
+        "",
+        `<sub>async-pr resolved this conversation (${run2}); reopen it if it is not done.</sub>`
+      ].join("\n");
+    }
+    case "not_addressed":
+      return [
+        "\u23F8\uFE0F **Not changed** by async-pr:",
+        "",
+        quote(reply.why),
+        "",
+        `<sub>Left open for you (${run2}).</sub>`
+      ].join("\n");
+    case "not_reported":
+      return [
+        "\u23F8\uFE0F **Not changed** by async-pr: the agent did not report on this thread.",
+        "",
+        `<sub>Left open for you (${run2}).</sub>`
+      ].join("\n");
+    case "not_on_branch":
+      return [
+        `\u23F8\uFE0F async-pr addressed this, but the work is not on this PR\u2019s branch: ${prose(reply.why)}`,
+        "",
+        quote(reply.what),
+        "",
+        `<sub>Left open for you (${run2}).</sub>`
+      ].join("\n");
+  }
+}
+function renderThreadsSummary(summary2) {
+  const plural = (n2) => n2 === 1 ? "" : "s";
+  if (summary2.why) {
+    return [
+      `**Review threads:** ${summary2.total} open thread${plural(summary2.total)} given to the agent; none answered or resolved: ${prose(summary2.why)}.`,
+      ""
+    ];
+  }
+  const open3 = summary2.total - summary2.resolved;
+  const lines = [
+    `**Review threads:** ${summary2.resolved} of ${summary2.total} addressed and resolved${open3 > 0 ? `, ${open3} left open with ${open3 === 1 ? "a reply that says" : "replies that say"} why` : ""}.`
+  ];
+  if (summary2.failures.length > 0)
+    lines.push("", ...summary2.failures.map((failure) => `- ${prose(failure)}`));
+  return [...lines, ""];
+}
+
 // src/report/comment.ts
 var HEADLINES = {
   success: "\u2705 async-pr finished the task",
@@ -38307,6 +38402,7 @@ function renderFinal(outcome, options = {}) {
   }
   if (outcome.steering?.length) lines.push(...renderSteering(outcome.steering), "");
   lines.push(...renderRounds(outcome), ...renderVerification(outcome), ...renderReview(outcome));
+  if (outcome.threads) lines.push(...renderThreadsSummary(outcome.threads));
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`;
     const branchUrl = `${repoUrl}/tree/${urlPath(outcome.pushedTo)}`;
@@ -38411,7 +38507,7 @@ function renderFinal(outcome, options = {}) {
       `**Refused by the model proxy:** ${agent?.usage?.refused ?? refusals.length} request(s) outside what this run may send to the model API (its endpoints, \`model\`, \`max_budget_usd\`, \`max_turns\`).`,
       "",
       ...refusals.slice(0, 10).map(
-        (refusal2) => `- ${codeSpan(`${refusal2.method} ${refusal2.target}`)}: ${plain(refusal2.reason)}`
+        (refusal3) => `- ${codeSpan(`${refusal3.method} ${refusal3.target}`)}: ${plain(refusal3.reason)}`
       ),
       ""
     );
@@ -38587,6 +38683,161 @@ var LiveStatus = class {
   }
 };
 
+// src/github/review-threads.ts
+var REVIEW_THREADS_QUERY = (
+  /* GraphQL */
+  `
+  query AsyncPrReviewThreads($owner: String!, $repo: String!, $number: Int!, $after: String) {
+    viewer {
+      login
+    }
+    repository(owner: $owner, name: $repo) {
+      pullRequest(number: $number) {
+        reviewThreads(first: 100, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            id
+            isResolved
+            isOutdated
+            path
+            line
+            originalLine
+            comments(first: 100) {
+              nodes {
+                databaseId
+                author {
+                  __typename
+                  login
+                }
+                body
+                diffHunk
+                url
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`
+);
+var RESOLVE_THREAD_MUTATION = (
+  /* GraphQL */
+  `
+  mutation AsyncPrResolveThread($threadId: ID!) {
+    resolveReviewThread(input: { threadId: $threadId }) {
+      thread {
+        id
+        isResolved
+      }
+    }
+  }
+`
+);
+function graphqlAt(github, url) {
+  return github.graphql.defaults({ url });
+}
+var MAX_PAGES = 3;
+function restLogin(author) {
+  return author.__typename === "Bot" ? `${author.login}[bot]` : author.login;
+}
+function sameAccount(a2, b) {
+  const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, "");
+  return bare(a2) === bare(b);
+}
+async function unresolvedThreads(github, graphqlUrl, pr, allowedBots) {
+  const nodes = [];
+  let viewer = "";
+  let after = null;
+  const graphql3 = graphqlAt(github, graphqlUrl);
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await graphql3(REVIEW_THREADS_QUERY, {
+      owner: pr.owner,
+      repo: pr.repo,
+      number: pr.number,
+      after
+    });
+    viewer = answer.viewer.login;
+    const threads = answer.repository?.pullRequest?.reviewThreads;
+    if (!threads) break;
+    for (const node of threads.nodes ?? []) if (node) nodes.push(node);
+    if (!threads.pageInfo.hasNextPage) break;
+    after = threads.pageInfo.endCursor;
+  }
+  const verdicts = /* @__PURE__ */ new Map();
+  const isWriter = (author) => {
+    if (!author) return Promise.resolve(false);
+    if (sameAccount(author.login, viewer)) return Promise.resolve(true);
+    const login = restLogin(author);
+    let known = verdicts.get(login.toLowerCase());
+    if (!known) {
+      known = accountInfo(github, pr.owner, pr.repo, login).then(
+        (info2) => authorize(info2, info2, allowedBots).allowed
+      );
+      verdicts.set(login.toLowerCase(), known);
+    }
+    return known;
+  };
+  const found = [];
+  for (const node of nodes) {
+    if (node.isResolved) continue;
+    const comments = (node.comments.nodes ?? []).filter((c3) => c3 !== null);
+    const first = comments[0];
+    if (!first || first.databaseId === null || !await isWriter(first.author)) continue;
+    const kept = [];
+    for (const comment of comments) {
+      if (await isWriter(comment.author))
+        kept.push({ author: comment.author?.login ?? "ghost", body: comment.body });
+    }
+    found.push({
+      id: node.id,
+      path: node.path,
+      line: node.line ?? node.originalLine ?? void 0,
+      outdated: node.isOutdated,
+      diffHunk: first.diffHunk,
+      firstCommentId: first.databaseId,
+      url: first.url,
+      comments: kept,
+      leftOut: comments.length - kept.length
+    });
+  }
+  return found;
+}
+async function replyInThread(github, pr, thread, body) {
+  const { data } = await github.rest.pulls.createReplyForReviewComment({
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    comment_id: thread.firstCommentId,
+    body
+  });
+  return data.html_url;
+}
+async function resolveThread(github, graphqlUrl, thread) {
+  const answer = await graphqlAt(github, graphqlUrl)(RESOLVE_THREAD_MUTATION, { threadId: thread.id });
+  return answer.resolveReviewThread?.thread?.isResolved === true;
+}
+
+// src/run/review-context.ts
+async function withReviewThreads(github, task, options) {
+  if (!task.followUp) return task;
+  try {
+    const threads = await unresolvedThreads(
+      github,
+      options.graphqlUrl,
+      { owner: task.owner, repo: task.repo, number: task.prNumber },
+      options.allowedBots
+    );
+    return threads.length > 0 ? { ...task, reviewThreads: threads } : task;
+  } catch (error2) {
+    options.warn(`Could not read the PR's review threads: ${errorMessage(error2)}`);
+    return task;
+  }
+}
+
 // src/run/timings.ts
 var Timings = class {
   start = Date.now();
@@ -38654,6 +38905,11 @@ async function startRun(settings, runnerEnv, cancelled) {
       message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`
     };
   }
+  const context = await withReviewThreads(github, task, {
+    graphqlUrl: settings.graphqlUrl,
+    allowedBots: settings.allowedBots,
+    warn: warning
+  });
   const scratch = await mkdtemp(path16.join(tmpdir2(), "async-pr-"));
   const executionDir = path16.join(settings.runnerTemp, "async-pr");
   await mkdir7(executionDir, { recursive: true });
@@ -38665,7 +38921,7 @@ async function startRun(settings, runnerEnv, cancelled) {
     run: {
       settings,
       runnerEnv,
-      task,
+      task: context,
       links,
       github,
       status,
@@ -38991,6 +39247,53 @@ async function deliverWork(run2, branch) {
   return delivery;
 }
 
+// src/stages/answer-threads.ts
+function replyFor(answer, delivery, commitUrl) {
+  if (!answer) return { kind: "not_reported" };
+  if (!answer.addressed) return { kind: "not_addressed", why: answer.what };
+  const why = delivery.refused ?? delivery.fallbackReason;
+  if (why) return { kind: "not_on_branch", what: answer.what, why };
+  const sha = delivery.commits.length > 0 ? delivery.commitSha : void 0;
+  return {
+    kind: "addressed",
+    what: answer.what,
+    commit: sha ? { sha, url: commitUrl(sha) } : void 0
+  };
+}
+function refusal2(action, thread, error2) {
+  const status = statusOf(error2);
+  const hint = action === "resolve" && (status === 403 || /FORBIDDEN|not accessible/i.test(errorMessage(error2))) ? " (resolving needs `contents: write` and `pull-requests: write` for the workflow token)" : "";
+  return `Could not ${action} the thread on ${thread.path}: ${errorMessage(error2)}${hint}`;
+}
+async function answerThreads(run2, report2, delivery) {
+  const threads = run2.task.reviewThreads ?? [];
+  if (!report2 || threads.length === 0) return void 0;
+  const summary2 = { total: threads.length, resolved: 0, replied: 0, failures: [] };
+  if (report2.kind === "none") return { ...summary2, why: report2.why };
+  const pr = { owner: run2.task.owner, repo: run2.task.repo, number: run2.task.prNumber };
+  const repoUrl = `${run2.settings.serverUrl}/${pr.owner}/${pr.repo}`;
+  for (const [index, thread] of threads.entries()) {
+    const answer = report2.answers.find((entry) => entry.id === threadLabel(index));
+    const reply = replyFor(answer, delivery, (sha) => `${repoUrl}/commit/${sha}`);
+    const body = redactForPublishing(threadReply(reply, run2.links.runUrl), run2.secretForms).text;
+    try {
+      await replyInThread(run2.github, pr, thread, body);
+      summary2.replied++;
+    } catch (error2) {
+      summary2.failures.push(refusal2("reply in", thread, error2));
+      continue;
+    }
+    if (reply.kind !== "addressed") continue;
+    try {
+      if (await resolveThread(run2.github, run2.settings.graphqlUrl, thread)) summary2.resolved++;
+    } catch (error2) {
+      summary2.failures.push(refusal2("resolve", thread, error2));
+    }
+  }
+  for (const failure of summary2.failures) warning(failure);
+  return summary2;
+}
+
 // src/github/diff-lines.ts
 function commentableLines(patch) {
   const lines = /* @__PURE__ */ new Set();
@@ -39298,8 +39601,8 @@ async function readEntry(workTree, realWorkTree, file, maxBytes) {
     if (!opened.isFile()) {
       return { kind: "excluded", why: "special", detail: "changed into something else while read" };
     }
-    const where = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
-    if (where !== void 0 && !isInside3(where, realWorkTree)) {
+    const where2 = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (where2 !== void 0 && !isInside3(where2, realWorkTree)) {
       return { kind: "excluded", why: "unreadable", detail: "resolves outside the workspace" };
     }
     const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
@@ -39568,6 +39871,114 @@ async function prepare(run2) {
   }
   run2.timings.mark("workspace prepared");
   return { kind: "ready", branch: prepared.branch };
+}
+
+// src/stages/thread-report-answer.ts
+function threadReportSchema(ids) {
+  return {
+    type: "object",
+    properties: {
+      threads: {
+        type: "array",
+        maxItems: ids.length,
+        items: {
+          type: "object",
+          properties: {
+            id: { type: "string", enum: [...ids], description: "the thread id (T1, T2, \u2026)" },
+            addressed: {
+              type: "boolean",
+              description: "true when your change does what the thread asks"
+            },
+            what: {
+              type: "string",
+              description: "addressed: what you changed for it, in a sentence or two; not addressed: why not"
+            }
+          },
+          required: ["id", "addressed", "what"],
+          additionalProperties: false
+        }
+      }
+    },
+    required: ["threads"],
+    additionalProperties: false
+  };
+}
+var MAX_TEXT2 = 2e3;
+function readThreadReport(structured, ids) {
+  if (typeof structured !== "object" || structured === null) return void 0;
+  const threads = structured.threads;
+  if (!Array.isArray(threads) || threads.length > ids.length) return void 0;
+  const answers = [];
+  for (const entry of threads) {
+    if (typeof entry !== "object" || entry === null) return void 0;
+    const { id, addressed, what } = entry;
+    if (typeof id !== "string" || !ids.includes(id)) return void 0;
+    if (answers.some((answer) => answer.id === id)) return void 0;
+    if (typeof addressed !== "boolean" || typeof what !== "string" || !what.trim()) return void 0;
+    const text2 = what.trim();
+    answers.push({
+      id,
+      addressed,
+      what: text2.length > MAX_TEXT2 ? `${text2.slice(0, MAX_TEXT2 - 1)}\u2026` : text2
+    });
+  }
+  return answers;
+}
+
+// src/stages/thread-report.ts
+function reportPrompt(ids) {
+  return [
+    `Report on the review threads you were given (${ids.join(", ")}), one entry per thread, with`,
+    "the StructuredOutput tool: `addressed` is true only when your change does what the thread",
+    "asks; `what` says what you changed for it, or why you did not change anything. This is a",
+    "report only: do not change any file now."
+  ].join("\n");
+}
+var ASK_AGAIN2 = "Your report did not reach async-pr in the required shape. Call the StructuredOutput tool now with `threads` as described.";
+async function reportOnThreads(ctx, record) {
+  const threads = ctx.task.reviewThreads ?? [];
+  if (threads.length === 0) return void 0;
+  if (record.verdict.kind !== "completed")
+    return { kind: "none", why: `the work did not finish (${record.verdict.kind})` };
+  const ids = threads.map((_, index) => threadLabel(index));
+  const transcript = new Transcript(ctx.branch.workTree);
+  let resume = ctx.worker.result?.sessionId || ctx.worker.sessionId;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const stop = outOfRoom(ctx);
+    if (stop) return { kind: "none", why: "reason" in stop ? stop.reason : stop.kind };
+    if (!resume) break;
+    const run2 = await ctx.host.runClaude({
+      args: reviewerArgs(ctx.settings, {
+        jsonSchema: threadReportSchema(ids),
+        limits: sessionLimits(ctx),
+        resume
+      }),
+      prompt: attempt === 1 ? reportPrompt(ids) : ASK_AGAIN2,
+      executionFile: ctx.executionFile,
+      timeoutMs: Math.max(1e3, remainingMs(ctx)),
+      transcript,
+      onProgress: progressFor(ctx, { stage: "reporting-threads", threads: ids.length }, transcript),
+      signal: ctx.cancelled,
+      redact: (line) => redactSecrets(line, ctx.secretForms)
+    });
+    const verdict = judgeAgentRun(run2, {
+      timeoutMs: ctx.settings.timeoutMs,
+      maxTurns: ctx.settings.maxTurns,
+      maxBudgetUsd: ctx.settings.maxBudgetUsd
+    });
+    ctx.sessions.push({
+      kind: "report",
+      label: attempt === 1 ? "review threads report" : "review threads report, asked again",
+      run: run2,
+      verdict,
+      result: run2.transcript.result
+    });
+    const answers = readThreadReport(run2.transcript.result?.structured, ids);
+    if (answers) return { kind: "report", answers };
+    if (verdict.kind !== "completed") return { kind: "none", why: verdict.reason };
+    resume = run2.transcript.sessionId ?? resume;
+  }
+  return { kind: "none", why: "the agent\u2019s report on the threads could not be read" };
 }
 
 // src/steer/inbox.ts
@@ -39900,8 +40311,10 @@ async function work(run2, branch) {
     steering: steering.inbox
   };
   let record;
+  let threadReport;
   try {
     record = await group("Claude Code", async () => runToReady(ctx, await previousResult(run2)));
+    threadReport = await reportOnThreads(ctx, record);
   } finally {
     await steering.close();
     await host.close();
@@ -39913,9 +40326,10 @@ async function work(run2, branch) {
   run2.status.progress("saving", ctx.worker);
   const delivery = await deliverWork(run2, branch);
   const review2 = await publishReview(run2, record, delivery);
+  const threads = await answerThreads(run2, threadReport, delivery);
   const worker = ctx.sessions.find((session) => session.kind !== "review") ?? ctx.sessions[0];
   if (!worker) throw new Error("The agent did not run.");
-  return outcomeOf({
+  const outcome = outcomeOf({
     task: run2.task,
     links: run2.links,
     record,
@@ -39927,6 +40341,7 @@ async function work(run2, branch) {
     maxFileBytes: run2.settings.maxFileBytes,
     fixAttempts: run2.settings.fixAttempts
   });
+  return threads ? { ...outcome, threads } : outcome;
 }
 async function report(run2, outcome) {
   const comment = await run2.status.finish(outcome).catch((error2) => {

@@ -2,6 +2,7 @@
 // Pure: the payload is read from disk by the caller.
 
 import type { CiFailure } from './github/ci-logs.js'
+import type { ReviewThread } from './github/review-threads.js'
 import { stripHiddenText } from './util/sanitize.js'
 
 export interface Account {
@@ -56,6 +57,8 @@ export interface Task {
   followUp?: FollowUp
   /** Set when this run fixes CI that failed on async-pr's push. */
   ciFix?: CiFix
+  /** A follow-up's context: the PR's unresolved review threads that writers started. */
+  reviewThreads?: ReviewThread[]
 }
 
 export type SkipReason =

@@ -17,8 +17,10 @@ import { startRun, type RunContext, type Skipped } from './run/start.js'
 import type { Settings } from './settings.js'
 import type { StageContext } from './stages/context.js'
 import { deliverWork } from './stages/deliver.js'
+import { answerThreads } from './stages/answer-threads.js'
 import { publishReview } from './stages/post-review.js'
 import { prepare } from './stages/prepare.js'
+import { reportOnThreads } from './stages/thread-report.js'
 import { steerRun } from './steer/steering.js'
 import { errorMessage } from './util/errors.js'
 
@@ -95,9 +97,11 @@ async function work(run: RunContext, branch: TaskBranch): Promise<Outcome> {
     steering: steering.inbox,
   }
   let record
+  let threadReport
   try {
     // agent → verify → fix → review → fix …, one commit per session's work
     record = await core.group('Claude Code', async () => runToReady(ctx, await previousResult(run)))
+    threadReport = await reportOnThreads(ctx, record) // a follow-up's review threads, one by one
   } finally {
     await steering.close()
     await host.close()
@@ -109,9 +113,10 @@ async function work(run: RunContext, branch: TaskBranch): Promise<Outcome> {
   run.status.progress('saving', ctx.worker)
   const delivery = await deliverWork(run, branch) // one push: lease, rebase, fallback
   const review = await publishReview(run, record, delivery) // the findings as a PR review
+  const threads = await answerThreads(run, threadReport, delivery) // replies; resolve what was fixed
   const worker = ctx.sessions.find((session) => session.kind !== 'review') ?? ctx.sessions[0]
   if (!worker) throw new Error('The agent did not run.')
-  return outcomeOf({
+  const outcome = outcomeOf({
     task: run.task,
     links: run.links,
     record,
@@ -123,6 +128,7 @@ async function work(run: RunContext, branch: TaskBranch): Promise<Outcome> {
     maxFileBytes: run.settings.maxFileBytes,
     fixAttempts: run.settings.fixAttempts,
   })
+  return threads ? { ...outcome, threads } : outcome
 }
 
 async function report(run: RunContext, outcome: Outcome): Promise<PipelineResult> {

@@ -17,6 +17,7 @@ import { judgeCriteria } from './criteria.js'
 import { ciFixIntro, renderProgress } from './progress.js'
 import { renderState } from './state.js'
 import { renderSteering } from './steering.js'
+import { renderThreadsSummary } from './thread-reply.js'
 
 const HEADLINES: Record<Conclusion, string> = {
   success: '✅ async-pr finished the task',
@@ -91,6 +92,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   if (outcome.steering?.length) lines.push(...renderSteering(outcome.steering), '')
 
   lines.push(...renderRounds(outcome), ...renderVerification(outcome), ...renderReview(outcome))
+  if (outcome.threads) lines.push(...renderThreadsSummary(outcome.threads))
 
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`

@@ -9,6 +9,7 @@ import type { HoldBack } from '../git/guard.js'
 import type { Finding, Verdict } from '../stages/review-answer.js'
 import type { Exclusion } from '../git/snapshot.js'
 import type { SteeringNote } from './steering.js'
+import type { ThreadsSummary } from './thread-reply.js'
 
 export type Conclusion =
   'success' | 'no_changes' | 'skipped' | 'failure' | 'timed_out' | 'cancelled'
@@ -65,6 +66,8 @@ export interface Outcome {
   rounds?: number
   /** Comments from the PR that reached the run while it worked (steering, a stop). */
   steering?: SteeringNote[]
+  /** A follow-up's review threads: how many were answered and resolved. */
+  threads?: ThreadsSummary
 }
 
 /** One Claude Code session of the run, for the per-session breakdown. */

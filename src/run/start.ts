@@ -21,6 +21,7 @@ import { isStop } from '../steer/command.js'
 import { ciFixOptions, resolveWorkflowRun, type CiFixRun } from './ci-fix.js'
 import { LiveStatus } from './live-status.js'
 import { resolveTask } from './resolve.js'
+import { withReviewThreads } from './review-context.js'
 import { Timings } from './timings.js'
 
 export interface RunContext {
@@ -125,6 +126,13 @@ export async function startRun(
     }
   }
 
+  // A follow-up sees the PR's open review threads; it answers them after its push.
+  const context = await withReviewThreads(github, task, {
+    graphqlUrl: settings.graphqlUrl,
+    allowedBots: settings.allowedBots,
+    warn: core.warning,
+  })
+
   const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
@@ -136,7 +144,7 @@ export async function startRun(
     run: {
       settings,
       runnerEnv,
-      task,
+      task: context,
       links,
       github,
       status,
