@@ -10,6 +10,7 @@ import { issueCommentEvent } from '../harness/events.js'
 import { fileAt } from '../harness/git/index.js'
 import {
   bash,
+  promptOf,
   say,
   writeFile,
   type MessagesRequest,
@@ -200,6 +201,44 @@ describe('a writer comments while the agent works', () => {
     expect(statusBody(world)).not.toContain('"steered"')
     const queued = await queuedRun(world, posted!, 'carol')
     expect(queued.outputs).toMatchObject({ conclusion: 'skipped', skip_reason: 'not_authorized' })
+  })
+})
+
+describe('a comment while no agent session runs', () => {
+  it('waits for the next one: posted during verify, it reaches the fix round', async () => {
+    let posted: { id: number; body: string } | undefined
+    let first = 0
+    const fix: Step[] = []
+    world = await createWorld({
+      script: ({ request }) => {
+        if (!promptOf(request).includes('fix attempt')) {
+          const steps = [writeFile(ws('hello.txt'), 'hello\n'), say('Wrote hello.txt.')]
+          // As the first pass ends, a person comments; verify (3 s) is running by the time it is read.
+          if (first === 1)
+            setTimeout(() => {
+              posted = comment(world!, '/async-pr also write bye.txt', world!.author)
+            }, 500)
+          return steps[first++]
+        }
+        if (fix.length === 0 && seen(request, 'also write bye.txt'))
+          fix.push(writeFile(ws('bye.txt'), 'bye\n'), say('Wrote bye.txt as asked.'))
+        return fix.shift() ?? bash('sleep 0.3')
+      },
+    })
+    const run = await world.run({
+      inputs: { progress_interval_seconds: '1', verify: 'sleep 3; test -f bye.txt' },
+    })
+    expect(run.outputs).toMatchObject({
+      conclusion: 'success',
+      verify_result: 'passed',
+      rounds: '1',
+    })
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'bye.txt')).toBe('bye\n')
+    // It reached the fix round, not the first pass (which had ended).
+    const carrying = world.model.requests.filter((r) => seen(r.body ?? {}, 'also write bye.txt'))
+    expect(carrying.length).toBeGreaterThan(0)
+    expect(carrying.every((r) => promptOf(r.body!).includes('fix attempt 1 of 2'))).toBe(true)
+    expect(statusBody(world)).toContain(`"steered":[${posted!.id}]`)
   })
 })
 
