@@ -26,6 +26,7 @@ import { parserScenario } from './scenarios/parser.js'
 import { provisioningScenario } from './scenarios/provisioning.js'
 import { reviewLoopScenario } from './scenarios/review-loop.js'
 import { scaleScenario } from './scenarios/scale.js'
+import { steeringScenario } from './scenarios/steering.js'
 
 const RESULTS = path.join(ROOT, 'bench', 'results')
 const log = (line: string) =>
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
   await stage('long', 'long', () =>
     longRunScenario(options.longMinutes, options.longSleepSeconds, log),
   )
+  await stage('steering', 'steering', () => steeringScenario(options.longMinutes, log))
 
   const list = sections(results)
   const checks = verdicts(results)

@@ -2,6 +2,7 @@
 // Pure: the payload is read from disk by the caller.
 
 import type { CiFailure } from './github/ci-logs.js'
+import type { ReviewThread } from './github/review-threads.js'
 import { stripHiddenText } from './util/sanitize.js'
 
 export interface Account {
@@ -15,6 +16,8 @@ export interface FollowUp {
   commentUrl: string
   /** The comment's text after the prefix; untrusted, sanitized when it becomes the prompt. */
   instruction: string
+  /** Set when the instruction is a submitted review's body: `commentId` is then the review's id. */
+  source?: 'review'
 }
 
 /** A run that fixes the repository's CI after it failed on async-pr's push (see events/workflow-run.ts). */
@@ -56,6 +59,8 @@ export interface Task {
   ciFix?: CiFix
   /** Set when this run continues where an earlier one stopped. */
   continuation?: Continuation
+  /** A follow-up's context: the PR's unresolved review threads that writers started. */
+  reviewThreads?: ReviewThread[]
 }
 
 /**
@@ -165,6 +170,17 @@ interface IssueCommentPayload {
 
 export const DEFAULT_PREFIX = '/async-pr'
 
+/**
+ * What a comment says after the trigger prefix, as written (untrusted);
+ * undefined when it does not start with the prefix as a word of its own.
+ */
+export function commandText(body: string | null | undefined, prefix: string): string | undefined {
+  const text = (body ?? '').trimStart()
+  const after = text.slice(prefix.length)
+  if (!text.startsWith(prefix) || (after !== '' && !/^\s/.test(after))) return undefined
+  return after
+}
+
 function followUpFromEvent(payload: unknown, prefix: string): EventOutcome {
   const event = payload as IssueCommentPayload
   const { issue, comment, repository } = event
@@ -177,9 +193,8 @@ function followUpFromEvent(payload: unknown, prefix: string): EventOutcome {
   if (!issue.pull_request) {
     return skip('not_a_command', `#${issue.number} is an issue, not a pull request.`)
   }
-  const text = (comment.body ?? '').trimStart()
-  const after = text.slice(prefix.length)
-  if (!text.startsWith(prefix) || (after !== '' && !/^\s/.test(after))) {
+  const after = commandText(comment.body, prefix)
+  if (after === undefined) {
     return skip('not_a_command', `The comment does not start with ${prefix}.`)
   }
   const instruction = stripHiddenText(after).trim()
@@ -198,6 +213,48 @@ function followUpFromEvent(payload: unknown, prefix: string): EventOutcome {
       prNumber: issue.number,
       commenter: { login: comment.user.login, type: comment.user.type },
       followUp: { commentId: comment.id, commentUrl: comment.html_url, instruction: after.trim() },
+    },
+  }
+}
+
+interface PullRequestReviewPayload {
+  action?: string
+  review?: { id: number; html_url: string; body: string | null; user: Account }
+  pull_request?: { number: number }
+  repository?: { full_name: string }
+}
+
+/** What a review asks for when its body is the prefix alone. */
+export const ADDRESS_THE_REVIEW = 'address the review'
+
+/** A submitted review whose body starts with the prefix: a follow-up, its threads the context. */
+function followUpFromReview(payload: unknown, prefix: string): EventOutcome {
+  const event = payload as PullRequestReviewPayload
+  const { review, pull_request: pr, repository } = event
+  if (event.action !== 'submitted' || !review || !pr || !repository) {
+    return skip(
+      'unsupported_event',
+      `async-pr answers submitted reviews only; this was "${event.action}".`,
+    )
+  }
+  const after = commandText(review.body, prefix)
+  if (after === undefined) {
+    return skip('not_a_command', `The review's text does not start with ${prefix}.`)
+  }
+  const [owner, repo] = repository.full_name.split('/') as [string, string]
+  return {
+    kind: 'followup',
+    request: {
+      owner,
+      repo,
+      prNumber: pr.number,
+      commenter: { login: review.user.login, type: review.user.type },
+      followUp: {
+        commentId: review.id,
+        commentUrl: review.html_url,
+        instruction: stripHiddenText(after).trim() ? after.trim() : ADDRESS_THE_REVIEW,
+        source: 'review',
+      },
     },
   }
 }
@@ -243,12 +300,13 @@ export function taskFromEvent(
   prefix = DEFAULT_PREFIX,
 ): EventOutcome {
   if (eventName === 'issue_comment') return followUpFromEvent(payload, prefix)
+  if (eventName === 'pull_request_review') return followUpFromReview(payload, prefix)
   const event = payload as PullRequestPayload
   const pr = event.pull_request
   if (eventName !== 'pull_request' || !pr) {
     return skip(
       'unsupported_event',
-      `async-pr runs on pull_request events (opened, ready_for_review, reopened) and issue_comment; this was "${eventName}".`,
+      `async-pr runs on pull_request events (opened, ready_for_review, reopened), issue_comment and pull_request_review; this was "${eventName}".`,
     )
   }
   if (!event.action || !PULL_REQUEST_ACTIONS.has(event.action)) {

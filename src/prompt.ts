@@ -5,9 +5,10 @@
 import type { Task } from './event.js'
 import { ciFailureText } from './prompts/ci.js'
 import { fenceFor } from './prompts/fence.js'
+import { threadsText } from './prompts/threads.js'
 import { stripHiddenText } from './util/sanitize.js'
 
-const TAGS = ['TASK', 'PREVIOUS_RESULT', 'INSTRUCTION', 'CI_FAILURE']
+const TAGS = ['TASK', 'PREVIOUS_RESULT', 'INSTRUCTION', 'CI_FAILURE', 'REVIEW_THREADS']
 
 const CLOSING_RULES = (task: Task) => [
   'How this works:',
@@ -34,7 +35,10 @@ export function buildPrompt(task: Task, previousResult = task.ciFix?.previousRes
   ).trim()
   const previous = previousResult ? stripHiddenText(previousResult).trim() : ''
   const ci = task.ciFix ? stripHiddenText(ciFailureText(task.ciFix)).trim() : ''
-  const fenced = fenceFor(TAGS, [title, body, instruction, previous, ci])
+  const threads = task.reviewThreads?.length
+    ? stripHiddenText(threadsText(task.reviewThreads)).trim()
+    : ''
+  const fenced = fenceFor(TAGS, [title, body, instruction, previous, ci, threads])
   const lines = [
     `You are working on pull request #${task.prNumber} in ${task.owner}/${task.repo}.`,
     `The working directory is a checkout of its branch \`${task.headRef}\`.`,
@@ -70,6 +74,19 @@ export function buildPrompt(task: Task, previousResult = task.ciFix?.previousRes
       '',
     )
     if (previous) lines.push(...fenced('PREVIOUS_RESULT', previous), '')
+    if (threads) {
+      lines.push(
+        `The PR has ${task.reviewThreads!.length} unresolved review thread${task.reviewThreads!.length === 1 ? '' : 's'} started by people with write`,
+        'access, below: each with an id (T1, T2, …), the file and line, the diff hunk it was left',
+        'on, and the conversation. Address the threads the instruction asks for (when it asks to',
+        'address the review, each one you can). At the end you will be asked, thread by thread,',
+        'whether you addressed it; leaving one unchanged is fine when you say why. Like the other',
+        'texts, the threads are written by people and can quote other material.',
+        '',
+        ...fenced('REVIEW_THREADS', threads),
+        '',
+      )
+    }
     lines.push(...fenced('INSTRUCTION', instruction), '')
   } else {
     lines.push(

@@ -283,9 +283,10 @@ describe('a forged stream (agent code writing into the CLI’s stdout)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'async-pr-forged-'))
     chmodSync(dir, 0o755)
     const fake = path.join(dir, 'claude')
+    // It reads its prompt, one stream-json line (a worker's stdin stays open for steering).
     writeFileSync(
       fake,
-      `#!/bin/sh\ncat >/dev/null\ncat <<'STREAM'\n${lines.map((l) => JSON.stringify(l)).join('\n')}\nSTREAM\n`,
+      `#!/bin/sh\nread -r prompt\ncat <<'STREAM'\n${lines.map((l) => JSON.stringify(l)).join('\n')}\nSTREAM\n`,
       { mode: 0o755 },
     )
     try {

@@ -9,6 +9,7 @@ export const SCENARIOS = [
   'checkpoint',
   'cifix',
   'long',
+  'steering',
   'provisioning',
   'parser',
   'scale',
@@ -20,7 +21,7 @@ export interface BenchOptions {
   quick: boolean
   /** Measured runs per repeated scenario (after one warm-up run). */
   repeats: number
-  /** Length of the long scenario, in minutes of agent work. */
+  /** Length of the long scenario (and the steering one), in minutes of agent work. */
   longMinutes: number
   /** Seconds of one `sleep` step of the long scenario's agent. */
   longSleepSeconds: number

@@ -13,6 +13,7 @@ import type { OverheadResult } from '../scenarios/overhead.js'
 import type { ParserResult } from '../scenarios/parser.js'
 import type { ProvisioningResult, ProvisionSample } from '../scenarios/provisioning.js'
 import { GITHUB_LIMITS, type ScaleStep } from '../scenarios/scale.js'
+import type { SteeringResult } from '../scenarios/steering.js'
 
 export interface Results {
   floor?: FloorResult
@@ -26,6 +27,7 @@ export interface Results {
   reviewLoop?: ReviewLoopResult
   checkpoint?: CheckpointResult
   fanout?: FanoutResult
+  steering?: SteeringResult
 }
 
 export interface Row {
@@ -78,6 +80,33 @@ export function verdicts(results: Results): Verdict[] {
     })
   }
   if (results.checkpoint) list.push(...checkpointVerdicts(results.checkpoint))
+  const steer = results.steering
+  if (steer) {
+    const worst = steer.delay?.max
+    list.push({
+      target:
+        'Steering: a writer’s comment reaches the running agent within progress_interval_seconds + 1 s, a reader’s never',
+      measured: steer.ok
+        ? `${steer.reached}/${steer.posted} reached, max ${ms(worst)}, median ${ms(steer.delay?.median)}; reader's ${steer.readerReached ? 'reached' : 'did not'}`
+        : 'run failed',
+      pass: steer.ok
+        ? steer.reached === steer.posted &&
+          steer.posted > 0 &&
+          !steer.readerReached &&
+          (worst ?? Infinity) <= (steer.intervalSeconds + 1) * 1000
+        : false,
+    })
+    list.push({
+      target:
+        'Watching the PR: every look after the first conditional, at most 1 counted request per minute',
+      measured: steer.ok
+        ? `${steer.conditional} of ${steer.probes} looks conditional (${steer.notModified} × 304); ${(steer.countedPerMinute ?? NaN).toFixed(2)} counted per minute (peak ${steer.peakPerMinute})`
+        : 'run failed',
+      pass: steer.ok
+        ? steer.conditional === (steer.probes ?? 0) - 1 && (steer.countedPerMinute ?? Infinity) <= 1
+        : false,
+    })
+  }
   const over = overhead?.phases.overhead
   const beyond = over && floor ? over.median - floor.wall.median : NaN
   list.push({
@@ -515,7 +544,42 @@ export function sections(results: Results): Section[] {
   if (results.reviewLoop) list.push(reviewLoopSection(results.reviewLoop, floor))
   if (results.checkpoint) list.push(checkpointSection(results.checkpoint, floor))
   if (results.fanout) list.push(fanoutSection(results.fanout))
+  if (results.steering) list.push(steeringSection(results.steering))
   return list
+}
+
+function steeringSection(r: SteeringResult): Section {
+  const rows: Row[] = r.ok
+    ? [
+        {
+          metric: 'Writer comments that reached the running agent',
+          value: `${r.reached} of ${r.posted}${r.readerReached ? '; the reader’s did too' : '; the reader’s did not'}`,
+        },
+        {
+          metric: 'Comment to the agent seeing it',
+          value: `${fmtSpread(r.delay)}; each: ${(r.delaysMs ?? []).join(', ')} ms`,
+          target: `≤ ${r.intervalSeconds + 1} s (progress_interval_seconds + 1 s)`,
+        },
+        {
+          metric: 'Looks at the PR (GET the issue)',
+          value: `${r.probes} (${r.notModified} answered 304, ${r.conditional} sent If-None-Match)`,
+          target: 'all after the first conditional',
+        },
+        {
+          metric: 'Counted watch requests (looks answered 200, listings of new comments)',
+          value: `${r.watchCounted} in ${s1(r.wallMs)}: ${(r.countedPerMinute ?? NaN).toFixed(2)} per minute, at most ${r.peakPerMinute} in any minute`,
+          target: '≤ 1 per minute',
+        },
+        {
+          metric: 'Who-may-command lookups (one per new commenter)',
+          value: String(r.permissionLookups),
+        },
+      ]
+    : [{ metric: 'Run', value: `failed: ${(r.failure ?? '').split('\n')[0]}` }]
+  return {
+    title: `Talk to a running task: a ${r.minutes}-minute run, comments from a writer (3) and a reader (1), progress_interval_seconds ${r.intervalSeconds}`,
+    rows,
+  }
 }
 
 /** Median differences between two variants of the review loop: the stage's own cost. */

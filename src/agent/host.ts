@@ -12,6 +12,7 @@ import type { Settings } from '../settings.js'
 import { binaries, trustedPath } from '../util/binaries.js'
 import { startProcess } from '../util/process.js'
 import { prepareAgentGit } from './agent-git.js'
+import type { LiveInput } from './live-input.js'
 import { stageBinary } from './binary.js'
 import { agentEnv } from './command.js'
 import { modelPinEnv, startModelProxy, type ModelProxy } from './model-proxy.js'
@@ -48,6 +49,8 @@ export interface SessionRequest {
   onProgress?: (transcript: Transcript) => void
   signal?: AbortSignal
   redact?: (line: string) => string
+  /** Messages for the agent while it works (see live-input.ts). */
+  live?: LiveInput
 }
 
 export interface CommandResult {
@@ -174,6 +177,7 @@ export class AgentHost {
       onProgress: request.onProgress,
       signal: request.signal,
       redact: request.redact,
+      live: request.live,
     })
     await this.killAll()
     const after = this.proxy?.usage()

@@ -6,6 +6,7 @@
 
 import { createWriteStream } from 'node:fs'
 import { startProcess } from '../util/process.js'
+import { SessionInput, type LiveInput } from './live-input.js'
 import type { ProxyUsage } from './proxy-ledger.js'
 import type { SpawnSpec } from './sandbox.js'
 import { Transcript } from './transcript.js'
@@ -28,6 +29,12 @@ export interface AgentRunOptions {
   redact?: (line: string) => string
   /** A transcript to continue (a resumed session adds to the conversation it continues). */
   transcript?: Transcript
+  /**
+   * Messages for the agent while it works (steering): the prompt goes in as
+   * stream-json and stdin stays open until the turn ends (the args must carry
+   * LIVE_INPUT_ARGS). Without it, the prompt is written and stdin closed.
+   */
+  live?: LiveInput
 }
 
 export interface AgentRun {
@@ -54,6 +61,7 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   // A full disk must not take the action down with the log: the work still gets pushed.
   log.on('error', () => undefined)
   const redact = options.redact ?? ((line: string) => line)
+  const input = new SessionInput(options.live)
   const child = startProcess(options.spawn.command, options.spawn.args, {
     cwd: options.cwd,
     env: options.spawn.env,
@@ -62,7 +70,11 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
     stderrTailBytes: STDERR_TAIL,
     onLine: (line) => {
       log.write(`${redact(line)}\n`)
-      if (transcript.pushLine(line)) options.onProgress?.(transcript)
+      if (input.sealed) return
+      const event = transcript.pushLine(line)
+      if (!event) return
+      input.observe(event)
+      options.onProgress?.(transcript)
     },
   })
   let stoppedBy: AgentRun['stoppedBy']
@@ -76,9 +88,9 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   options.signal?.addEventListener('abort', onAbort, { once: true })
   if (options.signal?.aborted) onAbort()
 
-  child.write(options.prompt)
-  child.closeInput()
+  input.start(child, options.prompt)
   const exit = await child.exited
+  input.end()
   clearTimeout(timer)
   options.signal?.removeEventListener('abort', onAbort)
   await new Promise<void>((resolve) => log.end(resolve))

@@ -17,6 +17,12 @@ export function followUpMarker(commentId: number): string {
 }
 const FOLLOW_UP_LINE = /^<!-- async-pr:followup:(\d+) -->$/
 
+/** A follow-up a submitted review asked for (review ids are not comment ids). */
+export function reviewFollowUpMarker(reviewId: number): string {
+  return `${STATUS_MARKER}\n<!-- async-pr:review:${reviewId} -->`
+}
+const REVIEW_LINE = /^<!-- async-pr:review:(\d+) -->$/
+
 /** A CI fix reports in its own comment too: one per commit CI failed on, so a second event for it finds it. */
 export function ciFixMarker(headSha: string): string {
   return `${STATUS_MARKER}\n<!-- async-pr:cifix:${headSha} -->`
@@ -33,6 +39,8 @@ export function markerOf(body: string): string | undefined {
   if (first !== STATUS_MARKER) return undefined
   const followUp = FOLLOW_UP_LINE.exec(second)
   if (followUp) return followUpMarker(Number(followUp[1]))
+  const review = REVIEW_LINE.exec(second)
+  if (review) return reviewFollowUpMarker(Number(review[1]))
   const ciFix = CI_FIX_LINE.exec(second)
   return ciFix ? ciFixMarker(ciFix[1] as string) : STATUS_MARKER
 }
@@ -155,6 +163,17 @@ export class StatusComment {
     if (!last) return undefined
     this.previousBody = last.body ?? undefined
     return { id: last.id, url: last.html_url }
+  }
+
+  /** Every status comment of ours on the PR (any run's, whatever its marker), oldest first. */
+  async ours(): Promise<Array<{ id: number; body: string }>> {
+    const comments = await this.comments()
+    const ours = []
+    for (const comment of comments) {
+      if (markerOf(comment.body ?? '') === undefined) continue
+      if (await this.isOurs(comment.user)) ours.push({ id: comment.id, body: comment.body ?? '' })
+    }
+    return ours
   }
 
   /**

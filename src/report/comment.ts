@@ -17,6 +17,8 @@ import type { Task } from '../event.js'
 import { judgeCriteria } from './criteria.js'
 import { ciFixIntro, renderProgress } from './progress.js'
 import { renderState } from './state.js'
+import { renderSteering } from './steering.js'
+import { renderThreadsSummary } from './thread-reply.js'
 
 const HEADLINES: Record<Conclusion, string> = {
   success: '✅ async-pr finished the task',
@@ -76,7 +78,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
   if (task.followUp) {
     const first = task.followUp.instruction.split('\n')[0] ?? ''
     lines.push(
-      `Follow-up to [this instruction](${linkUrl(task.followUp.commentUrl)}): _${plain(first.slice(0, 200))}_`,
+      `Follow-up to [this ${task.followUp.source === 'review' ? 'review' : 'instruction'}](${linkUrl(task.followUp.commentUrl)}): _${plain(first.slice(0, 200))}_`,
       '',
     )
   }
@@ -92,8 +94,11 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
     lines.push(quote(summary), '')
   }
 
+  if (outcome.steering?.length) lines.push(...renderSteering(outcome.steering), '')
+
   lines.push(...renderRounds(outcome), ...renderVerification(outcome), ...renderReview(outcome))
   lines.push(...renderHandover(outcome))
+  if (outcome.threads) lines.push(...renderThreadsSummary(outcome.threads))
 
   if (outcome.pushedTo && outcome.commits.length > 0) {
     const repoUrl = `${links.serverUrl}/${task.owner}/${task.repo}`
@@ -240,7 +245,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
       sessionId: agent?.result?.sessionId || agent?.sessionId,
       costUsd: accountingOf(agent)?.costUsd,
       numTurns: accountingOf(agent)?.turns,
-      instructionId: task.followUp?.commentId,
+      instructionId: task.followUp?.source ? undefined : task.followUp?.commentId,
       chainCostUsd:
         outcome.spentBeforeUsd || outcome.continuation
           ? Math.round(
@@ -249,6 +254,9 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
           : undefined,
       continuation: outcome.continuation?.number || undefined,
       reviewVerdict: outcome.review?.verdict,
+      steered: outcome.steering?.length
+        ? outcome.steering.map((note) => note.commentId)
+        : undefined,
     }),
   )
   return lines.join('\n')

@@ -10,6 +10,8 @@ import type { Recovery } from '../run/recover.js'
 import type { ContinuationNote } from '../stages/finish.js'
 import type { Finding, Verdict } from '../stages/review-answer.js'
 import type { Exclusion } from '../git/snapshot.js'
+import type { SteeringNote } from './steering.js'
+import type { ThreadsSummary } from './thread-reply.js'
 
 export type Conclusion =
   'success' | 'no_changes' | 'skipped' | 'failure' | 'timed_out' | 'cancelled'
@@ -74,11 +76,15 @@ export interface Outcome {
   handover?: { command: string; resumes: boolean }
   /** What the runs this one continues spent before it. */
   spentBeforeUsd?: number
+  /** Comments from the PR that reached the run while it worked (steering, a stop). */
+  steering?: SteeringNote[]
+  /** A follow-up's review threads: how many were answered and resolved. */
+  threads?: ThreadsSummary
 }
 
 /** One Claude Code session of the run, for the per-session breakdown. */
 export interface SessionSummary {
-  kind: 'worker' | 'fix' | 'review'
+  kind: 'worker' | 'fix' | 'review' | 'report'
   label: string
   wallMs: number
   turns: number

@@ -9,6 +9,7 @@ import { codeSpan, inline } from './markdown.js'
 import type { RunLinks } from './outcome.js'
 import { renderState } from './state.js'
 import { renderCiFixIntro } from './ci-line.js'
+import { renderSteering, type SteeringNote } from './steering.js'
 
 /** A CI fix's first line, for its progress and its result. */
 export function ciFixIntro(task: Task, serverUrl: string): string {
@@ -32,6 +33,7 @@ export type Phase =
   | { stage: 'reviewing'; cycle: number }
   | { stage: 'fixing-check'; command: string; attempt: number; of: number }
   | { stage: 'fixing-review'; round: number; of: number }
+  | { stage: 'reporting-threads'; threads: number }
 
 export interface Progress {
   phase: Phase
@@ -42,6 +44,8 @@ export interface Progress {
   elapsedMs: number
   /** The action's own lines about the run as a whole (work recovered, a continuation). */
   notes?: string[]
+  /** Comments from the PR that reached the running task. */
+  steering?: readonly SteeringNote[]
 }
 
 const PHASES = {
@@ -61,6 +65,8 @@ export function phaseLabel(phase: Phase): string {
       return `**Fixing:** ${codeSpan(phase.command)} failed (attempt ${phase.attempt} of ${phase.of})`
     case 'fixing-review':
       return `**Fixing review findings**, round ${phase.round} of ${phase.of}`
+    case 'reporting-threads':
+      return `**Reporting on ${phase.threads} review thread${phase.threads === 1 ? '' : 's'}**`
   }
 }
 
@@ -81,6 +87,7 @@ export function renderProgressBody(task: Task, progress: Progress, serverUrl = '
   if (task.ciFix) lines.push(ciFixIntro(task, serverUrl), '')
   for (const note of progress.notes ?? []) lines.push(note, '')
   lines.push(`${phaseLabel(progress.phase)} on ${codeSpan(task.headRef)}.`, '')
+  if (progress.steering?.length) lines.push(...renderSteering(progress.steering), '')
   if (progress.todos.length > 0)
     lines.push('**Checklist**', '', ...progress.todos.map(todoLine), '')
   const recent = progress.recent.slice(-RECENT_SHOWN)
@@ -96,7 +103,7 @@ export function renderProgress(
   task: Task,
   links: RunLinks,
   progress: Progress,
-  extraState: { instructionId?: number } = {},
+  extraState: { instructionId?: number; steered?: number[] } = {},
 ): string {
   return [
     renderProgressBody(task, progress, links.serverUrl),

@@ -25,6 +25,8 @@ export interface CommentState {
   continuation?: number
   /** What the run's last review said, when it had one (`changes_requested`: findings for a person). */
   reviewVerdict?: 'approved' | 'changes_requested'
+  /** Comments this run answered while it worked (steering, a stop): their own runs do nothing. */
+  steered?: number[]
 }
 
 const PREFIX = '<!-- async-pr:state '

@@ -10,6 +10,7 @@ import {
   ciFixMarker,
   followUpMarker,
   listComments,
+  reviewFollowUpMarker,
   StatusComment,
   STATUS_MARKER,
   type PostedComment,
@@ -24,6 +25,7 @@ import {
   type Progress,
 } from '../report/progress.js'
 import { parseState } from '../report/state.js'
+import type { SteeringNote } from '../report/steering.js'
 
 const OVERFLOW_NOTE =
   'cut to fit GitHub’s comment size limit; the full report is in the job summary.'
@@ -38,6 +40,9 @@ export class LiveStatus {
   private eyes: Promise<void> = Promise.resolve()
   /** Lines about the run as a whole (work recovered, a continuation): shown while it works. */
   private notes: string[] = []
+  /** Comments from the PR that reached this run while it worked (see src/steer/). */
+  private readonly steeringNotes: SteeringNote[] = []
+  private shown: { phase: Phase; transcript?: Transcript } = { phase: 'starting' }
 
   constructor(
     private readonly github: GitHub,
@@ -56,15 +61,21 @@ export class LiveStatus {
       github,
       issue,
       task.followUp
-        ? followUpMarker(task.followUp.commentId)
+        ? task.followUp.source === 'review'
+          ? reviewFollowUpMarker(task.followUp.commentId)
+          : followUpMarker(task.followUp.commentId)
         : task.ciFix
           ? ciFixMarker(task.ciFix.headSha)
           : STATUS_MARKER,
       this.comments,
       knownSecrets,
     )
-    // A CI fix was started by no one's comment, and the PR has its reactions already.
-    this.target = task.ciFix ? undefined : { ...issue, commentId: task.followUp?.commentId }
+    // A CI fix was started by no one's comment, and the PR has its reactions already; a
+    // review cannot take reactions at all.
+    this.target =
+      task.ciFix || task.followUp?.source === 'review'
+        ? undefined
+        : { ...issue, commentId: task.followUp?.commentId }
     this.updates = new ThrottledUpdates({
       intervalMs,
       send: async (body) => void (await this.comment.publish(body, OVERFLOW_NOTE)),
@@ -81,12 +92,14 @@ export class LiveStatus {
       toolCallCount: transcript?.toolCallCount ?? 0,
       elapsedMs: Date.now() - this.startedAt,
       notes: this.notes,
+      steering: [...this.steeringNotes],
     }
   }
 
   private render(progress: Progress): string {
     return renderProgress(this.task, this.links, progress, {
-      instructionId: this.task.followUp?.commentId,
+      instructionId: this.task.followUp?.source ? undefined : this.task.followUp?.commentId,
+      steered: this.steeredIds(),
     })
   }
 
@@ -128,12 +141,32 @@ export class LiveStatus {
     })
   }
 
-  /** For a follow-up: whether this instruction was already answered (a re-run). */
+  private steeredIds(): number[] | undefined {
+    return this.steeringNotes.length > 0
+      ? this.steeringNotes.map((note) => note.commentId)
+      : undefined
+  }
+
+  /**
+   * For a follow-up: whether this instruction was already answered — by a run
+   * of its own (a re-run), or by a run that was working when it was posted and
+   * took it (steering, a stop; that run lists it as `steered`).
+   */
   async alreadyAnswered(): Promise<boolean> {
     const previous = await this.comment.find()
     const state =
       previous && this.comment.previousText ? parseState(this.comment.previousText) : undefined
-    return state !== undefined && state.state !== 'working'
+    if (state !== undefined && state.state !== 'working') return true
+    const followUp = this.task.followUp
+    if (!followUp || followUp.source === 'review') return false
+    const ours = await this.comment.ours()
+    return ours.some((comment) => parseState(comment.body)?.steered?.includes(followUp.commentId))
+  }
+
+  /** A comment from the PR reached the running task: the comment says so (throttled, like progress). */
+  noteSteering(note: SteeringNote): void {
+    this.steeringNotes.push(note)
+    this.progress(this.shown.phase, this.shown.transcript)
   }
 
   /**
@@ -149,6 +182,7 @@ export class LiveStatus {
 
   /** Offers what the agent is doing now; sent when the throttle allows and it changed. */
   progress(phase: Phase, transcript?: Transcript): void {
+    this.shown = { phase, transcript }
     const progress = this.snapshot(phase, transcript)
     this.updates.offer(renderProgressBody(this.task, progress), () =>
       this.render({ ...progress, elapsedMs: Date.now() - this.startedAt }),
@@ -177,7 +211,9 @@ export class LiveStatus {
   /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */
   async finish(outcome: Outcome): Promise<PostedComment> {
     await Promise.all([this.updates.close(), this.eyes])
-    const posted = await this.comment.publish(renderFinal(outcome), OVERFLOW_NOTE)
+    const final =
+      this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome
+    const posted = await this.comment.publish(renderFinal(final), OVERFLOW_NOTE)
     const good = outcome.conclusion === 'success' || outcome.conclusion === 'no_changes'
     if (this.target) await react(this.github, this.target, good ? 'rocket' : 'confused', this.warn)
     return posted

@@ -95,7 +95,7 @@ export function outcomeOf(input: {
     'reason' in record.verdict ? record.verdict.reason : undefined,
     checks,
   ]
-  const workerRuns = input.sessions.filter((s) => s.kind !== 'review')
+  const workerRuns = input.sessions.filter((s) => s.kind !== 'review' && s.kind !== 'report')
   const results = workerRuns.flatMap((s) => (s.result ? [s.result] : []))
   const agent = {
     ...summarize(input.worker.run),

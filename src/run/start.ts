@@ -17,9 +17,11 @@ import type { RunLinks } from '../report/outcome.js'
 import { secretsOf, type Settings } from '../settings.js'
 import { initBinaries } from '../util/binaries.js'
 import { secretForms } from '../util/secrets.js'
+import { isStop } from '../steer/command.js'
 import { ciFixOptions, resolveWorkflowRun, type CiFixRun } from './ci-fix.js'
 import { LiveStatus } from './live-status.js'
 import { resolveTask } from './resolve.js'
+import { withReviewThreads } from './review-context.js'
 import { Timings } from './timings.js'
 
 export interface RunContext {
@@ -115,6 +117,21 @@ export async function startRun(
       message: 'This instruction was already answered.',
     }
   }
+  // `/async-pr stop` is for a running run (src/steer/), which answers it; alone it asks for nothing.
+  if (task.followUp && isStop(task.followUp.instruction)) {
+    return {
+      kind: 'skipped',
+      reason: 'nothing_to_stop',
+      message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`,
+    }
+  }
+
+  // A follow-up sees the PR's open review threads; it answers them after its push.
+  const context = await withReviewThreads(github, task, {
+    graphqlUrl: settings.graphqlUrl,
+    allowedBots: settings.allowedBots,
+    warn: core.warning,
+  })
 
   const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
@@ -127,7 +144,7 @@ export async function startRun(
     run: {
       settings,
       runnerEnv,
-      task,
+      task: context,
       links,
       github,
       status,

@@ -3,6 +3,7 @@
 
 import { claudeArgs } from '../agent/command.js'
 import { judgeAgentRun } from '../agent/judge.js'
+import { LIVE_INPUT_ARGS } from '../agent/live-input.js'
 import { buildPrompt } from '../prompt.js'
 import { continuePrompt } from '../prompts/continue.js'
 import type { Phase } from '../report/progress.js'
@@ -23,10 +24,13 @@ export async function workerSession(
   options: { kind: SessionKind; label: string; prompt: string; phase: Phase; resume?: string },
 ): Promise<SessionRecord> {
   const limits = sessionLimits(ctx)
+  const args = claudeArgs(ctx.settings, { resume: options.resume, limits })
   const checkpoints = checkpointWhile(ctx, ctx.worker)
   const run = await ctx.host
     .runClaude({
-      args: claudeArgs(ctx.settings, { resume: options.resume, limits }),
+      // While the worker runs, what people write on the PR can reach it (src/steer/).
+      args: ctx.steering ? [...args, ...LIVE_INPUT_ARGS] : args,
+      live: ctx.steering,
       prompt: options.prompt,
       executionFile: ctx.executionFile,
       timeoutMs: Math.max(1_000, remainingMs(ctx)),

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import type { AgentHost } from '../agent/host.js'
 import type { AgentVerdict } from '../agent/judge.js'
+import type { LiveInput } from '../agent/live-input.js'
 import type { AgentRun } from '../agent/run.js'
 import type { SessionLimits } from '../agent/command.js'
 import type { AgentResult, Transcript } from '../agent/transcript.js'
@@ -46,9 +47,11 @@ export interface StageContext {
   resumeSession?: string
   /** Lines the first prompt carries about work recovered from a run that was lost. */
   recoveredNote?: string
+  /** Messages from the PR for the worker while it runs (src/steer/). */
+  steering?: LiveInput
 }
 
-export type SessionKind = 'worker' | 'fix' | 'review'
+export type SessionKind = 'worker' | 'fix' | 'review' | 'report'
 
 export interface SessionRecord {
   kind: SessionKind
