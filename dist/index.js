@@ -30717,6 +30717,7 @@ ${result.stderr}`.trim() };
 var RUN_TRAILER = "Async-PR-Run";
 var TASK_TRAILER = "Async-PR-Task";
 var CI_FIX_TRAILER = "Async-PR-CI-Fix";
+var RECOVERED_TRAILER = "Async-PR-Recovered";
 var CONTINUATION_TRAILER = "Async-PR-Continuation";
 var TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*?)\s*$/;
 function trailersOf(message) {
@@ -30847,13 +30848,14 @@ async function taskDeliveredBy(git, tip, prNumber) {
       "log",
       "-n",
       "50",
-      `--format=%(trailers:key=${TASK_TRAILER},valueonly)%x00%(trailers:key=${RUN_TRAILER},valueonly)%x1e`,
+      `--format=%(trailers:key=${TASK_TRAILER},valueonly)%x00%(trailers:key=${RUN_TRAILER},valueonly)%x00%(trailers:key=${RECOVERED_TRAILER},valueonly)%x1e`,
       tip
     ],
     { allowFailure: true }
   );
   for (const record of log.stdout.split("")) {
-    const [task = "", run2 = ""] = record.split("\0");
+    const [task = "", run2 = "", recovered = ""] = record.split("\0");
+    if (recovered.trim()) continue;
     if (task.split("\n").some((line) => line.trim() === `#${prNumber}`))
       return run2.trim() || "an earlier run";
   }
@@ -30879,16 +30881,18 @@ async function continuationHistory(git, tip, prNumber, runId) {
   );
   const byRun = new RegExp(`/runs/${runId}(/|$)`);
   let continuations = 0;
+  let answered = false;
   for (const record of log.stdout.split("")) {
     if (!record.trim()) continue;
     const [task = "", run2 = "", continuation = ""] = record.replace(/^\n/, "").split("\0");
     if (!task.split("\n").some((line) => line.trim() === `#${prNumber}`)) break;
+    const ownRun = run2.split("\n").some((url) => byRun.test(url.trim()));
     const n2 = Number(continuation.trim().split("\n").at(-1));
     if (Number.isInteger(n2) && n2 > continuations) continuations = n2;
-    if (run2.split("\n").some((url) => byRun.test(url.trim())))
-      return { runWorkedHere: true, continuations };
+    if (ownRun) return { runWorkedHere: true, continuations, answered };
+    if (Number.isInteger(n2) && n2 > 0) answered = true;
   }
-  return { runWorkedHere: false, continuations };
+  return { runWorkedHere: false, continuations, answered };
 }
 
 // node_modules/universal-user-agent/index.js
@@ -37036,7 +37040,7 @@ import path16 from "node:path";
 // src/git/snapshot.ts
 import { createHash as createHash2 } from "node:crypto";
 import { constants as constants7 } from "node:fs";
-import { lstat as lstat2, open as open2, readdir as readdir4, readlink as readlink2, realpath as realpath2 } from "node:fs/promises";
+import { lstat as lstat2, open as open2, readdir as readdir4, readlink as readlink2, realpath as realpath2, rm as rm4 } from "node:fs/promises";
 import path15 from "node:path";
 
 // src/git/guard.ts
@@ -37272,8 +37276,40 @@ async function readEntry(workTree, realWorkTree, file2, maxBytes) {
     await handle.close();
   }
 }
+var GIT_READS = /* @__PURE__ */ new Set([".gitignore", ".gitattributes"]);
+var SPECIAL_WALK_LIMIT = 5e5;
+async function specialGitFiles(workTree) {
+  const found = [];
+  let seen = 0;
+  const walk = async (dir) => {
+    const entries = await readdir4(path15.join(workTree, dir), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (++seen > SPECIAL_WALK_LIMIT) return;
+      if (isGitName(entry.name)) continue;
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(rel);
+      else if (GIT_READS.has(entry.name) && !entry.isFile() && !entry.isSymbolicLink())
+        found.push(rel);
+    }
+  };
+  await walk("");
+  return found;
+}
+var SnapshotError = class extends Error {
+  name = "SnapshotError";
+};
 async function takeSnapshot(options) {
   const { git, workTree } = options;
+  const special = await specialGitFiles(workTree);
+  if (special.length > 0) {
+    if (!options.removeSpecialGitFiles) {
+      throw new SnapshotError(
+        `${special.join(", ")} ${special.length === 1 ? "is" : "are"} not a file, which would block git`
+      );
+    }
+    for (const file2 of special)
+      await rm4(path15.join(workTree, file2), { force: true, recursive: true });
+  }
   const [changed, fresh] = await Promise.all([changedTracked(git), untracked(git, workTree)]);
   const realWorkTree = await realpath2(workTree);
   const snapshot = {
@@ -37284,6 +37320,13 @@ async function takeSnapshot(options) {
     secretFindings: [],
     nestedRepos: fresh.nestedRepos
   };
+  for (const file2 of special) {
+    snapshot.excluded.push({
+      path: file2,
+      why: "special",
+      detail: "not a file (it would block git)"
+    });
+  }
   const candidates = [
     ...changed.entries(),
     ...fresh.files.map((file2) => [file2, void 0])
@@ -37504,13 +37547,15 @@ async function filesChanged(git, from, to) {
 var CHECKPOINT_BASE_TRAILER = "Async-PR-Checkpoint-Base";
 var CHECKPOINT_STATUS_TRAILER = "Async-PR-Status-Comment";
 var Checkpoints = class {
-  constructor(branch, run2, known) {
+  constructor(branch, run2, known, mayCheckpoint = true) {
     this.branch = branch;
     this.run = run2;
+    this.mayCheckpoint = mayCheckpoint;
     this.leases = { checkpoint: known.checkpoint ?? "", session: known.session ?? "" };
   }
   branch;
   run;
+  mayCheckpoint;
   lastKey;
   lastSession;
   /** What the server has under each ref, as far as this run knows ('' for nothing). */
@@ -37541,6 +37586,8 @@ var Checkpoints = class {
    * Both commits are written by one process and pushed by one more.
    */
   async take(session) {
+    if (!this.mayCheckpoint)
+      return { kind: "failed", why: "the checkpoint ref holds work kept for a person" };
     const work2 = await this.branch.checkpointSpec(this.message(), this.lastKey);
     if (!work2) return { kind: "unchanged" };
     const sessionKey = session?.map((file2) => file2.sha).join(" ");
@@ -37670,23 +37717,40 @@ function recoveryLine(recovery, serverUrl, task) {
   }
   return `\u267B\uFE0F **Recovered** the work of ${runLink(recovery.fromRunUrl)}, which stopped without reporting (its runner was lost): ${files} restored from its last checkpoint as [${codeSpan(recovery.commitSha.slice(0, 7))}](${commitUrl}), and this run goes on from there.`;
 }
-function renderLostRun(recovery, links, task) {
+function checklistOf(previous) {
+  const lines = previous.split("\n");
+  const at = lines.indexOf("**Checklist**");
+  if (at < 0) return [];
+  const items2 = [];
+  for (const line of lines.slice(at + 1)) {
+    if (/^- \[[ x]\] /.test(line)) items2.push(line);
+    else if (items2.length > 0) break;
+  }
+  return items2.length > 0 ? ["Where it was, from its checklist:", "", ...items2, ""] : [];
+}
+function renderLostRun(deadRunUrl, recovery, links, task, previous, continueCommand) {
+  const what = recovery ? `${recoveryLine(recovery, links.serverUrl, task).replace("and this run goes on from there", "and the next run goes on from there")} That run: ${runLink(links.runUrl)}.` : `Nothing of its work had been checkpointed (it changed nothing yet, checkpoints were off, or the agent had no user of its own). ${runLink(links.runUrl)} noticed; comment ${codeSpan(continueCommand)} to pick the task up from the branch.`;
   return [
     "### \u26A0\uFE0F async-pr stopped without reporting",
     "",
-    `${runLink(recovery.fromRunUrl)} lost its runner before it could report (a hosted runner's shutdown, the job's \`timeout-minutes\`, a kill).`,
+    `${runLink(deadRunUrl)} lost its runner before it could report (a hosted runner's shutdown, the job's \`timeout-minutes\`, a kill).`,
     "",
-    `${recoveryLine(recovery, links.serverUrl, task).replace("and this run goes on from there", "and the next run goes on from there")} That run: ${runLink(links.runUrl)}.`,
+    what,
     "",
-    renderState({ v: 1, state: "failure", runUrl: recovery.fromRunUrl, branch: task.headRef })
+    ...checklistOf(previous),
+    renderState({ v: 1, state: "failure", runUrl: deadRunUrl, branch: task.headRef })
   ].join("\n");
+}
+function keptCheckpointLine(kept, prNumber) {
+  const ref = `refs/async-pr/${prNumber}/checkpoint`;
+  return `\u26A0\uFE0F **Not restored**: the checkpoint ${kept.fromRunUrl ? `of ${runLink(kept.fromRunUrl)} ` : ""}could not be put on a branch \u2014 ${inline(kept.reason)}. It is kept as it was: \`git fetch origin ${ref}\` gets it, and this run takes no checkpoints of its own.`;
 }
 
 // src/run/continuity.ts
 async function pickUp(run2, prepared) {
   const { recovery, session } = prepared;
   const number = prepared.continuationNumber ?? 0;
-  const spentBefore = number > 0 ? run2.status.chainCostBefore(run2.task.continuation?.fromRunId) ?? 0 : 0;
+  const spentBefore = number > 0 ? prepared.chainSpentUsd ?? 0 : 0;
   const max = run2.settings.maxBudgetUsd;
   const budgetLeft = max === void 0 ? void 0 : Math.max(1e-4, Math.round((max - spentBefore) * 1e4) / 1e4);
   if (number > 0) {
@@ -37694,15 +37758,21 @@ async function pickUp(run2, prepared) {
       `\u{1F501} This run is **continuing (${number} of ${run2.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which ${session ? "resumes its session" : "starts afresh from its report"}.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ""}`
     );
   }
-  if (recovery) {
-    run2.status.note(recoveryLine(recovery, run2.links.serverUrl, run2.task));
-    await run2.status.settleLostRun(
-      recovery.statusComment,
-      recovery.fromRunUrl,
-      renderLostRun(recovery, run2.links, run2.task)
-    ).catch(
-      (error2) => warning(`Could not update the lost run's comment: ${errorMessage(error2)}`)
-    );
+  if (recovery) run2.status.note(recoveryLine(recovery, run2.links.serverUrl, run2.task));
+  await run2.status.settleDeadRuns(
+    (deadRunUrl, previous) => renderLostRun(
+      deadRunUrl,
+      recovery?.fromRunUrl === deadRunUrl ? recovery : void 0,
+      run2.links,
+      run2.task,
+      previous,
+      `${run2.settings.triggerPrefix} continue`
+    )
+  ).catch(
+    (error2) => warning(`Could not update a lost run's comment: ${errorMessage(error2)}`)
+  );
+  if (prepared.keptCheckpoint) {
+    run2.status.note(keptCheckpointLine(prepared.keptCheckpoint, run2.task.prNumber));
   }
   if (session) {
     await restoreTranscript(
@@ -37717,15 +37787,18 @@ async function pickUp(run2, prepared) {
     number,
     spentBefore,
     budgetLeft,
-    checkpoints: run2.settings.checkpointMs > 0 ? new Checkpoints(
+    // With checkpoint_minutes 0 none are taken and no session is kept, but what an
+    // earlier run stored still goes when this one delivers.
+    checkpoints: new Checkpoints(
       prepared.branch,
       {
         prNumber: run2.task.prNumber,
         runUrl: run2.links.runUrl,
         statusComment: run2.task.followUp ? String(run2.task.followUp.commentId) : "main"
       },
-      prepared.stored
-    ) : void 0,
+      prepared.stored,
+      !prepared.keptCheckpoint
+    ),
     resumeSession: session?.meta.sessionId,
     recoveredNote: recovery && recoveredNote(recovery.fromRunUrl, recovery.commitSha, recovery.files)
   };
@@ -37983,7 +38056,8 @@ var warned = false;
 function checkpointWhile(ctx, transcript) {
   const checkpoints = ctx.checkpoints;
   const every = ctx.settings.checkpointMs;
-  if (!checkpoints || every <= 0) return { stop: async () => void 0 };
+  if (!checkpoints || every <= 0 || !checkpoints.mayCheckpoint)
+    return { stop: async () => void 0 };
   if (ctx.host.isolation !== "user") {
     if (!warned) {
       warning(
@@ -38563,7 +38637,7 @@ async function runToReady(ctx, previousResult2) {
 }
 
 // src/run/start.ts
-import { mkdir as mkdir8, mkdtemp, readFile as readFile3, rm as rm4 } from "node:fs/promises";
+import { mkdir as mkdir8, mkdtemp, readFile as readFile3, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import path18 from "node:path";
 
@@ -39560,6 +39634,7 @@ function renderFinal(outcome, options = {}) {
         ((outcome.spentBeforeUsd ?? 0) + (accountingOf(agent)?.costUsd ?? 0)) * 1e6
       ) / 1e6 : void 0,
       continuation: outcome.continuation?.number || void 0,
+      dispatched: outcome.continuation?.dispatched ? true : void 0,
       reviewVerdict: outcome.review?.verdict,
       steered: outcome.steering?.length ? outcome.steering.map((note) => note.commentId) : void 0
     })
@@ -39647,33 +39722,41 @@ var LiveStatus = class {
     });
   }
   /**
-   * What the chain of continuations spent before this run, as the run that
-   * dispatched it reported in this comment (only ours: found by marker and author).
+   * The final state of run `runId`, if one of our status comments on the PR
+   * still shows it and it says that run started a continuation (a dispatch
+   * nobody else may send; once the continuation reports, the comment moves on).
    */
-  chainCostBefore(fromRunId) {
-    const state = this.comment.previousText ? parseState(this.comment.previousText) : void 0;
-    if (!fromRunId || !state || !new RegExp(`/runs/${fromRunId}$`).test(state.runUrl))
-      return void 0;
-    return state.chainCostUsd ?? state.costUsd;
+  async dispatcherState(runId) {
+    const byRun = new RegExp(`/runs/${runId}$`);
+    for (const comment of await this.comment.ours()) {
+      const state = parseState(comment.body);
+      if (state?.dispatched && byRun.test(state.runUrl)) return state;
+    }
+    return void 0;
   }
   /** Adds a line about the run as a whole to what the comment shows while it works. */
   note(line) {
     this.notes = [...this.notes, line];
   }
   /**
-   * A lost run's own status comment, if it still says "working": now it says
-   * what happened (this run's own comment, when it is the same one, shows it anyway).
+   * Our status comments that still say "working" for a run that is not this
+   * one: with one run per PR at a time (the workflow's concurrency group),
+   * their runs are gone without reporting. Each now says what happened
+   * (`render` gets the dead run's URL and what its comment said).
    */
-  async settleLostRun(statusComment, deadRunUrl, body) {
-    const marker = statusComment === "main" ? STATUS_MARKER : /^\d+$/.test(statusComment) ? followUpMarker(Number(statusComment)) : void 0;
-    if (!marker || marker === this.comment.marker) return;
+  async settleDeadRuns(render) {
     const issue2 = { owner: this.task.owner, repo: this.task.repo, issueNumber: this.task.prNumber };
-    const lost = new StatusComment(this.github, issue2, marker, this.comments, this.knownSecrets);
-    await lost.edit((previous) => {
-      const state = parseState(previous);
-      return state?.state === "working" && state.runUrl === deadRunUrl ? `${marker}
-${body}` : previous;
-    });
+    for (const { body } of await this.comment.ours()) {
+      const marker = markerOf(body);
+      const state = parseState(body);
+      if (!marker || marker === this.comment.marker || state?.state !== "working") continue;
+      if (state.runUrl === this.links.runUrl) continue;
+      const dead = new StatusComment(this.github, issue2, marker, this.comments, this.knownSecrets);
+      await dead.edit(
+        (previous) => parseState(previous)?.state === "working" ? `${marker}
+${render(state.runUrl, previous)}` : previous
+      );
+    }
   }
   steeredIds() {
     return this.steeringNotes.length > 0 ? this.steeringNotes.map((note) => note.commentId) : void 0;
@@ -40002,7 +40085,7 @@ async function startRun(settings, runnerEnv, cancelled) {
       claude,
       cancelled,
       ciFix,
-      cleanup: () => rm4(scratch, { recursive: true, force: true }).catch(() => void 0)
+      cleanup: () => rm5(scratch, { recursive: true, force: true }).catch(() => void 0)
     }
   };
 }
@@ -40265,7 +40348,7 @@ async function settleStored(ctx, verdict, delivery) {
   if (!checkpoints) return { sessionSaved: false };
   try {
     let sessionSaved = false;
-    if (stoppedEarly(verdict)) {
+    if (stoppedEarly(verdict) && ctx.settings.checkpointMs > 0) {
       const session = await currentSession(ctx, ctx.worker);
       sessionSaved = session ? await checkpoints.saveSession(session) : false;
     }
@@ -40520,7 +40603,9 @@ var TaskBranch = class _TaskBranch {
       protectedPaths: this.protectedPaths,
       allowWorkflowChanges: this.policy.allowWorkflowChanges,
       knownSecretForms: this.policy.knownSecretForms,
-      readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha)
+      readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha),
+      // Between sessions every agent process is gone: nothing can put such a file back.
+      removeSpecialGitFiles: true
     });
     for (const { path: file2, why } of snapshot.heldBack) this.heldBack.set(file2, why);
     for (const exclusion of snapshot.excluded) this.excluded.set(exclusion.path, exclusion);
@@ -40588,7 +40673,6 @@ var TaskBranch = class _TaskBranch {
 };
 
 // src/run/recover.ts
-var RECOVERED_TRAILER = "Async-PR-Recovered";
 function runIdOf(runUrl) {
   return /\/runs\/(\d+)/.exec(runUrl)?.[1] ?? "unknown";
 }
@@ -40608,23 +40692,39 @@ async function contains(git, tip, checkpoint) {
   ]);
   return log.split("\n").some((line) => line.trim() === checkpoint);
 }
+async function runDelivered(git, tip, runUrl) {
+  if (!runUrl) return false;
+  const log = await git.output([
+    "log",
+    "-n",
+    "100",
+    `--format=%(trailers:key=${RUN_TRAILER},valueonly)%x00%(trailers:key=${RECOVERED_TRAILER},valueonly)%x1e`,
+    tip
+  ]);
+  return log.split("").some((record) => {
+    const [runs = "", recovered = ""] = record.replace(/^\n/, "").split("\0");
+    return !recovered.trim() && runs.split("\n").some((line) => line.trim() === runUrl);
+  });
+}
 async function recoverCheckpoint(options) {
   const { publish } = options;
   const git = publish.git;
   const checkpoint = await publish.localRef(fetchedStoredRef(options.prNumber, "checkpoint"));
-  if (!checkpoint) return void 0;
+  if (!checkpoint) return { kind: "none" };
   const trailers = trailersOf(await git.output(["log", "-1", "--format=%B", checkpoint]));
   const fromRunUrl = trailers.get(RUN_TRAILER.toLowerCase())?.at(-1) ?? "";
   const base = trailers.get(CHECKPOINT_BASE_TRAILER.toLowerCase())?.at(-1) ?? "";
   const statusComment = trailers.get(CHECKPOINT_STATUS_TRAILER.toLowerCase())?.at(-1) ?? "main";
   const task = trailers.get(TASK_TRAILER.toLowerCase())?.at(-1);
+  const kept = (reason) => ({ kind: "kept", fromRunUrl, reason });
   const removeCheckpoint = () => publish.deleteRemote(storedRef(options.prNumber, "checkpoint"), checkpoint);
-  if (task !== `#${options.prNumber}` || !/^[0-9a-f]{40}$/.test(base)) return void 0;
+  if (task !== `#${options.prNumber}` || !/^[0-9a-f]{40}$/.test(base))
+    return kept("it is not a checkpoint async-pr made for this PR");
   const tip = await publish.localRef(upstreamRef(options.branch));
-  if (!tip) return void 0;
-  if (await contains(git, tip, checkpoint)) {
+  if (!tip) return kept(`the branch \`${options.branch}\` could not be read`);
+  if (await contains(git, tip, checkpoint) || await runDelivered(git, tip, fromRunUrl)) {
     await removeCheckpoint();
-    return void 0;
+    return { kind: "none" };
   }
   const hasBase = (await git.run(["cat-file", "-e", `${base}^{commit}`], { allowFailure: true })).exitCode === 0;
   const changes = hasBase ? await filesChanged(git, base, checkpoint) : [];
@@ -40654,6 +40754,7 @@ async function recoverCheckpoint(options) {
     if (pushed.ok) {
       await removeCheckpoint();
       return {
+        kind: "recovered",
         fromRunUrl,
         statusComment,
         commitSha: commit2,
@@ -40664,9 +40765,14 @@ async function recoverCheckpoint(options) {
     }
   }
   const aside = await publish.push(checkpoint, `refs/heads/${options.fallbackBranch}`, "");
-  if (!aside.ok) return void 0;
+  if (!aside.ok) {
+    return kept(
+      `neither \`${options.branch}\` (its work conflicts with what is there now) nor a new branch \`${options.fallbackBranch}\` could take it (${aside.detail.split("\n").slice(-1)[0] ?? "refused"})`
+    );
+  }
   await removeCheckpoint();
   return {
+    kind: "recovered",
     fromRunUrl,
     statusComment,
     commitSha: checkpoint,
@@ -40714,6 +40820,18 @@ async function prepareWorkspace(run2) {
           invalidDispatch: `Run ${fromRunId} made no commit on this PR's branch, so async-pr did not send this continuation.`
         };
       }
+      if (history.answered) {
+        return {
+          invalidDispatch: `A continuation of run ${fromRunId} ran already: this dispatch is a replay.`
+        };
+      }
+      const dispatcher = await run2.status.dispatcherState(fromRunId);
+      if (!dispatcher) {
+        return {
+          invalidDispatch: `Run ${fromRunId} did not start a continuation (no status comment of ours says it did).`
+        };
+      }
+      prepared.chainSpentUsd = dispatcher.chainCostUsd ?? dispatcher.costUsd ?? 0;
       if (history.continuations >= settings.maxContinuations) {
         return {
           invalidDispatch: `This PR's runs continued ${history.continuations} times already (max_continuations is ${settings.maxContinuations}).`
@@ -40723,15 +40841,21 @@ async function prepareWorkspace(run2) {
     }
     let base = task.headSha;
     if (!(delivered && !task.followUp && !task.ciFix && !task.continuation)) {
-      const recovery = await recoverCheckpoint({
+      const found = await recoverCheckpoint({
         publish,
         prNumber: task.prNumber,
         branch: task.headRef,
-        runUrl: run2.links.runUrl,
         runAttemptUrl: `${run2.links.runUrl}/attempts/${settings.runAttempt}`,
         fallbackBranch: `async-pr/${task.prNumber}-recovered-${settings.runId}`
       });
-      if (recovery) {
+      if (found.kind === "kept") {
+        prepared.keptCheckpoint = { fromRunUrl: found.fromRunUrl, reason: found.reason };
+        warning(
+          `A checkpoint on the server could not be restored and is kept as it is: ${found.reason}`
+        );
+      }
+      if (found.kind === "recovered") {
+        const { kind: _recovered, ...recovery } = found;
         prepared.recovery = recovery;
         info(
           `Recovered the work of ${recovery.fromRunUrl} as ${recovery.commitSha} on ${recovery.pushedTo}`
@@ -40744,7 +40868,7 @@ async function prepareWorkspace(run2) {
       if (task.continuation) prepared.session = await storedSession(run2);
     }
     prepared.stored = {
-      checkpoint: prepared.recovery ? void 0 : await publish.localRef(fetchedStoredRef(task.prNumber, "checkpoint")),
+      checkpoint: prepared.recovery || prepared.keptCheckpoint ? void 0 : await publish.localRef(fetchedStoredRef(task.prNumber, "checkpoint")),
       session: await publish.localRef(fetchedStoredRef(task.prNumber, "session"))
     };
     const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);

@@ -463,7 +463,7 @@ whenIsolated('continuing a stopped run', () => {
         runId: 8009,
       })
       expect(replay.outputs.skip_reason).toBe('invalid_dispatch')
-      expect(replay.stdout).toContain('continued 2 times already (max_continuations is 2)')
+      expect(replay.stdout).toContain('this dispatch is a replay')
     }
   })
 

@@ -152,6 +152,8 @@ export class TaskBranch {
       allowWorkflowChanges: this.policy.allowWorkflowChanges,
       knownSecretForms: this.policy.knownSecretForms,
       readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha),
+      // Between sessions every agent process is gone: nothing can put such a file back.
+      removeSpecialGitFiles: true,
     })
     for (const { path: file, why } of snapshot.heldBack) this.heldBack.set(file, why)
     for (const exclusion of snapshot.excluded) this.excluded.set(exclusion.path, exclusion)

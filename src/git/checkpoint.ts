@@ -39,6 +39,8 @@ export class Checkpoints {
     private readonly branch: TaskBranch,
     private readonly run: CheckpointRun,
     known: { checkpoint?: string; session?: string },
+    /** False when the ref holds another run's work that could not be restored: never replace it. */
+    readonly mayCheckpoint = true,
   ) {
     this.leases = { checkpoint: known.checkpoint ?? '', session: known.session ?? '' }
   }
@@ -69,6 +71,8 @@ export class Checkpoints {
    * Both commits are written by one process and pushed by one more.
    */
   async take(session?: Write[]): Promise<CheckpointResult> {
+    if (!this.mayCheckpoint)
+      return { kind: 'failed', why: 'the checkpoint ref holds work kept for a person' }
     const work = await this.branch.checkpointSpec(this.message(), this.lastKey)
     if (!work) return { kind: 'unchanged' }
     const sessionKey = session?.map((file) => file.sha).join(' ')

@@ -13,7 +13,7 @@
 
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { lstat, open, readdir, readlink, realpath } from 'node:fs/promises'
+import { lstat, open, readdir, readlink, realpath, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 import {
@@ -63,6 +63,11 @@ export interface SnapshotOptions {
   knownSecretForms: readonly string[]
   /** Reads a blob of the last commit (for "was this secret already there?"). */
   readBlob: (sha: string) => Promise<Buffer | undefined>
+  /**
+   * A `.gitignore` or `.gitattributes` that is not a file would block git: remove it (only
+   * once every agent process is gone) rather than refuse the snapshot.
+   */
+  removeSpecialGitFiles?: boolean
 }
 
 /** The most paths a nested repository walk takes, so a huge clone cannot stall the run. */
@@ -238,8 +243,52 @@ export async function readEntry(
   }
 }
 
+/** The files git opens in every directory it walks; one that is not a file can block it. */
+const GIT_READS = new Set(['.gitignore', '.gitattributes'])
+/** The most entries the walk for them looks at (a bigger tree is left to git's timeout). */
+const SPECIAL_WALK_LIMIT = 500_000
+
+/**
+ * `.gitignore` and `.gitattributes` entries that are neither files nor links
+ * nor directories (a FIFO, a socket, a device): git opens them with a blocking
+ * open(), and a FIFO with no writer never returns. Symlinks are not followed.
+ */
+export async function specialGitFiles(workTree: string): Promise<string[]> {
+  const found: string[] = []
+  let seen = 0
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(path.join(workTree, dir), { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      if (++seen > SPECIAL_WALK_LIMIT) return
+      if (isGitName(entry.name)) continue
+      const rel = dir ? `${dir}/${entry.name}` : entry.name
+      if (entry.isDirectory()) await walk(rel)
+      else if (GIT_READS.has(entry.name) && !entry.isFile() && !entry.isSymbolicLink())
+        found.push(rel)
+    }
+  }
+  await walk('')
+  return found
+}
+
+export class SnapshotError extends Error {
+  override name = 'SnapshotError'
+}
+
 export async function takeSnapshot(options: SnapshotOptions): Promise<Snapshot> {
   const { git, workTree } = options
+  const special = await specialGitFiles(workTree)
+  if (special.length > 0) {
+    // While the agent lives it could put them back between a removal and git: give up this snapshot.
+    if (!options.removeSpecialGitFiles) {
+      throw new SnapshotError(
+        `${special.join(', ')} ${special.length === 1 ? 'is' : 'are'} not a file, which would block git`,
+      )
+    }
+    // The agent is gone: they are not content, and without them git cannot hang.
+    for (const file of special)
+      await rm(path.join(workTree, file), { force: true, recursive: true })
+  }
   const [changed, fresh] = await Promise.all([changedTracked(git), untracked(git, workTree)])
   const realWorkTree = await realpath(workTree)
   const snapshot: Snapshot = {
@@ -249,6 +298,13 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<Snapshot> 
     excluded: [],
     secretFindings: [],
     nestedRepos: fresh.nestedRepos,
+  }
+  for (const file of special) {
+    snapshot.excluded.push({
+      path: file,
+      why: 'special',
+      detail: 'not a file (it would block git)',
+    })
   }
   const candidates: Array<[string, Tracked | undefined]> = [
     ...changed.entries(),

@@ -7,6 +7,8 @@ export const RUN_TRAILER = 'Async-PR-Run'
 export const TASK_TRAILER = 'Async-PR-Task'
 /** A commit that fixes CI carries its attempt number, counted since the last person's commit. */
 export const CI_FIX_TRAILER = 'Async-PR-CI-Fix'
+/** A commit that restores a lost run's checkpoint names it (such a commit delivers nothing of its own). */
+export const RECOVERED_TRAILER = 'Async-PR-Recovered'
 /** A commit of an automatic continuation carries its number in the chain. */
 export const CONTINUATION_TRAILER = 'Async-PR-Continuation'
 

@@ -6,7 +6,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 import { EVENT_HEAD_REF, upstreamRef, type PublishRepo } from './publish.js'
-import { CONTINUATION_TRAILER, RUN_TRAILER, TASK_TRAILER } from './trailers.js'
+import { CONTINUATION_TRAILER, RECOVERED_TRAILER, RUN_TRAILER, TASK_TRAILER } from './trailers.js'
 
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError'
@@ -165,13 +165,15 @@ export async function taskDeliveredBy(
       'log',
       '-n',
       '50',
-      `--format=%(trailers:key=${TASK_TRAILER},valueonly)%x00%(trailers:key=${RUN_TRAILER},valueonly)%x1e`,
+      `--format=%(trailers:key=${TASK_TRAILER},valueonly)%x00%(trailers:key=${RUN_TRAILER},valueonly)%x00%(trailers:key=${RECOVERED_TRAILER},valueonly)%x1e`,
       tip,
     ],
     { allowFailure: true },
   )
   for (const record of log.stdout.split('\x1e')) {
-    const [task = '', run = ''] = record.split('\0')
+    const [task = '', run = '', recovered = ''] = record.split('\0')
+    // Work restored from a lost run was never finished: it delivers nothing.
+    if (recovered.trim()) continue
     if (task.split('\n').some((line) => line.trim() === `#${prNumber}`))
       return run.trim() || 'an earlier run'
   }
@@ -195,17 +197,18 @@ export async function moveWorkspaceTo(
 /**
  * What the branch's recent history says about a continuation `runId` sent:
  * whether that run worked on this PR (its commits are in the unbroken run of
- * async-pr's commits for the PR at the branch's tip), and how many automatic
- * continuations the chain has had up to now — the highest continuation
- * number from the tip down to that run's newest commit. A person's
- * `/async-pr continue` starts a chain afresh (its commits carry no number).
+ * async-pr's commits for the PR at the branch's tip), how many automatic
+ * continuations the chain has had up to now — the highest continuation number
+ * from the tip down to that run's newest commit — and whether a continuation
+ * already committed above it (the dispatch was answered: a replay). A
+ * person's `/async-pr continue` starts a chain afresh (its commits carry no number).
  */
 export async function continuationHistory(
   git: Git,
   tip: string,
   prNumber: number,
   runId: string,
-): Promise<{ runWorkedHere: boolean; continuations: number }> {
+): Promise<{ runWorkedHere: boolean; continuations: number; answered: boolean }> {
   const log = await git.run(
     [
       'log',
@@ -218,14 +221,16 @@ export async function continuationHistory(
   )
   const byRun = new RegExp(`/runs/${runId}(/|$)`)
   let continuations = 0
+  let answered = false
   for (const record of log.stdout.split('\x1e')) {
     if (!record.trim()) continue
     const [task = '', run = '', continuation = ''] = record.replace(/^\n/, '').split('\0')
     if (!task.split('\n').some((line) => line.trim() === `#${prNumber}`)) break
+    const ownRun = run.split('\n').some((url) => byRun.test(url.trim()))
     const n = Number(continuation.trim().split('\n').at(-1))
     if (Number.isInteger(n) && n > continuations) continuations = n
-    if (run.split('\n').some((url) => byRun.test(url.trim())))
-      return { runWorkedHere: true, continuations }
+    if (ownRun) return { runWorkedHere: true, continuations, answered }
+    if (Number.isInteger(n) && n > 0) answered = true
   }
-  return { runWorkedHere: false, continuations }
+  return { runWorkedHere: false, continuations, answered }
 }

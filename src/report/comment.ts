@@ -253,6 +253,7 @@ export function renderFinal(outcome: Outcome, options: { timelineLimit?: number 
             ) / 1e6
           : undefined,
       continuation: outcome.continuation?.number || undefined,
+      dispatched: outcome.continuation?.dispatched ? true : undefined,
       reviewVerdict: outcome.review?.verdict,
       steered: outcome.steering?.length
         ? outcome.steering.map((note) => note.commentId)

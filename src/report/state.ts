@@ -23,6 +23,8 @@ export interface CommentState {
   chainCostUsd?: number
   /** Which automatic continuation this run was. */
   continuation?: number
+  /** This run started the next continuation (a dispatch only a run that says so here may send). */
+  dispatched?: true
   /** What the run's last review said, when it had one (`changes_requested`: findings for a person). */
   reviewVerdict?: 'approved' | 'changes_requested'
   /** Comments this run answered while it worked (steering, a stop): their own runs do nothing. */

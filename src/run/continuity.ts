@@ -10,7 +10,7 @@ import { restoreTranscript } from '../agent/session-store.js'
 import type { Task } from '../event.js'
 import { Checkpoints } from '../git/checkpoint.js'
 import { recoveredNote } from '../prompts/continue.js'
-import { recoveryLine, renderLostRun } from '../report/recovery.js'
+import { keptCheckpointLine, recoveryLine, renderLostRun } from '../report/recovery.js'
 import type { Prepared } from '../stages/prepare.js'
 import { errorMessage } from '../util/errors.js'
 import type { RunContext } from './start.js'
@@ -24,8 +24,7 @@ export interface Continuity {
   spentBefore: number
   /** What is left of max_budget_usd for this run (the whole chain shares it). */
   budgetLeft?: number
-  /** Undefined when checkpoint_minutes is 0: then nothing is kept on the server. */
-  checkpoints?: Checkpoints
+  checkpoints: Checkpoints
   /** The stored session the first pass resumes. */
   resumeSession?: string
   /** What the first prompt says about work restored from a lost run. */
@@ -35,8 +34,7 @@ export interface Continuity {
 export async function pickUp(run: RunContext, prepared: Prepared): Promise<Continuity> {
   const { recovery, session } = prepared
   const number = prepared.continuationNumber ?? 0
-  const spentBefore =
-    number > 0 ? (run.status.chainCostBefore(run.task.continuation?.fromRunId) ?? 0) : 0
+  const spentBefore = number > 0 ? (prepared.chainSpentUsd ?? 0) : 0
   const max = run.settings.maxBudgetUsd
   const budgetLeft =
     max === undefined ? undefined : Math.max(0.0001, Math.round((max - spentBefore) * 1e4) / 1e4)
@@ -45,18 +43,24 @@ export async function pickUp(run: RunContext, prepared: Prepared): Promise<Conti
       `🔁 This run is **continuing (${number} of ${run.settings.maxContinuations})**: the earlier run stopped on its time or turns and started this one, which ${session ? 'resumes its session' : 'starts afresh from its report'}.${spentBefore > 0 ? ` Spent so far across the chain: $${spentBefore.toFixed(4)}.` : ''}`,
     )
   }
-  if (recovery) {
-    run.status.note(recoveryLine(recovery, run.links.serverUrl, run.task))
-    // The lost run's own comment stops saying "working".
-    await run.status
-      .settleLostRun(
-        recovery.statusComment,
-        recovery.fromRunUrl,
-        renderLostRun(recovery, run.links, run.task),
-      )
-      .catch((error: unknown) =>
-        core.warning(`Could not update the lost run's comment: ${errorMessage(error)}`),
-      )
+  if (recovery) run.status.note(recoveryLine(recovery, run.links.serverUrl, run.task))
+  // Comments of runs that died without reporting stop saying "working" (the recovered one's too).
+  await run.status
+    .settleDeadRuns((deadRunUrl, previous) =>
+      renderLostRun(
+        deadRunUrl,
+        recovery?.fromRunUrl === deadRunUrl ? recovery : undefined,
+        run.links,
+        run.task,
+        previous,
+        `${run.settings.triggerPrefix} continue`,
+      ),
+    )
+    .catch((error: unknown) =>
+      core.warning(`Could not update a lost run's comment: ${errorMessage(error)}`),
+    )
+  if (prepared.keptCheckpoint) {
+    run.status.note(keptCheckpointLine(prepared.keptCheckpoint, run.task.prNumber))
   }
   if (session) {
     await restoreTranscript(
@@ -72,18 +76,18 @@ export async function pickUp(run: RunContext, prepared: Prepared): Promise<Conti
     number,
     spentBefore,
     budgetLeft,
-    checkpoints:
-      run.settings.checkpointMs > 0
-        ? new Checkpoints(
-            prepared.branch,
-            {
-              prNumber: run.task.prNumber,
-              runUrl: run.links.runUrl,
-              statusComment: run.task.followUp ? String(run.task.followUp.commentId) : 'main',
-            },
-            prepared.stored,
-          )
-        : undefined,
+    // With checkpoint_minutes 0 none are taken and no session is kept, but what an
+    // earlier run stored still goes when this one delivers.
+    checkpoints: new Checkpoints(
+      prepared.branch,
+      {
+        prNumber: run.task.prNumber,
+        runUrl: run.links.runUrl,
+        statusComment: run.task.followUp ? String(run.task.followUp.commentId) : 'main',
+      },
+      prepared.stored,
+      !prepared.keptCheckpoint,
+    ),
     resumeSession: session?.meta.sessionId,
     recoveredNote:
       recovery && recoveredNote(recovery.fromRunUrl, recovery.commitSha, recovery.files),

@@ -10,6 +10,7 @@ import {
   ciFixMarker,
   followUpMarker,
   listComments,
+  markerOf,
   reviewFollowUpMarker,
   StatusComment,
   STATUS_MARKER,
@@ -24,7 +25,7 @@ import {
   type Phase,
   type Progress,
 } from '../report/progress.js'
-import { parseState } from '../report/state.js'
+import { parseState, type CommentState } from '../report/state.js'
 import type { SteeringNote } from '../report/steering.js'
 
 const OVERFLOW_NOTE =
@@ -104,14 +105,17 @@ export class LiveStatus {
   }
 
   /**
-   * What the chain of continuations spent before this run, as the run that
-   * dispatched it reported in this comment (only ours: found by marker and author).
+   * The final state of run `runId`, if one of our status comments on the PR
+   * still shows it and it says that run started a continuation (a dispatch
+   * nobody else may send; once the continuation reports, the comment moves on).
    */
-  chainCostBefore(fromRunId: string | undefined): number | undefined {
-    const state = this.comment.previousText ? parseState(this.comment.previousText) : undefined
-    if (!fromRunId || !state || !new RegExp(`/runs/${fromRunId}$`).test(state.runUrl))
-      return undefined
-    return state.chainCostUsd ?? state.costUsd
+  async dispatcherState(runId: string): Promise<CommentState | undefined> {
+    const byRun = new RegExp(`/runs/${runId}$`)
+    for (const comment of await this.comment.ours()) {
+      const state = parseState(comment.body)
+      if (state?.dispatched && byRun.test(state.runUrl)) return state
+    }
+    return undefined
   }
 
   /** Adds a line about the run as a whole to what the comment shows while it works. */
@@ -120,25 +124,25 @@ export class LiveStatus {
   }
 
   /**
-   * A lost run's own status comment, if it still says "working": now it says
-   * what happened (this run's own comment, when it is the same one, shows it anyway).
+   * Our status comments that still say "working" for a run that is not this
+   * one: with one run per PR at a time (the workflow's concurrency group),
+   * their runs are gone without reporting. Each now says what happened
+   * (`render` gets the dead run's URL and what its comment said).
    */
-  async settleLostRun(statusComment: string, deadRunUrl: string, body: string): Promise<void> {
-    const marker =
-      statusComment === 'main'
-        ? STATUS_MARKER
-        : /^\d+$/.test(statusComment)
-          ? followUpMarker(Number(statusComment))
-          : undefined
-    if (!marker || marker === this.comment.marker) return
+  async settleDeadRuns(render: (deadRunUrl: string, previous: string) => string): Promise<void> {
     const issue = { owner: this.task.owner, repo: this.task.repo, issueNumber: this.task.prNumber }
-    const lost = new StatusComment(this.github, issue, marker, this.comments, this.knownSecrets)
-    await lost.edit((previous) => {
-      const state = parseState(previous)
-      return state?.state === 'working' && state.runUrl === deadRunUrl
-        ? `${marker}\n${body}`
-        : previous
-    })
+    for (const { body } of await this.comment.ours()) {
+      const marker = markerOf(body)
+      const state = parseState(body)
+      if (!marker || marker === this.comment.marker || state?.state !== 'working') continue
+      if (state.runUrl === this.links.runUrl) continue
+      const dead = new StatusComment(this.github, issue, marker, this.comments, this.knownSecrets)
+      await dead.edit((previous) =>
+        parseState(previous)?.state === 'working'
+          ? `${marker}\n${render(state.runUrl, previous)}`
+          : previous,
+      )
+    }
   }
 
   private steeredIds(): number[] | undefined {

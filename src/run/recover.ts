@@ -11,9 +11,7 @@ import { DEFAULT_IDENTITY, filesChanged, identityEnv, type FileChange } from '..
 import type { Git } from '../git/git.js'
 import { fetchedStoredRef, storedRef, upstreamRef, type PublishRepo } from '../git/publish.js'
 import { rebaseCommits } from '../git/rebase.js'
-import { RUN_TRAILER, TASK_TRAILER, trailersOf } from '../git/trailers.js'
-
-export const RECOVERED_TRAILER = 'Async-PR-Recovered'
+import { RECOVERED_TRAILER, RUN_TRAILER, TASK_TRAILER, trailersOf } from '../git/trailers.js'
 
 export interface Recovery {
   /** The run that was lost. */
@@ -53,33 +51,57 @@ async function contains(git: Git, tip: string, checkpoint: string): Promise<bool
   return log.split('\n').some((line) => line.trim() === checkpoint)
 }
 
+/** What became of a checkpoint the run found. */
+export type Found =
+  | { kind: 'none' }
+  | ({ kind: 'recovered' } & Recovery)
+  /** Left where it is, for a person (or a later run): nothing this run does may replace it. */
+  | { kind: 'kept'; fromRunUrl: string; reason: string }
+
+/** Whether the branch has commits the checkpoint's run pushed itself: then it reported its end. */
+async function runDelivered(git: Git, tip: string, runUrl: string): Promise<boolean> {
+  if (!runUrl) return false
+  const log = await git.output([
+    'log',
+    '-n',
+    '100',
+    `--format=%(trailers:key=${RUN_TRAILER},valueonly)%x00%(trailers:key=${RECOVERED_TRAILER},valueonly)%x1e`,
+    tip,
+  ])
+  return log.split('\x1e').some((record) => {
+    const [runs = '', recovered = ''] = record.replace(/^\n/, '').split('\0')
+    return !recovered.trim() && runs.split('\n').some((line) => line.trim() === runUrl)
+  })
+}
+
 export async function recoverCheckpoint(options: {
   publish: PublishRepo
   prNumber: number
   branch: string
-  /** This run: a checkpoint of its own (a re-run's earlier attempt is another run) is never "lost". */
-  runUrl: string
   runAttemptUrl: string
   fallbackBranch: string
-}): Promise<Recovery | undefined> {
+}): Promise<Found> {
   const { publish } = options
   const git = publish.git
   const checkpoint = await publish.localRef(fetchedStoredRef(options.prNumber, 'checkpoint'))
-  if (!checkpoint) return undefined
+  if (!checkpoint) return { kind: 'none' }
   const trailers = trailersOf(await git.output(['log', '-1', '--format=%B', checkpoint]))
   const fromRunUrl = trailers.get(RUN_TRAILER.toLowerCase())?.at(-1) ?? ''
   const base = trailers.get(CHECKPOINT_BASE_TRAILER.toLowerCase())?.at(-1) ?? ''
   const statusComment = trailers.get(CHECKPOINT_STATUS_TRAILER.toLowerCase())?.at(-1) ?? 'main'
   const task = trailers.get(TASK_TRAILER.toLowerCase())?.at(-1)
+  const kept = (reason: string): Found => ({ kind: 'kept', fromRunUrl, reason })
   const removeCheckpoint = () =>
     publish.deleteRemote(storedRef(options.prNumber, 'checkpoint'), checkpoint)
   // Not one of ours for this PR: leave it alone rather than guess.
-  if (task !== `#${options.prNumber}` || !/^[0-9a-f]{40}$/.test(base)) return undefined
+  if (task !== `#${options.prNumber}` || !/^[0-9a-f]{40}$/.test(base))
+    return kept('it is not a checkpoint async-pr made for this PR')
   const tip = await publish.localRef(upstreamRef(options.branch))
-  if (!tip) return undefined
-  if (await contains(git, tip, checkpoint)) {
+  if (!tip) return kept(`the branch \`${options.branch}\` could not be read`)
+  // The branch holds it already, or its run pushed its own work (only its clean-up failed).
+  if ((await contains(git, tip, checkpoint)) || (await runDelivered(git, tip, fromRunUrl))) {
     await removeCheckpoint()
-    return undefined
+    return { kind: 'none' }
   }
   const hasBase =
     (await git.run(['cat-file', '-e', `${base}^{commit}`], { allowFailure: true })).exitCode === 0
@@ -111,6 +133,7 @@ export async function recoverCheckpoint(options: {
     if (pushed.ok) {
       await removeCheckpoint()
       return {
+        kind: 'recovered',
         fromRunUrl,
         statusComment,
         commitSha: commit,
@@ -122,9 +145,14 @@ export async function recoverCheckpoint(options: {
   }
   // The branch cannot take it (a conflict, or it moved again): the checkpoint as it is, on a new branch.
   const aside = await publish.push(checkpoint, `refs/heads/${options.fallbackBranch}`, '')
-  if (!aside.ok) return undefined
+  if (!aside.ok) {
+    return kept(
+      `neither \`${options.branch}\` (its work conflicts with what is there now) nor a new branch \`${options.fallbackBranch}\` could take it (${aside.detail.split('\n').slice(-1)[0] ?? 'refused'})`,
+    )
+  }
   await removeCheckpoint()
   return {
+    kind: 'recovered',
     fromRunUrl,
     statusComment,
     commitSha: checkpoint,

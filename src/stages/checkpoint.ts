@@ -34,7 +34,8 @@ export function checkpointWhile(
 ): { stop(): Promise<void> } {
   const checkpoints = ctx.checkpoints
   const every = ctx.settings.checkpointMs
-  if (!checkpoints || every <= 0) return { stop: async () => undefined }
+  if (!checkpoints || every <= 0 || !checkpoints.mayCheckpoint)
+    return { stop: async () => undefined }
   if (ctx.host.isolation !== 'user') {
     if (!warned) {
       core.warning(

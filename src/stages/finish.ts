@@ -33,7 +33,8 @@ export async function settleStored(
   if (!checkpoints) return { sessionSaved: false }
   try {
     let sessionSaved = false
-    if (stoppedEarly(verdict)) {
+    // checkpoint_minutes 0: nothing of the run is kept on the server, its session neither.
+    if (stoppedEarly(verdict) && ctx.settings.checkpointMs > 0) {
       const session = await currentSession(ctx, ctx.worker)
       sessionSaved = session ? await checkpoints.saveSession(session) : false
     }

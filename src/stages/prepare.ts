@@ -24,12 +24,16 @@ export interface Prepared {
   branch: TaskBranch
   /** Work a lost run left behind, put on the branch before the agent starts. */
   recovery?: Recovery
+  /** A checkpoint that could not be restored: left alone, so this run takes none. */
+  keptCheckpoint?: { fromRunUrl: string; reason: string }
   /** A stopped run's saved session, for the first pass to resume. */
   session?: { meta: SessionMeta; transcript: Buffer }
   /** What the server keeps for the PR now (for the checkpoints' leases). */
   stored: { checkpoint?: string; session?: string }
   /** For a dispatched continuation: which one this is. */
   continuationNumber?: number
+  /** For a dispatched continuation: what the chain spent before it, as its dispatcher reported. */
+  chainSpentUsd?: number
 }
 
 async function storedSession(
@@ -81,6 +85,19 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
           invalidDispatch: `Run ${fromRunId} made no commit on this PR's branch, so async-pr did not send this continuation.`,
         }
       }
+      if (history.answered) {
+        return {
+          invalidDispatch: `A continuation of run ${fromRunId} ran already: this dispatch is a replay.`,
+        }
+      }
+      // The run says so itself, in its status comment: it stopped early and started this one.
+      const dispatcher = await run.status.dispatcherState(fromRunId)
+      if (!dispatcher) {
+        return {
+          invalidDispatch: `Run ${fromRunId} did not start a continuation (no status comment of ours says it did).`,
+        }
+      }
+      prepared.chainSpentUsd = dispatcher.chainCostUsd ?? dispatcher.costUsd ?? 0
       if (history.continuations >= settings.maxContinuations) {
         return {
           invalidDispatch: `This PR's runs continued ${history.continuations} times already (max_continuations is ${settings.maxContinuations}).`,
@@ -91,15 +108,21 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
 
     let base = task.headSha
     if (!(delivered && !task.followUp && !task.ciFix && !task.continuation)) {
-      const recovery = await recoverCheckpoint({
+      const found = await recoverCheckpoint({
         publish,
         prNumber: task.prNumber,
         branch: task.headRef,
-        runUrl: run.links.runUrl,
         runAttemptUrl: `${run.links.runUrl}/attempts/${settings.runAttempt}`,
         fallbackBranch: `async-pr/${task.prNumber}-recovered-${settings.runId}`,
       })
-      if (recovery) {
+      if (found.kind === 'kept') {
+        prepared.keptCheckpoint = { fromRunUrl: found.fromRunUrl, reason: found.reason }
+        core.warning(
+          `A checkpoint on the server could not be restored and is kept as it is: ${found.reason}`,
+        )
+      }
+      if (found.kind === 'recovered') {
+        const { kind: _recovered, ...recovery } = found
         prepared.recovery = recovery
         core.info(
           `Recovered the work of ${recovery.fromRunUrl} as ${recovery.commitSha} on ${recovery.pushedTo}`,
@@ -112,9 +135,10 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
       if (task.continuation) prepared.session = await storedSession(run)
     }
     prepared.stored = {
-      checkpoint: prepared.recovery
-        ? undefined
-        : await publish.localRef(fetchedStoredRef(task.prNumber, 'checkpoint')),
+      checkpoint:
+        prepared.recovery || prepared.keptCheckpoint
+          ? undefined
+          : await publish.localRef(fetchedStoredRef(task.prNumber, 'checkpoint')),
       session: await publish.localRef(fetchedStoredRef(task.prNumber, 'session')),
     }
     const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])

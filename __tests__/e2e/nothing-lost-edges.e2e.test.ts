@@ -1,5 +1,9 @@
-// Review of issue 13 (nothing lost): cases the change gets wrong. Each test
-// states what should hold; they fail on the reviewed head.
+// Nothing lost, at its edges (found by a review that tried to break it): a
+// checkpoint no branch can take is kept, a recovery that is itself lost is
+// recovered again, a finished run's leftover checkpoint is not replayed, a
+// lost run's comment is settled even without a checkpoint, a chain started by
+// `/async-pr continue` counts its cost, and a dispatch for a run that started
+// none starts nothing.
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
@@ -124,7 +128,7 @@ function writeThenLoseRunner(
   }
 }
 
-whenIsolated('review 13: lost work', () => {
+whenIsolated('lost work', () => {
   it('a checkpoint the next run could not recover (conflict, fallback branch refused) is kept, not deleted', async () => {
     let action: ChildProcess | undefined
     let phase: 'lost' | 'next' = 'lost'
@@ -202,7 +206,7 @@ whenIsolated('review 13: lost work', () => {
   })
 })
 
-describe('review 13: a checkpoint left by a run that finished', () => {
+describe('a checkpoint left by a run that finished', () => {
   it("is not replayed onto the branch as a lost run's work (a file the run deleted stays deleted)", async () => {
     let phase: 'task' | 'follow-up' = 'task'
     let steps = 0
@@ -254,7 +258,7 @@ describe('review 13: a checkpoint left by a run that finished', () => {
   })
 })
 
-whenIsolated('review 13: a comment that keeps saying "working"', () => {
+whenIsolated('a comment that keeps saying "working"', () => {
   it('a follow-up lost before its first checkpoint: the next run on the PR settles its comment', async () => {
     let action: ChildProcess | undefined
     let phase: 'task' | 'lost' | 'next' = 'task'
@@ -300,7 +304,7 @@ whenIsolated('review 13: a comment that keeps saying "working"', () => {
   })
 })
 
-whenIsolated('review 13: the budget across a chain', () => {
+whenIsolated('the budget across a chain', () => {
   it('a chain started by `/async-pr continue` counts that run’s cost in the continuation it dispatched', async () => {
     let phase: 'task' | 'chain' = 'task'
     let written = 0
@@ -355,7 +359,7 @@ whenIsolated('review 13: the budget across a chain', () => {
   })
 })
 
-describe('review 13: a repository_dispatch async-pr did not send', () => {
+describe('a repository_dispatch async-pr did not send', () => {
   it('naming a run that finished its task (nothing stopped, nothing dispatched) starts nothing', async () => {
     let steps = 0
     world = await createWorld({
