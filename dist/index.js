@@ -21510,8 +21510,8 @@ function group(name, fn) {
 }
 
 // src/agent/host.ts
-import { mkdir as mkdir5 } from "node:fs/promises";
-import path11 from "node:path";
+import { mkdir as mkdir6 } from "node:fs/promises";
+import path13 from "node:path";
 
 // src/util/binaries.ts
 import { realpathSync, statSync } from "node:fs";
@@ -28689,28 +28689,479 @@ async function prepareAgentGit(options) {
   return { binDir };
 }
 
-// src/agent/binary.ts
+// src/agent/session-store.ts
+import { mkdir as mkdir3, realpath as realpath2, writeFile as writeFile3 } from "node:fs/promises";
+import path9 from "node:path";
+
+// src/git/snapshot.ts
+import { createHash } from "node:crypto";
 import { constants as constants6 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, link, mkdir as mkdir3, realpath } from "node:fs/promises";
+import { lstat as lstat2, open as open2, readdir as readdir2, readlink as readlink2, realpath, rm as rm2 } from "node:fs/promises";
 import path8 from "node:path";
+
+// src/util/secrets.ts
+var SECRET_SHAPES = [
+  { kind: "a GitHub token", pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36,}/g },
+  {
+    kind: "a GitHub fine-grained token",
+    pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{60,}/g
+  },
+  { kind: "an Anthropic API key", pattern: /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/g },
+  {
+    kind: "an AWS access key id",
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/g
+  },
+  { kind: "a Slack token", pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/g },
+  {
+    kind: "a private key",
+    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)?/g
+  }
+];
+function secretForms(secrets) {
+  const forms = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    forms.add(secret);
+    forms.add(Buffer.from(secret).toString("base64"));
+    forms.add(Buffer.from(`x-access-token:${secret}`).toString("base64"));
+    forms.add(encodeURIComponent(secret));
+  }
+  return [...forms];
+}
+var KNOWN_SECRET_KIND = "a credential this run holds";
+function findSecretsIn(text2, knownForms) {
+  const found = [];
+  for (const form of knownForms) {
+    for (let at = text2.indexOf(form); at >= 0; at = text2.indexOf(form, at + form.length)) {
+      found.push({ kind: KNOWN_SECRET_KIND, index: at, value: form });
+    }
+  }
+  for (const { kind, pattern } of SECRET_SHAPES) {
+    for (const match of text2.matchAll(pattern)) {
+      found.push({ kind, index: match.index, value: match[0] });
+    }
+  }
+  return found.sort((a2, b) => a2.index - b.index);
+}
+function redactSecrets(text2, knownForms) {
+  const matches = findSecretsIn(text2, knownForms);
+  if (matches.length === 0) return text2;
+  let out = "";
+  let at = 0;
+  for (const match of matches) {
+    if (match.index < at) continue;
+    out += text2.slice(at, match.index) + `[redacted: ${match.kind}]`;
+    at = match.index + match.value.length;
+  }
+  return out + text2.slice(at);
+}
+
+// src/git/guard.ts
+var WORKFLOWS = ".github/workflows";
+var LOCAL_ACTIONS = ".github/actions";
+var LOCAL_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/([^"'\s#,}]+)/gm;
+var ROOT_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/(?:action\.ya?ml)?["']?\s*(?:$|[#,}])/m;
+function localUses(yamlText) {
+  const found = /* @__PURE__ */ new Set();
+  if (ROOT_USES.test(yamlText)) found.add(".");
+  for (const match of yamlText.matchAll(LOCAL_USES)) {
+    const cleaned2 = match[1].replace(/\/+$/, "").replace(/\/?action\.ya?ml$/, "").split("/").filter((part) => part !== "" && part !== ".");
+    if (cleaned2.length === 0 || cleaned2.includes("..")) continue;
+    found.add(cleaned2.join("/"));
+  }
+  return [...found];
+}
+function actionEntryPoints(actionDir, actionYaml) {
+  const found = [];
+  for (const match of actionYaml.matchAll(/^\s*(?:main|pre|post|image)\s*:\s*["']?([^"'\s#]+)/gm)) {
+    const value = match[1];
+    if (/^(docker|https?):/.test(value)) continue;
+    const parts = [];
+    for (const part of `${actionDir === "." ? "" : `${actionDir}/`}${value}`.split("/")) {
+      if (part === "" || part === ".") continue;
+      if (part === "..") parts.pop();
+      else parts.push(part);
+    }
+    if (parts.length > 0) found.push(parts.join("/"));
+  }
+  return found;
+}
+function protectedPathsFrom(workflowFiles, entryPoints = []) {
+  const dirs = /* @__PURE__ */ new Set([WORKFLOWS, LOCAL_ACTIONS]);
+  const files = new Set(entryPoints);
+  for (const file2 of workflowFiles) {
+    for (const dir of localUses(file2.text)) {
+      if (dir === ".") for (const name of ["action.yml", "action.yaml"]) files.add(name);
+      else dirs.add(dir);
+    }
+  }
+  return { dirs: [...dirs].sort(), files: [...files].sort() };
+}
+function isWorkflowSource(file2) {
+  return (file2.startsWith(`${WORKFLOWS}/`) || file2.startsWith(`${LOCAL_ACTIONS}/`)) && /\.ya?ml$/.test(file2);
+}
+function under(file2, dir) {
+  return file2 === dir || file2.startsWith(`${dir}/`);
+}
+function holdBackReason(file2, paths, allowWorkflowChanges) {
+  if (file2 === ".gitmodules") return "submodules";
+  if (allowWorkflowChanges) return void 0;
+  if (paths.dirs.some((dir) => under(file2, dir)) || paths.files.includes(file2)) return "workflow";
+  return void 0;
+}
+function textViews(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const views = [buffer.toString("utf8")];
+  if (buffer.length < 2) return views;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  const sample = Math.min(buffer.length, 64 * 1024);
+  for (let i2 = 0; i2 < sample; i2++) {
+    if (buffer[i2] !== 0) continue;
+    if (i2 % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
+  const bomLE = buffer[0] === 255 && buffer[1] === 254;
+  const bomBE = buffer[0] === 254 && buffer[1] === 255;
+  if (bomLE || oddZeros > sample / 8) views.push(buffer.toString("utf16le"));
+  if (bomBE || evenZeros > sample / 8) {
+    const swapped = Buffer.from(buffer.subarray(0, buffer.length - buffer.length % 2));
+    swapped.swap16();
+    views.push(swapped.toString("utf16le"));
+  }
+  return views;
+}
+function lineOf(text2, index) {
+  let line = 1;
+  for (let i2 = text2.indexOf("\n"); i2 >= 0 && i2 < index; i2 = text2.indexOf("\n", i2 + 1)) line++;
+  return line;
+}
+function strongest(matches) {
+  return matches.find((match) => match.kind === KNOWN_SECRET_KIND) ?? matches[0];
+}
+function secretsInChange(file2, content, previous, knownForms) {
+  const findings = [];
+  const inName = strongest(findSecretsIn(file2, knownForms));
+  if (inName) findings.push({ path: file2, line: 0, kind: inName.kind });
+  if (!content) return findings;
+  const before = new Set(
+    previous ? textViews(previous).flatMap((view) => findSecretsIn(view, knownForms)).map((m) => m.value) : []
+  );
+  for (const view of textViews(content)) {
+    const fresh = findSecretsIn(view, knownForms).filter((match) => !before.has(match.value));
+    const first = strongest(fresh);
+    if (first) {
+      findings.push({ path: file2, line: lineOf(view, first.index), kind: first.kind });
+      break;
+    }
+  }
+  return findings;
+}
+
+// src/git/snapshot.ts
+var NESTED_WALK_LIMIT = 5e4;
+function blobSha(content) {
+  return createHash("sha1").update(`blob ${content.byteLength}\0`).update(content).digest("hex");
+}
+function splitZ(text2) {
+  return text2.split("\0").filter(Boolean);
+}
+function isGitName(name) {
+  return name.toLowerCase() === ".git";
+}
+function hasGitComponent(file2) {
+  return file2.split("/").some(isGitName);
+}
+async function changedTracked(git) {
+  const out = await git.output([
+    "diff-files",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--ignore-submodules=all"
+  ]);
+  const changed = /* @__PURE__ */ new Map();
+  const parts = out.split("\0");
+  for (let i2 = 0; i2 + 1 < parts.length; i2 += 2) {
+    const meta = /^:(\d+) \d+ ([0-9a-f]+) [0-9a-f]+ ([A-Z])/.exec(parts[i2]);
+    const file2 = parts[i2 + 1];
+    if (!meta || !file2) continue;
+    if (meta[1] === "160000") continue;
+    changed.set(file2, { mode: meta[1], sha: meta[2] });
+  }
+  return changed;
+}
+async function walkNested(workTree, dir, found) {
+  const entries = await readdir2(path8.join(workTree, dir), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (found.length >= NESTED_WALK_LIMIT) return;
+    if (isGitName(entry.name)) continue;
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) await walkNested(workTree, rel, found);
+    else found.push(rel);
+  }
+}
+async function untracked(git, workTree) {
+  const listed = splitZ(await git.output(["ls-files", "-z", "--others", "--exclude-standard"]));
+  const files = [];
+  const nestedRepos = [];
+  const nestedFiles = [];
+  for (const entry of listed) {
+    if (!entry.endsWith("/")) {
+      files.push(entry);
+      continue;
+    }
+    const dir = entry.slice(0, -1);
+    nestedRepos.push(dir);
+    await walkNested(workTree, dir, nestedFiles);
+  }
+  if (nestedFiles.length > 0) {
+    const ignored = new Set(
+      splitZ(
+        (await git.run(["check-ignore", "--no-index", "--stdin", "-z"], {
+          input: nestedFiles.join("\0") + "\0",
+          allowFailure: true
+        })).stdout
+      )
+    );
+    const tracked = new Set(
+      splitZ(
+        await git.output(["ls-files", "-z", "--cached", "--", ...nestedRepos.map((d) => `${d}/`)])
+      )
+    );
+    for (const file2 of nestedFiles) if (!ignored.has(file2) && !tracked.has(file2)) files.push(file2);
+  }
+  return { files, nestedRepos };
+}
 function isInside2(file2, dir) {
   const relative = path8.relative(dir, file2);
   return relative !== "" && !relative.startsWith("..") && !path8.isAbsolute(relative);
 }
+function megabytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+async function readEntry(workTree, realWorkTree, file2, maxBytes) {
+  const full = path8.join(workTree, file2);
+  const info2 = await lstat2(full).catch(
+    (error2) => error2.code === "ENOENT" || error2.code === "ENOTDIR" ? void 0 : error2
+  );
+  if (info2 === void 0) return { kind: "missing" };
+  if (info2 instanceof Error) return { kind: "excluded", why: "unreadable", detail: info2.message };
+  if (info2.isSymbolicLink()) return { kind: "link", content: Buffer.from(await readlink2(full)) };
+  if (info2.isDirectory()) return { kind: "missing" };
+  if (!info2.isFile()) {
+    return { kind: "excluded", why: "special", detail: "not a regular file, directory or link" };
+  }
+  if (info2.size > maxBytes) {
+    return { kind: "excluded", why: "oversize", detail: megabytes(info2.size) };
+  }
+  let handle;
+  try {
+    handle = await open2(full, constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK);
+  } catch (error2) {
+    return { kind: "excluded", why: "unreadable", detail: error2.message };
+  }
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) {
+      return { kind: "excluded", why: "special", detail: "changed into something else while read" };
+    }
+    const where2 = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    if (where2 !== void 0 && !isInside2(where2, realWorkTree)) {
+      return { kind: "excluded", why: "unreadable", detail: "resolves outside the workspace" };
+    }
+    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) {
+      return { kind: "excluded", why: "oversize", detail: `over ${megabytes(maxBytes)}` };
+    }
+    return {
+      kind: "file",
+      content: buffer.subarray(0, length),
+      mode: (opened.mode & 64) !== 0 ? "100755" : "100644"
+    };
+  } finally {
+    await handle.close();
+  }
+}
+var GIT_READS = /* @__PURE__ */ new Set([".gitignore", ".gitattributes"]);
+var SPECIAL_WALK_LIMIT = 5e5;
+async function specialGitFiles(workTree) {
+  const found = [];
+  let seen = 0;
+  const walk = async (dir) => {
+    const entries = await readdir2(path8.join(workTree, dir), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (++seen > SPECIAL_WALK_LIMIT) return;
+      if (isGitName(entry.name)) continue;
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(rel);
+      else if (GIT_READS.has(entry.name) && !entry.isFile() && !entry.isSymbolicLink())
+        found.push(rel);
+    }
+  };
+  await walk("");
+  return found;
+}
+var SnapshotError = class extends Error {
+  name = "SnapshotError";
+};
+async function takeSnapshot(options) {
+  const { git, workTree } = options;
+  const special = await specialGitFiles(workTree);
+  if (special.length > 0) {
+    if (!options.removeSpecialGitFiles) {
+      throw new SnapshotError(
+        `${special.join(", ")} ${special.length === 1 ? "is" : "are"} not a file, which would block git`
+      );
+    }
+    for (const file2 of special)
+      await rm2(path8.join(workTree, file2), { force: true, recursive: true });
+  }
+  const [changed, fresh] = await Promise.all([changedTracked(git), untracked(git, workTree)]);
+  const realWorkTree = await realpath(workTree);
+  const snapshot = {
+    writes: [],
+    deletes: [],
+    heldBack: [],
+    excluded: [],
+    secretFindings: [],
+    nestedRepos: fresh.nestedRepos
+  };
+  for (const file2 of special) {
+    snapshot.excluded.push({
+      path: file2,
+      why: "special",
+      detail: "not a file (it would block git)"
+    });
+  }
+  const candidates = [
+    ...changed.entries(),
+    ...fresh.files.map((file2) => [file2, void 0])
+  ];
+  const held = (file2) => {
+    const why = holdBackReason(file2, options.protectedPaths, options.allowWorkflowChanges);
+    if (why) snapshot.heldBack.push({ path: file2, why });
+    return why !== void 0;
+  };
+  for (const [file2, before] of candidates) {
+    if (hasGitComponent(file2)) continue;
+    const entry = await readEntry(workTree, realWorkTree, file2, options.maxFileBytes);
+    if (entry.kind === "missing") {
+      if (before && !held(file2)) snapshot.deletes.push(file2);
+      continue;
+    }
+    if (entry.kind === "excluded") {
+      if (!held(file2)) snapshot.excluded.push({ path: file2, why: entry.why, detail: entry.detail });
+      continue;
+    }
+    const mode = entry.kind === "link" ? "120000" : entry.mode;
+    const sha = blobSha(entry.content);
+    if (before && before.sha === sha && before.mode === mode) continue;
+    if (held(file2)) continue;
+    let secrets = secretsInChange(file2, entry.content, void 0, options.knownSecretForms);
+    if (secrets.length > 0 && before) {
+      const previous = await options.readBlob(before.sha);
+      secrets = secretsInChange(file2, entry.content, previous, options.knownSecretForms);
+    }
+    if (secrets.length > 0) {
+      snapshot.secretFindings.push(...secrets);
+      snapshot.excluded.push({
+        path: file2,
+        why: "secret",
+        detail: secrets.map((s) => s.line ? `${s.kind}, line ${s.line}` : `${s.kind} in its name`).join("; ")
+      });
+      continue;
+    }
+    snapshot.writes.push({ path: file2, mode, content: entry.content, sha });
+  }
+  return snapshot;
+}
+function isEmpty(snapshot) {
+  return snapshot.writes.length === 0 && snapshot.deletes.length === 0;
+}
+
+// src/agent/session-store.ts
+var SESSION_LIMIT_BYTES = 20 * 1024 * 1024;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+function transcriptPath(configDir, cwd, sessionId) {
+  return path9.join(configDir, "projects", cwd.replace(/[^A-Za-z0-9]/g, "-"), `${sessionId}.jsonl`);
+}
+function file(name, content) {
+  return { path: name, mode: "100644", content, sha: blobSha(content) };
+}
+async function sessionFiles(options) {
+  if (!UUID.test(options.sessionId)) return void 0;
+  const content = await options.read(
+    transcriptPath(options.configDir, options.cwd, options.sessionId),
+    SESSION_LIMIT_BYTES
+  );
+  if (!content) return void 0;
+  const meta = {
+    v: 1,
+    sessionId: options.sessionId,
+    runUrl: options.runUrl,
+    savedAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  const transcript = Buffer.from(options.redact(content.toString("utf8")), "utf8");
+  return [
+    file("session.json", Buffer.from(`${JSON.stringify(meta, null, 2)}
+`)),
+    file("transcript.jsonl", transcript)
+  ];
+}
+async function readAgentFile(file2, maxBytes) {
+  const root = path9.dirname(file2);
+  const real2 = await realpath2(root).catch(() => void 0);
+  if (!real2) return void 0;
+  const entry = await readEntry(root, real2, path9.basename(file2), maxBytes);
+  return entry.kind === "file" ? entry.content : void 0;
+}
+function readSessionMeta(text2) {
+  if (!text2) return void 0;
+  try {
+    const meta = JSON.parse(text2);
+    if (meta.v !== 1 || typeof meta.sessionId !== "string" || !UUID.test(meta.sessionId))
+      return void 0;
+    if (typeof meta.runUrl !== "string" || typeof meta.savedAt !== "string") return void 0;
+    return meta;
+  } catch {
+    return void 0;
+  }
+}
+async function restoreTranscript(configDir, cwd, meta, transcript) {
+  const where2 = transcriptPath(configDir, cwd, meta.sessionId);
+  await mkdir3(path9.dirname(where2), { recursive: true });
+  await writeFile3(where2, transcript, { mode: 384 });
+}
+
+// src/agent/binary.ts
+import { constants as constants7 } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, link, mkdir as mkdir4, realpath as realpath3 } from "node:fs/promises";
+import path10 from "node:path";
+function isInside3(file2, dir) {
+  const relative = path10.relative(dir, file2);
+  return relative !== "" && !relative.startsWith("..") && !path10.isAbsolute(relative);
+}
 async function stageBinary(binary, dir, roots, log) {
-  const real2 = await realpath(binary);
+  const real2 = await realpath3(binary);
   const [inTemp, inWorkspace] = [roots.runnerTemp, roots.workspace].map(
-    (root) => isInside2(real2, root)
+    (root) => isInside3(real2, root)
   );
   if (!inTemp && !inWorkspace) return real2;
-  await mkdir3(dir, { recursive: true, mode: 493 });
-  const staged = path8.join(dir, path8.basename(real2));
+  await mkdir4(dir, { recursive: true, mode: 493 });
+  const staged = path10.join(dir, path10.basename(real2));
   const linked = inWorkspace ? false : await link(real2, staged).then(
     () => true,
     () => false
   );
   if (!linked) {
-    await copyFile2(real2, staged, constants6.COPYFILE_FICLONE);
+    await copyFile2(real2, staged, constants7.COPYFILE_FICLONE);
     await chmod2(staged, 493);
   }
   log(
@@ -28720,7 +29171,7 @@ async function stageBinary(binary, dir, roots, log) {
 }
 
 // src/agent/command.ts
-import path9 from "node:path";
+import path11 from "node:path";
 var COMMON_ARGS = [
   "-p",
   "--output-format",
@@ -28805,7 +29256,7 @@ function agentEnv(options) {
     if (value !== void 0 && PROVIDER_VARIABLES.test(name)) env[name] = value;
   }
   if (options.pathPrefix) {
-    env.PATH = [options.pathPrefix, env.PATH].filter(Boolean).join(path9.delimiter);
+    env.PATH = [options.pathPrefix, env.PATH].filter(Boolean).join(path11.delimiter);
   }
   Object.assign(env, {
     HOME: options.home,
@@ -29966,14 +30417,14 @@ async function runAgent(options) {
 }
 
 // src/agent/sandbox.ts
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { chmod as chmod3, mkdir as mkdir4, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { chmod as chmod3, mkdir as mkdir5, readdir as readdir3, readFile, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path10 from "node:path";
+import path12 from "node:path";
 var SandboxError = class extends Error {
   name = "SandboxError";
 };
-var TRAVERSAL_REGISTRY = path10.join(tmpdir(), `async-pr-traversal-${process.getuid?.() ?? 0}`);
+var TRAVERSAL_REGISTRY = path12.join(tmpdir(), `async-pr-traversal-${process.getuid?.() ?? 0}`);
 var baseEnv = () => ({ PATH: trustedPath() });
 var abs = (command) => binaries().path(command);
 async function privilegeRunner() {
@@ -30001,7 +30452,7 @@ async function must(result, what) {
 }
 async function processesOf(uid) {
   const pids = [];
-  for (const entry of await readdir2("/proc").catch(() => [])) {
+  for (const entry of await readdir3("/proc").catch(() => [])) {
     if (!/^\d+$/.test(entry)) continue;
     const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
     const match = /^Uid:\s+(\d+)/m.exec(status);
@@ -30033,7 +30484,7 @@ var UserSandbox = class {
     const info2 = await stat2(workspace);
     this.owner = { uid: info2.uid, gid: info2.gid, workspace, ownDirs };
     const ids = `${this.uid}:${this.gid}`;
-    const entries = (await readdir2(workspace)).filter((name) => name !== ".git");
+    const entries = (await readdir3(workspace)).filter((name) => name !== ".git");
     await must(
       this.privileged("chown", [`${info2.uid}:${this.gid}`, workspace]),
       "Sharing the workspace with the agent user"
@@ -30045,7 +30496,7 @@ var UserSandbox = class {
     this.workspaceMode = info2.mode & 4095;
     if (entries.length > 0) {
       await must(
-        this.privileged("chown", ["-R", ids, ...entries.map((name) => path10.join(workspace, name))]),
+        this.privileged("chown", ["-R", ids, ...entries.map((name) => path12.join(workspace, name))]),
         "Giving the workspace to the agent user"
       );
     }
@@ -30064,18 +30515,18 @@ var UserSandbox = class {
    * directory counts who still needs each, and the last one out closes it.
    */
   async makeReachable(target) {
-    let dir = path10.dirname(path10.resolve(target));
+    let dir = path12.dirname(path12.resolve(target));
     while (true) {
       const info2 = await stat2(dir).catch(() => void 0);
       if (info2 && !this.opened.some((entry) => entry.dir === dir)) {
-        const registry2 = path10.join(TRAVERSAL_REGISTRY, createHash("sha1").update(dir).digest("hex"));
+        const registry2 = path12.join(TRAVERSAL_REGISTRY, createHash2("sha1").update(dir).digest("hex"));
         const closed = (info2.mode & 1) === 0;
         if (closed || await stat2(registry2).catch(() => void 0)) {
-          await mkdir4(registry2, { recursive: true, mode: 448 });
-          await writeFile3(path10.join(registry2, "mode"), String(info2.mode & 4095), {
+          await mkdir5(registry2, { recursive: true, mode: 448 });
+          await writeFile4(path12.join(registry2, "mode"), String(info2.mode & 4095), {
             flag: "wx"
           }).catch(() => void 0);
-          await writeFile3(path10.join(registry2, this.user), "");
+          await writeFile4(path12.join(registry2, this.user), "");
           if (closed) {
             if (this.root) await chmod3(dir, info2.mode & 4095 | 1);
             else await must(this.privileged("chmod", ["o+x", dir]), `Opening ${dir} for traversal`);
@@ -30083,18 +30534,18 @@ var UserSandbox = class {
           this.opened.push({ dir, registry: registry2 });
         }
       }
-      const parent = path10.dirname(dir);
+      const parent = path12.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
   }
   /** Closes a directory this run opened, unless another run still needs it. */
   async release({ dir, registry: registry2 }) {
-    await rm2(path10.join(registry2, this.user), { force: true });
-    const left = (await readdir2(registry2).catch(() => ["?"])).filter((name) => name !== "mode");
+    await rm3(path12.join(registry2, this.user), { force: true });
+    const left = (await readdir3(registry2).catch(() => ["?"])).filter((name) => name !== "mode");
     if (left.length > 0) return;
-    const mode = Number(await readFile(path10.join(registry2, "mode"), "utf8"));
-    await rm2(registry2, { recursive: true, force: true });
+    const mode = Number(await readFile(path12.join(registry2, "mode"), "utf8"));
+    await rm3(registry2, { recursive: true, force: true });
     if (!Number.isInteger(mode)) return;
     if (this.root) await chmod3(dir, mode);
     else await must(this.privileged("chmod", [mode.toString(8), dir]), `Restoring ${dir}`);
@@ -30241,18 +30692,43 @@ var AgentHost = class _AgentHost {
   configDir;
   /** Where the CLI's config directory of a run lives, before the host is open (to restore a session). */
   static configDirOf(scratch) {
-    return path11.join(scratch, "claude-config");
+    return path13.join(scratch, "claude-config");
   }
+  closed = false;
   get isolation() {
     return this.sandbox.mode;
   }
+  /**
+   * A file of the agent's own (its session transcript), read as the agent's
+   * user: the action's user may not read the agent's directories (on a hosted
+   * runner it is not root), and as the agent nothing can be reached that the
+   * agent could not read itself. Undefined when it cannot be read or is
+   * longer than `maxBytes`.
+   */
+  async readAsAgent(file2, maxBytes) {
+    if (this.closed || this.isolation !== "user") return readAgentFile(file2, maxBytes);
+    const spec = this.sandbox.spawnSpec(
+      binaries().path("head"),
+      ["-c", String(maxBytes + 1), "--", file2],
+      { PATH: trustedPath(), LANG: "C" }
+    );
+    const result = await runProcessBytes(spec.command, spec.args, {
+      env: spec.env,
+      uid: spec.uid,
+      gid: spec.gid,
+      timeoutMs: 3e4,
+      maxOutputBytes: maxBytes + 2
+    }).catch(() => void 0);
+    if (!result || result.exitCode !== 0 || result.stdout.length > maxBytes) return void 0;
+    return result.stdout;
+  }
   static async open(options) {
     const { settings, scratch } = options;
-    const home = path11.join(scratch, "home");
+    const home = path13.join(scratch, "home");
     const configDir = _AgentHost.configDirOf(scratch);
-    const tmpDir = path11.join(scratch, "tmp");
-    await Promise.all([home, configDir, tmpDir].map((dir) => mkdir5(dir, { recursive: true })));
-    const tools = path11.join(scratch, "agent-tools");
+    const tmpDir = path13.join(scratch, "tmp");
+    await Promise.all([home, configDir, tmpDir].map((dir) => mkdir6(dir, { recursive: true })));
+    const tools = path13.join(scratch, "agent-tools");
     const agentGit = await prepareAgentGit({
       dir: tools,
       realGit: binaries().path("git"),
@@ -30262,7 +30738,7 @@ var AgentHost = class _AgentHost {
     });
     const binary = await stageBinary(
       options.binary,
-      path11.join(tools, "cli"),
+      path13.join(tools, "cli"),
       { runnerTemp: settings.runnerTemp, workspace: options.workspace },
       options.log
     );
@@ -30287,7 +30763,7 @@ var AgentHost = class _AgentHost {
       await sandbox.prepare(
         options.workspace,
         [home, configDir, tmpDir],
-        [binary, path11.join(agentGit.binDir, "git")],
+        [binary, path13.join(agentGit.binDir, "git")],
         [settings.runnerTemp]
       );
       const env = agentEnv({
@@ -30400,22 +30876,23 @@ var AgentHost = class _AgentHost {
     }
   }
   async close() {
+    this.closed = true;
     await this.sandbox.dispose().catch((error2) => this.options.log(`Cleaning up after the agent: ${error2.message}`));
     await this.proxy?.close();
   }
 };
 
 // src/git/workspace.ts
-import { readdir as readdir3, readFile as readFile2, rm as rm3, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
-import path14 from "node:path";
+import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
+import path16 from "node:path";
 
 // src/git/publish.ts
-import { mkdir as mkdir6 } from "node:fs/promises";
-import path13 from "node:path";
+import { mkdir as mkdir7 } from "node:fs/promises";
+import path15 from "node:path";
 
 // src/git/git.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 var GitError = class extends Error {
   constructor(message, args, result) {
     super(message);
@@ -30458,10 +30935,10 @@ function transportConfig(transport) {
   }
 }
 function prepareGitHome(scratchDir) {
-  const home = path12.join(scratchDir, "git-home");
-  const hooksPath = path12.join(home, "no-hooks");
+  const home = path14.join(scratchDir, "git-home");
+  const hooksPath = path14.join(home, "no-hooks");
   mkdirSync(hooksPath, { recursive: true, mode: 448 });
-  const globalConfig = path12.join(home, "gitconfig");
+  const globalConfig = path14.join(home, "gitconfig");
   writeFileSync2(
     globalConfig,
     [
@@ -30581,8 +31058,8 @@ var PublishRepo = class _PublishRepo {
   git;
   remote;
   static async create(scratch, home, remote) {
-    const dir = path13.join(scratch, "publish.git");
-    await mkdir6(dir, { recursive: true, mode: 448 });
+    const dir = path15.join(scratch, "publish.git");
+    await mkdir7(dir, { recursive: true, mode: 448 });
     const git = createGit({ cwd: dir, gitDir: dir }, home);
     await git.run(["init", "--quiet", "--bare", dir]);
     return new _PublishRepo(dir, git, remote);
@@ -30750,22 +31227,22 @@ var WorkspaceError = class extends Error {
 async function removePersistedCredentials(git) {
   const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const configs = [
-    path14.join(commonDir, "config"),
-    ...await submoduleConfigs(path14.join(commonDir, "modules"))
+    path16.join(commonDir, "config"),
+    ...await submoduleConfigs(path16.join(commonDir, "modules"))
   ];
   const removed = [];
   for (const file2 of configs) removed.push(...await removeFromConfig(git, file2));
   return [...new Set(removed)];
 }
 async function submoduleConfigs(dir) {
-  const entries = await readdir3(dir, { withFileTypes: true }).catch(() => []);
+  const entries = await readdir4(dir, { withFileTypes: true }).catch(() => []);
   const found = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const child = path14.join(dir, entry.name);
-    if (await stat3(path14.join(child, "config")).catch(() => void 0))
-      found.push(path14.join(child, "config"));
-    found.push(...await submoduleConfigs(path14.join(child, "modules")));
+    const child = path16.join(dir, entry.name);
+    if (await stat3(path16.join(child, "config")).catch(() => void 0))
+      found.push(path16.join(child, "config"));
+    found.push(...await submoduleConfigs(path16.join(child, "modules")));
   }
   return found;
 }
@@ -30780,12 +31257,12 @@ async function removeFromConfig(git, file2) {
     const key = entry.slice(0, newline);
     const value = entry.slice(newline + 1);
     const isHeader = /^http\..*extraheader$/i.test(key);
-    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path14.basename(value)) || await fileMentionsExtraheader(value));
+    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path16.basename(value)) || await fileMentionsExtraheader(value));
     if (isHeader || isCredentialInclude) {
       await git.run(["config", "--file", file2, "--unset-all", key], { allowFailure: true });
       removed.push(key);
     }
-    if (isCredentialInclude) await rm3(value, { force: true }).catch(() => void 0);
+    if (isCredentialInclude) await rm4(value, { force: true }).catch(() => void 0);
   }
   return removed;
 }
@@ -30838,9 +31315,9 @@ async function checkoutHead(git, publish, target) {
 }
 async function snapshotConfig(git) {
   const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
-  const file2 = path14.join(commonDir, "config");
+  const file2 = path16.join(commonDir, "config");
   const saved = await readFile2(file2);
-  return async () => writeFile4(file2, saved);
+  return async () => writeFile5(file2, saved);
 }
 async function taskDeliveredBy(git, tip, prNumber) {
   const log = await git.run(
@@ -35284,63 +35761,6 @@ function statusOf(error2) {
   return typeof status === "number" ? status : void 0;
 }
 
-// src/util/secrets.ts
-var SECRET_SHAPES = [
-  { kind: "a GitHub token", pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36,}/g },
-  {
-    kind: "a GitHub fine-grained token",
-    pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{60,}/g
-  },
-  { kind: "an Anthropic API key", pattern: /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/g },
-  {
-    kind: "an AWS access key id",
-    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/g
-  },
-  { kind: "a Slack token", pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/g },
-  {
-    kind: "a private key",
-    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)?/g
-  }
-];
-function secretForms(secrets) {
-  const forms = /* @__PURE__ */ new Set();
-  for (const secret of secrets) {
-    if (secret.length < 8) continue;
-    forms.add(secret);
-    forms.add(Buffer.from(secret).toString("base64"));
-    forms.add(Buffer.from(`x-access-token:${secret}`).toString("base64"));
-    forms.add(encodeURIComponent(secret));
-  }
-  return [...forms];
-}
-var KNOWN_SECRET_KIND = "a credential this run holds";
-function findSecretsIn(text2, knownForms) {
-  const found = [];
-  for (const form of knownForms) {
-    for (let at = text2.indexOf(form); at >= 0; at = text2.indexOf(form, at + form.length)) {
-      found.push({ kind: KNOWN_SECRET_KIND, index: at, value: form });
-    }
-  }
-  for (const { kind, pattern } of SECRET_SHAPES) {
-    for (const match of text2.matchAll(pattern)) {
-      found.push({ kind, index: match.index, value: match[0] });
-    }
-  }
-  return found.sort((a2, b) => a2.index - b.index);
-}
-function redactSecrets(text2, knownForms) {
-  const matches = findSecretsIn(text2, knownForms);
-  if (matches.length === 0) return text2;
-  let out = "";
-  let at = 0;
-  for (const match of matches) {
-    if (match.index < at) continue;
-    out += text2.slice(at, match.index) + `[redacted: ${match.kind}]`;
-    at = match.index + match.value.length;
-  }
-  return out + text2.slice(at);
-}
-
 // src/report/state.ts
 var PREFIX = "<!-- async-pr:state ";
 var SUFFIX = " -->";
@@ -36906,7 +37326,7 @@ function summarize(run2) {
     usage: run2.usage
   };
 }
-function megabytes(bytes) {
+function megabytes2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 function leftOut(excluded, maxFileBytes) {
@@ -36921,7 +37341,7 @@ function leftOut(excluded, maxFileBytes) {
   }
   if (oversize.length > 0) {
     parts.push(
-      `Left out of the push because they are larger than max_file_size_mb (${megabytes(maxFileBytes)}): ${list(oversize)}. Raise the limit or ask for a smaller change; the rest of the work was pushed.`
+      `Left out of the push because they are larger than max_file_size_mb (${megabytes2(maxFileBytes)}): ${list(oversize)}. Raise the limit or ask for a smaller change; the rest of the work was pushed.`
     );
   }
   return parts.length > 0 ? parts.join("\n\n") : void 0;
@@ -37031,394 +37451,6 @@ function outcomeOf(input2) {
     handover: input2.handover,
     spentBeforeUsd: input2.spentBeforeUsd
   };
-}
-
-// src/agent/session-store.ts
-import { mkdir as mkdir7, realpath as realpath3, writeFile as writeFile5 } from "node:fs/promises";
-import path16 from "node:path";
-
-// src/git/snapshot.ts
-import { createHash as createHash2 } from "node:crypto";
-import { constants as constants7 } from "node:fs";
-import { lstat as lstat2, open as open2, readdir as readdir4, readlink as readlink2, realpath as realpath2, rm as rm4 } from "node:fs/promises";
-import path15 from "node:path";
-
-// src/git/guard.ts
-var WORKFLOWS = ".github/workflows";
-var LOCAL_ACTIONS = ".github/actions";
-var LOCAL_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/([^"'\s#,}]+)/gm;
-var ROOT_USES = /(?:^|[\s{,-])uses\s*:\s*["']?\.\/(?:action\.ya?ml)?["']?\s*(?:$|[#,}])/m;
-function localUses(yamlText) {
-  const found = /* @__PURE__ */ new Set();
-  if (ROOT_USES.test(yamlText)) found.add(".");
-  for (const match of yamlText.matchAll(LOCAL_USES)) {
-    const cleaned2 = match[1].replace(/\/+$/, "").replace(/\/?action\.ya?ml$/, "").split("/").filter((part) => part !== "" && part !== ".");
-    if (cleaned2.length === 0 || cleaned2.includes("..")) continue;
-    found.add(cleaned2.join("/"));
-  }
-  return [...found];
-}
-function actionEntryPoints(actionDir, actionYaml) {
-  const found = [];
-  for (const match of actionYaml.matchAll(/^\s*(?:main|pre|post|image)\s*:\s*["']?([^"'\s#]+)/gm)) {
-    const value = match[1];
-    if (/^(docker|https?):/.test(value)) continue;
-    const parts = [];
-    for (const part of `${actionDir === "." ? "" : `${actionDir}/`}${value}`.split("/")) {
-      if (part === "" || part === ".") continue;
-      if (part === "..") parts.pop();
-      else parts.push(part);
-    }
-    if (parts.length > 0) found.push(parts.join("/"));
-  }
-  return found;
-}
-function protectedPathsFrom(workflowFiles, entryPoints = []) {
-  const dirs = /* @__PURE__ */ new Set([WORKFLOWS, LOCAL_ACTIONS]);
-  const files = new Set(entryPoints);
-  for (const file2 of workflowFiles) {
-    for (const dir of localUses(file2.text)) {
-      if (dir === ".") for (const name of ["action.yml", "action.yaml"]) files.add(name);
-      else dirs.add(dir);
-    }
-  }
-  return { dirs: [...dirs].sort(), files: [...files].sort() };
-}
-function isWorkflowSource(file2) {
-  return (file2.startsWith(`${WORKFLOWS}/`) || file2.startsWith(`${LOCAL_ACTIONS}/`)) && /\.ya?ml$/.test(file2);
-}
-function under(file2, dir) {
-  return file2 === dir || file2.startsWith(`${dir}/`);
-}
-function holdBackReason(file2, paths, allowWorkflowChanges) {
-  if (file2 === ".gitmodules") return "submodules";
-  if (allowWorkflowChanges) return void 0;
-  if (paths.dirs.some((dir) => under(file2, dir)) || paths.files.includes(file2)) return "workflow";
-  return void 0;
-}
-function textViews(bytes) {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const views = [buffer.toString("utf8")];
-  if (buffer.length < 2) return views;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  const sample = Math.min(buffer.length, 64 * 1024);
-  for (let i2 = 0; i2 < sample; i2++) {
-    if (buffer[i2] !== 0) continue;
-    if (i2 % 2 === 0) evenZeros++;
-    else oddZeros++;
-  }
-  const bomLE = buffer[0] === 255 && buffer[1] === 254;
-  const bomBE = buffer[0] === 254 && buffer[1] === 255;
-  if (bomLE || oddZeros > sample / 8) views.push(buffer.toString("utf16le"));
-  if (bomBE || evenZeros > sample / 8) {
-    const swapped = Buffer.from(buffer.subarray(0, buffer.length - buffer.length % 2));
-    swapped.swap16();
-    views.push(swapped.toString("utf16le"));
-  }
-  return views;
-}
-function lineOf(text2, index) {
-  let line = 1;
-  for (let i2 = text2.indexOf("\n"); i2 >= 0 && i2 < index; i2 = text2.indexOf("\n", i2 + 1)) line++;
-  return line;
-}
-function strongest(matches) {
-  return matches.find((match) => match.kind === KNOWN_SECRET_KIND) ?? matches[0];
-}
-function secretsInChange(file2, content, previous, knownForms) {
-  const findings = [];
-  const inName = strongest(findSecretsIn(file2, knownForms));
-  if (inName) findings.push({ path: file2, line: 0, kind: inName.kind });
-  if (!content) return findings;
-  const before = new Set(
-    previous ? textViews(previous).flatMap((view) => findSecretsIn(view, knownForms)).map((m) => m.value) : []
-  );
-  for (const view of textViews(content)) {
-    const fresh = findSecretsIn(view, knownForms).filter((match) => !before.has(match.value));
-    const first = strongest(fresh);
-    if (first) {
-      findings.push({ path: file2, line: lineOf(view, first.index), kind: first.kind });
-      break;
-    }
-  }
-  return findings;
-}
-
-// src/git/snapshot.ts
-var NESTED_WALK_LIMIT = 5e4;
-function blobSha(content) {
-  return createHash2("sha1").update(`blob ${content.byteLength}\0`).update(content).digest("hex");
-}
-function splitZ(text2) {
-  return text2.split("\0").filter(Boolean);
-}
-function isGitName(name) {
-  return name.toLowerCase() === ".git";
-}
-function hasGitComponent(file2) {
-  return file2.split("/").some(isGitName);
-}
-async function changedTracked(git) {
-  const out = await git.output([
-    "diff-files",
-    "--raw",
-    "-z",
-    "--no-renames",
-    "--ignore-submodules=all"
-  ]);
-  const changed = /* @__PURE__ */ new Map();
-  const parts = out.split("\0");
-  for (let i2 = 0; i2 + 1 < parts.length; i2 += 2) {
-    const meta = /^:(\d+) \d+ ([0-9a-f]+) [0-9a-f]+ ([A-Z])/.exec(parts[i2]);
-    const file2 = parts[i2 + 1];
-    if (!meta || !file2) continue;
-    if (meta[1] === "160000") continue;
-    changed.set(file2, { mode: meta[1], sha: meta[2] });
-  }
-  return changed;
-}
-async function walkNested(workTree, dir, found) {
-  const entries = await readdir4(path15.join(workTree, dir), { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (found.length >= NESTED_WALK_LIMIT) return;
-    if (isGitName(entry.name)) continue;
-    const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) await walkNested(workTree, rel, found);
-    else found.push(rel);
-  }
-}
-async function untracked(git, workTree) {
-  const listed = splitZ(await git.output(["ls-files", "-z", "--others", "--exclude-standard"]));
-  const files = [];
-  const nestedRepos = [];
-  const nestedFiles = [];
-  for (const entry of listed) {
-    if (!entry.endsWith("/")) {
-      files.push(entry);
-      continue;
-    }
-    const dir = entry.slice(0, -1);
-    nestedRepos.push(dir);
-    await walkNested(workTree, dir, nestedFiles);
-  }
-  if (nestedFiles.length > 0) {
-    const ignored = new Set(
-      splitZ(
-        (await git.run(["check-ignore", "--no-index", "--stdin", "-z"], {
-          input: nestedFiles.join("\0") + "\0",
-          allowFailure: true
-        })).stdout
-      )
-    );
-    const tracked = new Set(
-      splitZ(
-        await git.output(["ls-files", "-z", "--cached", "--", ...nestedRepos.map((d) => `${d}/`)])
-      )
-    );
-    for (const file2 of nestedFiles) if (!ignored.has(file2) && !tracked.has(file2)) files.push(file2);
-  }
-  return { files, nestedRepos };
-}
-function isInside3(file2, dir) {
-  const relative = path15.relative(dir, file2);
-  return relative !== "" && !relative.startsWith("..") && !path15.isAbsolute(relative);
-}
-function megabytes2(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-async function readEntry(workTree, realWorkTree, file2, maxBytes) {
-  const full = path15.join(workTree, file2);
-  const info2 = await lstat2(full).catch(
-    (error2) => error2.code === "ENOENT" || error2.code === "ENOTDIR" ? void 0 : error2
-  );
-  if (info2 === void 0) return { kind: "missing" };
-  if (info2 instanceof Error) return { kind: "excluded", why: "unreadable", detail: info2.message };
-  if (info2.isSymbolicLink()) return { kind: "link", content: Buffer.from(await readlink2(full)) };
-  if (info2.isDirectory()) return { kind: "missing" };
-  if (!info2.isFile()) {
-    return { kind: "excluded", why: "special", detail: "not a regular file, directory or link" };
-  }
-  if (info2.size > maxBytes) {
-    return { kind: "excluded", why: "oversize", detail: megabytes2(info2.size) };
-  }
-  let handle;
-  try {
-    handle = await open2(full, constants7.O_RDONLY | constants7.O_NOFOLLOW | constants7.O_NONBLOCK);
-  } catch (error2) {
-    return { kind: "excluded", why: "unreadable", detail: error2.message };
-  }
-  try {
-    const opened = await handle.stat();
-    if (!opened.isFile()) {
-      return { kind: "excluded", why: "special", detail: "changed into something else while read" };
-    }
-    const where2 = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
-    if (where2 !== void 0 && !isInside3(where2, realWorkTree)) {
-      return { kind: "excluded", why: "unreadable", detail: "resolves outside the workspace" };
-    }
-    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > maxBytes) {
-      return { kind: "excluded", why: "oversize", detail: `over ${megabytes2(maxBytes)}` };
-    }
-    return {
-      kind: "file",
-      content: buffer.subarray(0, length),
-      mode: (opened.mode & 64) !== 0 ? "100755" : "100644"
-    };
-  } finally {
-    await handle.close();
-  }
-}
-var GIT_READS = /* @__PURE__ */ new Set([".gitignore", ".gitattributes"]);
-var SPECIAL_WALK_LIMIT = 5e5;
-async function specialGitFiles(workTree) {
-  const found = [];
-  let seen = 0;
-  const walk = async (dir) => {
-    const entries = await readdir4(path15.join(workTree, dir), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (++seen > SPECIAL_WALK_LIMIT) return;
-      if (isGitName(entry.name)) continue;
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(rel);
-      else if (GIT_READS.has(entry.name) && !entry.isFile() && !entry.isSymbolicLink())
-        found.push(rel);
-    }
-  };
-  await walk("");
-  return found;
-}
-var SnapshotError = class extends Error {
-  name = "SnapshotError";
-};
-async function takeSnapshot(options) {
-  const { git, workTree } = options;
-  const special = await specialGitFiles(workTree);
-  if (special.length > 0) {
-    if (!options.removeSpecialGitFiles) {
-      throw new SnapshotError(
-        `${special.join(", ")} ${special.length === 1 ? "is" : "are"} not a file, which would block git`
-      );
-    }
-    for (const file2 of special)
-      await rm4(path15.join(workTree, file2), { force: true, recursive: true });
-  }
-  const [changed, fresh] = await Promise.all([changedTracked(git), untracked(git, workTree)]);
-  const realWorkTree = await realpath2(workTree);
-  const snapshot = {
-    writes: [],
-    deletes: [],
-    heldBack: [],
-    excluded: [],
-    secretFindings: [],
-    nestedRepos: fresh.nestedRepos
-  };
-  for (const file2 of special) {
-    snapshot.excluded.push({
-      path: file2,
-      why: "special",
-      detail: "not a file (it would block git)"
-    });
-  }
-  const candidates = [
-    ...changed.entries(),
-    ...fresh.files.map((file2) => [file2, void 0])
-  ];
-  const held = (file2) => {
-    const why = holdBackReason(file2, options.protectedPaths, options.allowWorkflowChanges);
-    if (why) snapshot.heldBack.push({ path: file2, why });
-    return why !== void 0;
-  };
-  for (const [file2, before] of candidates) {
-    if (hasGitComponent(file2)) continue;
-    const entry = await readEntry(workTree, realWorkTree, file2, options.maxFileBytes);
-    if (entry.kind === "missing") {
-      if (before && !held(file2)) snapshot.deletes.push(file2);
-      continue;
-    }
-    if (entry.kind === "excluded") {
-      if (!held(file2)) snapshot.excluded.push({ path: file2, why: entry.why, detail: entry.detail });
-      continue;
-    }
-    const mode = entry.kind === "link" ? "120000" : entry.mode;
-    const sha = blobSha(entry.content);
-    if (before && before.sha === sha && before.mode === mode) continue;
-    if (held(file2)) continue;
-    let secrets = secretsInChange(file2, entry.content, void 0, options.knownSecretForms);
-    if (secrets.length > 0 && before) {
-      const previous = await options.readBlob(before.sha);
-      secrets = secretsInChange(file2, entry.content, previous, options.knownSecretForms);
-    }
-    if (secrets.length > 0) {
-      snapshot.secretFindings.push(...secrets);
-      snapshot.excluded.push({
-        path: file2,
-        why: "secret",
-        detail: secrets.map((s) => s.line ? `${s.kind}, line ${s.line}` : `${s.kind} in its name`).join("; ")
-      });
-      continue;
-    }
-    snapshot.writes.push({ path: file2, mode, content: entry.content, sha });
-  }
-  return snapshot;
-}
-function isEmpty(snapshot) {
-  return snapshot.writes.length === 0 && snapshot.deletes.length === 0;
-}
-
-// src/agent/session-store.ts
-var SESSION_LIMIT_BYTES = 20 * 1024 * 1024;
-var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-function transcriptPath(configDir, cwd, sessionId) {
-  return path16.join(configDir, "projects", cwd.replace(/[^A-Za-z0-9]/g, "-"), `${sessionId}.jsonl`);
-}
-function file(name, content) {
-  return { path: name, mode: "100644", content, sha: blobSha(content) };
-}
-async function sessionFiles(options) {
-  if (!UUID.test(options.sessionId)) return void 0;
-  const where2 = transcriptPath(options.configDir, options.cwd, options.sessionId);
-  const root = path16.dirname(where2);
-  const real2 = await realpath3(root).catch(() => void 0);
-  if (!real2) return void 0;
-  const entry = await readEntry(root, real2, path16.basename(where2), SESSION_LIMIT_BYTES);
-  if (entry.kind !== "file") return void 0;
-  const meta = {
-    v: 1,
-    sessionId: options.sessionId,
-    runUrl: options.runUrl,
-    savedAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
-  const transcript = Buffer.from(options.redact(entry.content.toString("utf8")), "utf8");
-  return [
-    file("session.json", Buffer.from(`${JSON.stringify(meta, null, 2)}
-`)),
-    file("transcript.jsonl", transcript)
-  ];
-}
-function readSessionMeta(text2) {
-  if (!text2) return void 0;
-  try {
-    const meta = JSON.parse(text2);
-    if (meta.v !== 1 || typeof meta.sessionId !== "string" || !UUID.test(meta.sessionId))
-      return void 0;
-    if (typeof meta.runUrl !== "string" || typeof meta.savedAt !== "string") return void 0;
-    return meta;
-  } catch {
-    return void 0;
-  }
-}
-async function restoreTranscript(configDir, cwd, meta, transcript) {
-  const where2 = transcriptPath(configDir, cwd, meta.sessionId);
-  await mkdir7(path16.dirname(where2), { recursive: true });
-  await writeFile5(where2, transcript, { mode: 384 });
 }
 
 // src/git/commit.ts
@@ -38049,6 +38081,7 @@ async function currentSession(ctx, transcript) {
     cwd: ctx.branch.workTree,
     sessionId,
     runUrl: ctx.links.runUrl,
+    read: (file2, maxBytes) => ctx.host.readAsAgent(file2, maxBytes),
     redact: (text2) => redactSecrets(text2, ctx.secretForms)
   });
 }

@@ -28,4 +28,4 @@ chmod 777 "$cache"
 su runner -c "cd '$PWD' && PATH='$PWD/node_modules/.bin:/usr/bin:/bin' HOME=/home/runner \
   NODE_OPTIONS='--experimental-vm-modules --disable-warning=ExperimentalWarning' \
   node_modules/.bin/jest --cacheDirectory '$cache' --testNamePattern '^((?!killed).)*\$' \
-  __tests__/e2e/spine __tests__/e2e/security __tests__/e2e/guards __tests__/e2e/limits __tests__/e2e/review-ready"
+  __tests__/e2e/spine __tests__/e2e/security __tests__/e2e/guards __tests__/e2e/limits __tests__/e2e/review-ready __tests__/e2e/nothing-lost"

@@ -10,8 +10,9 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Settings } from '../settings.js'
 import { binaries, trustedPath } from '../util/binaries.js'
-import { startProcess } from '../util/process.js'
+import { runProcessBytes, startProcess } from '../util/process.js'
 import { prepareAgentGit } from './agent-git.js'
+import { readAgentFile } from './session-store.js'
 import type { LiveInput } from './live-input.js'
 import { stageBinary } from './binary.js'
 import { agentEnv } from './command.js'
@@ -86,8 +87,36 @@ export class AgentHost {
     return path.join(scratch, 'claude-config')
   }
 
+  private closed = false
+
   get isolation(): 'user' | 'none' {
     return this.sandbox.mode
+  }
+
+  /**
+   * A file of the agent's own (its session transcript), read as the agent's
+   * user: the action's user may not read the agent's directories (on a hosted
+   * runner it is not root), and as the agent nothing can be reached that the
+   * agent could not read itself. Undefined when it cannot be read or is
+   * longer than `maxBytes`.
+   */
+  async readAsAgent(file: string, maxBytes: number): Promise<Buffer | undefined> {
+    // Once closed, the agent's user is gone and its files are the action's again.
+    if (this.closed || this.isolation !== 'user') return readAgentFile(file, maxBytes)
+    const spec = this.sandbox.spawnSpec(
+      binaries().path('head'),
+      ['-c', String(maxBytes + 1), '--', file],
+      { PATH: trustedPath(), LANG: 'C' },
+    )
+    const result = await runProcessBytes(spec.command, spec.args, {
+      env: spec.env,
+      uid: spec.uid,
+      gid: spec.gid,
+      timeoutMs: 30_000,
+      maxOutputBytes: maxBytes + 2,
+    }).catch(() => undefined)
+    if (!result || result.exitCode !== 0 || result.stdout.length > maxBytes) return undefined
+    return result.stdout
   }
 
   static async open(options: HostOptions): Promise<AgentHost> {
@@ -256,6 +285,7 @@ export class AgentHost {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     // Each on its own: a failing cleanup must not keep the proxy (and so the job) alive.
     await this.sandbox
       .dispose()

@@ -36,33 +36,45 @@ function file(name: string, content: Buffer): Write {
 /**
  * The session as files for a commit: `session.json` and the transcript,
  * redacted. Undefined when there is none to keep (no transcript, too large).
+ * `read` reads the agent's file (as the agent's user when it has one).
  */
 export async function sessionFiles(options: {
   configDir: string
   cwd: string
   sessionId: string
   runUrl: string
+  read: (file: string, maxBytes: number) => Promise<Buffer | undefined>
   redact: (text: string) => string
 }): Promise<Write[] | undefined> {
   if (!UUID.test(options.sessionId)) return undefined
-  const where = transcriptPath(options.configDir, options.cwd, options.sessionId)
-  const root = path.dirname(where)
-  const real = await realpath(root).catch(() => undefined)
-  if (!real) return undefined
-  // The agent's user owned the config directory: read it as data, as the snapshot reads the tree.
-  const entry = await readEntry(root, real, path.basename(where), SESSION_LIMIT_BYTES)
-  if (entry.kind !== 'file') return undefined
+  const content = await options.read(
+    transcriptPath(options.configDir, options.cwd, options.sessionId),
+    SESSION_LIMIT_BYTES,
+  )
+  if (!content) return undefined
   const meta: SessionMeta = {
     v: 1,
     sessionId: options.sessionId,
     runUrl: options.runUrl,
     savedAt: new Date().toISOString(),
   }
-  const transcript = Buffer.from(options.redact(entry.content.toString('utf8')), 'utf8')
+  const transcript = Buffer.from(options.redact(content.toString('utf8')), 'utf8')
   return [
     file('session.json', Buffer.from(`${JSON.stringify(meta, null, 2)}\n`)),
     file('transcript.jsonl', transcript),
   ]
+}
+
+/**
+ * Reads an agent's file as data, the way the snapshot reads its tree (no link
+ * followed, no FIFO opened): for an agent without a user of its own.
+ */
+export async function readAgentFile(file: string, maxBytes: number): Promise<Buffer | undefined> {
+  const root = path.dirname(file)
+  const real = await realpath(root).catch(() => undefined)
+  if (!real) return undefined
+  const entry = await readEntry(root, real, path.basename(file), maxBytes)
+  return entry.kind === 'file' ? entry.content : undefined
 }
 
 /** A stored session's meta, checked: its id becomes a path and an argument. */

@@ -21,6 +21,7 @@ export async function currentSession(ctx: StageContext, transcript: Transcript) 
     cwd: ctx.branch.workTree,
     sessionId,
     runUrl: ctx.links.runUrl,
+    read: (file, maxBytes) => ctx.host.readAsAgent(file, maxBytes),
     redact: (text) => redactSecrets(text, ctx.secretForms),
   })
 }
