@@ -161,13 +161,14 @@ describe('many tasks from issues, end to end (bundled CLI, real action, real Cla
       )
       expect(pull.head.ref).toMatch(new RegExp(`^async/${from}-[a-z-]+-\\d{8}-\\d{6}-[0-9a-f]{6}$`))
     }
-    // The writes were spaced: about a second apart, nine of them.
+    // The writes were spaced: a second apart as sent, nine of them. Arrival on a loaded machine
+    // moves by a scheduling delay either way; without the spacing the gaps are about 250 ms.
     const writes = w.emulator.requests
       .filter((r) => r.method === 'POST')
       .map((r) => Date.parse(r.time))
     expect(writes).toHaveLength(9)
     for (let i = 1; i < writes.length; i++)
-      expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(900)
+      expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(750)
 
     // watch the three, not on a terminal: one line per change.
     const watch = w.spawnCli(
