@@ -8,6 +8,7 @@ import { accountingOf } from './report/accounting.js'
 import { redact, redactForPublishing } from './report/redact.js'
 import { renderSkipSummary, renderSummary } from './report/summary.js'
 import { readSettings, secretsOf } from './settings.js'
+import { actionContext } from './github/run-context.js'
 import { errorMessage } from './util/errors.js'
 import { oneLine } from './util/sanitize.js'
 import { secretForms } from './util/secrets.js'
@@ -91,7 +92,7 @@ function cancellation(): AbortSignal {
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
   const cancelled = cancellation()
   try {
-    const settings = readSettings(env)
+    const settings = readSettings(env, actionContext())
     for (const secret of secretsOf(settings)) core.setSecret(secret)
     const knownSecrets = secretForms(secretsOf(settings))
     const result = await runPipeline(settings, env, cancelled)

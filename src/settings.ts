@@ -2,7 +2,9 @@
 // Everything the action does later reads from here, never from process.env.
 
 import type { IsolationSetting } from './agent/sandbox.js'
+import { existsSync } from 'node:fs'
 import { EndpointError, resolveEndpoints } from './github/endpoints.js'
+import type { RunContext } from './github/run-context.js'
 import { splitArgs } from './util/split-args.js'
 import { splitList } from './util/split-list.js'
 
@@ -63,6 +65,8 @@ export interface Settings {
   // What the Actions runner tells us.
   eventName: string
   eventPath: string
+  /** The event's payload, as the toolkit read it from eventPath. */
+  eventPayload: unknown
   repository: Repository
   /** GitHub's REST API, server and GraphQL API (inputs `api_url`, `server_url`, else the runner's). */
   apiUrl: string
@@ -181,13 +185,13 @@ function parseRepository(value: string): Repository {
   return { owner, repo }
 }
 
-function githubEndpoints(env: Env) {
+function githubEndpoints(env: Env, context: RunContext) {
   try {
     return resolveEndpoints({
       apiUrlInput: input(env, 'api_url'),
       serverUrlInput: input(env, 'server_url'),
-      apiUrlEnv: env.GITHUB_API_URL,
-      serverUrlEnv: env.GITHUB_SERVER_URL,
+      apiUrlEnv: context.apiUrl,
+      serverUrlEnv: context.serverUrl,
     })
   } catch (error) {
     if (error instanceof EndpointError) throw new SettingsError(error.message)
@@ -201,7 +205,43 @@ function refusedArg(args: string[]): string | undefined {
   )
 }
 
-export function readSettings(env: Env): Settings {
+/** The repository the run belongs to; the toolkit's getter throws when the runner names none. */
+function repositoryOf(context: RunContext): Repository {
+  let named: { owner: string; repo: string }
+  try {
+    named = context.repo
+  } catch {
+    return parseRepository('')
+  }
+  // The toolkit splits GITHUB_REPOSITORY without checking it: "octo" is { owner: 'octo', repo: undefined }.
+  return parseRepository([named.owner, named.repo].filter((part) => part).join('/'))
+}
+
+/** The event payload; the toolkit reads a missing file as an empty payload, which would read as no task. */
+function eventPayload(env: Env, context: RunContext): { path: string; payload: unknown } {
+  const eventPath = required(
+    'GITHUB_EVENT_PATH',
+    env.GITHUB_EVENT_PATH,
+    'Run async-pr inside GitHub Actions.',
+  )
+  if (!existsSync(eventPath)) {
+    throw new SettingsError(
+      `GITHUB_EVENT_PATH names ${eventPath}, which does not exist. Run async-pr inside GitHub Actions.`,
+    )
+  }
+  return { path: eventPath, payload: context.payload }
+}
+
+/** A run id or attempt as the toolkit parsed it (NaN when the runner sets none). */
+function runNumber(value: number, fallback: string): string {
+  return Number.isFinite(value) ? String(value) : fallback
+}
+
+/**
+ * The inputs (from `env`, the runner's INPUT_* variables) and the run's context
+ * (from @actions/github's `context`: src/github/run-context.ts).
+ */
+export function readSettings(env: Env, context: RunContext): Settings {
   const pushToken = required(
     'Input github_token',
     input(env, 'github_token'),
@@ -235,7 +275,8 @@ export function readSettings(env: Env): Settings {
 
   const timeoutMinutes = positiveNumber(env, 'timeout_minutes', 30) as number
   const runnerTemp = required('RUNNER_TEMP', env.RUNNER_TEMP, 'Run async-pr inside GitHub Actions.')
-  const endpoints = githubEndpoints(env)
+  const endpoints = githubEndpoints(env, context)
+  const event = eventPayload(env, context)
 
   return {
     pushToken,
@@ -278,18 +319,15 @@ export function readSettings(env: Env): Settings {
 
     eventName: required(
       'GITHUB_EVENT_NAME',
-      env.GITHUB_EVENT_NAME,
+      context.eventName,
       'Run async-pr inside GitHub Actions.',
     ),
-    eventPath: required(
-      'GITHUB_EVENT_PATH',
-      env.GITHUB_EVENT_PATH,
-      'Run async-pr inside GitHub Actions.',
-    ),
-    repository: parseRepository(env.GITHUB_REPOSITORY ?? ''),
+    eventPath: event.path,
+    eventPayload: event.payload,
+    repository: repositoryOf(context),
     ...endpoints,
-    runId: env.GITHUB_RUN_ID ?? '0',
-    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    runId: runNumber(context.runId, '0'),
+    runAttempt: runNumber(context.runAttempt, '1'),
     workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
     workflowName: env.GITHUB_WORKFLOW || undefined,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),

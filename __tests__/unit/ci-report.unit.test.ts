@@ -12,7 +12,8 @@ import { buildPrompt } from '../../src/prompt.js'
 import { CI_TEXT_BUDGET, ciFailureText } from '../../src/prompts/ci.js'
 import { ciLineState, renderCiLine, withCiLine } from '../../src/report/ci-line.js'
 import { parseState, renderState, splitHiddenTail } from '../../src/report/state.js'
-import { readSettings, SettingsError } from '../../src/settings.js'
+import { SettingsError } from '../../src/settings.js'
+import { settingsFor } from '../harness/settings.js'
 import type { WorkflowJob } from '../harness/github/actions-model.js'
 import { jobLogText } from '../harness/github/job-log.js'
 
@@ -282,10 +283,10 @@ describe('ci_fix_attempts', () => {
     RUNNER_TEMP: '/tmp/runner',
   }
   it('defaults to 2, takes 0 to only report, and refuses anything but a whole number', () => {
-    expect(readSettings(env).ciFixAttempts).toBe(2)
-    expect(readSettings({ ...env, INPUT_CI_FIX_ATTEMPTS: '0' }).ciFixAttempts).toBe(0)
+    expect(settingsFor(env).ciFixAttempts).toBe(2)
+    expect(settingsFor({ ...env, INPUT_CI_FIX_ATTEMPTS: '0' }).ciFixAttempts).toBe(0)
     for (const bad of ['-1', '1.5', 'two'])
-      expect(() => readSettings({ ...env, INPUT_CI_FIX_ATTEMPTS: bad })).toThrow(SettingsError)
-    expect(() => readSettings({ ...env, INPUT_CI_FIX_ATTEMPTS: 'two' })).toThrow(/ci_fix_attempts/)
+      expect(() => settingsFor({ ...env, INPUT_CI_FIX_ATTEMPTS: bad })).toThrow(SettingsError)
+    expect(() => settingsFor({ ...env, INPUT_CI_FIX_ATTEMPTS: 'two' })).toThrow(/ci_fix_attempts/)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { graphqlUrlFor, resolveEndpoints } from '../../src/github/endpoints.js'
-import { readSettings, SettingsError } from '../../src/settings.js'
+import { SettingsError } from '../../src/settings.js'
+import { settingsFor } from '../harness/settings.js'
 
 const base = {
   INPUT_GITHUB_TOKEN: 'pat-value',
@@ -24,7 +25,7 @@ describe('GitHub endpoints', () => {
   })
 
   it('takes the inputs over the runner’s variables, which a workflow cannot overwrite', () => {
-    const settings = readSettings({
+    const settings = settingsFor({
       ...base,
       INPUT_API_URL: 'http://127.0.0.1:4000/',
       INPUT_SERVER_URL: 'http://127.0.0.1:4001',
@@ -37,7 +38,7 @@ describe('GitHub endpoints', () => {
   })
 
   it('falls back to GITHUB_API_URL and GITHUB_SERVER_URL, then to github.com', () => {
-    const enterprise = readSettings({
+    const enterprise = settingsFor({
       ...base,
       INPUT_API_URL: '',
       INPUT_SERVER_URL: '  ',
@@ -57,17 +58,17 @@ describe('GitHub endpoints', () => {
   })
 
   it('refuses a value that is not a plain http(s) URL, naming the input', () => {
-    expect(() => readSettings({ ...base, INPUT_API_URL: 'api.github.com' })).toThrow(SettingsError)
-    expect(() => readSettings({ ...base, INPUT_API_URL: 'api.github.com' })).toThrow(
+    expect(() => settingsFor({ ...base, INPUT_API_URL: 'api.github.com' })).toThrow(SettingsError)
+    expect(() => settingsFor({ ...base, INPUT_API_URL: 'api.github.com' })).toThrow(
       /Input api_url must be an http\(s\) URL such as https:\/\/api\.github\.com, got "api\.github\.com"/,
     )
-    expect(() => readSettings({ ...base, INPUT_SERVER_URL: 'ssh://github.com' })).toThrow(
+    expect(() => settingsFor({ ...base, INPUT_SERVER_URL: 'ssh://github.com' })).toThrow(
       /Input server_url must be an http\(s\) URL/,
     )
     expect(() =>
-      readSettings({ ...base, INPUT_SERVER_URL: 'https://user:secret@github.com' }),
+      settingsFor({ ...base, INPUT_SERVER_URL: 'https://user:secret@github.com' }),
     ).toThrow(/server_url must be a plain URL without credentials/)
-    expect(() => readSettings({ ...base, GITHUB_API_URL: '${{ github.api_url }}' })).toThrow(
+    expect(() => settingsFor({ ...base, GITHUB_API_URL: '${{ github.api_url }}' })).toThrow(
       /GITHUB_API_URL must be an http\(s\) URL/,
     )
   })

@@ -10,7 +10,7 @@ import { reviewFixPrompt, verifyFixPrompt } from '../../src/prompts/fix.js'
 import { renderReview, renderVerification } from '../../src/report/checks.js'
 import type { Outcome } from '../../src/report/outcome.js'
 import { readReviewAnswer, unreadableReview } from '../../src/stages/review-answer.js'
-import { readSettings } from '../../src/settings.js'
+import { settingsFor } from '../harness/settings.js'
 
 const finding = { path: 'a.ts', line: 3, severity: 'major', what: 'w', why: 'y' }
 
@@ -235,7 +235,7 @@ describe('the review-ready inputs', () => {
   })
 
   it('reads verify as one command per line, and the bounds', () => {
-    const settings = readSettings(
+    const settings = settingsFor(
       env({
         verify: 'npm ci\n\n# a comment\n  npm test -- --ci  \n',
         verify_timeout_minutes: '0.5',
@@ -247,13 +247,13 @@ describe('the review-ready inputs', () => {
     expect(settings.verifyTimeoutMs).toBe(30_000)
     expect(settings.fixAttempts).toBe(3)
     expect(settings.reviewCycles).toBe(2)
-    expect(readSettings(env({})).reviewCycles).toBe(0)
+    expect(settingsFor(env({})).reviewCycles).toBe(0)
   })
 
   it('says which input is wrong', () => {
-    expect(() => readSettings(env({ fix_attempts: 'two' }))).toThrow(
+    expect(() => settingsFor(env({ fix_attempts: 'two' }))).toThrow(
       /fix_attempts must be a whole number/,
     )
-    expect(() => readSettings(env({ review_cycles: '-1' }))).toThrow(/review_cycles/)
+    expect(() => settingsFor(env({ review_cycles: '-1' }))).toThrow(/review_cycles/)
   })
 })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { readSettings, SettingsError, secretsOf } from '../../src/settings.js'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { SettingsError, secretsOf } from '../../src/settings.js'
+import { settingsFor } from '../harness/settings.js'
 import { actionInputs } from '../harness/action-runner.js'
 
 const base = {
@@ -13,7 +17,7 @@ const base = {
 
 describe('readSettings', () => {
   it('reads inputs and the runner environment into one object', () => {
-    const settings = readSettings({
+    const settings = settingsFor({
       ...base,
       INPUT_COMMENT_TOKEN: 'actions-token',
       INPUT_ALLOWED_TOOLS: 'Read,Edit\nBash(npm run test,lint)',
@@ -30,43 +34,43 @@ describe('readSettings', () => {
   })
 
   it('always refuses git push to the agent', () => {
-    const settings = readSettings({ ...base, INPUT_DISALLOWED_TOOLS: 'WebFetch' })
+    const settings = settingsFor({ ...base, INPUT_DISALLOWED_TOOLS: 'WebFetch' })
     expect(settings.disallowedTools).toEqual(['WebFetch', 'Bash(git push:*)'])
   })
 
   it('names the missing token and how to provide it', () => {
     const { INPUT_GITHUB_TOKEN: _unused, ...withoutToken } = base
-    expect(() => readSettings(withoutToken)).toThrow(/github_token is not set.*secrets/)
+    expect(() => settingsFor(withoutToken)).toThrow(/github_token is not set.*secrets/)
   })
 
   it('requires model credentials unless a cloud provider is configured', () => {
     const { INPUT_ANTHROPIC_API_KEY: _unused, ...withoutKey } = base
-    expect(() => readSettings(withoutKey)).toThrow(/anthropic_api_key/)
+    expect(() => settingsFor(withoutKey)).toThrow(/anthropic_api_key/)
     expect(
-      readSettings({ ...withoutKey, CLAUDE_CODE_USE_BEDROCK: '1' }).anthropicApiKey,
+      settingsFor({ ...withoutKey, CLAUDE_CODE_USE_BEDROCK: '1' }).anthropicApiKey,
     ).toBeUndefined()
   })
 
   it('rejects numbers that are not positive', () => {
-    expect(() => readSettings({ ...base, INPUT_MAX_TURNS: 'ten' })).toThrow(SettingsError)
-    expect(() => readSettings({ ...base, INPUT_TIMEOUT_MINUTES: '0' })).toThrow(/timeout_minutes/)
+    expect(() => settingsFor({ ...base, INPUT_MAX_TURNS: 'ten' })).toThrow(SettingsError)
+    expect(() => settingsFor({ ...base, INPUT_TIMEOUT_MINUTES: '0' })).toThrow(/timeout_minutes/)
   })
 
   it('splits claude_args without a shell and refuses flags that bypass permissions', () => {
     expect(
-      readSettings({ ...base, INPUT_CLAUDE_ARGS: `--effort high --name "two words"` }).claudeArgs,
+      settingsFor({ ...base, INPUT_CLAUDE_ARGS: `--effort high --name "two words"` }).claudeArgs,
     ).toEqual(['--effort', 'high', '--name', 'two words'])
     expect(() =>
-      readSettings({ ...base, INPUT_CLAUDE_ARGS: '--dangerously-skip-permissions' }),
+      settingsFor({ ...base, INPUT_CLAUDE_ARGS: '--dangerously-skip-permissions' }),
     ).toThrow(/bypass/)
-    expect(() => readSettings({ ...base, INPUT_CLAUDE_ARGS: '--settings=/tmp/x.json' })).toThrow(
+    expect(() => settingsFor({ ...base, INPUT_CLAUDE_ARGS: '--settings=/tmp/x.json' })).toThrow(
       /settings/,
     )
-    expect(() => readSettings({ ...base, INPUT_CLAUDE_ARGS: '--name "open' })).toThrow(/unclosed/)
+    expect(() => settingsFor({ ...base, INPUT_CLAUDE_ARGS: '--name "open' })).toThrow(/unclosed/)
   })
 
   it('lists the secrets it holds', () => {
-    expect(secretsOf(readSettings({ ...base, INPUT_COMMENT_TOKEN: 'c' })).sort()).toEqual(
+    expect(secretsOf(settingsFor({ ...base, INPUT_COMMENT_TOKEN: 'c' })).sort()).toEqual(
       ['c', 'model-key', 'pat-value'].sort(),
     )
   })
@@ -81,10 +85,52 @@ describe('defaults when the host sets no INPUT_ (as @github/local-action does no
   it.each(literal.map(([name]) => name))('%s: absent means action.yml’s default', (name) => {
     const key = `INPUT_${name.toUpperCase()}`
     const given = { ...base, [key]: String(declared[name]?.default) }
-    expect(readSettings(base)).toEqual(readSettings(given))
+    expect(settingsFor(base)).toEqual(settingsFor(given))
   })
 
   it('keeps an input given as empty empty', () => {
-    expect(readSettings({ ...base, INPUT_ALLOWED_TOOLS: '' }).allowedTools).toEqual([])
+    expect(settingsFor({ ...base, INPUT_ALLOWED_TOOLS: '' }).allowedTools).toEqual([])
+  })
+})
+
+describe("the run's context, as @actions/github's Context reads it", () => {
+  const eventDir = mkdtempSync(path.join(tmpdir(), 'async-pr-settings-'))
+  const eventFile = path.join(eventDir, 'event.json')
+  writeFileSync(eventFile, JSON.stringify({ action: 'opened', number: 7 }))
+
+  it('takes the event payload, run id and attempt, and URLs from the toolkit', () => {
+    const settings = settingsFor({
+      ...base,
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_RUN_ID: '1234',
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_SERVER_URL: 'http://127.0.0.1:9',
+    })
+    expect(settings.eventPayload).toEqual({ action: 'opened', number: 7 })
+    expect(settings.eventName).toBe('pull_request')
+    expect(settings.repository).toEqual({ owner: 'octo', repo: 'app' })
+    expect([settings.runId, settings.runAttempt]).toEqual(['1234', '2'])
+    expect(settings.serverUrl).toBe('http://127.0.0.1:9')
+    expect(settings.apiUrl).toBe('https://api.github.com')
+  })
+
+  it('defaults a run id and attempt the runner did not set', () => {
+    const settings = settingsFor({ ...base, GITHUB_EVENT_PATH: eventFile })
+    expect([settings.runId, settings.runAttempt]).toEqual(['0', '1'])
+  })
+
+  it('says so when the event file does not exist (the toolkit would read no payload)', () => {
+    expect(() =>
+      settingsFor(
+        { ...base, GITHUB_EVENT_PATH: path.join(eventDir, 'missing.json') },
+        { keepEventPath: true },
+      ),
+    ).toThrow(/GITHUB_EVENT_PATH names .*missing\.json, which does not exist/)
+  })
+
+  it('refuses a repository that is not owner/repo', () => {
+    const { GITHUB_REPOSITORY: _unused, ...without } = base
+    expect(() => settingsFor(without)).toThrow(/GITHUB_REPOSITORY must look like "owner\/repo"/)
+    expect(() => settingsFor({ ...base, GITHUB_REPOSITORY: 'octo' })).toThrow(/owner\/repo/)
   })
 })

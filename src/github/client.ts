@@ -1,7 +1,8 @@
-// The one Octokit factory: REST methods, retries for transient failures, and
-// throttling that honours primary and secondary rate limits.
+// The one Octokit factory: the toolkit's client (@actions/github's getOctokit:
+// REST methods, pagination, the runner's proxy settings), with retries for
+// transient failures and throttling that honours primary and secondary rate limits.
 
-import { Octokit } from '@octokit/rest'
+import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 // The light build is the one the throttling plugin itself uses.
@@ -11,8 +12,7 @@ import type BottleneckType from 'bottleneck'
 
 const Bottleneck = BottleneckLight as typeof BottleneckType
 
-const AsyncPrOctokit = Octokit.plugin(retry, throttling)
-export type GitHub = InstanceType<typeof AsyncPrOctokit>
+export type GitHub = ReturnType<typeof getOctokit>
 
 export interface ClientOptions {
   token: string
@@ -34,36 +34,42 @@ export function createGitHub(options: ClientOptions): GitHub {
   const retries = options.rateLimitRetries ?? 3
   const log = options.log ?? (() => undefined)
   const quiet = options.debug ?? (() => undefined)
-  return new AsyncPrOctokit({
-    auth: options.token,
-    baseUrl: options.baseUrl,
-    userAgent: 'async-pr',
-    // Failed requests are handled (and reported) by the caller; Octokit's own
-    // account of them only belongs in the debug log.
-    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-    throttle: {
-      write: writes,
-      onRateLimit: (
-        retryAfter: number,
-        request: { method: string; url: string },
-        _octokit: unknown,
-        retryCount: number,
-      ) => {
-        log(`Rate limited on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
-        return retryCount < retries
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl,
+      userAgent: 'async-pr',
+      // Failed requests are handled (and reported) by the caller; Octokit's own
+      // account of them only belongs in the debug log.
+      log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+      throttle: {
+        write: writes,
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          log(`Rate limited on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
+          return retryCount < retries
+        },
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          log(
+            `Secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s`,
+          )
+          return retryCount < retries
+        },
       },
-      onSecondaryRateLimit: (
-        retryAfter: number,
-        request: { method: string; url: string },
-        _octokit: unknown,
-        retryCount: number,
-      ) => {
-        log(`Secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s`)
-        return retryCount < retries
-      },
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-  })
+    retry,
+    throttling,
+  )
 }
 
 /** The HTTP status of an Octokit error, if it is one. */

@@ -4,7 +4,7 @@
 // publish repository, the CLI being located or installed alongside.
 
 import * as core from '@actions/core'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { locateClaude } from '../agent/locate.js'
@@ -63,7 +63,7 @@ export async function startRun(
   const timings = new Timings()
   // Before anything runs: every program the action starts, from PATH entries the agent cannot write.
   initBinaries(runnerEnv.PATH, [settings.workspace, settings.runnerTemp])
-  const payload: unknown = JSON.parse(await readFile(settings.eventPath, 'utf8'))
+  const payload = settings.eventPayload
   const github = createGitHub({
     token: settings.commentToken,
     baseUrl: settings.apiUrl,
