@@ -69,7 +69,10 @@ function headerOf(info: ReturnType<typeof meta>): string {
   return (
     `Measured ${info.date.slice(0, 10)} at ${info.commit} on ${info.cpus}, ${info.memoryGiB} GiB, ` +
     `Node ${info.node}, Claude Code ${info.claudeCode}, scripted model (no model latency)` +
-    `${info.options.quick ? ', quick mode' : ''}. Reproduce with \`npm run bench\` (see bench/README.md).`
+    `${info.options.quick ? ', quick mode' : ''}` +
+    // A shortened long run changes what the long and steering figures mean: say so beside them.
+    `${!info.options.quick && info.options.longMinutes !== 10 ? `, long runs ${info.options.longMinutes} min (\`--long-minutes\`)` : ''}` +
+    `. Reproduce with \`npm run bench\` (see bench/README.md).`
   )
 }
 
