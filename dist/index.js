@@ -40002,21 +40002,12 @@ function readCommand(body, prefix) {
 // src/github/reactions.ts
 async function react(github, target, content, warn) {
   try {
-    if (target.commentId !== void 0) {
-      await github.rest.reactions.createForIssueComment({
-        owner: target.owner,
-        repo: target.repo,
-        comment_id: target.commentId,
-        content
-      });
-    } else {
-      await github.rest.reactions.createForIssue({
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        content
-      });
-    }
+    await github.rest.reactions.createForIssueComment({
+      owner: target.owner,
+      repo: target.repo,
+      comment_id: target.commentId,
+      content
+    });
   } catch (error2) {
     warn(`Could not add the ${content} reaction: ${error2.message}`);
   }
@@ -40631,7 +40622,8 @@ var LiveStatus = class {
       this.comments,
       knownSecrets
     );
-    this.target = task.ciFix || task.followUp?.source === "review" ? void 0 : { ...issue2, commentId: task.followUp?.commentId };
+    const commentId = task.ciFix || task.followUp?.source === "review" ? void 0 : task.followUp?.commentId;
+    this.target = commentId === void 0 ? void 0 : { ...issue2, commentId };
     this.updates = new ThrottledUpdates({
       intervalMs,
       send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2),
@@ -40732,8 +40724,8 @@ ${render(state.runUrl, previous)}` : previous
     this.progress(this.shown.phase, this.shown.transcript);
   }
   /**
-   * Posts the first comment. The 👀 reaction follows in the background: GitHub
-   * asks for a second between writes, and nothing needs to wait for it.
+   * Posts the first comment. A follow-up's 👀 on its instruction follows in the
+   * background: writes are spaced, and nothing needs to wait for it.
    */
   async start() {
     const first = this.snapshot("starting");
@@ -40767,14 +40759,11 @@ ${render(state.runUrl, previous)}` : previous
         OVERFLOW_NOTE2
       );
   }
-  /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */
+  /** The result replaces the progress (after any update in flight). */
   async finish(outcome) {
     await Promise.all([this.updates.close(), this.eyes]);
     const final = this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome;
-    const posted = await this.comment.publish(renderFinal(final), OVERFLOW_NOTE2);
-    const good = outcome.conclusion === "success" || outcome.conclusion === "no_changes";
-    if (this.target) await react(this.github, this.target, good ? "rocket" : "confused", this.warn);
-    return posted;
+    return this.comment.publish(renderFinal(final), OVERFLOW_NOTE2);
   }
 };
 

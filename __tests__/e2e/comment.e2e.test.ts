@@ -96,10 +96,8 @@ describe('the status comment', () => {
     expect(final).toContain('✅ async-pr finished the task')
     expect(final).toContain('- ✅ `hello.txt` exists')
     expect(final).toContain('- ✅ It says hello')
-    expect(reactions(world, { type: 'issue', number: world.prNumber })).toEqual([
-      'eyes:github-actions[bot]',
-      'rocket:github-actions[bot]',
-    ])
+    // The status comment says it started and how it ended: no reaction writes on the PR.
+    expect(reactions(world, { type: 'issue', number: world.prNumber })).toEqual([])
   })
 
   it('sends an update only when what it says has changed, not for the clock', async () => {
@@ -116,28 +114,23 @@ describe('the status comment', () => {
     world = await createWorld({ script: [say('Nothing to do.')] })
     const run = await world.run()
     expect(run.outputs.conclusion).toBe('no_changes')
-    // (The first comment and the 👀 reaction go out side by side, in either order.)
+    // Two writes: the first comment and the final report.
     expect(world.emulator.requests.map((r) => `${r.method} ${r.operationId}`).sort()).toEqual(
       [
         'GET repos/get-collaborator-permission-level',
         'GET issues/list-comments',
         'POST issues/create-comment',
-        'POST reactions/create-for-issue',
         'GET pulls/get',
         'PATCH issues/update-comment',
-        'POST reactions/create-for-issue',
       ].sort(),
     )
   })
 
-  it('marks a failure with 😕 and the reason', async () => {
+  it('reports a failure and its reason in the comment', async () => {
     world = await createWorld({ script: [{ fault: 'http_error', status: 500 }] })
     await world.run()
     expect(statusComments(world)[0]!.body).toContain('❌ async-pr could not finish the task')
-    expect(reactions(world, { type: 'issue', number: world.prNumber })).toEqual([
-      'eyes:github-actions[bot]',
-      'confused:github-actions[bot]',
-    ])
+    expect(reactions(world, { type: 'issue', number: world.prNumber })).toEqual([])
   })
 })
 
@@ -187,9 +180,9 @@ describe('follow-ups from PR comments', () => {
     expect(comments[0]!.body).toBe(mainBefore)
     expect(comments[1]!.body).toContain('Follow-up to [this instruction]')
     expect(comments[1]!.body).toContain('Added bye.txt as asked.')
+    // 👀: the instruction was picked up; the result is in its status comment.
     expect(reactions(world, { type: 'comment', id: comment.id })).toEqual([
       'eyes:github-actions[bot]',
-      'rocket:github-actions[bot]',
     ])
 
     // The agent got the instruction, the original task and the earlier result.

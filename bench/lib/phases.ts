@@ -93,6 +93,6 @@ export const PHASE_LABELS: Array<[keyof Phases, string]> = [
   ['cliReady', 'waiting for Claude Code (locate/install)'],
   ['agentSetup', 'agent user, model proxy, clean-up'],
   ['commitPush', 'commit and push (and PR state check)'],
-  ['finalReport', 'final report (comment, reaction)'],
+  ['finalReport', 'final report (the comment)'],
   ['exit', 'outputs, job summary, exit'],
 ]

@@ -1,16 +1,16 @@
-// Reactions tell at a glance that a run started (👀) and how it ended (🚀 / 😕).
-// Best effort: a reaction that fails never fails the run.
+// A reaction tells a writer at a glance that their comment was picked up (👀):
+// a follow-up's instruction, or a comment that steered a running session. Runs
+// the PR itself started get none (their status comment says it all; see
+// LiveStatus). Best effort: a reaction that fails never fails the run.
 
 import type { GitHub } from './client.js'
 
-export type Reaction = 'eyes' | 'rocket' | 'confused'
+export type Reaction = 'eyes'
 
 export interface ReactionTarget {
   owner: string
   repo: string
-  /** The instruction comment of a follow-up; otherwise the PR itself. */
-  commentId?: number
-  issueNumber: number
+  commentId: number
 }
 
 export async function react(
@@ -20,21 +20,12 @@ export async function react(
   warn: (line: string) => void,
 ): Promise<void> {
   try {
-    if (target.commentId !== undefined) {
-      await github.rest.reactions.createForIssueComment({
-        owner: target.owner,
-        repo: target.repo,
-        comment_id: target.commentId,
-        content,
-      })
-    } else {
-      await github.rest.reactions.createForIssue({
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        content,
-      })
-    }
+    await github.rest.reactions.createForIssueComment({
+      owner: target.owner,
+      repo: target.repo,
+      comment_id: target.commentId,
+      content,
+    })
   } catch (error) {
     warn(`Could not add the ${content} reaction: ${(error as Error).message}`)
   }

@@ -71,12 +71,14 @@ export class LiveStatus {
       this.comments,
       knownSecrets,
     )
-    // A CI fix was started by no one's comment, and the PR has its reactions already; a
-    // review cannot take reactions at all.
-    this.target =
-      task.ciFix || task.followUp?.source === 'review'
-        ? undefined
-        : { ...issue, commentId: task.followUp?.commentId }
+    // Only a writer's instruction comment gets a reaction (👀: it was picked up). A run the PR
+    // itself started says so in its status comment, and so does every run's end: a reaction
+    // there would be a content-creating write (80 a minute per token) that tells nothing new,
+    // and the closing one would wait out the write spacing after the final report. A CI fix
+    // was started by no one's comment; a review cannot take reactions at all.
+    const commentId =
+      task.ciFix || task.followUp?.source === 'review' ? undefined : task.followUp?.commentId
+    this.target = commentId === undefined ? undefined : { ...issue, commentId }
     this.updates = new ThrottledUpdates({
       intervalMs,
       send: async (body) => void (await this.comment.publish(body, OVERFLOW_NOTE)),
@@ -174,8 +176,8 @@ export class LiveStatus {
   }
 
   /**
-   * Posts the first comment. The 👀 reaction follows in the background: GitHub
-   * asks for a second between writes, and nothing needs to wait for it.
+   * Posts the first comment. A follow-up's 👀 on its instruction follows in the
+   * background: writes are spaced, and nothing needs to wait for it.
    */
   async start(): Promise<void> {
     const first = this.snapshot('starting')
@@ -212,14 +214,11 @@ export class LiveStatus {
       )
   }
 
-  /** The result replaces the progress (after any update in flight), then 🚀 or 😕. */
+  /** The result replaces the progress (after any update in flight). */
   async finish(outcome: Outcome): Promise<PostedComment> {
     await Promise.all([this.updates.close(), this.eyes])
     const final =
       this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome
-    const posted = await this.comment.publish(renderFinal(final), OVERFLOW_NOTE)
-    const good = outcome.conclusion === 'success' || outcome.conclusion === 'no_changes'
-    if (this.target) await react(this.github, this.target, good ? 'rocket' : 'confused', this.warn)
-    return posted
+    return this.comment.publish(renderFinal(final), OVERFLOW_NOTE)
   }
 }
