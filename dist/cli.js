@@ -26697,13 +26697,50 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_light3 = __toESM(require_light(), 1);
+
+// src/github/write-backoff.ts
+var DEFAULT_BACKOFF_SECONDS = 60;
+var WriteBackoff = class {
+  constructor(now = Date.now) {
+    this.now = now;
+  }
+  now;
+  until = 0;
+  /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
+  hit(retryAfterSeconds) {
+    const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
+    this.until = Math.max(this.until, this.now() + seconds * 1e3);
+  }
+  /** How long writes should still wait; 0 when they may go. */
+  remainingMs() {
+    return Math.max(0, this.until - this.now());
+  }
+};
+function secondaryLimitWait(error) {
+  const shape = error ?? {};
+  if (shape.status !== 403 && shape.status !== 429) return void 0;
+  const headers = shape.response?.headers ?? {};
+  if (String(headers["x-ratelimit-remaining"] ?? "") === "0") return void 0;
+  const retryAfter = Number(headers["retry-after"]);
+  const said = /secondary rate limit/i.test(String(shape.message ?? ""));
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return retryAfter;
+  if (said || shape.status === 429) return DEFAULT_BACKOFF_SECONDS;
+  return void 0;
+}
+
+// src/github/client.ts
 var Bottleneck2 = import_light3.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
+var backoffs = /* @__PURE__ */ new WeakMap();
+function isBestEffort(request2) {
+  return request2.request?.bestEffort === true;
+}
 function createGitHub(options) {
+  const backoff = new WriteBackoff();
   const retries = options.rateLimitRetries ?? 3;
   const log = options.log ?? (() => void 0);
   const quiet = options.debug ?? (() => void 0);
-  return getOctokit(
+  const github = getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
@@ -26718,6 +26755,13 @@ function createGitHub(options) {
           return retryCount < retries;
         },
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
+          backoff.hit(retryAfter);
+          if (isBestEffort(request2)) {
+            log(
+              `Secondary rate limit on ${request2.method} ${request2.url}; no progress updates for ${retryAfter}s`
+            );
+            return false;
+          }
           log(
             `Secondary rate limit on ${request2.method} ${request2.url}; retrying in ${retryAfter}s`
           );
@@ -26729,6 +26773,13 @@ function createGitHub(options) {
     retry,
     throttling
   );
+  github.hook.error("request", (error) => {
+    const wait = secondaryLimitWait(error);
+    if (wait !== void 0) backoff.hit(wait);
+    throw error;
+  });
+  backoffs.set(github, backoff);
+  return github;
 }
 function statusOf(error) {
   const status = error?.status;

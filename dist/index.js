@@ -36615,13 +36615,54 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_light3 = __toESM(require_light(), 1);
+
+// src/github/write-backoff.ts
+var DEFAULT_BACKOFF_SECONDS = 60;
+var WriteBackoff = class {
+  constructor(now = Date.now) {
+    this.now = now;
+  }
+  now;
+  until = 0;
+  /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
+  hit(retryAfterSeconds) {
+    const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
+    this.until = Math.max(this.until, this.now() + seconds * 1e3);
+  }
+  /** How long writes should still wait; 0 when they may go. */
+  remainingMs() {
+    return Math.max(0, this.until - this.now());
+  }
+};
+function secondaryLimitWait(error2) {
+  const shape = error2 ?? {};
+  if (shape.status !== 403 && shape.status !== 429) return void 0;
+  const headers = shape.response?.headers ?? {};
+  if (String(headers["x-ratelimit-remaining"] ?? "") === "0") return void 0;
+  const retryAfter = Number(headers["retry-after"]);
+  const said = /secondary rate limit/i.test(String(shape.message ?? ""));
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return retryAfter;
+  if (said || shape.status === 429) return DEFAULT_BACKOFF_SECONDS;
+  return void 0;
+}
+
+// src/github/client.ts
 var Bottleneck2 = import_light3.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
+var backoffs = /* @__PURE__ */ new WeakMap();
+function writeBackoffOf(github) {
+  return backoffs.get(github) ?? new WriteBackoff();
+}
+var BEST_EFFORT = { bestEffort: true };
+function isBestEffort(request2) {
+  return request2.request?.bestEffort === true;
+}
 function createGitHub(options) {
+  const backoff = new WriteBackoff();
   const retries = options.rateLimitRetries ?? 3;
   const log = options.log ?? (() => void 0);
   const quiet = options.debug ?? (() => void 0);
-  return getOctokit(
+  const github = getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
@@ -36636,6 +36677,13 @@ function createGitHub(options) {
           return retryCount < retries;
         },
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
+          backoff.hit(retryAfter);
+          if (isBestEffort(request2)) {
+            log(
+              `Secondary rate limit on ${request2.method} ${request2.url}; no progress updates for ${retryAfter}s`
+            );
+            return false;
+          }
           log(
             `Secondary rate limit on ${request2.method} ${request2.url}; retrying in ${retryAfter}s`
           );
@@ -36647,6 +36695,13 @@ function createGitHub(options) {
     retry,
     throttling
   );
+  github.hook.error("request", (error2) => {
+    const wait = secondaryLimitWait(error2);
+    if (wait !== void 0) backoff.hit(wait);
+    throw error2;
+  });
+  backoffs.set(github, backoff);
+  return github;
 }
 function statusOf(error2) {
   const status = error2?.status;
@@ -36832,11 +36887,13 @@ var StatusComment = class {
    * Posts the comment, or takes over the one an earlier run left. Too long a
    * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
    */
-  async publish(body, overflowNote = OVERFLOW_NOTE) {
+  /** `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit. */
+  async publish(body, overflowNote = OVERFLOW_NOTE, how2 = {}) {
     const text2 = this.prepare(this.withMarker(body), overflowNote);
     if (!this.comment && !this.searched) this.comment = await this.find();
-    if (this.comment) return this.update(text2);
-    return this.create(text2);
+    const request2 = how2.bestEffort ? BEST_EFFORT : void 0;
+    if (this.comment) return this.update(text2, request2);
+    return this.create(text2, request2);
   }
   /**
    * Rewrites the comment an earlier run left (the whole body, marker and all,
@@ -36865,12 +36922,13 @@ var StatusComment = class {
     return `${this.marker}
 ${body}`;
   }
-  async create(text2) {
+  async create(text2, request2) {
     const { data } = await this.github.rest.issues.createComment({
       owner: this.issue.owner,
       repo: this.issue.repo,
       issue_number: this.issue.issueNumber,
-      body: text2
+      body: text2,
+      ...request2 ? { request: request2 } : {}
     }).catch((error2) => {
       if (statusOf(error2) !== 403 && statusOf(error2) !== 404) throw error2;
       throw new Error(
@@ -36881,20 +36939,21 @@ ${body}`;
     if (!this.login && data.user?.login) this.login = data.user.login;
     return this.comment;
   }
-  async update(text2) {
+  async update(text2, request2) {
     const comment = this.comment;
     try {
       await this.github.rest.issues.updateComment({
         owner: this.issue.owner,
         repo: this.issue.repo,
         comment_id: comment.id,
-        body: text2
+        body: text2,
+        ...request2 ? { request: request2 } : {}
       });
       return comment;
     } catch (error2) {
       if (statusOf(error2) !== 404) throw error2;
       this.comment = void 0;
-      return this.create(text2);
+      return this.create(text2, request2);
     }
   }
 };
@@ -40026,6 +40085,8 @@ var ThrottledUpdates = class {
   inFlight = Promise.resolve();
   closed = false;
   sent = 0;
+  /** Updates held back by a pause GitHub asked for. */
+  held = 0;
   now() {
     return (this.options.now ?? Date.now)();
   }
@@ -40050,6 +40111,13 @@ var ThrottledUpdates = class {
     const next = this.pending;
     this.pending = void 0;
     if (!next || this.closed || next.key === this.lastKey) return;
+    const paused = this.options.pausedForMs?.() ?? 0;
+    if (paused > 0) {
+      this.pending = next;
+      this.held++;
+      this.timer = setTimeout(() => this.fire(), paused);
+      return;
+    }
     this.lastKey = next.key;
     this.lastSentAt = this.now();
     this.sent++;
@@ -40605,6 +40673,7 @@ function statsLine(outcome) {
 }
 
 // src/run/live-status.ts
+var MAX_FINAL_PAUSE_MS = 9e4;
 var OVERFLOW_NOTE2 = "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary.";
 var LiveStatus = class {
   constructor(github, task, links, intervalMs, warn, knownSecrets, comments) {
@@ -40624,9 +40693,12 @@ var LiveStatus = class {
     );
     const commentId = task.ciFix || task.followUp?.source === "review" ? void 0 : task.followUp?.commentId;
     this.target = commentId === void 0 ? void 0 : { ...issue2, commentId };
+    const backoff = writeBackoffOf(github);
+    this.backoff = backoff;
     this.updates = new ThrottledUpdates({
       intervalMs,
-      send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2),
+      send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2, { bestEffort: true }),
+      pausedForMs: () => backoff.remainingMs(),
       onError: (error2) => this.warn(`Could not update the status comment: ${error2.message}`)
     });
   }
@@ -40642,6 +40714,7 @@ var LiveStatus = class {
   target;
   startedAt = Date.now();
   eyes = Promise.resolve();
+  backoff;
   /** Lines about the run as a whole (work recovered, a continuation): shown while it works. */
   notes = [];
   /** Comments from the PR that reached this run while it worked (see src/steer/). */
@@ -40759,9 +40832,19 @@ ${render(state.runUrl, previous)}` : previous
         OVERFLOW_NOTE2
       );
   }
-  /** The result replaces the progress (after any update in flight). */
+  /**
+   * The result replaces the progress (after any update in flight), once a pause
+   * GitHub asked for is over: sent into it, it would only be refused again.
+   */
   async finish(outcome) {
     await Promise.all([this.updates.close(), this.eyes]);
+    const pause = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS);
+    if (pause > 0) {
+      this.warn(
+        `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(pause / 1e3)} s`
+      );
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
     const final = this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome;
     return this.comment.publish(renderFinal(final), OVERFLOW_NOTE2);
   }

@@ -60,6 +60,47 @@ describe('GitHub faults', () => {
     expect(statusComments(world)[0]!.body).toContain('✅')
   })
 
+  it('on a secondary rate limit, holds progress for the pause GitHub asked for, then posts the final report once', async () => {
+    const dir = () => world!.checkout.workspace
+    world = await createWorld({
+      script: ({ step }) => {
+        if (step === 0) return writeFile(path.join(dir(), 'a.txt'), 'a\n')
+        if (step === 1) return stall(1200, writeFile(path.join(dir(), 'b.txt'), 'b\n'))
+        if (step === 2) return stall(1200, writeFile(path.join(dir(), 'c.txt'), 'c\n'))
+        if (step === 3) return stall(300, { text: 'Wrote three files.' })
+        return undefined
+      },
+    })
+    world.emulator.faults.add({
+      method: 'PATCH',
+      path: /\/issues\/comments\/\d+$/,
+      status: 403,
+      headers: { 'retry-after': '3' },
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      },
+      times: 1,
+    })
+    const run = await world.run({ inputs: { progress_interval_seconds: '0.5' } })
+    expect(run.outputs.conclusion).toBe('success')
+    const patches = writes(world, 'PATCH')
+    const refused = patches.filter((r) => r.status === 403)
+    expect(refused).toHaveLength(1)
+    const refusedAt = Date.parse(refused[0]!.time)
+    // Nothing written in the pause (the refused edit is not retried), the final report after it.
+    const after = patches.filter((r) => Date.parse(r.time) > refusedAt)
+    expect(after.length).toBeGreaterThan(0)
+    for (const write of after) {
+      expect(write.status).toBe(200)
+      expect(Date.parse(write.time) - refusedAt).toBeGreaterThanOrEqual(2_900)
+    }
+    expect(statusComments(world)[0]!.body).toContain('✅')
+    expect(run.stdout).toMatch(/no progress updates for 3s/)
+  })
+
   it('recreates the status comment once if someone deleted it', async () => {
     world = await createWorld({
       script: helloWhile((w) => {

@@ -9,6 +9,7 @@ import { throttling } from '@octokit/plugin-throttling'
 // @ts-expect-error -- bottleneck types only its main entry; light.js has the same API.
 import BottleneckLight from 'bottleneck/light.js'
 import type BottleneckType from 'bottleneck'
+import { secondaryLimitWait, WriteBackoff } from './write-backoff.js'
 
 const Bottleneck = BottleneckLight as typeof BottleneckType
 
@@ -30,11 +31,33 @@ export interface ClientOptions {
  */
 const writes = new Bottleneck.Group({ id: 'async-pr-write', maxConcurrent: 1, minTime: 250 })
 
+/** Each client's memory of GitHub's last secondary-limit answer (see write-backoff.ts). */
+const backoffs = new WeakMap<object, WriteBackoff>()
+
+/** When this client's writes may go again; a client not made here never waits. */
+export function writeBackoffOf(github: GitHub): WriteBackoff {
+  return backoffs.get(github) ?? new WriteBackoff()
+}
+
+/** Request options of a write that is dropped, not retried, on a secondary limit (progress). */
+export const BEST_EFFORT = { bestEffort: true }
+
+interface LimitedRequest {
+  method: string
+  url: string
+  request?: object
+}
+
+function isBestEffort(request: LimitedRequest): boolean {
+  return (request.request as { bestEffort?: unknown } | undefined)?.bestEffort === true
+}
+
 export function createGitHub(options: ClientOptions): GitHub {
+  const backoff = new WriteBackoff()
   const retries = options.rateLimitRetries ?? 3
   const log = options.log ?? (() => undefined)
   const quiet = options.debug ?? (() => undefined)
-  return getOctokit(
+  const github = getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
@@ -46,7 +69,7 @@ export function createGitHub(options: ClientOptions): GitHub {
         write: writes,
         onRateLimit: (
           retryAfter: number,
-          request: { method: string; url: string },
+          request: LimitedRequest,
           _octokit: unknown,
           retryCount: number,
         ) => {
@@ -55,10 +78,17 @@ export function createGitHub(options: ClientOptions): GitHub {
         },
         onSecondaryRateLimit: (
           retryAfter: number,
-          request: { method: string; url: string },
+          request: LimitedRequest,
           _octokit: unknown,
           retryCount: number,
         ) => {
+          backoff.hit(retryAfter)
+          if (isBestEffort(request)) {
+            log(
+              `Secondary rate limit on ${request.method} ${request.url}; no progress updates for ${retryAfter}s`,
+            )
+            return false
+          }
           log(
             `Secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter}s`,
           )
@@ -70,6 +100,15 @@ export function createGitHub(options: ClientOptions): GitHub {
     retry,
     throttling,
   )
+  // A 429 or 403 with `retry-after` that the throttling plugin does not read as a secondary
+  // limit (its message differs) still means: no writes for that long.
+  github.hook.error('request', (error) => {
+    const wait = secondaryLimitWait(error)
+    if (wait !== undefined) backoff.hit(wait)
+    throw error
+  })
+  backoffs.set(github, backoff)
+  return github
 }
 
 /** The HTTP status of an Octokit error, if it is one. */

@@ -5,7 +5,7 @@
 // rendered it.
 
 import type { GitHub } from './client.js'
-import { statusOf } from './client.js'
+import { BEST_EFFORT, statusOf } from './client.js'
 import { redactForPublishing } from '../report/redact.js'
 import { splitHiddenTail } from '../report/state.js'
 
@@ -180,11 +180,17 @@ export class StatusComment {
    * Posts the comment, or takes over the one an earlier run left. Too long a
    * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
    */
-  async publish(body: string, overflowNote = OVERFLOW_NOTE): Promise<PostedComment> {
+  /** `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit. */
+  async publish(
+    body: string,
+    overflowNote = OVERFLOW_NOTE,
+    how: { bestEffort?: boolean } = {},
+  ): Promise<PostedComment> {
     const text = this.prepare(this.withMarker(body), overflowNote)
     if (!this.comment && !this.searched) this.comment = await this.find()
-    if (this.comment) return this.update(text)
-    return this.create(text)
+    const request = how.bestEffort ? BEST_EFFORT : undefined
+    if (this.comment) return this.update(text, request)
+    return this.create(text, request)
   }
 
   /**
@@ -217,13 +223,14 @@ export class StatusComment {
     return `${this.marker}\n${body}`
   }
 
-  private async create(text: string): Promise<PostedComment> {
+  private async create(text: string, request?: object): Promise<PostedComment> {
     const { data } = await this.github.rest.issues
       .createComment({
         owner: this.issue.owner,
         repo: this.issue.repo,
         issue_number: this.issue.issueNumber,
         body: text,
+        ...(request ? { request } : {}),
       })
       .catch((error: unknown) => {
         if (statusOf(error) !== 403 && statusOf(error) !== 404) throw error
@@ -236,7 +243,7 @@ export class StatusComment {
     return this.comment
   }
 
-  private async update(text: string): Promise<PostedComment> {
+  private async update(text: string, request?: object): Promise<PostedComment> {
     const comment = this.comment as PostedComment
     try {
       await this.github.rest.issues.updateComment({
@@ -244,13 +251,14 @@ export class StatusComment {
         repo: this.issue.repo,
         comment_id: comment.id,
         body: text,
+        ...(request ? { request } : {}),
       })
       return comment
     } catch (error) {
       // Someone deleted it: post it again, once.
       if (statusOf(error) !== 404) throw error
       this.comment = undefined
-      return this.create(text)
+      return this.create(text, request)
     }
   }
 }

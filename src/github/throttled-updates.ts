@@ -1,6 +1,7 @@
 // Keeps a long run far from GitHub's secondary rate limits: at most one status
-// update per interval, only when what it says has changed, one at a time, and
-// never after the final report.
+// update per interval, only when what it says has changed, one at a time, none
+// while GitHub asked for a pause (only the latest waits it out), and never after
+// the final report.
 
 export interface ThrottleOptions {
   intervalMs: number
@@ -8,6 +9,8 @@ export interface ThrottleOptions {
   send: (body: string) => Promise<void>
   onError?: (error: unknown) => void
   now?: () => number
+  /** How long GitHub asked writes to wait (a secondary rate limit); 0 when they may go. */
+  pausedForMs?: () => number
 }
 
 export class ThrottledUpdates {
@@ -18,6 +21,8 @@ export class ThrottledUpdates {
   private inFlight: Promise<void> = Promise.resolve()
   private closed = false
   sent = 0
+  /** Updates held back by a pause GitHub asked for. */
+  held = 0
 
   constructor(private readonly options: ThrottleOptions) {}
 
@@ -48,6 +53,14 @@ export class ThrottledUpdates {
     const next = this.pending
     this.pending = undefined
     if (!next || this.closed || next.key === this.lastKey) return
+    const paused = this.options.pausedForMs?.() ?? 0
+    if (paused > 0) {
+      // Nothing is sent in the pause; what is newest when it ends goes then (or the final report).
+      this.pending = next
+      this.held++
+      this.timer = setTimeout(() => this.fire(), paused)
+      return
+    }
     this.lastKey = next.key
     this.lastSentAt = this.now()
     this.sent++

@@ -4,7 +4,8 @@
 
 import type { Transcript } from '../agent/transcript.js'
 import type { Task } from '../event.js'
-import type { GitHub } from '../github/client.js'
+import { writeBackoffOf, type GitHub } from '../github/client.js'
+import type { WriteBackoff } from '../github/write-backoff.js'
 import { react, type ReactionTarget } from '../github/reactions.js'
 import {
   ciFixMarker,
@@ -28,6 +29,12 @@ import {
 import { parseState, type CommentState } from '../report/state.js'
 import type { SteeringNote } from '../report/steering.js'
 
+/**
+ * The longest the final report waits out a pause GitHub asked for; beyond it, it is sent and
+ * the client's own retries (which honour retry-after) take over.
+ */
+const MAX_FINAL_PAUSE_MS = 90_000
+
 const OVERFLOW_NOTE =
   'cut to fit GitHub’s comment size limit; the full report is in the job summary.'
 
@@ -39,6 +46,7 @@ export class LiveStatus {
   private readonly target?: ReactionTarget
   private readonly startedAt = Date.now()
   private eyes: Promise<void> = Promise.resolve()
+  private readonly backoff: WriteBackoff
   /** Lines about the run as a whole (work recovered, a continuation): shown while it works. */
   private notes: string[] = []
   /** Comments from the PR that reached this run while it worked (see src/steer/). */
@@ -79,9 +87,13 @@ export class LiveStatus {
     const commentId =
       task.ciFix || task.followUp?.source === 'review' ? undefined : task.followUp?.commentId
     this.target = commentId === undefined ? undefined : { ...issue, commentId }
+    const backoff = writeBackoffOf(github)
+    this.backoff = backoff
     this.updates = new ThrottledUpdates({
       intervalMs,
-      send: async (body) => void (await this.comment.publish(body, OVERFLOW_NOTE)),
+      send: async (body) =>
+        void (await this.comment.publish(body, OVERFLOW_NOTE, { bestEffort: true })),
+      pausedForMs: () => backoff.remainingMs(),
       onError: (error) =>
         this.warn(`Could not update the status comment: ${(error as Error).message}`),
     })
@@ -214,9 +226,19 @@ export class LiveStatus {
       )
   }
 
-  /** The result replaces the progress (after any update in flight). */
+  /**
+   * The result replaces the progress (after any update in flight), once a pause
+   * GitHub asked for is over: sent into it, it would only be refused again.
+   */
   async finish(outcome: Outcome): Promise<PostedComment> {
     await Promise.all([this.updates.close(), this.eyes])
+    const pause = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS)
+    if (pause > 0) {
+      this.warn(
+        `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(pause / 1000)} s`,
+      )
+      await new Promise((resolve) => setTimeout(resolve, pause))
+    }
     const final =
       this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome
     return this.comment.publish(renderFinal(final), OVERFLOW_NOTE)

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { ThrottledUpdates } from '../../src/github/throttled-updates.js'
+import {
+  DEFAULT_BACKOFF_SECONDS,
+  secondaryLimitWait,
+  WriteBackoff,
+} from '../../src/github/write-backoff.js'
+
+afterEach(() => {
+  jest.useRealTimers()
+})
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve()
+}
+
+const answer = (status: number, headers: Record<string, string>, message = 'Forbidden') => ({
+  status,
+  message,
+  response: { headers },
+})
+
+describe('secondaryLimitWait', () => {
+  it('reads the wait GitHub names on a 403 or 429', () => {
+    expect(secondaryLimitWait(answer(403, { 'retry-after': '30' }))).toBe(30)
+    expect(secondaryLimitWait(answer(429, { 'retry-after': '5' }))).toBe(5)
+  })
+
+  it('waits a minute when the answer says secondary limit but names no wait, or is a bare 429', () => {
+    const said = answer(403, {}, 'You have exceeded a secondary rate limit. Please wait.')
+    expect(secondaryLimitWait(said)).toBe(DEFAULT_BACKOFF_SECONDS)
+    expect(secondaryLimitWait(answer(429, {}))).toBe(DEFAULT_BACKOFF_SECONDS)
+  })
+
+  it('is not fooled by a permission 403, the primary limit, or other errors', () => {
+    expect(secondaryLimitWait(answer(403, {}, 'Resource not accessible by integration'))).toBe(
+      undefined,
+    )
+    expect(
+      secondaryLimitWait(answer(403, { 'x-ratelimit-remaining': '0', 'retry-after': '9' })),
+    ).toBe(undefined)
+    expect(secondaryLimitWait(answer(500, { 'retry-after': '9' }))).toBe(undefined)
+    expect(secondaryLimitWait(new Error('socket hang up'))).toBe(undefined)
+    expect(secondaryLimitWait(undefined)).toBe(undefined)
+  })
+})
+
+describe('WriteBackoff', () => {
+  it('counts down from the longest wait asked for', () => {
+    let now = 1_000
+    const backoff = new WriteBackoff(() => now)
+    expect(backoff.remainingMs()).toBe(0)
+    backoff.hit(10)
+    backoff.hit(2) // a shorter wait does not cut the longer one
+    expect(backoff.remainingMs()).toBe(10_000)
+    now += 4_000
+    expect(backoff.remainingMs()).toBe(6_000)
+    now += 7_000
+    expect(backoff.remainingMs()).toBe(0)
+    backoff.hit(undefined)
+    expect(backoff.remainingMs()).toBe(DEFAULT_BACKOFF_SECONDS * 1000)
+  })
+})
+
+describe('ThrottledUpdates in a pause GitHub asked for', () => {
+  it('sends nothing during the pause and only the newest update after it', async () => {
+    jest.useFakeTimers()
+    let now = 0
+    const backoff = new WriteBackoff(() => now)
+    const sent: string[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 1_000,
+      now: () => now,
+      send: async (body) => void sent.push(body),
+      pausedForMs: () => backoff.remainingMs(),
+    })
+    updates.shown('start')
+    backoff.hit(30)
+    updates.offer('a', () => 'a')
+    now += 1_000
+    jest.advanceTimersByTime(1_000)
+    await settle()
+    expect(sent).toEqual([])
+    expect(updates.held).toBe(1)
+    updates.offer('b', () => 'b')
+    updates.offer('c', () => 'c')
+    now += 28_999
+    jest.advanceTimersByTime(28_999)
+    await settle()
+    expect(sent).toEqual([])
+    now += 1
+    jest.advanceTimersByTime(1)
+    await settle()
+    expect(sent).toEqual(['c'])
+    expect(updates.sent).toBe(1)
+  })
+
+  it('sends nothing at all when closed during the pause', async () => {
+    jest.useFakeTimers()
+    let now = 0
+    const backoff = new WriteBackoff(() => now)
+    const sent: string[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 0,
+      now: () => now,
+      send: async (body) => void sent.push(body),
+      pausedForMs: () => backoff.remainingMs(),
+    })
+    backoff.hit(5)
+    updates.offer('a', () => 'a')
+    jest.advanceTimersByTime(0)
+    await updates.close()
+    now += 10_000
+    jest.advanceTimersByTime(10_000)
+    await settle()
+    expect(sent).toEqual([])
+  })
+})
