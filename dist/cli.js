@@ -26706,10 +26706,13 @@ var WriteBackoff = class {
   }
   now;
   until = 0;
+  /** Whether GitHub refused a write of this run for the secondary limit at all. */
+  limited = false;
   /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
   hit(retryAfterSeconds) {
     const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
     this.until = Math.max(this.until, this.now() + seconds * 1e3);
+    this.limited = true;
   }
   /** How long writes should still wait; 0 when they may go. */
   remainingMs() {

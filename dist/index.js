@@ -36624,10 +36624,13 @@ var WriteBackoff = class {
   }
   now;
   until = 0;
+  /** Whether GitHub refused a write of this run for the secondary limit at all. */
+  limited = false;
   /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
   hit(retryAfterSeconds) {
     const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
     this.until = Math.max(this.until, this.now() + seconds * 1e3);
+    this.limited = true;
   }
   /** How long writes should still wait; 0 when they may go. */
   remainingMs() {
@@ -40098,7 +40101,8 @@ var ThrottledUpdates = class {
     if (this.closed || key === this.lastKey) return;
     this.pending = { key, render };
     if (this.timer) return;
-    const wait = Math.max(0, this.lastSentAt + this.options.intervalMs - this.now());
+    const interval = typeof this.options.intervalMs === "function" ? this.options.intervalMs() : this.options.intervalMs;
+    const wait = Math.max(0, this.lastSentAt + interval - this.now());
     this.timer = setTimeout(() => this.fire(), wait);
   }
   /** Marks the content as already shown (the first comment, say). */
@@ -40674,6 +40678,8 @@ function statsLine(outcome) {
 
 // src/run/live-status.ts
 var MAX_FINAL_PAUSE_MS = 9e4;
+var FINAL_JITTER_MS = 3e3;
+var LIMITED_INTERVAL_MS = 5 * 6e4;
 var OVERFLOW_NOTE2 = "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary.";
 var LiveStatus = class {
   constructor(github, task, links, intervalMs, warn, knownSecrets, comments) {
@@ -40696,7 +40702,9 @@ var LiveStatus = class {
     const backoff = writeBackoffOf(github);
     this.backoff = backoff;
     this.updates = new ThrottledUpdates({
-      intervalMs,
+      // Once GitHub said the token writes too much, this run's progress slows for good: many
+      // runs on one token then stop competing with each other's results.
+      intervalMs: () => backoff.limited ? Math.max(intervalMs, LIMITED_INTERVAL_MS) : intervalMs,
       send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2, { bestEffort: true }),
       pausedForMs: () => backoff.remainingMs(),
       onError: (error2) => this.warn(`Could not update the status comment: ${error2.message}`)
@@ -40838,7 +40846,8 @@ ${render(state.runUrl, previous)}` : previous
    */
   async finish(outcome) {
     await Promise.all([this.updates.close(), this.eyes]);
-    const pause = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS);
+    const remaining = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS);
+    const pause = remaining > 0 ? remaining + Math.random() * FINAL_JITTER_MS : 0;
     if (pause > 0) {
       this.warn(
         `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(pause / 1e3)} s`
