@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { locateClaude } from '../agent/locate.js'
+import { SandboxAhead } from '../agent/sandbox-ahead.js'
 import type { Task } from '../event.js'
 import { authEnv, remoteUrl } from '../git/auth.js'
 import { createGit, prepareGitHome, type Git } from '../git/git.js'
@@ -49,7 +50,9 @@ export interface RunContext {
   cancelled: AbortSignal
   /** Set for a CI fix (workflow_run): the CI line on the PR's status comment to keep true. */
   ciFix?: CiFixRun
-  /** Removes the scratch directory. */
+  /** The agent's user, being created while the run prepares (the host takes it). */
+  sandbox: SandboxAhead
+  /** Removes the agent's user if no host took it, and the scratch directory. */
   cleanup(): Promise<void>
 }
 
@@ -139,6 +142,8 @@ export async function startRun(
   const actionDir = path.join(scratch, 'action')
   await mkdir(actionDir, { mode: 0o700 })
   const gitHome = prepareGitHome(actionDir)
+  const sandbox = new SandboxAhead(settings.isolateAgent)
+  sandbox.start()
   return {
     kind: 'started',
     run: {
@@ -164,7 +169,11 @@ export async function startRun(
       claude,
       cancelled,
       ciFix,
-      cleanup: () => rm(scratch, { recursive: true, force: true }).catch(() => undefined),
+      sandbox,
+      cleanup: async () => {
+        await sandbox.dispose().catch((error: Error) => core.warning(error.message))
+        await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
+      },
     },
   }
 }
