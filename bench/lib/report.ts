@@ -114,6 +114,13 @@ export function verdicts(results: Results): Verdict[] {
     measured: `${ms(beyond)} (overhead ${ms(over?.median)} − floor ${ms(floor?.wall.median)}, medians)`,
     pass: Number.isFinite(beyond) ? beyond < 1500 : undefined,
   })
+  // Issue 16: the action's own overhead at most twice the floor's wall time, side by side in one run.
+  const ratio = over && floor ? over.median / floor.wall.median : NaN
+  list.push({
+    target: 'Overhead ≤ 2× the floor’s wall time (cached CLI)',
+    measured: `${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a'} (overhead ${ms(over?.median)}, floor ${ms(floor?.wall.median)}, medians)`,
+    pass: Number.isFinite(ratio) ? ratio <= 2 : undefined,
+  })
   const first = overhead?.firstComment
   list.push({
     target: 'First comment within 1 s of start (every run)',
