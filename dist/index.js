@@ -37927,6 +37927,7 @@ async function resolveTask(github, eventName, payload, options) {
     return { kind: "skipped", reason: event.reason, message: event.message };
   if (event.kind === "task") {
     const { task } = event;
+    options.whileChecking?.(task);
     return await refusal(
       github,
       task.owner,
@@ -41003,9 +41004,15 @@ async function startRun(settings, runnerEnv, cancelled) {
     debug
   });
   const knownSecrets = secretForms(secretsOf(settings));
+  let listed;
+  const whileChecking = (pr) => {
+    listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber });
+    listed().catch(() => void 0);
+  };
   const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
     prefix: settings.triggerPrefix,
-    allowedBots: settings.allowedBots
+    allowedBots: settings.allowedBots,
+    whileChecking
   });
   if (resolved.kind === "skipped") return resolved;
   const task = resolved.task;
@@ -41031,7 +41038,7 @@ async function startRun(settings, runnerEnv, cancelled) {
     settings.progressIntervalMs,
     warning,
     knownSecrets,
-    ciFix?.comments
+    ciFix?.comments ?? listed
   );
   if (task.followUp && await status.alreadyAnswered()) {
     return {

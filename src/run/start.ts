@@ -14,6 +14,7 @@ import { authEnv, remoteUrl } from '../git/auth.js'
 import { createGit, prepareGitHome, type Git } from '../git/git.js'
 import { PublishRepo } from '../git/publish.js'
 import { createGitHub, type GitHub } from '../github/client.js'
+import { listComments } from '../github/status-comment.js'
 import type { RunLinks } from '../report/outcome.js'
 import { secretsOf, type Settings } from '../settings.js'
 import { initBinaries } from '../util/binaries.js'
@@ -74,6 +75,14 @@ export async function startRun(
     debug: core.debug,
   })
   const knownSecrets = secretForms(secretsOf(settings))
+  // A PR event's comments are listed while the author's permission is looked up: the
+  // first comment needs to know whether an earlier run left one. Only read, and only
+  // used once the run is trusted.
+  let listed: ReturnType<typeof listComments> | undefined
+  const whileChecking = (pr: Task) => {
+    listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber })
+    listed().catch(() => undefined)
+  }
   // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
   // task; everything else (a pass, a person's commit, attempts used up) ends here.
   const resolved =
@@ -82,6 +91,7 @@ export async function startRun(
       : await resolveTask(github, settings.eventName, payload, {
           prefix: settings.triggerPrefix,
           allowedBots: settings.allowedBots,
+          whileChecking,
         })
   if (resolved.kind === 'skipped') return resolved
   const task = resolved.task
@@ -111,7 +121,7 @@ export async function startRun(
     settings.progressIntervalMs,
     core.warning,
     knownSecrets,
-    ciFix?.comments,
+    ciFix?.comments ?? listed,
   )
   if (task.followUp && (await status.alreadyAnswered())) {
     return {
