@@ -31190,7 +31190,7 @@ async function runAgent(options) {
 
 // src/agent/sandbox.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
-import { chmod as chmod3, mkdir as mkdir5, readdir as readdir3, readFile, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import { chmod as chmod3, chown, mkdir as mkdir5, readdir as readdir3, readFile, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
 var SandboxError = class extends Error {
@@ -31257,27 +31257,32 @@ var UserSandbox = class {
     this.owner = { uid: info2.uid, gid: info2.gid, workspace, ownDirs };
     const ids = `${this.uid}:${this.gid}`;
     const entries = (await readdir3(workspace)).filter((name) => name !== ".git");
-    await must(
-      this.privileged("chown", [`${info2.uid}:${this.gid}`, workspace]),
-      "Sharing the workspace with the agent user"
-    );
-    await must(
-      this.privileged("chmod", ["1775", workspace]),
-      "Sharing the workspace with the agent user"
-    );
-    this.workspaceMode = info2.mode & 4095;
-    if (entries.length > 0) {
+    if (this.root) {
+      await chown(workspace, info2.uid, this.gid);
+      await chmod3(workspace, 1021);
+    } else {
       await must(
-        this.privileged("chown", ["-R", ids, ...entries.map((name) => path12.join(workspace, name))]),
-        "Giving the workspace to the agent user"
+        this.privileged("chown", [`${info2.uid}:${this.gid}`, workspace]),
+        "Sharing the workspace with the agent user"
+      );
+      await must(
+        this.privileged("chmod", ["1775", workspace]),
+        "Sharing the workspace with the agent user"
       );
     }
-    if (ownDirs.length > 0)
-      await must(this.privileged("chown", ["-R", ids, ...ownDirs]), "Preparing the agent home");
+    this.workspaceMode = info2.mode & 4095;
+    const given = [...entries.map((name) => path12.join(workspace, name)), ...ownDirs];
+    if (given.length > 0) {
+      await must(
+        this.privileged("chown", ["-R", ids, ...given]),
+        "Giving the workspace and its home to the agent user"
+      );
+    }
     for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target);
     for (const dir of hidden2) {
       const mode = (await stat2(dir)).mode & 4095;
-      await must(this.privileged("chmod", ["700", dir]), `Closing ${dir} to the agent`);
+      if (this.root) await chmod3(dir, 448);
+      else await must(this.privileged("chmod", ["700", dir]), `Closing ${dir} to the agent`);
       this.closedDirs.push({ dir, mode });
     }
   }
@@ -31365,7 +31370,7 @@ var UserSandbox = class {
       if (this.workspaceMode !== void 0) {
         const mode = this.workspaceMode.toString(8);
         steps.push(
-          () => must(this.privileged("chmod", [mode, workspace]), "Handing the workspace back")
+          () => this.root ? chmod3(workspace, this.workspaceMode) : must(this.privileged("chmod", [mode, workspace]), "Handing the workspace back")
         );
       }
     }
@@ -31418,8 +31423,11 @@ async function createUser(privileged) {
     last = made.stderr.trim();
     await delay(100 + Math.random() * 200);
   }
-  const uid = Number((await runProcess("id", ["-u", user], { env: baseEnv() })).stdout.trim());
-  const gid = Number((await runProcess("id", ["-g", user], { env: baseEnv() })).stdout.trim());
+  const [uid, gid] = await Promise.all(
+    ["-u", "-g"].map(
+      async (flag) => Number((await runProcess("id", [flag, user], { env: baseEnv() })).stdout.trim())
+    )
+  );
   if (!Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid)) {
     throw new SandboxError(`Could not create the agent user: ${last}`);
   }
@@ -31530,7 +31538,7 @@ var AgentHost = class _AgentHost {
           maxTurns: settings.maxTurns
         }
       ) : void 0;
-      sandbox = await createSandbox(settings.isolateAgent);
+      sandbox = await (options.sandbox?.take() ?? createSandbox(settings.isolateAgent));
       if (sandbox.note) options.log(sandbox.note);
       await sandbox.prepare(
         options.workspace,
@@ -31948,16 +31956,20 @@ ${result.stderr}`.trim() };
     return refs;
   }
   /**
-   * Brings `ref` of this repository into another one (the workspace) by a local
-   * fetch: no credential involved, and git's upload-pack runs here, in the
+   * Brings refs of this repository into another one (the workspace) by one local
+   * fetch, each `[ref, localRef]`: no credential involved, and git's upload-pack runs here, in the
    * clean repository, never in the workspace.
    */
-  async giveTo(target, ref, localRef) {
+  async giveTo(target, refs) {
     await target.run(
-      ["fetch", "--no-tags", "--no-write-fetch-head", `file://${this.dir}`, `+${ref}:${localRef}`],
-      {
-        transport: "file"
-      }
+      [
+        "fetch",
+        "--no-tags",
+        "--no-write-fetch-head",
+        `file://${this.dir}`,
+        ...refs.map(([ref, localRef]) => `+${ref}:${localRef}`)
+      ],
+      { transport: "file" }
     );
   }
 };
@@ -31996,8 +32008,8 @@ function ciFixNumberOf(message) {
 var WorkspaceError = class extends Error {
   name = "WorkspaceError";
 };
-async function removePersistedCredentials(git) {
-  const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
+async function removePersistedCredentials(git, commonDir) {
+  commonDir ??= await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const configs = [
     path16.join(commonDir, "config"),
     ...await submoduleConfigs(path16.join(commonDir, "modules"))
@@ -32046,17 +32058,28 @@ async function fileMentionsExtraheader(file2) {
     return false;
   }
 }
-async function isShallow(git) {
-  return await git.output(["rev-parse", "--is-shallow-repository"]) === "true";
-}
-async function checkoutHead(git, publish, target) {
-  const inside = await git.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
-  if (inside.stdout.trim() !== "true") {
+async function readWorkspaceRepo(git) {
+  const result = await git.run(
+    [
+      "rev-parse",
+      "--is-inside-work-tree",
+      "--is-shallow-repository",
+      "--path-format=absolute",
+      "--git-common-dir",
+      "--absolute-git-dir"
+    ],
+    { allowFailure: true }
+  );
+  const [inside, shallow, commonDir, gitDir] = result.stdout.split("\n").map((line) => line.trim());
+  if (result.exitCode !== 0 || inside !== "true" || !commonDir || !gitDir) {
     throw new WorkspaceError(
       `${git.cwd} is not a git checkout. Add \`- uses: actions/checkout@v5\` before async-pr in the job.`
     );
   }
-  const depth = await isShallow(git) ? 50 : void 0;
+  return { shallow: shallow === "true", commonDir, gitDir };
+}
+async function fetchHead(publish, target, shallow) {
+  const depth = shallow ? 50 : void 0;
   let tip;
   try {
     tip = await publish.fetchBranch(target.headRef, depth, target.prNumber);
@@ -32072,21 +32095,25 @@ async function checkoutHead(git, publish, target) {
   }
   if (!await publish.hasCommit(target.headSha)) {
     await publish.fetchCommit(target.headSha, EVENT_HEAD_REF, depth);
-  }
-  if (!await publish.hasCommit(target.headSha)) {
-    throw new WorkspaceError(
-      `Commit ${target.headSha} of branch ${target.headRef} is not on the remote any more (force-pushed?). Re-run the job on the current head.`
-    );
+    if (!await publish.hasCommit(target.headSha)) {
+      throw new WorkspaceError(
+        `Commit ${target.headSha} of branch ${target.headRef} is not on the remote any more (force-pushed?). Re-run the job on the current head.`
+      );
+    }
   }
   await publish.setRef(EVENT_HEAD_REF, target.headSha);
+}
+async function checkoutFetched(git, publish, target) {
   const tracking = `refs/remotes/origin/${target.headRef}`;
-  await publish.giveTo(git, upstreamRef(target.headRef), tracking);
-  await publish.giveTo(git, EVENT_HEAD_REF, EVENT_HEAD_REF);
+  await publish.giveTo(git, [
+    [upstreamRef(target.headRef), tracking],
+    [EVENT_HEAD_REF, EVENT_HEAD_REF]
+  ]);
   await git.run(["checkout", "--quiet", "--force", "-B", target.headRef, target.headSha]);
   await git.run(["branch", "--quiet", `--set-upstream-to=${tracking}`], { allowFailure: true });
 }
-async function snapshotConfig(git) {
-  const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
+async function snapshotConfig(git, commonDir) {
+  commonDir ??= await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const file2 = path16.join(commonDir, "config");
   const saved = await readFile2(file2);
   return async () => writeFile5(file2, saved);
@@ -32113,8 +32140,10 @@ async function taskDeliveredBy(git, tip, prNumber) {
 async function moveWorkspaceTo(git, publish, headRef, sha) {
   await publish.setRef(EVENT_HEAD_REF, sha);
   await publish.setRef(upstreamRef(headRef), sha);
-  await publish.giveTo(git, EVENT_HEAD_REF, EVENT_HEAD_REF);
-  await publish.giveTo(git, upstreamRef(headRef), `refs/remotes/origin/${headRef}`);
+  await publish.giveTo(git, [
+    [EVENT_HEAD_REF, EVENT_HEAD_REF],
+    [upstreamRef(headRef), `refs/remotes/origin/${headRef}`]
+  ]);
   await git.run(["checkout", "--quiet", "--force", "-B", headRef, sha]);
 }
 async function continuationHistory(git, tip, prNumber, runId) {
@@ -37960,6 +37989,7 @@ async function resolveTask(github, eventName, payload, options) {
     return { kind: "skipped", reason: event.reason, message: event.message };
   if (event.kind === "task") {
     const { task } = event;
+    options.whileChecking?.(task);
     return await refusal(
       github,
       task.owner,
@@ -39715,6 +39745,35 @@ async function locateClaude(options) {
   );
 }
 
+// src/agent/sandbox-ahead.ts
+var SandboxAhead = class {
+  constructor(setting) {
+    this.setting = setting;
+  }
+  setting;
+  creating;
+  taken = false;
+  /** Starts creating the sandbox; its failure is reported to whoever takes it. */
+  start() {
+    if (this.creating) return;
+    this.creating = createSandbox(this.setting);
+    this.creating.catch(() => void 0);
+  }
+  /** The sandbox, for the host: from now on the host disposes it. */
+  take() {
+    this.start();
+    this.taken = true;
+    return this.creating;
+  }
+  /** Removes the user when no host took it (a skipped or failed run). */
+  async dispose() {
+    if (!this.creating || this.taken) return;
+    this.taken = true;
+    const sandbox = await this.creating.catch(() => void 0);
+    await sandbox?.dispose();
+  }
+};
+
 // src/git/auth.ts
 function remoteUrl(serverUrl, owner, repo) {
   return `${serverUrl}/${owner}/${repo}.git`;
@@ -41037,9 +41096,15 @@ async function startRun(settings, runnerEnv, cancelled) {
     debug
   });
   const knownSecrets = secretForms(secretsOf(settings));
+  let listed;
+  const whileChecking = (pr) => {
+    listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber });
+    listed().catch(() => void 0);
+  };
   const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
     prefix: settings.triggerPrefix,
-    allowedBots: settings.allowedBots
+    allowedBots: settings.allowedBots,
+    whileChecking
   });
   if (resolved.kind === "skipped") return resolved;
   const task = resolved.task;
@@ -41065,7 +41130,7 @@ async function startRun(settings, runnerEnv, cancelled) {
     settings.progressIntervalMs,
     warning,
     knownSecrets,
-    ciFix?.comments
+    ciFix?.comments ?? listed
   );
   if (task.followUp && await status.alreadyAnswered()) {
     return {
@@ -41092,6 +41157,8 @@ async function startRun(settings, runnerEnv, cancelled) {
   const actionDir = path18.join(scratch, "action");
   await mkdir8(actionDir, { mode: 448 });
   const gitHome = prepareGitHome(actionDir);
+  const sandbox = new SandboxAhead(settings.isolateAgent);
+  sandbox.start();
   return {
     kind: "started",
     run: {
@@ -41117,7 +41184,11 @@ async function startRun(settings, runnerEnv, cancelled) {
       claude,
       cancelled,
       ciFix,
-      cleanup: () => rm5(scratch, { recursive: true, force: true }).catch(() => void 0)
+      sandbox,
+      cleanup: async () => {
+        await sandbox.dispose().catch((error2) => warning(error2.message));
+        await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
+      }
     }
   };
 }
@@ -41310,9 +41381,9 @@ async function closedWhileWorking(run2) {
     return void 0;
   }
 }
-async function deliverWork(run2, branch) {
+async function deliverWork(run2, branch, asked = closedWhileWorking(run2)) {
   const { settings, task } = run2;
-  const closed = await closedWhileWorking(run2);
+  const closed = await asked;
   const delivery = await group(
     "Push",
     () => deliver(branch, {
@@ -41828,23 +41899,23 @@ async function storedSession(run2) {
 async function prepareWorkspace(run2) {
   const { git, publish, task, settings } = run2;
   return group("Prepare the workspace", async () => {
-    const keys = await removePersistedCredentials(git);
-    if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
+    const repo = await readWorkspaceRepo(git);
     const fromRunId = task.continuation?.fromRunId;
+    const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber };
+    const removing = removePersistedCredentials(git, repo.commonDir);
     try {
-      await checkoutHead(git, publish, {
-        headRef: task.headRef,
-        headSha: task.headSha,
-        prNumber: task.prNumber
-      });
+      const [keys] = await Promise.all([removing, fetchHead(publish, head, repo.shallow)]);
+      if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
+      await checkoutFetched(git, publish, head);
     } catch (error2) {
+      await removing;
       if (fromRunId) return { invalidDispatch: errorMessage(error2) };
       throw error2;
     }
     info(`On ${task.headRef} at ${task.headSha}`);
     const tip = upstreamRef(task.headRef);
     const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber);
-    const prepared = { delivered, stored: {} };
+    const prepared = { delivered, repo, stored: {} };
     if (fromRunId) {
       const history = await continuationHistory(publish.git, tip, task.prNumber, fromRunId);
       if (!history.runWorkedHere) {
@@ -41903,10 +41974,9 @@ async function prepareWorkspace(run2) {
       checkpoint: prepared.recovery || prepared.keptCheckpoint ? void 0 : await publish.localRef(fetchedStoredRef(task.prNumber, "checkpoint")),
       session: await publish.localRef(fetchedStoredRef(task.prNumber, "session"))
     };
-    const commonDir = await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
     const branch = await TaskBranch.start({
       publish,
-      workspaceIndex: path20.join(commonDir, "index"),
+      workspaceIndex: path20.join(repo.commonDir, "index"),
       scratch: run2.actionDir,
       workTree: settings.workspace,
       branch: task.headRef,
@@ -42354,16 +42424,17 @@ async function work(run2, prepared) {
   const binary = await run2.claude;
   run2.timings.mark("Claude Code ready");
   const picked = await pickUp(run2, prepared);
-  const restoreConfig = await snapshotConfig(run2.git);
+  const restoreConfig = await snapshotConfig(run2.git, prepared.repo.commonDir);
   const settings = { ...run2.settings, maxBudgetUsd: picked.budgetLeft };
   const host = await AgentHost.open({
     settings,
     runnerEnv: run2.runnerEnv,
     binary,
     workspace: run2.git.cwd,
-    gitDir: await run2.git.output(["rev-parse", "--absolute-git-dir"]),
+    gitDir: prepared.repo.gitDir,
     scratch: run2.scratch,
-    log: warning
+    log: warning,
+    sandbox: run2.sandbox
   });
   info(
     `Agent isolation: ${host.isolation === "user" ? "a separate user for this run" : "none"}`
@@ -42390,9 +42461,11 @@ async function work(run2, prepared) {
   };
   let record;
   let threadReport;
+  let prState;
   try {
     record = await group("Claude Code", async () => runToReady(ctx, await previousResult(run2)));
     threadReport = await reportOnThreads(ctx, record);
+    prState = closedWhileWorking(run2);
   } finally {
     await steering.close();
     await host.close();
@@ -42402,7 +42475,7 @@ async function work(run2, prepared) {
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0);
   run2.timings.mark(`agent finished (${agentMs} ms)`);
   run2.status.progress("saving", ctx.worker);
-  const delivery = await deliverWork(run2, branch);
+  const delivery = await deliverWork(run2, branch, prState);
   const kept = await settleStored(ctx, record.verdict, delivery);
   const review2 = await publishReview(run2, record, delivery);
   const continuation = await continueIfDue(run2, record.verdict, delivery, picked.number);

@@ -16,7 +16,7 @@ import { runToReady } from './run/ready.js'
 import { startRun, type RunContext, type Skipped } from './run/start.js'
 import type { Settings } from './settings.js'
 import type { StageContext } from './stages/context.js'
-import { deliverWork } from './stages/deliver.js'
+import { closedWhileWorking, deliverWork } from './stages/deliver.js'
 import { answerThreads } from './stages/answer-threads.js'
 import { continueIfDue, settleStored } from './stages/finish.js'
 import { publishReview } from './stages/post-review.js'
@@ -69,16 +69,17 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   run.timings.mark('Claude Code ready')
   const picked = await pickUp(run, prepared) // a lost run's work, a stopped session, the chain
   // Without a user of its own the agent can write .git/config: undo that before git runs again.
-  const restoreConfig = await snapshotConfig(run.git)
+  const restoreConfig = await snapshotConfig(run.git, prepared.repo.commonDir)
   const settings = { ...run.settings, maxBudgetUsd: picked.budgetLeft }
   const host = await AgentHost.open({
     settings,
     runnerEnv: run.runnerEnv,
     binary,
     workspace: run.git.cwd,
-    gitDir: await run.git.output(['rev-parse', '--absolute-git-dir']),
+    gitDir: prepared.repo.gitDir,
     scratch: run.scratch,
     log: core.warning,
+    sandbox: run.sandbox,
   })
   core.info(
     `Agent isolation: ${host.isolation === 'user' ? 'a separate user for this run' : 'none'}`,
@@ -106,10 +107,12 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   }
   let record
   let threadReport
+  let prState
   try {
     // agent → verify → fix → review → fix …, one commit per session's work
     record = await core.group('Claude Code', async () => runToReady(ctx, await previousResult(run)))
     threadReport = await reportOnThreads(ctx, record) // a follow-up's review threads, one by one
+    prState = closedWhileWorking(run) // still open? asked while the host closes
   } finally {
     await steering.close()
     await host.close()
@@ -119,7 +122,7 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0)
   run.timings.mark(`agent finished (${agentMs} ms)`)
   run.status.progress('saving', ctx.worker)
-  const delivery = await deliverWork(run, branch) // one push: lease, rebase, fallback
+  const delivery = await deliverWork(run, branch, prState) // one push: lease, rebase, fallback
   const kept = await settleStored(ctx, record.verdict, delivery) // checkpoint gone, session kept if stopped
   const review = await publishReview(run, record, delivery) // the findings as a PR review
   const continuation = await continueIfDue(run, record.verdict, delivery, picked.number)

@@ -20,6 +20,7 @@ import { modelPinEnv, startModelProxy, type ModelProxy } from './model-proxy.js'
 import { usageBetween, type ProxyUsage } from './proxy-ledger.js'
 import { runAgent, type AgentRun } from './run.js'
 import { createSandbox, type Sandbox } from './sandbox.js'
+import type { SandboxAhead } from './sandbox-ahead.js'
 import type { Transcript } from './transcript.js'
 
 export const DEFAULT_MODEL_API = 'https://api.anthropic.com'
@@ -38,6 +39,8 @@ export interface HostOptions {
   /** A private directory for this run (home, config, temp of the agent). */
   scratch: string
   log: (line: string) => void
+  /** The sandbox being made ahead of time; otherwise it is made here. */
+  sandbox?: SandboxAhead
 }
 
 export interface SessionRequest {
@@ -158,7 +161,7 @@ export class AgentHost {
             },
           )
         : undefined
-      sandbox = await createSandbox(settings.isolateAgent)
+      sandbox = await (options.sandbox?.take() ?? createSandbox(settings.isolateAgent))
       if (sandbox.note) options.log(sandbox.note)
       await sandbox.prepare(
         options.workspace,

@@ -11,7 +11,7 @@
 // It needs root, or passwordless sudo (GitHub-hosted runners have it).
 
 import { createHash, randomBytes } from 'node:crypto'
-import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { binaries, trustedPath } from '../util/binaries.js'
@@ -134,29 +134,36 @@ class UserSandbox implements Sandbox {
     // The workspace directory itself stays the action's, shared with the agent's
     // group and sticky: the agent can add files at the root, but cannot rename
     // or replace `.git` (a `.git` of its own could make the action's git run its code).
-    await must(
-      this.privileged('chown', [`${info.uid}:${this.gid}`, workspace]),
-      'Sharing the workspace with the agent user',
-    )
-    await must(
-      this.privileged('chmod', ['1775', workspace]),
-      'Sharing the workspace with the agent user',
-    )
-    this.workspaceMode = info.mode & 0o7777
-    if (entries.length > 0) {
+    if (this.root) {
+      // As root, the two single-file changes need no process of their own.
+      await chown(workspace, info.uid, this.gid)
+      await chmod(workspace, 0o1775)
+    } else {
       await must(
-        this.privileged('chown', ['-R', ids, ...entries.map((name) => path.join(workspace, name))]),
-        'Giving the workspace to the agent user',
+        this.privileged('chown', [`${info.uid}:${this.gid}`, workspace]),
+        'Sharing the workspace with the agent user',
+      )
+      await must(
+        this.privileged('chmod', ['1775', workspace]),
+        'Sharing the workspace with the agent user',
       )
     }
-    if (ownDirs.length > 0)
-      await must(this.privileged('chown', ['-R', ids, ...ownDirs]), 'Preparing the agent home')
+    this.workspaceMode = info.mode & 0o7777
+    // The working tree's files and the agent's own directories, in one chown.
+    const given = [...entries.map((name) => path.join(workspace, name)), ...ownDirs]
+    if (given.length > 0) {
+      await must(
+        this.privileged('chown', ['-R', ids, ...given]),
+        'Giving the workspace and its home to the agent user',
+      )
+    }
     for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target)
     // RUNNER_TEMP holds step scripts (with secrets written into them) and the
     // runner's file commands: closed to the agent while it runs.
     for (const dir of hidden) {
       const mode = (await stat(dir)).mode & 0o7777
-      await must(this.privileged('chmod', ['700', dir]), `Closing ${dir} to the agent`)
+      if (this.root) await chmod(dir, 0o700)
+      else await must(this.privileged('chmod', ['700', dir]), `Closing ${dir} to the agent`)
       this.closedDirs.push({ dir, mode })
     }
   }
@@ -254,7 +261,9 @@ class UserSandbox implements Sandbox {
       if (this.workspaceMode !== undefined) {
         const mode = this.workspaceMode.toString(8)
         steps.push(() =>
-          must(this.privileged('chmod', [mode, workspace]), 'Handing the workspace back'),
+          this.root
+            ? chmod(workspace, this.workspaceMode as number)
+            : must(this.privileged('chmod', [mode, workspace]), 'Handing the workspace back'),
         )
       }
     }
@@ -310,8 +319,11 @@ async function createUser(
     last = made.stderr.trim()
     await delay(100 + Math.random() * 200)
   }
-  const uid = Number((await runProcess('id', ['-u', user], { env: baseEnv() })).stdout.trim())
-  const gid = Number((await runProcess('id', ['-g', user], { env: baseEnv() })).stdout.trim())
+  const [uid, gid] = await Promise.all(
+    ['-u', '-g'].map(async (flag) =>
+      Number((await runProcess('id', [flag, user], { env: baseEnv() })).stdout.trim()),
+    ),
+  )
   if (!Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid)) {
     throw new SandboxError(`Could not create the agent user: ${last}`)
   }

@@ -190,16 +190,20 @@ export class PublishRepo {
   }
 
   /**
-   * Brings `ref` of this repository into another one (the workspace) by a local
-   * fetch: no credential involved, and git's upload-pack runs here, in the
+   * Brings refs of this repository into another one (the workspace) by one local
+   * fetch, each `[ref, localRef]`: no credential involved, and git's upload-pack runs here, in the
    * clean repository, never in the workspace.
    */
-  async giveTo(target: Git, ref: string, localRef: string): Promise<void> {
+  async giveTo(target: Git, refs: Array<[ref: string, localRef: string]>): Promise<void> {
     await target.run(
-      ['fetch', '--no-tags', '--no-write-fetch-head', `file://${this.dir}`, `+${ref}:${localRef}`],
-      {
-        transport: 'file',
-      },
+      [
+        'fetch',
+        '--no-tags',
+        '--no-write-fetch-head',
+        `file://${this.dir}`,
+        ...refs.map(([ref, localRef]) => `+${ref}:${localRef}`),
+      ],
+      { transport: 'file' },
     )
   }
 }

@@ -25,8 +25,8 @@ export interface HeadCheckout {
  * those files, so nothing the agent runs can read them through git or from
  * disk. Returns the config keys removed.
  */
-export async function removePersistedCredentials(git: Git): Promise<string[]> {
-  const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
+export async function removePersistedCredentials(git: Git, commonDir?: string): Promise<string[]> {
+  commonDir ??= await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
   // The repository's own config, and each submodule's (checkout persists the
   // token there too when it fetches submodules).
   const configs = [
@@ -87,27 +87,49 @@ async function fileMentionsExtraheader(file: string): Promise<boolean> {
   }
 }
 
-export async function isShallow(git: Git): Promise<boolean> {
-  return (await git.output(['rev-parse', '--is-shallow-repository'])) === 'true'
+/** What the action needs to know of the workspace's repository, read before the agent starts. */
+export interface WorkspaceRepo {
+  shallow: boolean
+  /** The repository's common directory (its config, its index), absolute. */
+  commonDir: string
+  /** The work tree's own git directory, absolute (the agent's git uses it). */
+  gitDir: string
 }
 
-/**
- * Puts the workspace on the PR's head branch at the event's head commit. The
- * fetch with the PAT happens in the publish repository; the workspace gets
- * the commits from there by a local fetch, with no credential in sight.
- */
-export async function checkoutHead(
-  git: Git,
-  publish: PublishRepo,
-  target: HeadCheckout,
-): Promise<void> {
-  const inside = await git.run(['rev-parse', '--is-inside-work-tree'], { allowFailure: true })
-  if (inside.stdout.trim() !== 'true') {
+/** One rev-parse for all of WorkspaceRepo; a clear error when the workspace is not a checkout. */
+export async function readWorkspaceRepo(git: Git): Promise<WorkspaceRepo> {
+  const result = await git.run(
+    [
+      'rev-parse',
+      '--is-inside-work-tree',
+      '--is-shallow-repository',
+      '--path-format=absolute',
+      '--git-common-dir',
+      '--absolute-git-dir',
+    ],
+    { allowFailure: true },
+  )
+  const [inside, shallow, commonDir, gitDir] = result.stdout.split('\n').map((line) => line.trim())
+  if (result.exitCode !== 0 || inside !== 'true' || !commonDir || !gitDir) {
     throw new WorkspaceError(
       `${git.cwd} is not a git checkout. Add \`- uses: actions/checkout@v5\` before async-pr in the job.`,
     )
   }
-  const depth = (await isShallow(git)) ? 50 : undefined
+  return { shallow: shallow === 'true', commonDir, gitDir }
+}
+
+/**
+ * Fetches the PR's head branch (and the event's commit, when the branch moved
+ * on) into the publish repository: the fetch with the PAT happens there, and
+ * the workspace is not touched, so this may run while its credentials are
+ * being removed.
+ */
+export async function fetchHead(
+  publish: PublishRepo,
+  target: HeadCheckout,
+  shallow: boolean,
+): Promise<void> {
+  const depth = shallow ? 50 : undefined
   let tip: string | undefined
   try {
     tip = await publish.fetchBranch(target.headRef, depth, target.prNumber)
@@ -124,16 +146,31 @@ export async function checkoutHead(
   // The branch moved on since the event: fetch the event's commit itself.
   if (!(await publish.hasCommit(target.headSha))) {
     await publish.fetchCommit(target.headSha, EVENT_HEAD_REF, depth)
-  }
-  if (!(await publish.hasCommit(target.headSha))) {
-    throw new WorkspaceError(
-      `Commit ${target.headSha} of branch ${target.headRef} is not on the remote any more (force-pushed?). Re-run the job on the current head.`,
-    )
+    if (!(await publish.hasCommit(target.headSha))) {
+      throw new WorkspaceError(
+        `Commit ${target.headSha} of branch ${target.headRef} is not on the remote any more (force-pushed?). Re-run the job on the current head.`,
+      )
+    }
   }
   await publish.setRef(EVENT_HEAD_REF, target.headSha)
+}
+
+/**
+ * Puts the workspace on the PR's head branch at the event's head commit, from
+ * what fetchHead put in the publish repository: a local fetch, with no
+ * credential in sight. Writes the workspace's config (the upstream), so it
+ * runs after the credentials are gone from there.
+ */
+export async function checkoutFetched(
+  git: Git,
+  publish: PublishRepo,
+  target: HeadCheckout,
+): Promise<void> {
   const tracking = `refs/remotes/origin/${target.headRef}`
-  await publish.giveTo(git, upstreamRef(target.headRef), tracking)
-  await publish.giveTo(git, EVENT_HEAD_REF, EVENT_HEAD_REF)
+  await publish.giveTo(git, [
+    [upstreamRef(target.headRef), tracking],
+    [EVENT_HEAD_REF, EVENT_HEAD_REF],
+  ])
   await git.run(['checkout', '--quiet', '--force', '-B', target.headRef, target.headSha])
   await git.run(['branch', '--quiet', `--set-upstream-to=${tracking}`], { allowFailure: true })
 }
@@ -143,8 +180,8 @@ export async function checkoutHead(
  * the agent writes there (fsmonitor, filters, credential helpers, aliases) is
  * undone before the action runs git again.
  */
-export async function snapshotConfig(git: Git): Promise<() => Promise<void>> {
-  const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
+export async function snapshotConfig(git: Git, commonDir?: string): Promise<() => Promise<void>> {
+  commonDir ??= await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
   const file = path.join(commonDir, 'config')
   const saved = await readFile(file)
   return async () => writeFile(file, saved)
@@ -189,8 +226,10 @@ export async function moveWorkspaceTo(
 ): Promise<void> {
   await publish.setRef(EVENT_HEAD_REF, sha)
   await publish.setRef(upstreamRef(headRef), sha)
-  await publish.giveTo(git, EVENT_HEAD_REF, EVENT_HEAD_REF)
-  await publish.giveTo(git, upstreamRef(headRef), `refs/remotes/origin/${headRef}`)
+  await publish.giveTo(git, [
+    [EVENT_HEAD_REF, EVENT_HEAD_REF],
+    [upstreamRef(headRef), `refs/remotes/origin/${headRef}`],
+  ])
   await git.run(['checkout', '--quiet', '--force', '-B', headRef, sha])
 }
 

@@ -36,7 +36,16 @@ export async function resolveTask(
   github: GitHub,
   eventName: string,
   payload: unknown,
-  options: { prefix: string; allowedBots: string[] },
+  options: {
+    prefix: string
+    allowedBots: string[]
+    /**
+     * Called with a PR event's task while its author's permission is looked up, so
+     * reads the run needs next (never writes) can go alongside. Not for a follow-up:
+     * its commenter is checked before anything of the PR is read.
+     */
+    whileChecking?: (task: Task) => void
+  },
 ): Promise<Resolved> {
   if (eventName === 'repository_dispatch') return resolveDispatch(github, payload, options)
   const event = taskFromEvent(eventName, payload, options.prefix)
@@ -44,6 +53,7 @@ export async function resolveTask(
     return { kind: 'skipped', reason: event.reason, message: event.message }
   if (event.kind === 'task') {
     const { task } = event
+    options.whileChecking?.(task)
     return (
       (await refusal(
         github,

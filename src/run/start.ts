@@ -8,11 +8,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { locateClaude } from '../agent/locate.js'
+import { SandboxAhead } from '../agent/sandbox-ahead.js'
 import type { Task } from '../event.js'
 import { authEnv, remoteUrl } from '../git/auth.js'
 import { createGit, prepareGitHome, type Git } from '../git/git.js'
 import { PublishRepo } from '../git/publish.js'
 import { createGitHub, type GitHub } from '../github/client.js'
+import { listComments } from '../github/status-comment.js'
 import type { RunLinks } from '../report/outcome.js'
 import { secretsOf, type Settings } from '../settings.js'
 import { initBinaries } from '../util/binaries.js'
@@ -49,7 +51,9 @@ export interface RunContext {
   cancelled: AbortSignal
   /** Set for a CI fix (workflow_run): the CI line on the PR's status comment to keep true. */
   ciFix?: CiFixRun
-  /** Removes the scratch directory. */
+  /** The agent's user, being created while the run prepares (the host takes it). */
+  sandbox: SandboxAhead
+  /** Removes the agent's user if no host took it, and the scratch directory. */
   cleanup(): Promise<void>
 }
 
@@ -71,6 +75,14 @@ export async function startRun(
     debug: core.debug,
   })
   const knownSecrets = secretForms(secretsOf(settings))
+  // A PR event's comments are listed while the author's permission is looked up: the
+  // first comment needs to know whether an earlier run left one. Only read, and only
+  // used once the run is trusted.
+  let listed: ReturnType<typeof listComments> | undefined
+  const whileChecking = (pr: Task) => {
+    listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber })
+    listed().catch(() => undefined)
+  }
   // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
   // task; everything else (a pass, a person's commit, attempts used up) ends here.
   const resolved =
@@ -79,6 +91,7 @@ export async function startRun(
       : await resolveTask(github, settings.eventName, payload, {
           prefix: settings.triggerPrefix,
           allowedBots: settings.allowedBots,
+          whileChecking,
         })
   if (resolved.kind === 'skipped') return resolved
   const task = resolved.task
@@ -108,7 +121,7 @@ export async function startRun(
     settings.progressIntervalMs,
     core.warning,
     knownSecrets,
-    ciFix?.comments,
+    ciFix?.comments ?? listed,
   )
   if (task.followUp && (await status.alreadyAnswered())) {
     return {
@@ -139,6 +152,8 @@ export async function startRun(
   const actionDir = path.join(scratch, 'action')
   await mkdir(actionDir, { mode: 0o700 })
   const gitHome = prepareGitHome(actionDir)
+  const sandbox = new SandboxAhead(settings.isolateAgent)
+  sandbox.start()
   return {
     kind: 'started',
     run: {
@@ -164,7 +179,11 @@ export async function startRun(
       claude,
       cancelled,
       ciFix,
-      cleanup: () => rm(scratch, { recursive: true, force: true }).catch(() => undefined),
+      sandbox,
+      cleanup: async () => {
+        await sandbox.dispose().catch((error: Error) => core.warning(error.message))
+        await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
+      },
     },
   }
 }

@@ -8,8 +8,11 @@ import { deliver, type Delivery } from '../git/deliver.js'
 import type { RunContext } from '../run/start.js'
 import { errorMessage } from '../util/errors.js'
 
-/** Whether the PR was closed (or merged) while the agent worked, and how to say so. */
-async function closedWhileWorking(run: RunContext): Promise<string | undefined> {
+/**
+ * Whether the PR was closed (or merged) while the agent worked, and how to say so.
+ * Asked once the agent is done, while its host closes (deliverWork takes the answer).
+ */
+export async function closedWhileWorking(run: RunContext): Promise<string | undefined> {
   const { github, task } = run
   try {
     const { data: pr } = await github.rest.pulls.get({
@@ -28,9 +31,13 @@ async function closedWhileWorking(run: RunContext): Promise<string | undefined> 
   }
 }
 
-export async function deliverWork(run: RunContext, branch: TaskBranch): Promise<Delivery> {
+export async function deliverWork(
+  run: RunContext,
+  branch: TaskBranch,
+  asked: Promise<string | undefined> = closedWhileWorking(run),
+): Promise<Delivery> {
   const { settings, task } = run
-  const closed = await closedWhileWorking(run)
+  const closed = await asked
   const delivery = await core.group('Push', () =>
     deliver(branch, {
       fallbackBranch: `async-pr/${task.prNumber}-${settings.runId}-${settings.runAttempt}`,

@@ -8,11 +8,14 @@ import { TaskBranch } from '../git/branch.js'
 import { readSessionMeta, type SessionMeta } from '../agent/session-store.js'
 import { fetchedStoredRef, upstreamRef } from '../git/publish.js'
 import {
-  checkoutHead,
+  checkoutFetched,
   continuationHistory,
+  fetchHead,
   moveWorkspaceTo,
+  readWorkspaceRepo,
   removePersistedCredentials,
   taskDeliveredBy,
+  type WorkspaceRepo,
 } from '../git/workspace.js'
 import { recoverCheckpoint, type Recovery } from '../run/recover.js'
 import type { RunContext, Skipped } from '../run/start.js'
@@ -22,6 +25,8 @@ export interface Prepared {
   /** The run that already delivered this task, when the branch has its commits. */
   delivered?: string
   branch: TaskBranch
+  /** The workspace's git directories, read before the agent starts. */
+  repo: WorkspaceRepo
   /** Work a lost run left behind, put on the branch before the agent starts. */
   recovery?: Recovery
   /** A checkpoint that could not be restored: left alone, so this run takes none. */
@@ -57,16 +62,19 @@ interface InvalidDispatch {
 async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDispatch> {
   const { git, publish, task, settings } = run
   return core.group('Prepare the workspace', async () => {
-    const keys = await removePersistedCredentials(git)
-    if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
+    const repo = await readWorkspaceRepo(git)
     const fromRunId = task.continuation?.fromRunId
+    const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber }
+    // The credentialed fetch runs in the publish repository, so it need not wait for the
+    // workspace's credentials to go; the workspace's own git waits (checkoutFetched).
+    const removing = removePersistedCredentials(git, repo.commonDir)
     try {
-      await checkoutHead(git, publish, {
-        headRef: task.headRef,
-        headSha: task.headSha,
-        prNumber: task.prNumber,
-      })
+      const [keys] = await Promise.all([removing, fetchHead(publish, head, repo.shallow)])
+      if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
+      await checkoutFetched(git, publish, head)
     } catch (error) {
+      // Never on with the credentials still there, whatever failed.
+      await removing
       // A dispatch nobody can vouch for yet says nothing on the PR: it is only logged.
       if (fromRunId) return { invalidDispatch: errorMessage(error) }
       throw error
@@ -74,7 +82,7 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
     core.info(`On ${task.headRef} at ${task.headSha}`)
     const tip = upstreamRef(task.headRef)
     const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber)
-    const prepared: Omit<Prepared, 'branch'> = { delivered, stored: {} }
+    const prepared: Omit<Prepared, 'branch'> = { delivered, repo, stored: {} }
 
     // A continuation async-pr dispatched: the run it names must have worked on this PR,
     // and the chain must have room left — both read from the branch, not from the payload.
@@ -141,10 +149,9 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
           : await publish.localRef(fetchedStoredRef(task.prNumber, 'checkpoint')),
       session: await publish.localRef(fetchedStoredRef(task.prNumber, 'session')),
     }
-    const commonDir = await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
     const branch = await TaskBranch.start({
       publish,
-      workspaceIndex: path.join(commonDir, 'index'),
+      workspaceIndex: path.join(repo.commonDir, 'index'),
       scratch: run.actionDir,
       workTree: settings.workspace,
       branch: task.headRef,
