@@ -132,7 +132,7 @@ describe('watch of many: the requests it costs', () => {
     const first = settled.log.filter((e) => e.route === comments)
     // The first look reads the list (counted); every later look while nothing changes is a 304.
     expect(first[0]).toMatchObject({ counted: true, status: 200 })
-    expect(first.slice(1).length).toBeGreaterThan(3)
+    expect(first.slice(1).length).toBeGreaterThanOrEqual(2)
     expect(first.slice(1).every((e) => e.status === 304 && !e.counted)).toBe(true)
     // Nothing per pull request: the runs the comments name come in one list (304s too, later).
     expect(Object.keys(settled.byRoute).sort()).toEqual(

@@ -277,7 +277,11 @@ describe('a hostile agent that watches for the checkpoint push', () => {
       const all = received.join('\n')
       // It ran as the agent's user, and it did see git push the checkpoints.
       expect(all).toMatch(/watcher started as uid [1-9]\d*/)
-      const pushes = received.filter((entry) => /saw git \d+ \(uid: \d+\): .*\bpush\b/.test(entry))
+      // A push, not `git remote get-url --push` (which names no credential and may be gone
+      // before its fds are read).
+      const pushes = received.filter((entry) =>
+        /saw git \d+ \(uid: \d+\): [^\n]*\spush(\s|$)/.test(entry),
+      )
       expect(pushes.length).toBeGreaterThan(0)
       expect(run.stdout).toMatch(/async-pr checkpoint: pushed/)
       // Every door on each one was shut.
