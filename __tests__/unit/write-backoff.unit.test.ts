@@ -116,35 +116,3 @@ describe('ThrottledUpdates in a pause GitHub asked for', () => {
     expect(sent).toEqual([])
   })
 })
-
-describe('progress after a secondary-limit answer', () => {
-  it('slows to the interval the run gives once the token was refused', async () => {
-    jest.useFakeTimers()
-    let now = 0
-    const backoff = new WriteBackoff(() => now)
-    const sent: string[] = []
-    const updates = new ThrottledUpdates({
-      intervalMs: () => (backoff.limited ? 300_000 : 1_000),
-      now: () => now,
-      send: async (body) => void sent.push(body),
-      pausedForMs: () => backoff.remainingMs(),
-    })
-    updates.shown('start')
-    updates.offer('a', () => 'a')
-    now += 1_000
-    jest.advanceTimersByTime(1_000)
-    await settle()
-    expect(sent).toEqual(['a'])
-    backoff.hit(10) // GitHub refused a write: 10 s of nothing, then every 5 minutes at most
-    now += 10_000
-    updates.offer('b', () => 'b')
-    now += 200_000
-    jest.advanceTimersByTime(200_000)
-    await settle()
-    expect(sent).toEqual(['a'])
-    now += 90_000
-    jest.advanceTimersByTime(90_000)
-    await settle()
-    expect(sent).toEqual(['a', 'b'])
-  })
-})

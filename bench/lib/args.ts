@@ -13,7 +13,6 @@ export const SCENARIOS = [
   'provisioning',
   'parser',
   'scale',
-  'scale-long',
   'fanout',
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]

@@ -7,9 +7,7 @@ import { freemem } from 'node:os'
 import { readFile } from 'node:fs/promises'
 import { parseState } from '../../src/report/state.js'
 import { STATUS_MARKER } from '../../src/github/status-comment.js'
-import type { RecordedRequest } from '../../__tests__/harness/github/types.js'
-import type { ModelScript } from '../../__tests__/harness/model/index.js'
-import { LONG_ALLOWED_TOOLS, longTask, shortTask } from '../lib/agent-scripts.js'
+import { shortTask } from '../lib/agent-scripts.js'
 import { phasesOf } from '../lib/phases.js'
 import { sampleInFlight, windows, type Windows } from '../lib/requests.js'
 import { createSharedWorld, type PrSlot, type SharedWorld } from '../lib/shared-world.js'
@@ -47,51 +45,7 @@ export interface ScaleStep {
   /** Share of the machine's CPU time that was busy during the step (all processes). */
   cpuBusy: number
   leftoverAgentUsers: number
-  /** How long each run's agent worked (the long mode's agents work for minutes). */
-  agentWall: Spread
-  /** Each run's final report (its status comment's last successful write) after its agent ended. */
-  finalReportLag: Spread
-  /** Runs whose final report never landed. */
-  reportsMissing: number
-  /** GitHub writes (POST, PATCH, PUT, DELETE) each run made. */
-  writesPerRun: Spread
-  /** Secondary-limit answers (403/429) each run got; the most any one run got. */
-  hitsPerRun: Spread
 }
-
-/** A ladder step's shape: the short task, or agents that work for minutes with progress. */
-export interface ScaleMode {
-  script: ModelScript
-  inputs?: Record<string, string>
-  timeoutMs: number
-}
-
-const SHORT: () => ScaleMode = () => ({ script: shortTask(), timeoutMs: 15 * 60_000 })
-
-/** `minutes` of work per agent, the long run's shape (sleeps, notes, checklist). */
-export function longMode(minutes: number): ScaleMode {
-  const task = longTask(minutes, 20)
-  return {
-    script: task.script,
-    inputs: {
-      allowed_tools: LONG_ALLOWED_TOOLS,
-      max_turns: String(task.turns + 10),
-      timeout_minutes: String(Math.ceil(minutes + 5)),
-    },
-    timeoutMs: (minutes + 15) * 60_000,
-  }
-}
-
-/** One run's requests: its PR's and its status comment's. */
-function requestsOf(requests: readonly RecordedRequest[], pr: number, commentId?: number) {
-  const own = new RegExp(
-    `/(issues|pulls)/${pr}(/|$)` +
-      (commentId === undefined ? '' : `|/issues/comments/${commentId}$`),
-  )
-  return requests.filter((r) => own.test(r.path))
-}
-
-const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
 /** Busy and total CPU time of the whole machine so far, from /proc/stat (jiffies). */
 async function cpuTimes(): Promise<{ busy: number; total: number }> {
@@ -134,11 +88,7 @@ async function verify(
   return undefined
 }
 
-async function step(
-  requested: number,
-  log: (line: string) => void,
-  mode: ScaleMode = SHORT(),
-): Promise<ScaleStep> {
+async function step(requested: number, log: (line: string) => void): Promise<ScaleStep> {
   const affordable = Math.max(1, Math.floor((freemem() / 1e6 - KEEP_FREE_MB) / MB_PER_RUN))
   const concurrency = Math.min(requested, affordable)
   const capped =
@@ -148,7 +98,7 @@ async function step(
   if (capped) log(`scale: capping ${requested} to ${concurrency} (${capped})`)
   const world = await createSharedWorld({
     count: concurrency,
-    script: mode.script,
+    script: shortTask(),
     secondaryRateLimit: {
       maxConcurrent: GITHUB_LIMITS.maxConcurrent,
       maxWritesPerMinute: GITHUB_LIMITS.writesPerMinute,
@@ -165,12 +115,7 @@ async function step(
     const timed = await Promise.all(
       world.prs.map((slot, i) =>
         timedRun((onSpawn) =>
-          world.run(slot, {
-            runId: 7000 + i,
-            onSpawn,
-            inputs: mode.inputs,
-            timeoutMs: mode.timeoutMs,
-          }),
+          world.run(slot, { runId: 7000 + i, onSpawn, timeoutMs: 15 * 60_000 }),
         ),
       ),
     )
@@ -187,31 +132,6 @@ async function step(
           r.path.endsWith(`/issues/${slot.number}/comments`),
       )
     const usersAfter = await agentUsers()
-    const perRun = world.prs.map((slot, i) => {
-      const t = timed[i] as TimedRun
-      const status = world.emulator.state
-        .comments(world.owner, world.repo, slot.number)
-        .find((comment) => comment.body.includes(STATUS_MARKER))
-      const own = requestsOf(world.emulator.requests, slot.number, status?.id)
-      const finished = t.timingLines.find((line) => /agent finished/.test(line.text))
-      const lastReport = own
-        .filter(
-          (r) =>
-            status !== undefined &&
-            r.status < 300 &&
-            WRITES.has(r.method) &&
-            r.path.endsWith(`/issues/comments/${status.id}`),
-        )
-        .at(-1)
-      const phases = phasesOf(t)
-      return {
-        agentWall: phases.agentWall,
-        lag:
-          lastReport && finished ? Date.parse(lastReport.time) - (t.spawnAt + finished.atMs) : NaN,
-        writes: own.filter((r) => WRITES.has(r.method)).length,
-        hits: own.filter((r) => r.status === 403 || r.status === 429).length,
-      }
-    })
     const result: ScaleStep = {
       requested,
       concurrency,
@@ -234,18 +154,11 @@ async function step(
       minFreeMemMb: Math.round(minFree / 1e6),
       cpuBusy: (cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total),
       leftoverAgentUsers: [...usersAfter].filter((user) => !usersBefore.has(user)).length,
-      agentWall: spread(perRun.map((run) => run.agentWall)),
-      finalReportLag: spread(perRun.map((run) => run.lag).filter((lag) => Number.isFinite(lag))),
-      reportsMissing: perRun.filter((run) => !Number.isFinite(run.lag)).length,
-      writesPerRun: spread(perRun.map((run) => run.writes)),
-      hitsPerRun: spread(perRun.map((run) => run.hits)),
     }
     log(
       `scale ${concurrency}: ${result.ok}/${concurrency} ok in ${batchWallMs} ms, ` +
         `max ${result.windows.maxPerMinute} req/min, ${result.windows.maxWritesPerMinute} writes/min, ` +
-        `${result.rateLimitHits} rate-limit hits (${result.hitsPerRun.max} in one run at most), ` +
-        `${result.writesPerRun.median} writes a run, final report ${result.finalReportLag.max} ms after its agent at most, ` +
-        `${maxInFlight} in flight at most`,
+        `${result.rateLimitHits} rate-limit hits, ${maxInFlight} in flight at most`,
     )
     for (const failure of failures.slice(0, 5)) log(`  ${failure.slice(0, 400)}`)
     return result
@@ -263,14 +176,4 @@ export async function scaleScenario(
   const steps: ScaleStep[] = []
   for (const n of ladder) steps.push(await step(n, log))
   return steps
-}
-
-/** `concurrency` runs at once whose agents each work for `minutes`, on one token. */
-export async function scaleLongScenario(
-  concurrency: number,
-  minutes: number,
-  log: (line: string) => void,
-): Promise<ScaleStep & { minutes: number }> {
-  log(`scale-long: ${concurrency} runs at once, each agent working ~${minutes} min`)
-  return { ...(await step(concurrency, log, longMode(minutes))), minutes }
 }

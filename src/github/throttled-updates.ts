@@ -4,8 +4,7 @@
 // the final report.
 
 export interface ThrottleOptions {
-  /** The least time between two updates; a function when it can change during the run. */
-  intervalMs: number | (() => number)
+  intervalMs: number
   /** Sends one update; errors are reported, not thrown (progress is best effort). */
   send: (body: string) => Promise<void>
   onError?: (error: unknown) => void
@@ -39,11 +38,7 @@ export class ThrottledUpdates {
     if (this.closed || key === this.lastKey) return
     this.pending = { key, render }
     if (this.timer) return
-    const interval =
-      typeof this.options.intervalMs === 'function'
-        ? this.options.intervalMs()
-        : this.options.intervalMs
-    const wait = Math.max(0, this.lastSentAt + interval - this.now())
+    const wait = Math.max(0, this.lastSentAt + this.options.intervalMs - this.now())
     this.timer = setTimeout(() => this.fire(), wait)
   }
 

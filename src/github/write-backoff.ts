@@ -10,8 +10,6 @@ export const DEFAULT_BACKOFF_SECONDS = 60
 
 export class WriteBackoff {
   private until = 0
-  /** Whether GitHub refused a write of this run for the secondary limit at all. */
-  limited = false
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -22,7 +20,6 @@ export class WriteBackoff {
         ? retryAfterSeconds
         : DEFAULT_BACKOFF_SECONDS
     this.until = Math.max(this.until, this.now() + seconds * 1000)
-    this.limited = true
   }
 
   /** How long writes should still wait; 0 when they may go. */

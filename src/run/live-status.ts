@@ -34,10 +34,6 @@ import type { SteeringNote } from '../report/steering.js'
  * the client's own retries (which honour retry-after) take over.
  */
 const MAX_FINAL_PAUSE_MS = 90_000
-/** Spreads the final reports of runs that were refused together. */
-const FINAL_JITTER_MS = 3_000
-/** Progress once GitHub refused a write of the run for the secondary limit: every 5 minutes at most. */
-const LIMITED_INTERVAL_MS = 5 * 60_000
 
 const OVERFLOW_NOTE =
   'cut to fit GitHub’s comment size limit; the full report is in the job summary.'
@@ -94,9 +90,7 @@ export class LiveStatus {
     const backoff = writeBackoffOf(github)
     this.backoff = backoff
     this.updates = new ThrottledUpdates({
-      // Once GitHub said the token writes too much, this run's progress slows for good: many
-      // runs on one token then stop competing with each other's results.
-      intervalMs: () => (backoff.limited ? Math.max(intervalMs, LIMITED_INTERVAL_MS) : intervalMs),
+      intervalMs,
       send: async (body) =>
         void (await this.comment.publish(body, OVERFLOW_NOTE, { bestEffort: true })),
       pausedForMs: () => backoff.remainingMs(),
@@ -238,9 +232,7 @@ export class LiveStatus {
    */
   async finish(outcome: Outcome): Promise<PostedComment> {
     await Promise.all([this.updates.close(), this.eyes])
-    // A little jitter: runs refused together should not all come back in the same second.
-    const remaining = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS)
-    const pause = remaining > 0 ? remaining + Math.random() * FINAL_JITTER_MS : 0
+    const pause = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS)
     if (pause > 0) {
       this.warn(
         `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(pause / 1000)} s`,
