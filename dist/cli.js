@@ -26700,16 +26700,27 @@ var import_light3 = __toESM(require_light(), 1);
 
 // src/github/write-backoff.ts
 var DEFAULT_BACKOFF_SECONDS = 60;
+var SLOWED_PROGRESS_INTERVAL_MS = 5 * 6e4;
+var MAX_PROGRESS_INTERVAL_MS = 20 * 6e4;
 var WriteBackoff = class {
   constructor(now = Date.now) {
     this.now = now;
   }
   now;
   until = 0;
+  /** Pauses GitHub asked for so far (secondary-limit answers, those in one pause counted once). */
+  hits = 0;
   /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
   hit(retryAfterSeconds) {
     const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
+    if (this.now() >= this.until) this.hits++;
     this.until = Math.max(this.until, this.now() + seconds * 1e3);
+  }
+  /** How far apart progress edits go now: `baseMs` until GitHub's first secondary-limit answer. */
+  progressIntervalMs(baseMs) {
+    if (this.hits === 0) return baseMs;
+    const slowed = SLOWED_PROGRESS_INTERVAL_MS * 2 ** (this.hits - 1);
+    return Math.max(baseMs, Math.min(MAX_PROGRESS_INTERVAL_MS, slowed));
   }
   /** How long writes should still wait; 0 when they may go. */
   remainingMs() {

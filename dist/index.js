@@ -36618,16 +36618,27 @@ var import_light3 = __toESM(require_light(), 1);
 
 // src/github/write-backoff.ts
 var DEFAULT_BACKOFF_SECONDS = 60;
+var SLOWED_PROGRESS_INTERVAL_MS = 5 * 6e4;
+var MAX_PROGRESS_INTERVAL_MS = 20 * 6e4;
 var WriteBackoff = class {
   constructor(now = Date.now) {
     this.now = now;
   }
   now;
   until = 0;
+  /** Pauses GitHub asked for so far (secondary-limit answers, those in one pause counted once). */
+  hits = 0;
   /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
   hit(retryAfterSeconds) {
     const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
+    if (this.now() >= this.until) this.hits++;
     this.until = Math.max(this.until, this.now() + seconds * 1e3);
+  }
+  /** How far apart progress edits go now: `baseMs` until GitHub's first secondary-limit answer. */
+  progressIntervalMs(baseMs) {
+    if (this.hits === 0) return baseMs;
+    const slowed = SLOWED_PROGRESS_INTERVAL_MS * 2 ** (this.hits - 1);
+    return Math.max(baseMs, Math.min(MAX_PROGRESS_INTERVAL_MS, slowed));
   }
   /** How long writes should still wait; 0 when they may go. */
   remainingMs() {
@@ -40090,6 +40101,9 @@ var ThrottledUpdates = class {
   now() {
     return (this.options.now ?? Date.now)();
   }
+  interval() {
+    return this.options.currentIntervalMs?.() ?? this.options.intervalMs;
+  }
   /**
    * Offers new content. `key` is what the update says apart from the clock:
    * an offer with the same key as the last one sent is dropped.
@@ -40098,7 +40112,7 @@ var ThrottledUpdates = class {
     if (this.closed || key === this.lastKey) return;
     this.pending = { key, render };
     if (this.timer) return;
-    const wait = Math.max(0, this.lastSentAt + this.options.intervalMs - this.now());
+    const wait = Math.max(0, this.lastSentAt + this.interval() - this.now());
     this.timer = setTimeout(() => this.fire(), wait);
   }
   /** Marks the content as already shown (the first comment, say). */
@@ -40112,10 +40126,11 @@ var ThrottledUpdates = class {
     this.pending = void 0;
     if (!next || this.closed || next.key === this.lastKey) return;
     const paused = this.options.pausedForMs?.() ?? 0;
-    if (paused > 0) {
+    const wait = Math.max(paused, this.lastSentAt + this.interval() - this.now());
+    if (wait > 0) {
       this.pending = next;
-      this.held++;
-      this.timer = setTimeout(() => this.fire(), paused);
+      if (paused > 0) this.held++;
+      this.timer = setTimeout(() => this.fire(), wait);
       return;
     }
     this.lastKey = next.key;
@@ -40699,6 +40714,7 @@ var LiveStatus = class {
       intervalMs,
       send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2, { bestEffort: true }),
       pausedForMs: () => backoff.remainingMs(),
+      currentIntervalMs: () => backoff.progressIntervalMs(intervalMs),
       onError: (error2) => this.warn(`Could not update the status comment: ${error2.message}`)
     });
   }

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { ThrottledUpdates } from '../../src/github/throttled-updates.js'
 import {
   DEFAULT_BACKOFF_SECONDS,
+  MAX_PROGRESS_INTERVAL_MS,
   secondaryLimitWait,
+  SLOWED_PROGRESS_INTERVAL_MS,
   WriteBackoff,
 } from '../../src/github/write-backoff.js'
 
@@ -62,6 +64,38 @@ describe('WriteBackoff', () => {
   })
 })
 
+describe('WriteBackoff: progress after a secondary limit', () => {
+  it('keeps the configured interval until GitHub refuses a write, then spaces progress far apart', () => {
+    const now = 0
+    const backoff = new WriteBackoff(() => now)
+    expect(backoff.progressIntervalMs(20_000)).toBe(20_000)
+    backoff.hit(60)
+    expect(backoff.hits).toBe(1)
+    expect(backoff.progressIntervalMs(20_000)).toBe(SLOWED_PROGRESS_INTERVAL_MS)
+    // A longer configured interval is kept.
+    expect(backoff.progressIntervalMs(30 * 60_000)).toBe(30 * 60_000)
+  })
+
+  it('counts one pause once (the plugin and the error hook both report a refusal), and doubles after each later one', () => {
+    let now = 0
+    const backoff = new WriteBackoff(() => now)
+    backoff.hit(60)
+    backoff.hit(60) // the same refusal, seen again
+    now += 30_000
+    backoff.hit(60) // refused inside the pause: the same episode
+    expect(backoff.hits).toBe(1)
+    now += 90_000
+    backoff.hit(60)
+    expect(backoff.hits).toBe(2)
+    expect(backoff.progressIntervalMs(20_000)).toBe(2 * SLOWED_PROGRESS_INTERVAL_MS)
+    for (let i = 0; i < 5; i++) {
+      now += 120_000
+      backoff.hit(60)
+    }
+    expect(backoff.progressIntervalMs(20_000)).toBe(MAX_PROGRESS_INTERVAL_MS)
+  })
+})
+
 describe('ThrottledUpdates in a pause GitHub asked for', () => {
   it('sends nothing during the pause and only the newest update after it', async () => {
     jest.useFakeTimers()
@@ -93,6 +127,40 @@ describe('ThrottledUpdates in a pause GitHub asked for', () => {
     await settle()
     expect(sent).toEqual(['c'])
     expect(updates.sent).toBe(1)
+  })
+
+  it('after a refusal, sends the next update a slowed interval after the last one, not when the pause ends', async () => {
+    jest.useFakeTimers()
+    let now = 0
+    const backoff = new WriteBackoff(() => now)
+    const sent: string[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 1_000,
+      now: () => now,
+      send: async (body) => void sent.push(body),
+      pausedForMs: () => backoff.remainingMs(),
+      currentIntervalMs: () => backoff.progressIntervalMs(1_000),
+    })
+    updates.shown('start')
+    updates.offer('a', () => 'a')
+    now += 1_000
+    jest.advanceTimersByTime(1_000)
+    await settle()
+    expect(sent).toEqual(['a'])
+    backoff.hit(30) // GitHub refused 'a'
+    updates.offer('b', () => 'b')
+    const advance = async (ms: number) => {
+      now += ms
+      jest.advanceTimersByTime(ms)
+      await settle()
+    }
+    await advance(30_000) // the pause is over, but the slowed interval is not
+    expect(sent).toEqual(['a'])
+    updates.offer('c', () => 'c')
+    await advance(SLOWED_PROGRESS_INTERVAL_MS - 30_000 - 1)
+    expect(sent).toEqual(['a'])
+    await advance(1)
+    expect(sent).toEqual(['a', 'c'])
   })
 
   it('sends nothing at all when closed during the pause', async () => {

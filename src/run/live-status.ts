@@ -94,6 +94,7 @@ export class LiveStatus {
       send: async (body) =>
         void (await this.comment.publish(body, OVERFLOW_NOTE, { bestEffort: true })),
       pausedForMs: () => backoff.remainingMs(),
+      currentIntervalMs: () => backoff.progressIntervalMs(intervalMs),
       onError: (error) =>
         this.warn(`Could not update the status comment: ${(error as Error).message}`),
     })
