@@ -26743,8 +26743,8 @@ function secondaryLimitWait(error) {
 var Bottleneck2 = import_light3.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
 var backoffs = /* @__PURE__ */ new WeakMap();
-function isBestEffort(request2) {
-  return request2.request?.bestEffort === true;
+function flagOf(request2, flag) {
+  return request2.request?.[flag] === true;
 }
 function createGitHub(options) {
   const backoff = new WriteBackoff();
@@ -26767,9 +26767,15 @@ function createGitHub(options) {
         },
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           backoff.hit(retryAfter);
-          if (isBestEffort(request2)) {
+          if (flagOf(request2, "bestEffort")) {
             log(
               `Secondary rate limit on ${request2.method} ${request2.url}; no progress updates for ${retryAfter}s`
+            );
+            return false;
+          }
+          if (flagOf(request2, "retriedByCaller")) {
+            log(
+              `Secondary rate limit on ${request2.method} ${request2.url}; trying again once GitHub's pause (${retryAfter}s) is over`
             );
             return false;
           }

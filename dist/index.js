@@ -36656,6 +36656,28 @@ function secondaryLimitWait(error2) {
   if (said || shape.status === 429) return DEFAULT_BACKOFF_SECONDS;
   return void 0;
 }
+async function writeAfterPauses(write, backoff, options) {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const deadline = now() + options.budgetMs;
+  for (; ; ) {
+    const pause = backoff.remainingMs();
+    const jitter = pause > 0 ? random() * (options.jitterMs ?? 0) : 0;
+    const wait = Math.min(pause + jitter, Math.max(0, deadline - now()));
+    if (wait > 0) {
+      options.onWait?.(wait);
+      await sleep(wait);
+    }
+    try {
+      return await write();
+    } catch (error2) {
+      const asked = secondaryLimitWait(error2);
+      if (asked === void 0 || now() >= deadline) throw error2;
+      backoff.hit(asked);
+    }
+  }
+}
 
 // src/github/client.ts
 var Bottleneck2 = import_light3.default;
@@ -36665,8 +36687,9 @@ function writeBackoffOf(github) {
   return backoffs.get(github) ?? new WriteBackoff();
 }
 var BEST_EFFORT = { bestEffort: true };
-function isBestEffort(request2) {
-  return request2.request?.bestEffort === true;
+var RETRIED_BY_CALLER = { retriedByCaller: true };
+function flagOf(request2, flag) {
+  return request2.request?.[flag] === true;
 }
 function createGitHub(options) {
   const backoff = new WriteBackoff();
@@ -36689,9 +36712,15 @@ function createGitHub(options) {
         },
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           backoff.hit(retryAfter);
-          if (isBestEffort(request2)) {
+          if (flagOf(request2, "bestEffort")) {
             log(
               `Secondary rate limit on ${request2.method} ${request2.url}; no progress updates for ${retryAfter}s`
+            );
+            return false;
+          }
+          if (flagOf(request2, "retriedByCaller")) {
+            log(
+              `Secondary rate limit on ${request2.method} ${request2.url}; trying again once GitHub's pause (${retryAfter}s) is over`
             );
             return false;
           }
@@ -36898,11 +36927,14 @@ var StatusComment = class {
    * Posts the comment, or takes over the one an earlier run left. Too long a
    * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
    */
-  /** `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit. */
+  /**
+   * `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit;
+   * `retriedByCaller`: the caller tries it again after GitHub's pause (the final report).
+   */
   async publish(body, overflowNote = OVERFLOW_NOTE, how2 = {}) {
     const text2 = this.prepare(this.withMarker(body), overflowNote);
     if (!this.comment && !this.searched) this.comment = await this.find();
-    const request2 = how2.bestEffort ? BEST_EFFORT : void 0;
+    const request2 = how2.bestEffort ? BEST_EFFORT : how2.retriedByCaller ? RETRIED_BY_CALLER : void 0;
     if (this.comment) return this.update(text2, request2);
     return this.create(text2, request2);
   }
@@ -40688,7 +40720,8 @@ function statsLine(outcome) {
 }
 
 // src/run/live-status.ts
-var MAX_FINAL_PAUSE_MS = 9e4;
+var FINAL_REPORT_BUDGET_MS = 5 * 6e4;
+var FINAL_REPORT_JITTER_MS = 3e3;
 var OVERFLOW_NOTE2 = "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary.";
 var LiveStatus = class {
   constructor(github, task, links, intervalMs, warn, knownSecrets, comments) {
@@ -40850,19 +40883,24 @@ ${render(state.runUrl, previous)}` : previous
   }
   /**
    * The result replaces the progress (after any update in flight), once a pause
-   * GitHub asked for is over: sent into it, it would only be refused again.
+   * GitHub asked for is over (sent into it, it would only be refused again), and
+   * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
    */
   async finish(outcome) {
     await Promise.all([this.updates.close(), this.eyes]);
-    const pause = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS);
-    if (pause > 0) {
-      this.warn(
-        `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(pause / 1e3)} s`
-      );
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
     const final = this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome;
-    return this.comment.publish(renderFinal(final), OVERFLOW_NOTE2);
+    const body = renderFinal(final);
+    return writeAfterPauses(
+      () => this.comment.publish(body, OVERFLOW_NOTE2, { retriedByCaller: true }),
+      this.backoff,
+      {
+        budgetMs: FINAL_REPORT_BUDGET_MS,
+        jitterMs: FINAL_REPORT_JITTER_MS,
+        onWait: (ms) => this.warn(
+          `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(ms / 1e3)} s`
+        )
+      }
+    );
   }
 };
 

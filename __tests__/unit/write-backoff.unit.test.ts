@@ -6,6 +6,7 @@ import {
   secondaryLimitWait,
   SLOWED_PROGRESS_INTERVAL_MS,
   WriteBackoff,
+  writeAfterPauses,
 } from '../../src/github/write-backoff.js'
 
 afterEach(() => {
@@ -182,5 +183,105 @@ describe('ThrottledUpdates in a pause GitHub asked for', () => {
     jest.advanceTimersByTime(10_000)
     await settle()
     expect(sent).toEqual([])
+  })
+})
+
+describe('writeAfterPauses (the final report)', () => {
+  const refused = (retryAfter: string) =>
+    Object.assign(new Error('You have exceeded a secondary rate limit.'), {
+      status: 403,
+      response: { headers: { 'retry-after': retryAfter } },
+    })
+
+  function clock() {
+    let now = 0
+    const waits: number[] = []
+    return {
+      now: () => now,
+      sleep: async (ms: number) => {
+        waits.push(ms)
+        now += ms
+      },
+      waits,
+      advance: (ms: number) => (now += ms),
+    }
+  }
+
+  it('waits out the pause a refused progress edit left, then sends once', async () => {
+    const c = clock()
+    const backoff = new WriteBackoff(c.now)
+    backoff.hit(60)
+    c.advance(20_000)
+    const sentAt: number[] = []
+    const result = await writeAfterPauses(async () => (sentAt.push(c.now()), 'posted'), backoff, {
+      budgetMs: 300_000,
+      jitterMs: 3_000,
+      random: () => 0.5,
+      now: c.now,
+      sleep: c.sleep,
+    })
+    expect(result).toBe('posted')
+    expect(c.waits).toEqual([41_500]) // the 40 s left of the pause, and half the jitter
+    expect(sentAt).toEqual([61_500])
+  })
+
+  it('sends at once when GitHub asked for no pause', async () => {
+    const c = clock()
+    const backoff = new WriteBackoff(c.now)
+    await writeAfterPauses(async () => 'posted', backoff, {
+      budgetMs: 1,
+      now: c.now,
+      sleep: c.sleep,
+    })
+    expect(c.waits).toEqual([])
+  })
+
+  it('is refused more often than the client would retry, and still lands after each pause', async () => {
+    const c = clock()
+    const backoff = new WriteBackoff(c.now)
+    let tries = 0
+    const result = await writeAfterPauses(
+      async () => {
+        tries++
+        if (tries <= 5) throw refused('10')
+        return 'posted'
+      },
+      backoff,
+      { budgetMs: 300_000, now: c.now, sleep: c.sleep },
+    )
+    expect(result).toBe('posted')
+    expect(tries).toBe(6)
+    expect(c.waits).toEqual([10_000, 10_000, 10_000, 10_000, 10_000])
+  })
+
+  it('gives up when its budget is spent, and never retries other errors', async () => {
+    const c = clock()
+    const backoff = new WriteBackoff(c.now)
+    let tries = 0
+    await expect(
+      writeAfterPauses(
+        async () => {
+          tries++
+          throw refused('60')
+        },
+        backoff,
+        { budgetMs: 150_000, now: c.now, sleep: c.sleep },
+      ),
+    ).rejects.toThrow(/secondary rate limit/)
+    // At 0, 60 and 120 s, then once more when the budget ends at 150 s.
+    expect(tries).toBe(4)
+    expect(c.now()).toBe(150_000)
+    let other = 0
+    await expect(
+      writeAfterPauses(
+        async () => {
+          other++
+          throw Object.assign(new Error('Not Found'), { status: 404 })
+        },
+        new WriteBackoff(c.now),
+        { budgetMs: 300_000, now: c.now, sleep: c.sleep },
+      ),
+    ).rejects.toThrow('Not Found')
+    expect(other).toBe(1)
   })
 })

@@ -73,3 +73,48 @@ export function secondaryLimitWait(error: unknown): number | undefined {
   if (said || shape.status === 429) return DEFAULT_BACKOFF_SECONDS
   return undefined
 }
+
+export interface WriteAfterPausesOptions {
+  /** The most time spent waiting and trying; after it the last refusal is thrown. */
+  budgetMs: number
+  /** Up to this much added to each wait, so runs refused together do not all come back at once. */
+  jitterMs?: number
+  /** Told each wait before it starts. */
+  onWait?: (ms: number) => void
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+}
+
+/**
+ * Sends a write that must land (the final report): once GitHub's pause is over, and again
+ * after each further pause a secondary-limit answer asks for, until it goes through or
+ * `budgetMs` is spent. Anything but a secondary-limit answer is thrown at once.
+ */
+export async function writeAfterPauses<T>(
+  write: () => Promise<T>,
+  backoff: WriteBackoff,
+  options: WriteAfterPausesOptions,
+): Promise<T> {
+  const now = options.now ?? Date.now
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const random = options.random ?? Math.random
+  const deadline = now() + options.budgetMs
+  for (;;) {
+    const pause = backoff.remainingMs()
+    const jitter = pause > 0 ? random() * (options.jitterMs ?? 0) : 0
+    const wait = Math.min(pause + jitter, Math.max(0, deadline - now()))
+    if (wait > 0) {
+      options.onWait?.(wait)
+      await sleep(wait)
+    }
+    try {
+      return await write()
+    } catch (error) {
+      const asked = secondaryLimitWait(error)
+      if (asked === undefined || now() >= deadline) throw error
+      backoff.hit(asked)
+    }
+  }
+}
