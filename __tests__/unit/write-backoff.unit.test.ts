@@ -164,6 +164,50 @@ describe('ThrottledUpdates in a pause GitHub asked for', () => {
     expect(sent).toEqual(['a', 'c'])
   })
 
+  it('holds an update decided while the one before it was on its way and then refused', async () => {
+    jest.useFakeTimers()
+    let now = 0
+    const backoff = new WriteBackoff(() => now)
+    const sent: string[] = []
+    let refuse: (() => void) | undefined
+    const updates = new ThrottledUpdates({
+      intervalMs: 1_000,
+      now: () => now,
+      // The first edit takes long to get out and is refused; the others go through.
+      send: (body) =>
+        sent.length === 0 && refuse === undefined
+          ? new Promise<void>((_, reject) => {
+              refuse = () => {
+                backoff.hit(60)
+                reject(new Error('secondary rate limit'))
+              }
+            })
+          : Promise.resolve(void sent.push(body)),
+      onError: () => undefined,
+      pausedForMs: () => backoff.remainingMs(),
+      currentIntervalMs: () => backoff.progressIntervalMs(1_000),
+    })
+    updates.shown('start')
+    const advance = async (ms: number) => {
+      now += ms
+      jest.advanceTimersByTime(ms)
+      await settle()
+    }
+    updates.offer('a', () => 'a')
+    await advance(1_000) // 'a' is on its way
+    updates.offer('b', () => 'b')
+    await advance(1_000) // 'b' is decided, queued behind 'a'
+    refuse!()
+    await settle()
+    expect(sent).toEqual([]) // 'b' was not sent into the pause
+    expect(updates.held).toBe(1)
+    await advance(59_000)
+    expect(sent).toEqual([])
+    // After the pause, and the slowed interval since 'b' was decided, the newest goes.
+    await advance(SLOWED_PROGRESS_INTERVAL_MS)
+    expect(sent).toEqual(['b'])
+  })
+
   it('sends nothing at all when closed during the pause', async () => {
     jest.useFakeTimers()
     let now = 0

@@ -69,12 +69,32 @@ export class ThrottledUpdates {
       this.timer = setTimeout(() => this.fire(), wait)
       return
     }
+    const shownBefore = this.lastKey
     this.lastKey = next.key
     this.lastSentAt = this.now()
     this.sent++
     this.inFlight = this.inFlight
-      .then(() => this.options.send(next.render()))
+      .then(() => this.sendUnlessPaused(next, shownBefore))
       .catch((error: unknown) => this.options.onError?.(error))
+  }
+
+  /**
+   * An update decided while the one before it was still on its way is sent only if GitHub did
+   * not refuse that one meanwhile: otherwise it is held like any update in a pause (on a busy
+   * machine a request can take seconds to go out, and the second refusal would be a second hit).
+   */
+  private async sendUnlessPaused(
+    next: { key: string; render: () => string },
+    shownBefore: string | undefined,
+  ): Promise<void> {
+    const paused = this.options.pausedForMs?.() ?? 0
+    if (paused <= 0) return this.options.send(next.render())
+    this.sent--
+    this.held++
+    if (this.lastKey === next.key) this.lastKey = shownBefore
+    if (this.closed) return
+    this.pending ??= next
+    if (!this.timer) this.timer = setTimeout(() => this.fire(), paused)
   }
 
   /** Stops further updates and waits for the one in flight, so the final report lands last. */
