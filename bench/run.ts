@@ -25,7 +25,7 @@ import { overheadScenario } from './scenarios/overhead.js'
 import { parserScenario } from './scenarios/parser.js'
 import { provisioningScenario } from './scenarios/provisioning.js'
 import { reviewLoopScenario } from './scenarios/review-loop.js'
-import { scaleScenario } from './scenarios/scale.js'
+import { scaleLongScenario, scaleScenario } from './scenarios/scale.js'
 import { steeringScenario } from './scenarios/steering.js'
 
 const RESULTS = path.join(ROOT, 'bench', 'results')
@@ -144,6 +144,9 @@ async function main(): Promise<void> {
   await stage('provisioning', 'provisioning', () => provisioningScenario(options.freshInstall, log))
   await stage('parser', 'parser', () => parserScenario(options.parserSizesMb, log))
   await stage('scale', 'scale', () => scaleScenario(options.ladder, log))
+  await stage('scale-long', 'scaleLong', () =>
+    scaleLongScenario(Math.max(...options.ladder), options.longMinutes, log),
+  )
   await stage('fanout', 'fanout', () => fanoutScenario(options.fanoutMinutes, log))
   await stage('long', 'long', () =>
     longRunScenario(options.longMinutes, options.longSleepSeconds, log),

@@ -26700,19 +26700,27 @@ var import_light3 = __toESM(require_light(), 1);
 
 // src/github/write-backoff.ts
 var DEFAULT_BACKOFF_SECONDS = 60;
+var SLOWED_PROGRESS_INTERVAL_MS = 5 * 6e4;
+var MAX_PROGRESS_INTERVAL_MS = 20 * 6e4;
 var WriteBackoff = class {
   constructor(now = Date.now) {
     this.now = now;
   }
   now;
   until = 0;
-  /** Whether GitHub refused a write of this run for the secondary limit at all. */
-  limited = false;
+  /** Pauses GitHub asked for so far (secondary-limit answers, those in one pause counted once). */
+  hits = 0;
   /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
   hit(retryAfterSeconds) {
     const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
+    if (this.now() >= this.until) this.hits++;
     this.until = Math.max(this.until, this.now() + seconds * 1e3);
-    this.limited = true;
+  }
+  /** How far apart progress edits go now: `baseMs` until GitHub's first secondary-limit answer. */
+  progressIntervalMs(baseMs) {
+    if (this.hits === 0) return baseMs;
+    const slowed = SLOWED_PROGRESS_INTERVAL_MS * 2 ** (this.hits - 1);
+    return Math.max(baseMs, Math.min(MAX_PROGRESS_INTERVAL_MS, slowed));
   }
   /** How long writes should still wait; 0 when they may go. */
   remainingMs() {
@@ -26735,8 +26743,8 @@ function secondaryLimitWait(error) {
 var Bottleneck2 = import_light3.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
 var backoffs = /* @__PURE__ */ new WeakMap();
-function isBestEffort(request2) {
-  return request2.request?.bestEffort === true;
+function flagOf(request2, flag) {
+  return request2.request?.[flag] === true;
 }
 function createGitHub(options) {
   const backoff = new WriteBackoff();
@@ -26759,9 +26767,15 @@ function createGitHub(options) {
         },
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           backoff.hit(retryAfter);
-          if (isBestEffort(request2)) {
+          if (flagOf(request2, "bestEffort")) {
             log(
               `Secondary rate limit on ${request2.method} ${request2.url}; no progress updates for ${retryAfter}s`
+            );
+            return false;
+          }
+          if (flagOf(request2, "retriedByCaller")) {
+            log(
+              `Secondary rate limit on ${request2.method} ${request2.url}; trying again once GitHub's pause (${retryAfter}s) is over`
             );
             return false;
           }

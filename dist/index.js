@@ -36647,19 +36647,27 @@ var import_light3 = __toESM(require_light(), 1);
 
 // src/github/write-backoff.ts
 var DEFAULT_BACKOFF_SECONDS = 60;
+var SLOWED_PROGRESS_INTERVAL_MS = 5 * 6e4;
+var MAX_PROGRESS_INTERVAL_MS = 20 * 6e4;
 var WriteBackoff = class {
   constructor(now = Date.now) {
     this.now = now;
   }
   now;
   until = 0;
-  /** Whether GitHub refused a write of this run for the secondary limit at all. */
-  limited = false;
+  /** Pauses GitHub asked for so far (secondary-limit answers, those in one pause counted once). */
+  hits = 0;
   /** A secondary-limit answer asked for `retryAfterSeconds` (or named none). */
   hit(retryAfterSeconds) {
     const seconds = retryAfterSeconds !== void 0 && retryAfterSeconds > 0 ? retryAfterSeconds : DEFAULT_BACKOFF_SECONDS;
+    if (this.now() >= this.until) this.hits++;
     this.until = Math.max(this.until, this.now() + seconds * 1e3);
-    this.limited = true;
+  }
+  /** How far apart progress edits go now: `baseMs` until GitHub's first secondary-limit answer. */
+  progressIntervalMs(baseMs) {
+    if (this.hits === 0) return baseMs;
+    const slowed = SLOWED_PROGRESS_INTERVAL_MS * 2 ** (this.hits - 1);
+    return Math.max(baseMs, Math.min(MAX_PROGRESS_INTERVAL_MS, slowed));
   }
   /** How long writes should still wait; 0 when they may go. */
   remainingMs() {
@@ -36677,6 +36685,28 @@ function secondaryLimitWait(error2) {
   if (said || shape.status === 429) return DEFAULT_BACKOFF_SECONDS;
   return void 0;
 }
+async function writeAfterPauses(write, backoff, options) {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const deadline = now() + options.budgetMs;
+  for (; ; ) {
+    const pause = backoff.remainingMs();
+    const jitter = pause > 0 ? random() * (options.jitterMs ?? 0) : 0;
+    const wait = Math.min(pause + jitter, Math.max(0, deadline - now()));
+    if (wait > 0) {
+      options.onWait?.(wait);
+      await sleep(wait);
+    }
+    try {
+      return await write();
+    } catch (error2) {
+      const asked = secondaryLimitWait(error2);
+      if (asked === void 0 || now() >= deadline) throw error2;
+      backoff.hit(asked);
+    }
+  }
+}
 
 // src/github/client.ts
 var Bottleneck2 = import_light3.default;
@@ -36686,8 +36716,9 @@ function writeBackoffOf(github) {
   return backoffs.get(github) ?? new WriteBackoff();
 }
 var BEST_EFFORT = { bestEffort: true };
-function isBestEffort(request2) {
-  return request2.request?.bestEffort === true;
+var RETRIED_BY_CALLER = { retriedByCaller: true };
+function flagOf(request2, flag) {
+  return request2.request?.[flag] === true;
 }
 function createGitHub(options) {
   const backoff = new WriteBackoff();
@@ -36710,9 +36741,15 @@ function createGitHub(options) {
         },
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           backoff.hit(retryAfter);
-          if (isBestEffort(request2)) {
+          if (flagOf(request2, "bestEffort")) {
             log(
               `Secondary rate limit on ${request2.method} ${request2.url}; no progress updates for ${retryAfter}s`
+            );
+            return false;
+          }
+          if (flagOf(request2, "retriedByCaller")) {
+            log(
+              `Secondary rate limit on ${request2.method} ${request2.url}; trying again once GitHub's pause (${retryAfter}s) is over`
             );
             return false;
           }
@@ -36919,11 +36956,14 @@ var StatusComment = class {
    * Posts the comment, or takes over the one an earlier run left. Too long a
    * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
    */
-  /** `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit. */
+  /**
+   * `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit;
+   * `retriedByCaller`: the caller tries it again after GitHub's pause (the final report).
+   */
   async publish(body, overflowNote = OVERFLOW_NOTE, how2 = {}) {
     const text2 = this.prepare(this.withMarker(body), overflowNote);
     if (!this.comment && !this.searched) this.comment = await this.find();
-    const request2 = how2.bestEffort ? BEST_EFFORT : void 0;
+    const request2 = how2.bestEffort ? BEST_EFFORT : how2.retriedByCaller ? RETRIED_BY_CALLER : void 0;
     if (this.comment) return this.update(text2, request2);
     return this.create(text2, request2);
   }
@@ -40152,6 +40192,9 @@ var ThrottledUpdates = class {
   now() {
     return (this.options.now ?? Date.now)();
   }
+  interval() {
+    return this.options.currentIntervalMs?.() ?? this.options.intervalMs;
+  }
   /**
    * Offers new content. `key` is what the update says apart from the clock:
    * an offer with the same key as the last one sent is dropped.
@@ -40160,8 +40203,7 @@ var ThrottledUpdates = class {
     if (this.closed || key === this.lastKey) return;
     this.pending = { key, render };
     if (this.timer) return;
-    const interval = typeof this.options.intervalMs === "function" ? this.options.intervalMs() : this.options.intervalMs;
-    const wait = Math.max(0, this.lastSentAt + interval - this.now());
+    const wait = Math.max(0, this.lastSentAt + this.interval() - this.now());
     this.timer = setTimeout(() => this.fire(), wait);
   }
   /** Marks the content as already shown (the first comment, say). */
@@ -40175,16 +40217,33 @@ var ThrottledUpdates = class {
     this.pending = void 0;
     if (!next || this.closed || next.key === this.lastKey) return;
     const paused = this.options.pausedForMs?.() ?? 0;
-    if (paused > 0) {
+    const wait = Math.max(paused, this.lastSentAt + this.interval() - this.now());
+    if (wait > 0) {
       this.pending = next;
-      this.held++;
-      this.timer = setTimeout(() => this.fire(), paused);
+      if (paused > 0) this.held++;
+      this.timer = setTimeout(() => this.fire(), wait);
       return;
     }
+    const shownBefore = this.lastKey;
     this.lastKey = next.key;
     this.lastSentAt = this.now();
     this.sent++;
-    this.inFlight = this.inFlight.then(() => this.options.send(next.render())).catch((error2) => this.options.onError?.(error2));
+    this.inFlight = this.inFlight.then(() => this.sendUnlessPaused(next, shownBefore)).catch((error2) => this.options.onError?.(error2));
+  }
+  /**
+   * An update decided while the one before it was still on its way is sent only if GitHub did
+   * not refuse that one meanwhile: otherwise it is held like any update in a pause (on a busy
+   * machine a request can take seconds to go out, and the second refusal would be a second hit).
+   */
+  async sendUnlessPaused(next, shownBefore) {
+    const paused = this.options.pausedForMs?.() ?? 0;
+    if (paused <= 0) return this.options.send(next.render());
+    this.sent--;
+    this.held++;
+    if (this.lastKey === next.key) this.lastKey = shownBefore;
+    if (this.closed) return;
+    this.pending ??= next;
+    if (!this.timer) this.timer = setTimeout(() => this.fire(), paused);
   }
   /** Stops further updates and waits for the one in flight, so the final report lands last. */
   async close() {
@@ -40736,9 +40795,8 @@ function statsLine(outcome) {
 }
 
 // src/run/live-status.ts
-var MAX_FINAL_PAUSE_MS = 9e4;
-var FINAL_JITTER_MS = 3e3;
-var LIMITED_INTERVAL_MS = 5 * 6e4;
+var FINAL_REPORT_BUDGET_MS = 5 * 6e4;
+var FINAL_REPORT_JITTER_MS = 3e3;
 var OVERFLOW_NOTE2 = "cut to fit GitHub\u2019s comment size limit; the full report is in the job summary.";
 var LiveStatus = class {
   constructor(github, task, links, intervalMs, warn, knownSecrets, comments) {
@@ -40761,11 +40819,10 @@ var LiveStatus = class {
     const backoff = writeBackoffOf(github);
     this.backoff = backoff;
     this.updates = new ThrottledUpdates({
-      // Once GitHub said the token writes too much, this run's progress slows for good: many
-      // runs on one token then stop competing with each other's results.
-      intervalMs: () => backoff.limited ? Math.max(intervalMs, LIMITED_INTERVAL_MS) : intervalMs,
+      intervalMs,
       send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2, { bestEffort: true }),
       pausedForMs: () => backoff.remainingMs(),
+      currentIntervalMs: () => backoff.progressIntervalMs(intervalMs),
       onError: (error2) => this.warn(`Could not update the status comment: ${error2.message}`)
     });
   }
@@ -40901,20 +40958,24 @@ ${render(state.runUrl, previous)}` : previous
   }
   /**
    * The result replaces the progress (after any update in flight), once a pause
-   * GitHub asked for is over: sent into it, it would only be refused again.
+   * GitHub asked for is over (sent into it, it would only be refused again), and
+   * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
    */
   async finish(outcome) {
     await Promise.all([this.updates.close(), this.eyes]);
-    const remaining = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS);
-    const pause = remaining > 0 ? remaining + Math.random() * FINAL_JITTER_MS : 0;
-    if (pause > 0) {
-      this.warn(
-        `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(pause / 1e3)} s`
-      );
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
     const final = this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome;
-    return this.comment.publish(renderFinal(final), OVERFLOW_NOTE2);
+    const body = renderFinal(final);
+    return writeAfterPauses(
+      () => this.comment.publish(body, OVERFLOW_NOTE2, { retriedByCaller: true }),
+      this.backoff,
+      {
+        budgetMs: FINAL_REPORT_BUDGET_MS,
+        jitterMs: FINAL_REPORT_JITTER_MS,
+        onWait: (ms) => this.warn(
+          `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(ms / 1e3)} s`
+        )
+      }
+    );
   }
 };
 

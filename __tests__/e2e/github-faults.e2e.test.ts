@@ -101,6 +101,35 @@ describe('GitHub faults', () => {
     expect(run.stdout).toMatch(/no progress updates for 3s/)
   })
 
+  it('keeps trying the final report after each pause GitHub asks for, past the client’s own three retries', async () => {
+    world = await createWorld({ script: helloWhile() })
+    world.emulator.faults.add({
+      method: 'PATCH',
+      path: /\/issues\/comments\/\d+$/,
+      status: 403,
+      headers: { 'retry-after': '1' },
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      },
+      times: 5,
+    })
+    // No progress edits: every PATCH is the final report.
+    const run = await world.run({ inputs: { progress_interval_seconds: '600' } })
+    expect(run.outputs.conclusion).toBe('success')
+    const patches = writes(world, 'PATCH')
+    expect(patches.map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 200])
+    for (let i = 1; i < patches.length; i++) {
+      // Each try after the pause GitHub named (1 s), not into it.
+      const gap = Date.parse(patches[i]!.time) - Date.parse(patches[i - 1]!.time)
+      expect(gap).toBeGreaterThanOrEqual(950)
+    }
+    expect(statusComments(world)[0]!.body).toContain('✅')
+    expect(run.stdout).not.toMatch(/Could not post the final status comment/)
+  })
+
   it('recreates the status comment once if someone deleted it', async () => {
     world = await createWorld({
       script: helloWhile((w) => {

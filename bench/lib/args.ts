@@ -13,6 +13,7 @@ export const SCENARIOS = [
   'provisioning',
   'parser',
   'scale',
+  'scale-long',
   'fanout',
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]

@@ -24,6 +24,7 @@ export interface Results {
   provisioning?: ProvisioningResult
   parser?: ParserResult
   scale?: ScaleStep[]
+  scaleLong?: ScaleStep & { minutes: number }
   reviewLoop?: ReviewLoopResult
   checkpoint?: CheckpointResult
   fanout?: FanoutResult
@@ -114,6 +115,16 @@ export function verdicts(results: Results): Verdict[] {
     measured: `${ms(beyond)} (overhead ${ms(over?.median)} − floor ${ms(floor?.wall.median)}, medians)`,
     pass: Number.isFinite(beyond) ? beyond < 1500 : undefined,
   })
+  // Issue 16: the action's own overhead at most twice the floor's wall time, side by side in one
+  // run, with every guard in place (the clean publish repository's push included).
+  const times = over && floor ? over.median / floor.wall.median : NaN
+  list.push({
+    target: "The action's own overhead ≤ 2× the floor's wall time (cached CLI)",
+    measured: Number.isFinite(times)
+      ? `${times.toFixed(2)}× (overhead ${ms(over?.median)}, floor ${ms(floor?.wall.median)}, medians)`
+      : 'n/a',
+    pass: Number.isFinite(times) ? times <= 2 : undefined,
+  })
   const first = overhead?.firstComment
   list.push({
     target: 'First comment within 1 s of start (every run)',
@@ -168,27 +179,32 @@ export function verdicts(results: Results): Verdict[] {
       pass: fresh.ok ? (fresh.firstComment ?? Infinity) <= 1000 : false,
     })
   }
-  if (scale && scale.length > 0) {
-    const top = scale.at(-1) as ScaleStep
-    // What the action sent, refused requests included: a client that keeps hitting the
-    // secondary limit is what GitHub warns may get an integration banned.
-    const within = (step: ScaleStep) =>
-      step.windows.maxWritesPerMinute <= GITHUB_LIMITS.writesPerMinute &&
-      step.windows.maxPointsPerMinute <= GITHUB_LIMITS.pointsPerMinute &&
-      step.maxInFlight <= GITHUB_LIMITS.maxConcurrent &&
-      step.windows.writes <= GITHUB_LIMITS.writesPerHour &&
-      step.rateLimitHits === 0
-    list.push({
-      target: `Concurrent runs all correct and within GitHub's secondary limits, no limit hit (up to ${top.concurrency})`,
-      measured: scale
-        .map(
-          (step) =>
-            `${step.concurrency}: ${step.ok}/${step.concurrency} ok, ${step.windows.maxWritesPerMinute} writes/min, ${step.rateLimitHits} limit hits`,
-        )
-        .join('; '),
-      pass: scale.every((step) => step.ok === step.concurrency && within(step)),
-    })
-  }
+  // Progress is best effort; results are not: every final report lands, soon after its agent
+  // ends, and no run keeps hitting the secondary limit (what GitHub warns may get a client banned).
+  const reportsTarget = (label: string, steps: ScaleStep[]) => ({
+    target: `${label}: every final report posted, each within 65 s of its agent's end, ≤ 1 limit hit per run`,
+    measured: steps
+      .map(
+        (step) =>
+          `${step.concurrency}: ${step.ok}/${step.concurrency} ok, ${step.reportsMissing} reports missing, report ≤ ${s1(step.finalReportLag.max)} after the agent, ${step.hitsPerRun.max} hits in one run at most (${step.rateLimitHits} in all), ${step.writesPerRun.median} writes a run`,
+      )
+      .join('; '),
+    pass: steps.every(
+      (step) =>
+        step.ok === step.concurrency &&
+        step.reportsMissing === 0 &&
+        step.finalReportLag.max <= 65_000 &&
+        step.hitsPerRun.max <= 1,
+    ),
+  })
+  if (scale && scale.length > 0) list.push(reportsTarget('Runs at once', scale))
+  if (results.scaleLong)
+    list.push(
+      reportsTarget(
+        `${results.scaleLong.concurrency} concurrent ${results.scaleLong.minutes}-minute runs`,
+        [results.scaleLong],
+      ),
+    )
   const dispatch = results.fanout?.dispatch
   if (dispatch) {
     list.push({
@@ -462,7 +478,17 @@ function parserSection(p: ParserResult): Section {
   }
 }
 
-function scaleSection(steps: ScaleStep[], floor?: FloorResult): Section {
+function inSeconds(s: Spread): Spread {
+  return {
+    n: s.n,
+    median: s.median / 1000,
+    min: s.min / 1000,
+    max: s.max / 1000,
+    p90: s.p90 / 1000,
+  }
+}
+
+function scaleSection(steps: ScaleStep[], floor?: FloorResult, title?: string): Section {
   const cells = steps.map((step) => {
     const w = step.windows
     return [
@@ -477,12 +503,18 @@ function scaleSection(steps: ScaleStep[], floor?: FloorResult): Section {
       String(step.maxInFlight),
       String(w.writes),
       String(step.rateLimitHits),
+      step.writesPerRun ? fmtSpread(step.writesPerRun, 'writes') : 'n/a',
+      step.hitsPerRun ? `${step.hitsPerRun.max} (${step.runsHit} runs hit)` : 'n/a',
+      step.finalReportLag
+        ? `${fmtSpread(inSeconds(step.finalReportLag), 's', 1)}${step.reportsMissing ? `, ${step.reportsMissing} missing` : ''}`
+        : 'n/a',
       Number.isFinite(step.cpuBusy) ? `${Math.round(step.cpuBusy * 100)}%` : 'n/a',
     ]
   })
   const l = GITHUB_LIMITS
   return {
     title:
+      title ??
       'Scale: N runs at once, one emulator (one token, secondary limits on), one git server, one model server; busiest 60 s counts what was sent (admitted)',
     rows: [],
     table: {
@@ -498,6 +530,9 @@ function scaleSection(steps: ScaleStep[], floor?: FloorResult): Section {
         `In flight (≤ ${l.maxConcurrent})`,
         `Writes (≤ ${l.writesPerHour}/h)`,
         'Limit hits',
+        'Writes per run',
+        'Limit hits in one run (≤ 1)',
+        'Final report after its agent (≤ 65 s)',
         'CPU busy',
       ],
       cells,
@@ -541,6 +576,14 @@ export function sections(results: Results): Section[] {
   if (results.provisioning) list.push(provisioningSection(results.provisioning))
   if (results.parser) list.push(parserSection(results.parser))
   if (results.scale) list.push(scaleSection(results.scale, floor))
+  if (results.scaleLong)
+    list.push(
+      scaleSection(
+        [results.scaleLong],
+        floor,
+        `Scale over time: ${results.scaleLong.concurrency} runs at once whose agents each work ~${results.scaleLong.minutes} min with progress (sleeps, notes, checklist), one token, secondary limits on`,
+      ),
+    )
   if (results.reviewLoop) list.push(reviewLoopSection(results.reviewLoop, floor))
   if (results.checkpoint) list.push(checkpointSection(results.checkpoint, floor))
   if (results.fanout) list.push(fanoutSection(results.fanout))

@@ -7,7 +7,9 @@ import { freemem } from 'node:os'
 import { readFile } from 'node:fs/promises'
 import { parseState } from '../../src/report/state.js'
 import { STATUS_MARKER } from '../../src/github/status-comment.js'
-import { shortTask } from '../lib/agent-scripts.js'
+import type { RecordedRequest } from '../../__tests__/harness/github/types.js'
+import type { ModelScript } from '../../__tests__/harness/model/index.js'
+import { LONG_ALLOWED_TOOLS, longTask, shortTask } from '../lib/agent-scripts.js'
 import { phasesOf } from '../lib/phases.js'
 import { sampleInFlight, windows, type Windows } from '../lib/requests.js'
 import { createSharedWorld, type PrSlot, type SharedWorld } from '../lib/shared-world.js'
@@ -45,7 +47,53 @@ export interface ScaleStep {
   /** Share of the machine's CPU time that was busy during the step (all processes). */
   cpuBusy: number
   leftoverAgentUsers: number
+  /** How long each run's agent worked (the long mode's agents work for minutes). */
+  agentWall: Spread
+  /** Each run's final report (its status comment's last successful write) after its agent ended. */
+  finalReportLag: Spread
+  /** Runs whose final report never landed. */
+  reportsMissing: number
+  /** GitHub writes (POST, PATCH, PUT, DELETE) each run made. */
+  writesPerRun: Spread
+  /** Secondary-limit answers (403/429) each run got; the most any one run got. */
+  hitsPerRun: Spread
+  /** Runs that got at least one secondary-limit answer. */
+  runsHit: number
 }
+
+/** A ladder step's shape: the short task, or agents that work for minutes with progress. */
+export interface ScaleMode {
+  script: ModelScript
+  inputs?: Record<string, string>
+  timeoutMs: number
+}
+
+const SHORT: () => ScaleMode = () => ({ script: shortTask(), timeoutMs: 15 * 60_000 })
+
+/** `minutes` of work per agent, the long run's shape (sleeps, notes, checklist). */
+export function longMode(minutes: number): ScaleMode {
+  const task = longTask(minutes, 20)
+  return {
+    script: task.script,
+    inputs: {
+      allowed_tools: LONG_ALLOWED_TOOLS,
+      max_turns: String(task.turns + 10),
+      timeout_minutes: String(Math.ceil(minutes + 5)),
+    },
+    timeoutMs: (minutes + 15) * 60_000,
+  }
+}
+
+/** One run's requests: its PR's and its status comment's. */
+function requestsOf(requests: readonly RecordedRequest[], pr: number, commentId?: number) {
+  const own = new RegExp(
+    `/(issues|pulls)/${pr}(/|$)` +
+      (commentId === undefined ? '' : `|/issues/comments/${commentId}$`),
+  )
+  return requests.filter((r) => own.test(r.path))
+}
+
+const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
 /** Busy and total CPU time of the whole machine so far, from /proc/stat (jiffies). */
 async function cpuTimes(): Promise<{ busy: number; total: number }> {
@@ -88,7 +136,11 @@ async function verify(
   return undefined
 }
 
-async function step(requested: number, log: (line: string) => void): Promise<ScaleStep> {
+async function step(
+  requested: number,
+  log: (line: string) => void,
+  mode: ScaleMode = SHORT(),
+): Promise<ScaleStep> {
   const affordable = Math.max(1, Math.floor((freemem() / 1e6 - KEEP_FREE_MB) / MB_PER_RUN))
   const concurrency = Math.min(requested, affordable)
   const capped =
@@ -98,7 +150,7 @@ async function step(requested: number, log: (line: string) => void): Promise<Sca
   if (capped) log(`scale: capping ${requested} to ${concurrency} (${capped})`)
   const world = await createSharedWorld({
     count: concurrency,
-    script: shortTask(),
+    script: mode.script,
     secondaryRateLimit: {
       maxConcurrent: GITHUB_LIMITS.maxConcurrent,
       maxWritesPerMinute: GITHUB_LIMITS.writesPerMinute,
@@ -115,7 +167,12 @@ async function step(requested: number, log: (line: string) => void): Promise<Sca
     const timed = await Promise.all(
       world.prs.map((slot, i) =>
         timedRun((onSpawn) =>
-          world.run(slot, { runId: 7000 + i, onSpawn, timeoutMs: 15 * 60_000 }),
+          world.run(slot, {
+            runId: 7000 + i,
+            onSpawn,
+            inputs: mode.inputs,
+            timeoutMs: mode.timeoutMs,
+          }),
         ),
       ),
     )
@@ -132,6 +189,46 @@ async function step(requested: number, log: (line: string) => void): Promise<Sca
           r.path.endsWith(`/issues/${slot.number}/comments`),
       )
     const usersAfter = await agentUsers()
+    const perRun = world.prs.map((slot, i) => {
+      const t = timed[i] as TimedRun
+      const status = world.emulator.state
+        .comments(world.owner, world.repo, slot.number)
+        .find((comment) => comment.body.includes(STATUS_MARKER))
+      const own = requestsOf(world.emulator.requests, slot.number, status?.id)
+      const finished = t.timingLines.find((line) => /agent finished/.test(line.text))
+      const agentEnd = finished ? t.spawnAt + finished.atMs : NaN
+      // The final report is the status comment's last write GitHub took (an edit, or the
+      // comment itself when the first post was refused), made after the agent ended.
+      const landed = own.filter(
+        (r) =>
+          status !== undefined &&
+          r.status >= 200 &&
+          r.status < 300 &&
+          (r.path.endsWith(`/issues/comments/${status.id}`) ||
+            (r.method === 'POST' && r.path.endsWith(`/issues/${slot.number}/comments`))),
+      )
+      const lastAt = Date.parse(landed.at(-1)?.time ?? '')
+      const phases = phasesOf(t)
+      return {
+        agentWall: phases.agentWall,
+        lag: lastAt >= agentEnd ? lastAt - agentEnd : NaN,
+        writes: own.filter((r) => WRITES.has(r.method)).length,
+        // Refused by the secondary limit: the emulator's 403 with retry-after (or a 429).
+        hits: own.filter((r) => r.rateLimited === true || r.status === 429).length,
+        // Its writes, seconds after the batch started: what a run with more than one hit did.
+        timeline: own
+          .filter((r) => WRITES.has(r.method))
+          .map(
+            (r) => `${((Date.parse(r.time) - started) / 1000).toFixed(1)}s ${r.method} ${r.status}`,
+          )
+          .concat(
+            Number.isFinite(agentEnd)
+              ? [`agent end ${((agentEnd - started) / 1000).toFixed(1)}s`]
+              : [],
+          )
+          .join(', '),
+      }
+    })
     const result: ScaleStep = {
       requested,
       concurrency,
@@ -154,13 +251,34 @@ async function step(requested: number, log: (line: string) => void): Promise<Sca
       minFreeMemMb: Math.round(minFree / 1e6),
       cpuBusy: (cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total),
       leftoverAgentUsers: [...usersAfter].filter((user) => !usersBefore.has(user)).length,
+      agentWall: spread(perRun.map((run) => run.agentWall)),
+      finalReportLag: spread(perRun.map((run) => run.lag).filter((lag) => Number.isFinite(lag))),
+      reportsMissing: perRun.filter((run) => !Number.isFinite(run.lag)).length,
+      writesPerRun: spread(perRun.map((run) => run.writes)),
+      hitsPerRun: spread(perRun.map((run) => run.hits)),
+      runsHit: perRun.filter((run) => run.hits > 0).length,
     }
     log(
       `scale ${concurrency}: ${result.ok}/${concurrency} ok in ${batchWallMs} ms, ` +
         `max ${result.windows.maxPerMinute} req/min, ${result.windows.maxWritesPerMinute} writes/min, ` +
-        `${result.rateLimitHits} rate-limit hits, ${maxInFlight} in flight at most`,
+        `${result.rateLimitHits} rate-limit hits (${result.hitsPerRun.max} in one run at most), ` +
+        `${result.writesPerRun.median} writes a run, final report ${result.finalReportLag.max} ms after its agent at most, ` +
+        `${maxInFlight} in flight at most`,
     )
     for (const failure of failures.slice(0, 5)) log(`  ${failure.slice(0, 400)}`)
+    perRun
+      .map((run, i) => ({ run, pr: world.prs[i]?.number }))
+      .filter(({ run }) => run.hits > 1)
+      .slice(0, 3)
+      .forEach(({ run, pr }) => {
+        log(`  PR #${pr}, ${run.hits} limit hits: ${run.timeline}`)
+        const said = (
+          timed[world.prs.findIndex((slot) => slot.number === pr)] as TimedRun
+        ).run.stdout
+          .split('\n')
+          .filter((line) => /secondary rate limit|pause in writes|final status comment/i.test(line))
+        for (const line of said.slice(0, 6)) log(`    ${line.slice(0, 200)}`)
+      })
     return result
   } finally {
     stopSampling()
@@ -176,4 +294,14 @@ export async function scaleScenario(
   const steps: ScaleStep[] = []
   for (const n of ladder) steps.push(await step(n, log))
   return steps
+}
+
+/** `concurrency` runs at once whose agents each work for `minutes`, on one token. */
+export async function scaleLongScenario(
+  concurrency: number,
+  minutes: number,
+  log: (line: string) => void,
+): Promise<ScaleStep & { minutes: number }> {
+  log(`scale-long: ${concurrency} runs at once, each agent working ~${minutes} min`)
+  return { ...(await step(concurrency, log, longMode(minutes))), minutes }
 }

@@ -41,6 +41,8 @@ export function writeBackoffOf(github: GitHub): WriteBackoff {
 
 /** Request options of a write that is dropped, not retried, on a secondary limit (progress). */
 export const BEST_EFFORT = { bestEffort: true }
+/** Request options of a write its caller tries again after GitHub's pause (see writeAfterPauses). */
+export const RETRIED_BY_CALLER = { retriedByCaller: true }
 
 interface LimitedRequest {
   method: string
@@ -48,8 +50,8 @@ interface LimitedRequest {
   request?: object
 }
 
-function isBestEffort(request: LimitedRequest): boolean {
-  return (request.request as { bestEffort?: unknown } | undefined)?.bestEffort === true
+function flagOf(request: LimitedRequest, flag: 'bestEffort' | 'retriedByCaller'): boolean {
+  return (request.request as Record<string, unknown> | undefined)?.[flag] === true
 }
 
 export function createGitHub(options: ClientOptions): GitHub {
@@ -83,9 +85,15 @@ export function createGitHub(options: ClientOptions): GitHub {
           retryCount: number,
         ) => {
           backoff.hit(retryAfter)
-          if (isBestEffort(request)) {
+          if (flagOf(request, 'bestEffort')) {
             log(
               `Secondary rate limit on ${request.method} ${request.url}; no progress updates for ${retryAfter}s`,
+            )
+            return false
+          }
+          if (flagOf(request, 'retriedByCaller')) {
+            log(
+              `Secondary rate limit on ${request.method} ${request.url}; trying again once GitHub's pause (${retryAfter}s) is over`,
             )
             return false
           }

@@ -5,7 +5,7 @@
 // rendered it.
 
 import type { GitHub } from './client.js'
-import { BEST_EFFORT, statusOf } from './client.js'
+import { BEST_EFFORT, RETRIED_BY_CALLER, statusOf } from './client.js'
 import { redactForPublishing } from '../report/redact.js'
 import { splitHiddenTail } from '../report/state.js'
 
@@ -180,15 +180,22 @@ export class StatusComment {
    * Posts the comment, or takes over the one an earlier run left. Too long a
    * body is cut to GitHub's limit, with `overflowNote` saying where the rest is.
    */
-  /** `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit. */
+  /**
+   * `bestEffort`: a progress edit, dropped rather than retried on a secondary rate limit;
+   * `retriedByCaller`: the caller tries it again after GitHub's pause (the final report).
+   */
   async publish(
     body: string,
     overflowNote = OVERFLOW_NOTE,
-    how: { bestEffort?: boolean } = {},
+    how: { bestEffort?: boolean; retriedByCaller?: boolean } = {},
   ): Promise<PostedComment> {
     const text = this.prepare(this.withMarker(body), overflowNote)
     if (!this.comment && !this.searched) this.comment = await this.find()
-    const request = how.bestEffort ? BEST_EFFORT : undefined
+    const request = how.bestEffort
+      ? BEST_EFFORT
+      : how.retriedByCaller
+        ? RETRIED_BY_CALLER
+        : undefined
     if (this.comment) return this.update(text, request)
     return this.create(text, request)
   }

@@ -1,7 +1,7 @@
 // Keeps a long run far from GitHub's secondary rate limits: at most one status
 // update per interval, only when what it says has changed, one at a time, none
-// while GitHub asked for a pause (only the latest waits it out), and never after
-// the final report.
+// while GitHub asked for a pause (only the latest waits it out), further apart
+// once GitHub has refused one (`currentIntervalMs`), and never after the final report.
 
 export interface ThrottleOptions {
   intervalMs: number
@@ -11,6 +11,8 @@ export interface ThrottleOptions {
   now?: () => number
   /** How long GitHub asked writes to wait (a secondary rate limit); 0 when they may go. */
   pausedForMs?: () => number
+  /** The interval as it stands now (it grows after a secondary rate limit); `intervalMs` if unset. */
+  currentIntervalMs?: () => number
 }
 
 export class ThrottledUpdates {
@@ -30,6 +32,10 @@ export class ThrottledUpdates {
     return (this.options.now ?? Date.now)()
   }
 
+  private interval(): number {
+    return this.options.currentIntervalMs?.() ?? this.options.intervalMs
+  }
+
   /**
    * Offers new content. `key` is what the update says apart from the clock:
    * an offer with the same key as the last one sent is dropped.
@@ -38,7 +44,7 @@ export class ThrottledUpdates {
     if (this.closed || key === this.lastKey) return
     this.pending = { key, render }
     if (this.timer) return
-    const wait = Math.max(0, this.lastSentAt + this.options.intervalMs - this.now())
+    const wait = Math.max(0, this.lastSentAt + this.interval() - this.now())
     this.timer = setTimeout(() => this.fire(), wait)
   }
 
@@ -54,19 +60,41 @@ export class ThrottledUpdates {
     this.pending = undefined
     if (!next || this.closed || next.key === this.lastKey) return
     const paused = this.options.pausedForMs?.() ?? 0
-    if (paused > 0) {
+    // The interval may have grown since this update was scheduled (a refused edit).
+    const wait = Math.max(paused, this.lastSentAt + this.interval() - this.now())
+    if (wait > 0) {
       // Nothing is sent in the pause; what is newest when it ends goes then (or the final report).
       this.pending = next
-      this.held++
-      this.timer = setTimeout(() => this.fire(), paused)
+      if (paused > 0) this.held++
+      this.timer = setTimeout(() => this.fire(), wait)
       return
     }
+    const shownBefore = this.lastKey
     this.lastKey = next.key
     this.lastSentAt = this.now()
     this.sent++
     this.inFlight = this.inFlight
-      .then(() => this.options.send(next.render()))
+      .then(() => this.sendUnlessPaused(next, shownBefore))
       .catch((error: unknown) => this.options.onError?.(error))
+  }
+
+  /**
+   * An update decided while the one before it was still on its way is sent only if GitHub did
+   * not refuse that one meanwhile: otherwise it is held like any update in a pause (on a busy
+   * machine a request can take seconds to go out, and the second refusal would be a second hit).
+   */
+  private async sendUnlessPaused(
+    next: { key: string; render: () => string },
+    shownBefore: string | undefined,
+  ): Promise<void> {
+    const paused = this.options.pausedForMs?.() ?? 0
+    if (paused <= 0) return this.options.send(next.render())
+    this.sent--
+    this.held++
+    if (this.lastKey === next.key) this.lastKey = shownBefore
+    if (this.closed) return
+    this.pending ??= next
+    if (!this.timer) this.timer = setTimeout(() => this.fire(), paused)
   }
 
   /** Stops further updates and waits for the one in flight, so the final report lands last. */

@@ -5,7 +5,7 @@
 import type { Transcript } from '../agent/transcript.js'
 import type { Task } from '../event.js'
 import { writeBackoffOf, type GitHub } from '../github/client.js'
-import type { WriteBackoff } from '../github/write-backoff.js'
+import { writeAfterPauses, type WriteBackoff } from '../github/write-backoff.js'
 import { react, type ReactionTarget } from '../github/reactions.js'
 import {
   ciFixMarker,
@@ -30,10 +30,12 @@ import { parseState, type CommentState } from '../report/state.js'
 import type { SteeringNote } from '../report/steering.js'
 
 /**
- * The longest the final report waits out a pause GitHub asked for; beyond it, it is sent and
- * the client's own retries (which honour retry-after) take over.
+ * How long the final report keeps waiting out GitHub's pauses and trying again: a result is
+ * not best effort, but the job has to end (five pauses of GitHub's usual minute).
  */
-const MAX_FINAL_PAUSE_MS = 90_000
+const FINAL_REPORT_BUDGET_MS = 5 * 60_000
+/** Spreads the final reports of runs that GitHub refused in the same second. */
+const FINAL_REPORT_JITTER_MS = 3_000
 
 const OVERFLOW_NOTE =
   'cut to fit GitHub’s comment size limit; the full report is in the job summary.'
@@ -94,6 +96,7 @@ export class LiveStatus {
       send: async (body) =>
         void (await this.comment.publish(body, OVERFLOW_NOTE, { bestEffort: true })),
       pausedForMs: () => backoff.remainingMs(),
+      currentIntervalMs: () => backoff.progressIntervalMs(intervalMs),
       onError: (error) =>
         this.warn(`Could not update the status comment: ${(error as Error).message}`),
     })
@@ -228,19 +231,25 @@ export class LiveStatus {
 
   /**
    * The result replaces the progress (after any update in flight), once a pause
-   * GitHub asked for is over: sent into it, it would only be refused again.
+   * GitHub asked for is over (sent into it, it would only be refused again), and
+   * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
    */
   async finish(outcome: Outcome): Promise<PostedComment> {
     await Promise.all([this.updates.close(), this.eyes])
-    const pause = Math.min(this.backoff.remainingMs(), MAX_FINAL_PAUSE_MS)
-    if (pause > 0) {
-      this.warn(
-        `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(pause / 1000)} s`,
-      )
-      await new Promise((resolve) => setTimeout(resolve, pause))
-    }
     const final =
       this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome
-    return this.comment.publish(renderFinal(final), OVERFLOW_NOTE)
+    const body = renderFinal(final)
+    return writeAfterPauses(
+      () => this.comment.publish(body, OVERFLOW_NOTE, { retriedByCaller: true }),
+      this.backoff,
+      {
+        budgetMs: FINAL_REPORT_BUDGET_MS,
+        jitterMs: FINAL_REPORT_JITTER_MS,
+        onWait: (ms) =>
+          this.warn(
+            `GitHub asked for a pause in writes (secondary rate limit): the final report goes in ${Math.ceil(ms / 1000)} s`,
+          ),
+      },
+    )
   }
 }
