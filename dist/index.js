@@ -41219,39 +41219,37 @@ async function startRun(settings, runnerEnv, cancelled) {
   await mkdir8(actionDir, { mode: 448 });
   const gitHome = prepareGitHome(actionDir);
   const sandbox = new SandboxAhead(settings.isolateAgent);
-  sandbox.start();
-  return {
-    kind: "started",
-    run: {
-      settings,
-      runnerEnv,
-      task: context3,
-      links,
-      github,
-      status,
-      git: createGit({ cwd: settings.workspace }, gitHome),
-      publish: await PublishRepo.create(actionDir, gitHome, {
-        url: remoteUrl(settings.serverUrl, task.owner, task.repo),
-        auth: authEnv(settings.serverUrl, settings.pushToken)
-      }),
-      secretForms: knownSecrets,
-      scratch,
-      actionDir,
-      executionFile: path18.join(
-        executionDir,
-        `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
-      ),
-      timings,
-      claude,
-      cancelled,
-      ciFix,
-      sandbox,
-      cleanup: async () => {
-        await sandbox.dispose().catch((error2) => warning(error2.message));
-        await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
-      }
+  const run2 = {
+    settings,
+    runnerEnv,
+    task: context3,
+    links,
+    github,
+    status,
+    git: createGit({ cwd: settings.workspace }, gitHome),
+    publish: await PublishRepo.create(actionDir, gitHome, {
+      url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+      auth: authEnv(settings.serverUrl, settings.pushToken)
+    }),
+    secretForms: knownSecrets,
+    scratch,
+    actionDir,
+    executionFile: path18.join(
+      executionDir,
+      `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
+    ),
+    timings,
+    claude,
+    cancelled,
+    ciFix,
+    sandbox,
+    cleanup: async () => {
+      await sandbox.dispose().catch((error2) => warning(error2.message));
+      await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
     }
   };
+  sandbox.start();
+  return { kind: "started", run: run2 };
 }
 
 // src/git/rebase.ts
@@ -42054,9 +42052,10 @@ async function prepareWorkspace(run2) {
 async function prepare(run2) {
   const dispatched = Boolean(run2.task.continuation?.fromRunId);
   const firstComment = () => run2.status.start().then(() => run2.timings.mark("first comment posted"));
+  const posted = dispatched ? Promise.resolve() : firstComment();
   const [prepared] = await Promise.all([
     prepareWorkspace(run2).catch((error2) => ({ error: error2 })),
-    dispatched ? Promise.resolve() : firstComment()
+    posted
   ]);
   if ("error" in prepared) throw prepared.error;
   if ("invalidDispatch" in prepared) {

@@ -153,37 +153,36 @@ export async function startRun(
   await mkdir(actionDir, { mode: 0o700 })
   const gitHome = prepareGitHome(actionDir)
   const sandbox = new SandboxAhead(settings.isolateAgent)
-  sandbox.start()
-  return {
-    kind: 'started',
-    run: {
-      settings,
-      runnerEnv,
-      task: context,
-      links,
-      github,
-      status,
-      git: createGit({ cwd: settings.workspace }, gitHome),
-      publish: await PublishRepo.create(actionDir, gitHome, {
-        url: remoteUrl(settings.serverUrl, task.owner, task.repo),
-        auth: authEnv(settings.serverUrl, settings.pushToken),
-      }),
-      secretForms: knownSecrets,
-      scratch,
-      actionDir,
-      executionFile: path.join(
-        executionDir,
-        `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
-      ),
-      timings,
-      claude,
-      cancelled,
-      ciFix,
-      sandbox,
-      cleanup: async () => {
-        await sandbox.dispose().catch((error: Error) => core.warning(error.message))
-        await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
-      },
+  const run: RunContext = {
+    settings,
+    runnerEnv,
+    task: context,
+    links,
+    github,
+    status,
+    git: createGit({ cwd: settings.workspace }, gitHome),
+    publish: await PublishRepo.create(actionDir, gitHome, {
+      url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+      auth: authEnv(settings.serverUrl, settings.pushToken),
+    }),
+    secretForms: knownSecrets,
+    scratch,
+    actionDir,
+    executionFile: path.join(
+      executionDir,
+      `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
+    ),
+    timings,
+    claude,
+    cancelled,
+    ciFix,
+    sandbox,
+    cleanup: async () => {
+      await sandbox.dispose().catch((error: Error) => core.warning(error.message))
+      await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
     },
   }
+  // After the publish repository's init, so the two do not contend; ready long before the agent.
+  sandbox.start()
+  return { kind: 'started', run }
 }

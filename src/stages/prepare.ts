@@ -174,9 +174,11 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
 export async function prepare(run: RunContext): Promise<({ kind: 'ready' } & Prepared) | Skipped> {
   const dispatched = Boolean(run.task.continuation?.fromRunId)
   const firstComment = () => run.status.start().then(() => run.timings.mark('first comment posted'))
+  // The comment's request goes out first; the workspace's git starts right after.
+  const posted = dispatched ? Promise.resolve() : firstComment()
   const [prepared] = await Promise.all([
     prepareWorkspace(run).catch((error: unknown) => ({ error })),
-    dispatched ? Promise.resolve() : firstComment(),
+    posted,
   ])
   if ('error' in prepared) throw prepared.error
   if ('invalidDispatch' in prepared) {
