@@ -6,12 +6,19 @@
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { readRunContext } from '../../src/github/run-context.js'
+import { context } from '@actions/github'
+import type { RunContext } from '../../src/github/run-context.js'
 import { readSettings, type Settings } from '../../src/settings.js'
 
 type Env = Record<string, string | undefined>
 
 let emptyEvent: string | undefined
+
+/** A fresh reading of process.env by the toolkit's own Context class (its `context` was read at import). */
+function readRunContext(): RunContext {
+  const Context = context.constructor as new () => typeof context
+  return new Context()
+}
 
 /** An event file holding `{}`, for tests that name a path only to have one. */
 function anEventFile(): string {

@@ -15,12 +15,3 @@ export type RunContext = Pick<
 export function actionContext(): RunContext {
   return context
 }
-
-/**
- * A fresh reading of the process environment by the toolkit's own Context class,
- * for a process whose environment changed after the toolkit was loaded (tests).
- */
-export function readRunContext(): RunContext {
-  const Context = context.constructor as new () => typeof context
-  return new Context()
-}
