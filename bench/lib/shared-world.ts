@@ -14,7 +14,6 @@ import {
   createBareRepo,
   createBranch,
   simulateActionsCheckout,
-  startGitServer,
   type GitServer,
 } from '../../__tests__/harness/git/index.js'
 import {
@@ -28,6 +27,7 @@ import {
   type ModelServer,
 } from '../../__tests__/harness/model/index.js'
 import { CLAUDE_BINARY } from '../../__tests__/harness/world.js'
+import { startGitServerProcess } from './git-server-process.js'
 
 export interface PrSlot {
   number: number
@@ -90,7 +90,7 @@ export async function createSharedWorld(options: {
   const gitRoot = path.join(root, 'git')
   await mkdir(gitRoot, { recursive: true })
 
-  const git = await startGitServer({ root: gitRoot, token: secrets.pat })
+  const git = await startGitServerProcess({ root: gitRoot, token: secrets.pat })
   const emulator = await startGitHubEmulator({
     serverUrl: git.url,
     secondaryRateLimit: options.secondaryRateLimit,

@@ -19,6 +19,8 @@ export interface TimedRun {
   /** Spawn to 'close' (all output read). */
   wallMs: number
   timingLines: TimedLine[]
+  /** Every stdout line with its arrival time (to see what a slow phase waited on). */
+  lines: TimedLine[]
 }
 
 export type Starter = (onSpawn: (child: ChildProcess) => void) => Promise<ActionRun>
@@ -27,6 +29,7 @@ export async function timedRun(start: Starter): Promise<TimedRun> {
   let spawnAt = NaN
   let closedAt = NaN
   const timingLines: TimedLine[] = []
+  const lines: TimedLine[] = []
   let partial = ''
   const run = await start((child) => {
     spawnAt = Date.now()
@@ -34,12 +37,14 @@ export async function timedRun(start: Starter): Promise<TimedRun> {
       const atMs = Date.now() - spawnAt
       const parts = (partial + chunk.toString('utf8')).split('\n')
       partial = parts.pop() ?? ''
-      for (const text of parts)
+      for (const text of parts) {
+        lines.push({ atMs, text })
         if (text.startsWith('async-pr timing:')) timingLines.push({ atMs, text })
+      }
     })
     child.on('close', () => (closedAt = Date.now()))
   })
   // This 'close' listener was added before runAction's own, so closedAt is set by now.
   const end = Number.isFinite(closedAt) ? closedAt : Date.now()
-  return { run, spawnAt, wallMs: end - spawnAt, timingLines }
+  return { run, spawnAt, wallMs: end - spawnAt, timingLines, lines }
 }

@@ -222,9 +222,12 @@ async function step(
             (r) => `${((Date.parse(r.time) - started) / 1000).toFixed(1)}s ${r.method} ${r.status}`,
           )
           .concat(
-            Number.isFinite(agentEnd)
-              ? [`agent end ${((agentEnd - started) / 1000).toFixed(1)}s`]
-              : [],
+            t.timingLines
+              .filter((line) => /agent finished|commit and push|final report/.test(line.text))
+              .map(
+                (line) =>
+                  `${line.text.replace(/^async-pr timing: (.*?) \d+ ms.*$/, '$1').replace(/ \(\d+ ms\)/, '')} ${((t.spawnAt + line.atMs - started) / 1000).toFixed(1)}s`,
+              ),
           )
           .join(', '),
       }
@@ -268,16 +271,26 @@ async function step(
     for (const failure of failures.slice(0, 5)) log(`  ${failure.slice(0, 400)}`)
     perRun
       .map((run, i) => ({ run, pr: world.prs[i]?.number }))
-      .filter(({ run }) => run.hits > 1)
+      .filter(({ run }) => run.hits > 1 || run.lag > 65_000)
+      .sort((a, b) => b.run.lag - a.run.lag)
       .slice(0, 3)
       .forEach(({ run, pr }) => {
-        log(`  PR #${pr}, ${run.hits} limit hits: ${run.timeline}`)
+        log(
+          `  PR #${pr}, ${run.hits} limit hits, report ${Math.round(run.lag / 1000)} s after its agent: ${run.timeline}`,
+        )
         const said = (
           timed[world.prs.findIndex((slot) => slot.number === pr)] as TimedRun
         ).run.stdout
           .split('\n')
           .filter((line) => /secondary rate limit|pause in writes|final status comment/i.test(line))
         for (const line of said.slice(0, 6)) log(`    ${line.slice(0, 200)}`)
+        if (process.env.BENCH_SCALE_TRACE === '1') {
+          const t = timed[world.prs.findIndex((slot) => slot.number === pr)] as TimedRun
+          for (const line of t.lines)
+            log(
+              `    ${((t.spawnAt + line.atMs - started) / 1000).toFixed(1)}s ${line.text.slice(0, 160)}`,
+            )
+        }
       })
     return result
   } finally {
