@@ -26820,7 +26820,8 @@ var ACTION_BINARIES = [
   "id",
   "npm",
   "bash",
-  "env"
+  "env",
+  "nice"
 ];
 function isInside(file, dir) {
   const relative = path.relative(dir, file);

@@ -22302,7 +22302,8 @@ var ACTION_BINARIES = [
   "id",
   "npm",
   "bash",
-  "env"
+  "env",
+  "nice"
 ];
 function isInside(file2, dir) {
   const relative = path.relative(dir, file2);
@@ -29188,6 +29189,7 @@ var {
 } = getIpcExport();
 
 // src/util/process.ts
+import { setPriority } from "node:os";
 import { createInterface } from "node:readline";
 var DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
 var PIPE_GRACE_MS = 2e3;
@@ -29262,6 +29264,12 @@ async function runProcessBytes(command, args, options) {
 }
 function startProcess(command, args, options) {
   const child = spawn2(command, args, { ...options, buffer: false, stdin: "pipe" });
+  if (options.niceness !== void 0 && child.pid !== void 0) {
+    try {
+      setPriority(child.pid, options.niceness);
+    } catch {
+    }
+  }
   const tailBytes = options.stderrTailBytes ?? 4e3;
   let stderrTail = "";
   let inputOpen = true;
@@ -31150,6 +31158,7 @@ async function runAgent(options) {
     env: options.spawn.env,
     uid: options.spawn.uid,
     gid: options.spawn.gid,
+    niceness: options.spawn.niceness,
     stderrTailBytes: STDERR_TAIL,
     onLine: (line) => {
       log.write(`${redact2(line)}
@@ -31193,6 +31202,7 @@ import { createHash as createHash2, randomBytes as randomBytes2 } from "node:cry
 import { chmod as chmod3, chown, mkdir as mkdir5, readdir as readdir3, readFile, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
+var AGENT_NICENESS = 10;
 var SandboxError = class extends Error {
   name = "SandboxError";
 };
@@ -31252,6 +31262,7 @@ var UserSandbox = class {
   opened = [];
   closedDirs = [];
   workspaceMode;
+  removal;
   async prepare(workspace, ownDirs, reachable, hidden2) {
     const info2 = await stat2(workspace);
     this.owner = { uid: info2.uid, gid: info2.gid, workspace, ownDirs };
@@ -31327,12 +31338,13 @@ var UserSandbox = class {
     if (this.root) await chmod3(dir, mode);
     else await must(this.privileged("chmod", [mode.toString(8), dir]), `Restoring ${dir}`);
   }
-  spawnSpec(binary, args, env) {
-    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid };
+  spawnSpec(binary, args, env, niceness) {
+    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid, niceness };
     const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`);
+    const nice = niceness !== void 0 && binaries().has("nice") ? [abs("nice"), "-n", String(niceness)] : [];
     return {
       command: "sudo",
-      args: ["-n", "-u", this.user, "--", abs("env"), "-i", ...pairs, binary, ...args],
+      args: ["-n", "-u", this.user, "--", abs("env"), "-i", ...pairs, ...nice, binary, ...args],
       env: baseEnv()
     };
   }
@@ -31380,12 +31392,15 @@ var UserSandbox = class {
       );
     }
     for (const entry of this.opened.reverse()) steps.push(() => this.release(entry));
-    steps.push(() => this.privileged("userdel", [this.user]));
     const failures = [];
     for (const step of steps) {
       await step().catch((error2) => failures.push(error2.message));
     }
+    this.removal ??= this.privileged("userdel", [this.user]).then(() => void 0);
     if (failures.length > 0) throw new SandboxError(failures.join("; "));
+  }
+  removed() {
+    return this.removal ?? Promise.resolve();
   }
 };
 var SameUserSandbox = class {
@@ -31396,13 +31411,15 @@ var SameUserSandbox = class {
   mode = "none";
   async prepare() {
   }
-  spawnSpec(binary, args, env) {
-    return { command: binary, args, env };
+  spawnSpec(binary, args, env, niceness) {
+    return { command: binary, args, env, niceness };
   }
   async killAll() {
     return 0;
   }
   async dispose() {
+  }
+  async removed() {
   }
 };
 async function createUser(privileged) {
@@ -31562,6 +31579,7 @@ var AgentHost = class _AgentHost {
       return new _AgentHost(options, sandbox, proxy, binary, env, configDir);
     } catch (error2) {
       await sandbox?.dispose().catch(() => void 0);
+      await sandbox?.removed().catch(() => void 0);
       await proxy?.close();
       throw error2;
     }
@@ -31574,7 +31592,7 @@ var AgentHost = class _AgentHost {
   async runClaude(request2) {
     const before = this.proxy?.usage();
     const run2 = await runAgent({
-      spawn: this.sandbox.spawnSpec(this.binary, request2.args, this.env),
+      spawn: this.sandbox.spawnSpec(this.binary, request2.args, this.env, AGENT_NICENESS),
       cwd: this.options.workspace,
       prompt: request2.prompt,
       executionFile: request2.executionFile,
@@ -31607,13 +31625,15 @@ var AgentHost = class _AgentHost {
     const spec = this.sandbox.spawnSpec(
       binaries().path("bash"),
       ["-eo", "pipefail", "-c", command],
-      this.env
+      this.env,
+      AGENT_NICENESS
     );
     const child = startProcess(spec.command, spec.args, {
       cwd: this.options.workspace,
       env: spec.env,
       uid: spec.uid,
       gid: spec.gid,
+      niceness: spec.niceness,
       onLine: keep,
       onErrLine: keep
     });
@@ -39805,12 +39825,16 @@ var SandboxAhead = class {
     this.taken = true;
     return this.creating;
   }
-  /** Removes the user when no host took it (a skipped or failed run). */
+  /**
+   * At the job's end: removes the user when no host took it (a skipped or failed run), and
+   * waits for the removal a host started when it closed.
+   */
   async dispose() {
-    if (!this.creating || this.taken) return;
-    this.taken = true;
+    if (!this.creating) return;
     const sandbox = await this.creating.catch(() => void 0);
-    await sandbox?.dispose();
+    if (!this.taken) await sandbox?.dispose();
+    this.taken = true;
+    await sandbox?.removed();
   }
 };
 
@@ -40197,14 +40221,18 @@ var ThrottledUpdates = class {
   }
   /**
    * Offers new content. `key` is what the update says apart from the clock:
-   * an offer with the same key as the last one sent is dropped.
+   * an offer with the same key as the last one sent is dropped. With `delayMs`
+   * it goes no sooner than that from now, so an update superseded (or closed)
+   * before then costs no write.
    */
-  offer(key, render) {
+  offer(key, render, delayMs = 0) {
     if (this.closed || key === this.lastKey) return;
-    this.pending = { key, render };
+    this.pending = { key, render, notBefore: this.now() + delayMs };
     if (this.timer) return;
-    const wait = Math.max(0, this.lastSentAt + this.interval() - this.now());
-    this.timer = setTimeout(() => this.fire(), wait);
+    this.timer = setTimeout(() => this.fire(), this.waitFor(this.pending));
+  }
+  waitFor(next) {
+    return Math.max(0, this.lastSentAt + this.interval() - this.now(), next.notBefore - this.now());
   }
   /** Marks the content as already shown (the first comment, say). */
   shown(key) {
@@ -40217,7 +40245,7 @@ var ThrottledUpdates = class {
     this.pending = void 0;
     if (!next || this.closed || next.key === this.lastKey) return;
     const paused = this.options.pausedForMs?.() ?? 0;
-    const wait = Math.max(paused, this.lastSentAt + this.interval() - this.now());
+    const wait = Math.max(paused, this.waitFor(next));
     if (wait > 0) {
       this.pending = next;
       if (paused > 0) this.held++;
@@ -40930,13 +40958,17 @@ ${render(state.runUrl, previous)}` : previous
     this.updates.shown(renderProgressBody(this.task, first));
     if (this.target) this.eyes = react(this.github, this.target, "eyes", this.warn);
   }
-  /** Offers what the agent is doing now; sent when the throttle allows and it changed. */
-  progress(phase, transcript) {
+  /**
+   * Offers what the agent is doing now; sent when the throttle allows and it changed, and with
+   * `delayMs` only if nothing newer (the final report, say) came within that time.
+   */
+  progress(phase, transcript, delayMs = 0) {
     this.shown = { phase, transcript };
     const progress = this.snapshot(phase, transcript);
     this.updates.offer(
       renderProgressBody(this.task, progress),
-      () => this.render({ ...progress, elapsedMs: Date.now() - this.startedAt })
+      () => this.render({ ...progress, elapsedMs: Date.now() - this.startedAt }),
+      delayMs
     );
   }
   get updatesSent() {
@@ -42456,6 +42488,7 @@ function steerRun(run2) {
 }
 
 // src/pipeline.ts
+var SAVING_SHOWN_AFTER_MS = 3e4;
 async function runPipeline(settings, runnerEnv, cancelled = new AbortController().signal) {
   const started2 = await startRun(settings, runnerEnv, cancelled);
   if (started2.kind === "skipped") return started2;
@@ -42463,7 +42496,10 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
   let outcome;
   try {
     const prepared = await prepare(run2);
-    if (prepared.kind === "skipped") return prepared;
+    if (prepared.kind === "skipped") {
+      await run2.cleanup();
+      return prepared;
+    }
     outcome = await work(run2, prepared);
   } catch (error2) {
     outcome = {
@@ -42474,10 +42510,12 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       commits: [],
       files: []
     };
+  }
+  try {
+    return await report(run2, outcome);
   } finally {
     await run2.cleanup();
   }
-  return report(run2, outcome);
 }
 async function work(run2, prepared) {
   const { branch } = prepared;
@@ -42534,7 +42572,7 @@ async function work(run2, prepared) {
   record = { ...record, verdict: steering.verdictOf(record.verdict) };
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0);
   run2.timings.mark(`agent finished (${agentMs} ms)`);
-  run2.status.progress("saving", ctx.worker);
+  run2.status.progress("saving", ctx.worker, SAVING_SHOWN_AFTER_MS);
   const delivery = await deliverWork(run2, branch, prState);
   const kept = await settleStored(ctx, record.verdict, delivery);
   const review2 = await publishReview(run2, record, delivery);

@@ -25,6 +25,9 @@ import { reportOnThreads } from './stages/thread-report.js'
 import { steerRun } from './steer/steering.js'
 import { errorMessage } from './util/errors.js'
 
+/** How long commit and push may take before the status comment says it is pushing. */
+const SAVING_SHOWN_AFTER_MS = 30_000
+
 export type PipelineResult =
   | Skipped
   | {
@@ -46,7 +49,10 @@ export async function runPipeline(
   let outcome: Outcome
   try {
     const prepared = await prepare(run) // checkout ∥ first comment, recovery of a lost run's work
-    if (prepared.kind === 'skipped') return prepared
+    if (prepared.kind === 'skipped') {
+      await run.cleanup()
+      return prepared
+    }
     outcome = await work(run, prepared)
   } catch (error) {
     outcome = {
@@ -57,10 +63,12 @@ export async function runPipeline(
       commits: [],
       files: [],
     }
-  } finally {
-    await run.cleanup()
   }
-  return report(run, outcome)
+  try {
+    return await report(run, outcome)
+  } finally {
+    await run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
+  }
 }
 
 async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
@@ -121,7 +129,9 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   record = { ...record, verdict: steering.verdictOf(record.verdict) }
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0)
   run.timings.mark(`agent finished (${agentMs} ms)`)
-  run.status.progress('saving', ctx.worker)
+  // Said only when the push is slow: a push of a second would spend a write (80 a minute for
+  // every run on the token) the final report needs, moments before it.
+  run.status.progress('saving', ctx.worker, SAVING_SHOWN_AFTER_MS)
   const delivery = await deliverWork(run, branch, prState) // one push: lease, rebase, fallback
   const kept = await settleStored(ctx, record.verdict, delivery) // checkpoint gone, session kept if stopped
   const review = await publishReview(run, record, delivery) // the findings as a PR review

@@ -39,6 +39,22 @@ async function subjects(w: World): Promise<string[]> {
 }
 
 describe('verify', () => {
+  it('runs the agent and its checks at a lower CPU priority than the action watching them', async () => {
+    world = await createWorld({
+      script: byRole(() => ({
+        firstPass: [bash('nice > niceness.txt'), say('Wrote my niceness.')],
+        fixes: [],
+      })),
+    })
+    const run = await world.run({
+      inputs: { allowed_tools: 'Bash', verify: 'test "$(nice)" = 10' },
+    })
+    expect(run.outputs.conclusion).toBe('success')
+    expect(run.outputs.verify_result).toBe('passed')
+    // The agent's own processes (the CLI and the tools it runs) inherit it.
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'niceness.txt')).toBe('10\n')
+  })
+
   it('fails once, the resumed session fixes it, verify passes: success, two commits', async () => {
     world = await createWorld({
       script: byRole(() => ({

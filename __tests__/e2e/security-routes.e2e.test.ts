@@ -246,6 +246,7 @@ whenIsolated('the agent’s tree is data for everything after the agent', () => 
       'id',
       'sudo',
       'env',
+      'nice',
     ]) {
       writeFileSync(path.join(bin, name), `#!/bin/sh\nenv > ${markers}/${name}-$(id -u)\n`, {
         mode: 0o755,

@@ -37,6 +37,38 @@ describe('ThrottledUpdates', () => {
     expect(sent).toEqual(['c', 'd'])
   })
 
+  it('sends a delayed offer no sooner than its delay, and never when closed before it', async () => {
+    jest.useFakeTimers()
+    const sent: string[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 1_000,
+      send: async (body) => void sent.push(body),
+    })
+    updates.shown('a')
+    jest.advanceTimersByTime(5_000) // the interval is long past: only the delay holds it
+    updates.offer('saving', () => 'saving', 10_000)
+    jest.advanceTimersByTime(9_999)
+    await settle()
+    expect(sent).toEqual([])
+    jest.advanceTimersByTime(1)
+    await settle()
+    expect(sent).toEqual(['saving'])
+
+    const quick: string[] = []
+    const closing = new ThrottledUpdates({
+      intervalMs: 1_000,
+      send: async (body) => void quick.push(body),
+    })
+    closing.shown('a')
+    jest.advanceTimersByTime(5_000)
+    closing.offer('saving', () => 'saving', 10_000)
+    jest.advanceTimersByTime(2_000)
+    await closing.close() // the final report came first: the delayed update costs no write
+    jest.advanceTimersByTime(60_000)
+    await settle()
+    expect(quick).toEqual([])
+  })
+
   it('sends nothing after close, and close waits for the update in flight', async () => {
     let release: () => void = () => undefined
     const sent: string[] = []

@@ -19,7 +19,7 @@ import { agentEnv } from './command.js'
 import { modelPinEnv, startModelProxy, type ModelProxy } from './model-proxy.js'
 import { usageBetween, type ProxyUsage } from './proxy-ledger.js'
 import { runAgent, type AgentRun } from './run.js'
-import { createSandbox, type Sandbox } from './sandbox.js'
+import { AGENT_NICENESS, createSandbox, type Sandbox } from './sandbox.js'
 import type { SandboxAhead } from './sandbox-ahead.js'
 import type { Transcript } from './transcript.js'
 
@@ -186,6 +186,7 @@ export class AgentHost {
       return new AgentHost(options, sandbox, proxy, binary, env, configDir)
     } catch (error) {
       await sandbox?.dispose().catch(() => undefined)
+      await sandbox?.removed().catch(() => undefined)
       await proxy?.close()
       throw error
     }
@@ -200,7 +201,7 @@ export class AgentHost {
   async runClaude(request: SessionRequest): Promise<AgentRun> {
     const before = this.proxy?.usage()
     const run = await runAgent({
-      spawn: this.sandbox.spawnSpec(this.binary, request.args, this.env),
+      spawn: this.sandbox.spawnSpec(this.binary, request.args, this.env, AGENT_NICENESS),
       cwd: this.options.workspace,
       prompt: request.prompt,
       executionFile: request.executionFile,
@@ -238,12 +239,14 @@ export class AgentHost {
       binaries().path('bash'),
       ['-eo', 'pipefail', '-c', command],
       this.env,
+      AGENT_NICENESS,
     )
     const child = startProcess(spec.command, spec.args, {
       cwd: this.options.workspace,
       env: spec.env,
       uid: spec.uid,
       gid: spec.gid,
+      niceness: spec.niceness,
       onLine: keep,
       onErrLine: keep,
     })

@@ -26,11 +26,15 @@ export class SandboxAhead {
     return this.creating as Promise<Sandbox>
   }
 
-  /** Removes the user when no host took it (a skipped or failed run). */
+  /**
+   * At the job's end: removes the user when no host took it (a skipped or failed run), and
+   * waits for the removal a host started when it closed.
+   */
   async dispose(): Promise<void> {
-    if (!this.creating || this.taken) return
-    this.taken = true
+    if (!this.creating) return
     const sandbox = await this.creating.catch(() => undefined)
-    await sandbox?.dispose()
+    if (!this.taken) await sandbox?.dispose()
+    this.taken = true
+    await sandbox?.removed()
   }
 }

@@ -19,12 +19,22 @@ import { runProcess, type ProcessResult } from '../util/process.js'
 
 export type IsolationSetting = 'auto' | 'true' | 'false'
 
+/**
+ * The nice value the agent's sessions and verify commands run at. The action that watches them
+ * (the model proxy on the agent's own path, checkpoints, steering, a stop, the push and the
+ * report) then gets the CPU first when the agent's tools fill the machine; with nothing else
+ * running, the agent loses nothing.
+ */
+export const AGENT_NICENESS = 10
+
 export interface SpawnSpec {
   command: string
   args: string[]
   env: Record<string, string>
   uid?: number
   gid?: number
+  /** The nice value for the funnel to set as the child starts (startProcess's `niceness`). */
+  niceness?: number
 }
 
 export interface Sandbox {
@@ -41,11 +51,22 @@ export interface Sandbox {
     reachable: string[],
     hidden: string[],
   ): Promise<void>
-  spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec
+  /** How to start `binary` as the agent; at `niceness` when given (see AGENT_NICENESS). */
+  spawnSpec(
+    binary: string,
+    args: string[],
+    env: Record<string, string>,
+    niceness?: number,
+  ): SpawnSpec
   /** Kills every process the agent's user has, and reports how many were still alive. */
   killAll(): Promise<number>
-  /** Hands the workspace back to its owner and removes the user. */
+  /**
+   * Hands the workspace back to its owner and starts removing the user, which runs on while
+   * the work is pushed (its processes are gone already: see killAll).
+   */
   dispose(): Promise<void>
+  /** Resolves once the user started by dispose() is removed. */
+  removed(): Promise<void>
 }
 
 export class SandboxError extends Error {
@@ -110,6 +131,7 @@ class UserSandbox implements Sandbox {
   private readonly opened: Array<{ dir: string; registry: string }> = []
   private readonly closedDirs: Array<{ dir: string; mode: number }> = []
   private workspaceMode?: number
+  private removal?: Promise<void>
 
   constructor(
     private readonly privileged: Privileged,
@@ -212,13 +234,22 @@ class UserSandbox implements Sandbox {
     else await must(this.privileged('chmod', [mode.toString(8), dir]), `Restoring ${dir}`)
   }
 
-  spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec {
-    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid }
-    // Through sudo: `env -i` gives the agent exactly `env`; none of it is secret.
+  spawnSpec(
+    binary: string,
+    args: string[],
+    env: Record<string, string>,
+    niceness?: number,
+  ): SpawnSpec {
+    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid, niceness }
+    // Through sudo: `env -i` gives the agent exactly `env`; none of it is secret. The nice value
+    // goes through `nice`: the process the action starts is sudo's, which forks the agent at
+    // a moment of its own choosing.
     const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`)
+    const nice =
+      niceness !== undefined && binaries().has('nice') ? [abs('nice'), '-n', String(niceness)] : []
     return {
       command: 'sudo',
-      args: ['-n', '-u', this.user, '--', abs('env'), '-i', ...pairs, binary, ...args],
+      args: ['-n', '-u', this.user, '--', abs('env'), '-i', ...pairs, ...nice, binary, ...args],
       env: baseEnv(),
     }
   }
@@ -275,12 +306,18 @@ class UserSandbox implements Sandbox {
       )
     }
     for (const entry of this.opened.reverse()) steps.push(() => this.release(entry))
-    steps.push(() => this.privileged('userdel', [this.user]))
     const failures: string[] = []
     for (const step of steps) {
       await step().catch((error: unknown) => failures.push((error as Error).message))
     }
+    // userdel waits on /etc/passwd's lock (every run side by side takes it): nothing after the
+    // agent needs the user gone, only the job's end does.
+    this.removal ??= this.privileged('userdel', [this.user]).then(() => undefined)
     if (failures.length > 0) throw new SandboxError(failures.join('; '))
+  }
+
+  removed(): Promise<void> {
+    return this.removal ?? Promise.resolve()
   }
 }
 
@@ -289,13 +326,19 @@ class SameUserSandbox implements Sandbox {
   constructor(readonly note: string) {}
   async prepare(): Promise<void> {}
 
-  spawnSpec(binary: string, args: string[], env: Record<string, string>): SpawnSpec {
-    return { command: binary, args, env }
+  spawnSpec(
+    binary: string,
+    args: string[],
+    env: Record<string, string>,
+    niceness?: number,
+  ): SpawnSpec {
+    return { command: binary, args, env, niceness }
   }
   async killAll(): Promise<number> {
     return 0
   }
   async dispose(): Promise<void> {}
+  async removed(): Promise<void> {}
 }
 
 async function createUser(

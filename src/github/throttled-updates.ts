@@ -15,9 +15,16 @@ export interface ThrottleOptions {
   currentIntervalMs?: () => number
 }
 
+interface Pending {
+  key: string
+  render: () => string
+  /** Not sent before this time (an update that only matters if what follows is slow). */
+  notBefore: number
+}
+
 export class ThrottledUpdates {
   private lastKey?: string
-  private pending?: { key: string; render: () => string }
+  private pending?: Pending
   private lastSentAt = -Infinity
   private timer?: NodeJS.Timeout
   private inFlight: Promise<void> = Promise.resolve()
@@ -38,14 +45,19 @@ export class ThrottledUpdates {
 
   /**
    * Offers new content. `key` is what the update says apart from the clock:
-   * an offer with the same key as the last one sent is dropped.
+   * an offer with the same key as the last one sent is dropped. With `delayMs`
+   * it goes no sooner than that from now, so an update superseded (or closed)
+   * before then costs no write.
    */
-  offer(key: string, render: () => string): void {
+  offer(key: string, render: () => string, delayMs = 0): void {
     if (this.closed || key === this.lastKey) return
-    this.pending = { key, render }
+    this.pending = { key, render, notBefore: this.now() + delayMs }
     if (this.timer) return
-    const wait = Math.max(0, this.lastSentAt + this.interval() - this.now())
-    this.timer = setTimeout(() => this.fire(), wait)
+    this.timer = setTimeout(() => this.fire(), this.waitFor(this.pending))
+  }
+
+  private waitFor(next: Pending): number {
+    return Math.max(0, this.lastSentAt + this.interval() - this.now(), next.notBefore - this.now())
   }
 
   /** Marks the content as already shown (the first comment, say). */
@@ -61,7 +73,7 @@ export class ThrottledUpdates {
     if (!next || this.closed || next.key === this.lastKey) return
     const paused = this.options.pausedForMs?.() ?? 0
     // The interval may have grown since this update was scheduled (a refused edit).
-    const wait = Math.max(paused, this.lastSentAt + this.interval() - this.now())
+    const wait = Math.max(paused, this.waitFor(next))
     if (wait > 0) {
       // Nothing is sent in the pause; what is newest when it ends goes then (or the final report).
       this.pending = next
@@ -83,10 +95,7 @@ export class ThrottledUpdates {
    * not refuse that one meanwhile: otherwise it is held like any update in a pause (on a busy
    * machine a request can take seconds to go out, and the second refusal would be a second hit).
    */
-  private async sendUnlessPaused(
-    next: { key: string; render: () => string },
-    shownBefore: string | undefined,
-  ): Promise<void> {
+  private async sendUnlessPaused(next: Pending, shownBefore: string | undefined): Promise<void> {
     const paused = this.options.pausedForMs?.() ?? 0
     if (paused <= 0) return this.options.send(next.render())
     this.sent--

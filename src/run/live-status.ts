@@ -201,12 +201,17 @@ export class LiveStatus {
     if (this.target) this.eyes = react(this.github, this.target, 'eyes', this.warn)
   }
 
-  /** Offers what the agent is doing now; sent when the throttle allows and it changed. */
-  progress(phase: Phase, transcript?: Transcript): void {
+  /**
+   * Offers what the agent is doing now; sent when the throttle allows and it changed, and with
+   * `delayMs` only if nothing newer (the final report, say) came within that time.
+   */
+  progress(phase: Phase, transcript?: Transcript, delayMs = 0): void {
     this.shown = { phase, transcript }
     const progress = this.snapshot(phase, transcript)
-    this.updates.offer(renderProgressBody(this.task, progress), () =>
-      this.render({ ...progress, elapsedMs: Date.now() - this.startedAt }),
+    this.updates.offer(
+      renderProgressBody(this.task, progress),
+      () => this.render({ ...progress, elapsedMs: Date.now() - this.startedAt }),
+      delayMs,
     )
   }
 

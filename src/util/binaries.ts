@@ -24,6 +24,7 @@ export const ACTION_BINARIES = [
   'npm',
   'bash',
   'env',
+  'nice',
 ] as const
 
 function isInside(file: string, dir: string): boolean {
