@@ -31396,11 +31396,15 @@ var UserSandbox = class {
     for (const step of steps) {
       await step().catch((error2) => failures.push(error2.message));
     }
-    this.removal ??= this.privileged("userdel", [this.user]).then(() => void 0);
+    this.removal ??= this.privileged("userdel", [this.user]).then(
+      () => void 0,
+      (error2) => new SandboxError(`Removing the agent's user ${this.user}: ${error2.message}`)
+    );
     if (failures.length > 0) throw new SandboxError(failures.join("; "));
   }
-  removed() {
-    return this.removal ?? Promise.resolve();
+  async removed() {
+    const failure = await this.removal;
+    if (failure) throw failure;
   }
 };
 var SameUserSandbox = class {

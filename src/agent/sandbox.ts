@@ -125,13 +125,14 @@ export async function processesOf(uid: number): Promise<number[]> {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-class UserSandbox implements Sandbox {
+/** Exported for its unit test; runs use createSandbox. */
+export class UserSandbox implements Sandbox {
   readonly mode = 'user' as const
   private owner?: { uid: number; gid: number; workspace: string; ownDirs: string[] }
   private readonly opened: Array<{ dir: string; registry: string }> = []
   private readonly closedDirs: Array<{ dir: string; mode: number }> = []
   private workspaceMode?: number
-  private removal?: Promise<void>
+  private removal?: Promise<SandboxError | undefined>
 
   constructor(
     private readonly privileged: Privileged,
@@ -312,12 +313,19 @@ class UserSandbox implements Sandbox {
     }
     // userdel waits on /etc/passwd's lock (every run side by side takes it): nothing after the
     // agent needs the user gone, only the job's end does.
-    this.removal ??= this.privileged('userdel', [this.user]).then(() => undefined)
+    // Handled here, at once: a userdel that cannot start must not be an unhandled rejection in
+    // the middle of the push. The job's end reports it (removed()).
+    this.removal ??= this.privileged('userdel', [this.user]).then(
+      () => undefined,
+      (error: unknown) =>
+        new SandboxError(`Removing the agent's user ${this.user}: ${(error as Error).message}`),
+    )
     if (failures.length > 0) throw new SandboxError(failures.join('; '))
   }
 
-  removed(): Promise<void> {
-    return this.removal ?? Promise.resolve()
+  async removed(): Promise<void> {
+    const failure = await this.removal
+    if (failure) throw failure
   }
 }
 
