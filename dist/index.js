@@ -42569,7 +42569,9 @@ async function work(run2, prepared) {
     threadReport = await reportOnThreads(ctx, record);
     prState = closedWhileWorking(run2);
   } finally {
-    await steering.close();
+    await steering.close().catch(
+      (error2) => warning(`Watching the PR ended with an error: ${errorMessage(error2)}`)
+    );
     await host.close();
     await restoreConfig();
   }

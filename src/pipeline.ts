@@ -122,7 +122,12 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
     threadReport = await reportOnThreads(ctx, record) // a follow-up's review threads, one by one
     prState = closedWhileWorking(run) // still open? asked while the host closes
   } finally {
-    await steering.close()
+    // The host closes whatever the watcher does: it holds the agent's user and the proxy.
+    await steering
+      .close()
+      .catch((error: unknown) =>
+        core.warning(`Watching the PR ended with an error: ${errorMessage(error)}`),
+      )
     await host.close()
     await restoreConfig()
   }
