@@ -29189,7 +29189,6 @@ var {
 } = getIpcExport();
 
 // src/util/process.ts
-import { setPriority } from "node:os";
 import { createInterface } from "node:readline";
 var DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
 var PIPE_GRACE_MS = 2e3;
@@ -29264,12 +29263,6 @@ async function runProcessBytes(command, args, options) {
 }
 function startProcess(command, args, options) {
   const child = spawn2(command, args, { ...options, buffer: false, stdin: "pipe" });
-  if (options.niceness !== void 0 && child.pid !== void 0) {
-    try {
-      setPriority(child.pid, options.niceness);
-    } catch {
-    }
-  }
   const tailBytes = options.stderrTailBytes ?? 4e3;
   let stderrTail = "";
   let inputOpen = true;
@@ -31158,7 +31151,6 @@ async function runAgent(options) {
     env: options.spawn.env,
     uid: options.spawn.uid,
     gid: options.spawn.gid,
-    niceness: options.spawn.niceness,
     stderrTailBytes: STDERR_TAIL,
     onLine: (line) => {
       log.write(`${redact2(line)}
@@ -31242,6 +31234,10 @@ async function processesOf(uid) {
     if (match && Number(match[1]) === uid && !zombie) pids.push(Number(entry));
   }
   return pids;
+}
+function niced(niceness, binary, args) {
+  if (niceness === void 0 || !binaries().has("nice")) return [binary, ...args];
+  return [abs("nice"), "-n", String(niceness), binary, ...args];
 }
 var delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 var UserSandbox = class {
@@ -31339,12 +31335,12 @@ var UserSandbox = class {
     else await must(this.privileged("chmod", [mode.toString(8), dir]), `Restoring ${dir}`);
   }
   spawnSpec(binary, args, env, niceness) {
-    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid, niceness };
+    const [command = binary, ...rest] = niced(niceness, binary, args);
+    if (this.root) return { command, args: rest, env, uid: this.uid, gid: this.gid };
     const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`);
-    const nice = niceness !== void 0 && binaries().has("nice") ? [abs("nice"), "-n", String(niceness)] : [];
     return {
       command: "sudo",
-      args: ["-n", "-u", this.user, "--", abs("env"), "-i", ...pairs, ...nice, binary, ...args],
+      args: ["-n", "-u", this.user, "--", abs("env"), "-i", ...pairs, command, ...rest],
       env: baseEnv()
     };
   }
@@ -31416,7 +31412,8 @@ var SameUserSandbox = class {
   async prepare() {
   }
   spawnSpec(binary, args, env, niceness) {
-    return { command: binary, args, env, niceness };
+    const [command = binary, ...rest] = niced(niceness, binary, args);
+    return { command, args: rest, env };
   }
   async killAll() {
     return 0;
@@ -31637,7 +31634,6 @@ var AgentHost = class _AgentHost {
       env: spec.env,
       uid: spec.uid,
       gid: spec.gid,
-      niceness: spec.niceness,
       onLine: keep,
       onErrLine: keep
     });
@@ -40212,6 +40208,8 @@ var ThrottledUpdates = class {
   pending;
   lastSentAt = -Infinity;
   timer;
+  /** When `timer` fires. */
+  timerAt = 0;
   inFlight = Promise.resolve();
   closed = false;
   sent = 0;
@@ -40232,8 +40230,15 @@ var ThrottledUpdates = class {
   offer(key, render, delayMs = 0) {
     if (this.closed || key === this.lastKey) return;
     this.pending = { key, render, notBefore: this.now() + delayMs };
-    if (this.timer) return;
-    this.timer = setTimeout(() => this.fire(), this.waitFor(this.pending));
+    const wait = this.waitFor(this.pending);
+    if (!this.timer) return this.schedule(wait);
+    const sooner = Math.max(this.options.pausedForMs?.() ?? 0, wait);
+    if (this.now() + sooner < this.timerAt) this.schedule(sooner);
+  }
+  schedule(wait) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = this.now() + wait;
+    this.timer = setTimeout(() => this.fire(), wait);
   }
   waitFor(next) {
     return Math.max(0, this.lastSentAt + this.interval() - this.now(), next.notBefore - this.now());
@@ -40253,7 +40258,7 @@ var ThrottledUpdates = class {
     if (wait > 0) {
       this.pending = next;
       if (paused > 0) this.held++;
-      this.timer = setTimeout(() => this.fire(), wait);
+      this.schedule(wait);
       return;
     }
     const shownBefore = this.lastKey;
@@ -40275,7 +40280,7 @@ var ThrottledUpdates = class {
     if (this.lastKey === next.key) this.lastKey = shownBefore;
     if (this.closed) return;
     this.pending ??= next;
-    if (!this.timer) this.timer = setTimeout(() => this.fire(), paused);
+    if (!this.timer) this.schedule(paused);
   }
   /** Stops further updates and waits for the one in flight, so the final report lands last. */
   async close() {

@@ -69,6 +69,21 @@ describe('ThrottledUpdates', () => {
     expect(quick).toEqual([])
   })
 
+  it('does not hold a newer offer behind the timer of a delayed one', async () => {
+    jest.useFakeTimers()
+    const sent: string[] = []
+    const updates = new ThrottledUpdates({
+      intervalMs: 1_000,
+      send: async (body) => void sent.push(body),
+    })
+    updates.shown('a')
+    updates.offer('saving', () => 'saving', 30_000)
+    updates.offer('b', () => 'b') // newer, and not delayed: due when the interval allows
+    jest.advanceTimersByTime(1_000)
+    await settle()
+    expect(sent).toEqual(['b'])
+  })
+
   it('sends nothing after close, and close waits for the update in flight', async () => {
     let release: () => void = () => undefined
     const sent: string[] = []

@@ -246,7 +246,6 @@ export class AgentHost {
       env: spec.env,
       uid: spec.uid,
       gid: spec.gid,
-      niceness: spec.niceness,
       onLine: keep,
       onErrLine: keep,
     })

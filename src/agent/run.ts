@@ -67,7 +67,6 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
     env: options.spawn.env,
     uid: options.spawn.uid,
     gid: options.spawn.gid,
-    niceness: options.spawn.niceness,
     stderrTailBytes: STDERR_TAIL,
     onLine: (line) => {
       log.write(`${redact(line)}\n`)

@@ -33,8 +33,6 @@ export interface SpawnSpec {
   env: Record<string, string>
   uid?: number
   gid?: number
-  /** The nice value for the funnel to set as the child starts (startProcess's `niceness`). */
-  niceness?: number
 }
 
 export interface Sandbox {
@@ -121,6 +119,16 @@ export async function processesOf(uid: number): Promise<number[]> {
     if (match && Number(match[1]) === uid && !zombie) pids.push(Number(entry))
   }
   return pids
+}
+
+/**
+ * `binary args` behind nice(1) when a nice value is asked for: the value is then set before the
+ * program starts, for every thread and child of it, on every path (through sudo too, which
+ * forks the agent at a moment of its own). Without a trusted `nice` it runs as it is.
+ */
+function niced(niceness: number | undefined, binary: string, args: string[]): string[] {
+  if (niceness === undefined || !binaries().has('nice')) return [binary, ...args]
+  return [abs('nice'), '-n', String(niceness), binary, ...args]
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -241,16 +249,13 @@ export class UserSandbox implements Sandbox {
     env: Record<string, string>,
     niceness?: number,
   ): SpawnSpec {
-    if (this.root) return { command: binary, args, env, uid: this.uid, gid: this.gid, niceness }
-    // Through sudo: `env -i` gives the agent exactly `env`; none of it is secret. The nice value
-    // goes through `nice`: the process the action starts is sudo's, which forks the agent at
-    // a moment of its own choosing.
+    const [command = binary, ...rest] = niced(niceness, binary, args)
+    if (this.root) return { command, args: rest, env, uid: this.uid, gid: this.gid }
+    // Through sudo: `env -i` gives the agent exactly `env`; none of it is secret.
     const pairs = Object.entries(env).map(([name, value]) => `${name}=${value}`)
-    const nice =
-      niceness !== undefined && binaries().has('nice') ? [abs('nice'), '-n', String(niceness)] : []
     return {
       command: 'sudo',
-      args: ['-n', '-u', this.user, '--', abs('env'), '-i', ...pairs, ...nice, binary, ...args],
+      args: ['-n', '-u', this.user, '--', abs('env'), '-i', ...pairs, command, ...rest],
       env: baseEnv(),
     }
   }
@@ -312,9 +317,8 @@ export class UserSandbox implements Sandbox {
       await step().catch((error: unknown) => failures.push((error as Error).message))
     }
     // userdel waits on /etc/passwd's lock (every run side by side takes it): nothing after the
-    // agent needs the user gone, only the job's end does.
-    // Handled here, at once: a userdel that cannot start must not be an unhandled rejection in
-    // the middle of the push. The job's end reports it (removed()).
+    // agent needs the user gone, only the job's end does, which reports a failure (removed()).
+    // Caught here, at once: an unhandled rejection in the middle of the push would end the job.
     this.removal ??= this.privileged('userdel', [this.user]).then(
       () => undefined,
       (error: unknown) =>
@@ -340,7 +344,8 @@ class SameUserSandbox implements Sandbox {
     env: Record<string, string>,
     niceness?: number,
   ): SpawnSpec {
-    return { command: binary, args, env, niceness }
+    const [command = binary, ...rest] = niced(niceness, binary, args)
+    return { command, args: rest, env }
   }
   async killAll(): Promise<number> {
     return 0

@@ -27,6 +27,8 @@ export class ThrottledUpdates {
   private pending?: Pending
   private lastSentAt = -Infinity
   private timer?: NodeJS.Timeout
+  /** When `timer` fires. */
+  private timerAt = 0
   private inFlight: Promise<void> = Promise.resolve()
   private closed = false
   sent = 0
@@ -52,8 +54,18 @@ export class ThrottledUpdates {
   offer(key: string, render: () => string, delayMs = 0): void {
     if (this.closed || key === this.lastKey) return
     this.pending = { key, render, notBefore: this.now() + delayMs }
-    if (this.timer) return
-    this.timer = setTimeout(() => this.fire(), this.waitFor(this.pending))
+    const wait = this.waitFor(this.pending)
+    if (!this.timer) return this.schedule(wait)
+    // A timer set for a delayed offer must not hold back a newer one that may go sooner (one
+    // set for the end of a pause stays: nothing goes before it).
+    const sooner = Math.max(this.options.pausedForMs?.() ?? 0, wait)
+    if (this.now() + sooner < this.timerAt) this.schedule(sooner)
+  }
+
+  private schedule(wait: number): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timerAt = this.now() + wait
+    this.timer = setTimeout(() => this.fire(), wait)
   }
 
   private waitFor(next: Pending): number {
@@ -78,7 +90,7 @@ export class ThrottledUpdates {
       // Nothing is sent in the pause; what is newest when it ends goes then (or the final report).
       this.pending = next
       if (paused > 0) this.held++
-      this.timer = setTimeout(() => this.fire(), wait)
+      this.schedule(wait)
       return
     }
     const shownBefore = this.lastKey
@@ -103,7 +115,7 @@ export class ThrottledUpdates {
     if (this.lastKey === next.key) this.lastKey = shownBefore
     if (this.closed) return
     this.pending ??= next
-    if (!this.timer) this.timer = setTimeout(() => this.fire(), paused)
+    if (!this.timer) this.schedule(paused)
   }
 
   /** Stops further updates and waits for the one in flight, so the final report lands last. */

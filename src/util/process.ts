@@ -5,7 +5,6 @@
 // named by absolute path (see binaries.ts).
 
 import { execa, type ResultPromise } from 'execa'
-import { setPriority } from 'node:os'
 import { createInterface } from 'node:readline'
 import { binaries } from './binaries.js'
 
@@ -156,11 +155,6 @@ export interface StartOptions extends Omit<RunOptions, 'input' | 'timeoutMs' | '
   onErrLine?: (line: string) => void
   /** How much of stderr to keep (the end of it). */
   stderrTailBytes?: number
-  /**
-   * The child's nice value (0–19, higher yields the CPU sooner), set as it starts: what it
-   * starts later inherits it. Best effort: a child the caller may not renice keeps the default.
-   */
-  niceness?: number
 }
 
 export interface ProcessExit {
@@ -192,13 +186,6 @@ export function startProcess(
   options: StartOptions,
 ): RunningProcess {
   const child = spawn(command, args, { ...options, buffer: false, stdin: 'pipe' })
-  if (options.niceness !== undefined && child.pid !== undefined) {
-    try {
-      setPriority(child.pid, options.niceness)
-    } catch {
-      // Not ours to renice (or gone already): it runs at the default priority.
-    }
-  }
   const tailBytes = options.stderrTailBytes ?? 4000
   let stderrTail = ''
   let inputOpen = true
