@@ -26857,7 +26857,12 @@ function trustedDirs(searchPath, untrustedRoots) {
 function findIn(dirs, name) {
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
-    const info = statSync(candidate, { throwIfNoEntry: false });
+    let info;
+    try {
+      info = statSync(candidate, { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
     if (info?.isFile() && (info.mode & 73) !== 0) return candidate;
   }
   return void 0;

@@ -22339,7 +22339,12 @@ function trustedDirs(searchPath, untrustedRoots) {
 function findIn(dirs, name) {
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
-    const info2 = statSync(candidate, { throwIfNoEntry: false });
+    let info2;
+    try {
+      info2 = statSync(candidate, { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
     if (info2?.isFile() && (info2.mode & 73) !== 0) return candidate;
   }
   return void 0;

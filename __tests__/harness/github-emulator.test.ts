@@ -62,6 +62,14 @@ function expectClean(expectedViolations: RegExp[] = []) {
 function git(gitDir: string, args: string[], input?: string): string {
   return execFileSync('git', ['--git-dir', gitDir, ...args], {
     input,
+    // Its own identity: a fresh machine has none configured for git.
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Tester',
+      GIT_AUTHOR_EMAIL: 'tester@example.com',
+      GIT_COMMITTER_NAME: 'Tester',
+      GIT_COMMITTER_EMAIL: 'tester@example.com',
+    },
     encoding: 'utf8',
     timeout: 10_000,
   }).trim()

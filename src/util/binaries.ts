@@ -71,7 +71,12 @@ export function trustedDirs(searchPath: string | undefined, untrustedRoots: stri
 function findIn(dirs: string[], name: string): string | undefined {
   for (const dir of dirs) {
     const candidate = path.join(dir, name)
-    const info = statSync(candidate, { throwIfNoEntry: false })
+    let info
+    try {
+      info = statSync(candidate, { throwIfNoEntry: false })
+    } catch {
+      continue // a directory this user may not search (EACCES): skipped, as a shell skips it
+    }
     if (info?.isFile() && (info.mode & 0o111) !== 0) return candidate
   }
   return undefined
