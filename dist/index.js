@@ -19647,9 +19647,9 @@ var require_cross_spawn = __commonJS({
   }
 });
 
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+// node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+  "node_modules/@actions/http-client/lib/proxy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl2;
@@ -19728,9 +19728,9 @@ var require_proxy = __commonJS({
   }
 });
 
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/http-client/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+  "node_modules/@actions/http-client/lib/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -21843,7 +21843,7 @@ function prepareKeyValueMessage(key, value) {
 // node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/core/node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var HttpCodes;
@@ -31428,6 +31428,20 @@ var SameUserSandbox = class {
   async removed() {
   }
 };
+async function idsFromPasswd(user) {
+  const passwd = await readFile("/etc/passwd", "utf8").catch(() => "");
+  const entry = passwd.split("\n").find((line) => line.startsWith(`${user}:`));
+  const [, , uid, gid] = entry?.split(":") ?? [];
+  return uid && gid ? [Number(uid), Number(gid)] : void 0;
+}
+async function idsFromId(user) {
+  const [uid = NaN, gid = NaN] = await Promise.all(
+    ["-u", "-g"].map(
+      async (flag) => Number((await runProcess("id", [flag, user], { env: baseEnv() })).stdout.trim())
+    )
+  );
+  return [uid, gid];
+}
 async function createUser(privileged) {
   const user = `async-pr-${randomBytes2(5).toString("hex")}`;
   let last = "";
@@ -31446,11 +31460,7 @@ async function createUser(privileged) {
     last = made.stderr.trim();
     await delay(100 + Math.random() * 200);
   }
-  const [uid, gid] = await Promise.all(
-    ["-u", "-g"].map(
-      async (flag) => Number((await runProcess("id", [flag, user], { env: baseEnv() })).stdout.trim())
-    )
-  );
+  const [uid, gid] = await idsFromPasswd(user) ?? await idsFromId(user);
   if (!Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid)) {
     throw new SandboxError(`Could not create the agent user: ${last}`);
   }
@@ -31875,7 +31885,8 @@ var PublishRepo = class _PublishRepo {
   /**
    * Fetches the branch's tip; undefined when the branch no longer exists.
    * With `storedFor`, the PR's checkpoint and saved session come in the same
-   * fetch (a glob that matches nothing costs nothing).
+   * fetch (a glob that matches nothing costs nothing), and are read back in the
+   * same `for-each-ref` as the tip.
    */
   async fetchBranch(branch, depth, storedFor) {
     const fetched = await this.authed([
@@ -31891,7 +31902,35 @@ var PublishRepo = class _PublishRepo {
       if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return void 0;
       throw new FetchError(`Could not fetch ${branch}: ${lastLines(fetched.stderr)}`);
     }
-    return this.git.output(["rev-parse", upstreamRef(branch)]);
+    const tipRef = upstreamRef(branch);
+    const storedRefs = (name) => fetchedStoredRef(storedFor ?? 0, name);
+    const refs = await this.localRefs([
+      tipRef,
+      ...storedFor ? [storedRefs("checkpoint"), storedRefs("session")] : []
+    ]);
+    const tip = refs.get(tipRef);
+    if (!tip) throw new FetchError(`Could not fetch ${branch}: git kept no ${tipRef}`);
+    const stored = {};
+    if (storedFor) {
+      stored.checkpoint = refs.get(storedRefs("checkpoint"));
+      stored.session = refs.get(storedRefs("session"));
+    }
+    return { tip, stored };
+  }
+  /** The ids of those of `refs` that exist here (full names), in one process. */
+  async localRefs(refs) {
+    const listed = await this.git.output([
+      "for-each-ref",
+      "--format=%(objectname) %(refname)",
+      ...refs
+    ]);
+    const wanted = new Set(refs);
+    const found = /* @__PURE__ */ new Map();
+    for (const line of listed.split("\n")) {
+      const [sha, ref] = line.trim().split(" ");
+      if (sha && ref && wanted.has(ref)) found.set(ref, sha);
+    }
+    return found;
   }
   /** Fetches one commit by id (the event's head, when the branch has moved on since). */
   async fetchCommit(sha, ref, depth) {
@@ -32105,19 +32144,21 @@ async function readWorkspaceRepo(git) {
 }
 async function fetchHead(publish, target, shallow) {
   const depth = shallow ? 50 : void 0;
-  let tip;
+  let fetched;
   try {
-    tip = await publish.fetchBranch(target.headRef, depth, target.prNumber);
+    fetched = await publish.fetchBranch(target.headRef, depth, target.prNumber);
   } catch (error2) {
     throw new WorkspaceError(
       `${error2.message}. Check that the branch still exists and that github_token can read the repository.`
     );
   }
-  if (tip === void 0) {
+  if (fetched === void 0) {
     throw new WorkspaceError(
       `The branch ${target.headRef} no longer exists on the remote. Re-open the PR from an existing branch.`
     );
   }
+  if (fetched.tip === target.headSha)
+    return { eventHead: upstreamRef(target.headRef), stored: fetched.stored };
   if (!await publish.hasCommit(target.headSha)) {
     await publish.fetchCommit(target.headSha, EVENT_HEAD_REF, depth);
     if (!await publish.hasCommit(target.headSha)) {
@@ -32127,14 +32168,16 @@ async function fetchHead(publish, target, shallow) {
     }
   }
   await publish.setRef(EVENT_HEAD_REF, target.headSha);
+  return { eventHead: EVENT_HEAD_REF, stored: fetched.stored };
 }
-async function checkoutFetched(git, publish, target) {
+async function checkoutFetched(git, publish, target, fetched, configFree) {
   const tracking = `refs/remotes/origin/${target.headRef}`;
   await publish.giveTo(git, [
     [upstreamRef(target.headRef), tracking],
-    [EVENT_HEAD_REF, EVENT_HEAD_REF]
+    [fetched.eventHead, EVENT_HEAD_REF]
   ]);
   await git.run(["checkout", "--quiet", "--force", "-B", target.headRef, target.headSha]);
+  await configFree;
   await git.run(["branch", "--quiet", `--set-upstream-to=${tracking}`], { allowFailure: true });
 }
 async function snapshotConfig(git, commonDir) {
@@ -41192,6 +41235,17 @@ var Timings = class {
 };
 
 // src/run/start.ts
+async function makeRunDirs(settings, task) {
+  const scratch = await mkdtemp(path18.join(tmpdir2(), "async-pr-"));
+  const actionDir = path18.join(scratch, "action");
+  await mkdir8(actionDir, { mode: 448 });
+  const gitHome = prepareGitHome(actionDir);
+  const publish = await PublishRepo.create(actionDir, gitHome, {
+    url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+    auth: authEnv(settings.serverUrl, settings.pushToken)
+  });
+  return { scratch, actionDir, gitHome, publish };
+}
 async function startRun(settings, runnerEnv, cancelled) {
   const timings = new Timings();
   initBinaries(runnerEnv.PATH, [settings.workspace, settings.runnerTemp]);
@@ -41204,98 +41258,108 @@ async function startRun(settings, runnerEnv, cancelled) {
   });
   const knownSecrets = secretForms(secretsOf(settings));
   let listed;
+  let early;
   const whileChecking = (pr) => {
     listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber });
     listed().catch(() => void 0);
+    early = makeRunDirs(settings, pr);
+    early.catch(() => void 0);
   };
-  const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
-    prefix: settings.triggerPrefix,
-    allowedBots: settings.allowedBots,
-    whileChecking
-  });
-  if (resolved.kind === "skipped") return resolved;
-  const task = resolved.task;
-  const ciFix = "ciLine" in resolved ? resolved : void 0;
-  timings.mark("trust checked");
-  const claude = locateClaude({
-    claudePath: settings.claudePath,
-    version: settings.claudeCodeVersion,
-    toolCache: settings.toolCache,
-    searchPath: runnerEnv.PATH,
-    log: info
-  });
-  claude.catch(() => void 0);
-  const { owner, repo } = settings.repository;
-  const links = {
-    serverUrl: settings.serverUrl,
-    runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`
+  const discardEarly = async () => {
+    await early?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
   };
-  const status = new LiveStatus(
-    github,
-    task,
-    links,
-    settings.progressIntervalMs,
-    warning,
-    knownSecrets,
-    ciFix?.comments ?? listed
-  );
-  if (task.followUp && await status.alreadyAnswered()) {
-    return {
-      kind: "skipped",
-      reason: "already_done",
-      message: "This instruction was already answered."
+  const begin = async () => {
+    const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
+      prefix: settings.triggerPrefix,
+      allowedBots: settings.allowedBots,
+      whileChecking
+    });
+    if (resolved.kind === "skipped") return resolved;
+    const task = resolved.task;
+    const ciFix = "ciLine" in resolved ? resolved : void 0;
+    timings.mark("trust checked");
+    const claude = locateClaude({
+      claudePath: settings.claudePath,
+      version: settings.claudeCodeVersion,
+      toolCache: settings.toolCache,
+      searchPath: runnerEnv.PATH,
+      log: info
+    });
+    claude.catch(() => void 0);
+    const { owner, repo } = settings.repository;
+    const links = {
+      serverUrl: settings.serverUrl,
+      runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`
     };
-  }
-  if (task.followUp && isStop(task.followUp.instruction)) {
-    return {
-      kind: "skipped",
-      reason: "nothing_to_stop",
-      message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`
-    };
-  }
-  const context3 = await withReviewThreads(github, task, {
-    graphqlUrl: settings.graphqlUrl,
-    allowedBots: settings.allowedBots,
-    warn: warning
-  });
-  const scratch = await mkdtemp(path18.join(tmpdir2(), "async-pr-"));
-  const executionDir = path18.join(settings.runnerTemp, "async-pr");
-  await mkdir8(executionDir, { recursive: true });
-  const actionDir = path18.join(scratch, "action");
-  await mkdir8(actionDir, { mode: 448 });
-  const gitHome = prepareGitHome(actionDir);
-  const sandbox = new SandboxAhead(settings.isolateAgent);
-  const run2 = {
-    settings,
-    runnerEnv,
-    task: context3,
-    links,
-    github,
-    status,
-    git: createGit({ cwd: settings.workspace }, gitHome),
-    publish: await PublishRepo.create(actionDir, gitHome, {
-      url: remoteUrl(settings.serverUrl, task.owner, task.repo),
-      auth: authEnv(settings.serverUrl, settings.pushToken)
-    }),
-    secretForms: knownSecrets,
-    scratch,
-    actionDir,
-    executionFile: path18.join(
-      executionDir,
-      `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
-    ),
-    timings,
-    claude,
-    cancelled,
-    ciFix,
-    sandbox,
-    cleanup: async () => {
-      await sandbox.dispose().catch((error2) => warning(error2.message));
-      await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
+    const status = new LiveStatus(
+      github,
+      task,
+      links,
+      settings.progressIntervalMs,
+      warning,
+      knownSecrets,
+      ciFix?.comments ?? listed
+    );
+    if (task.followUp && await status.alreadyAnswered()) {
+      return {
+        kind: "skipped",
+        reason: "already_done",
+        message: "This instruction was already answered."
+      };
     }
+    if (task.followUp && isStop(task.followUp.instruction)) {
+      return {
+        kind: "skipped",
+        reason: "nothing_to_stop",
+        message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`
+      };
+    }
+    const context3 = await withReviewThreads(github, task, {
+      graphqlUrl: settings.graphqlUrl,
+      allowedBots: settings.allowedBots,
+      warn: warning
+    });
+    const { scratch, actionDir, gitHome, publish } = await (early ?? makeRunDirs(settings, task));
+    const executionDir = path18.join(settings.runnerTemp, "async-pr");
+    await mkdir8(executionDir, { recursive: true });
+    const sandbox = new SandboxAhead(settings.isolateAgent);
+    const run2 = {
+      settings,
+      runnerEnv,
+      task: context3,
+      links,
+      github,
+      status,
+      git: createGit({ cwd: settings.workspace }, gitHome),
+      publish,
+      secretForms: knownSecrets,
+      scratch,
+      actionDir,
+      executionFile: path18.join(
+        executionDir,
+        `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
+      ),
+      timings,
+      claude,
+      cancelled,
+      ciFix,
+      sandbox,
+      cleanup: async () => {
+        await sandbox.dispose().catch((error2) => warning(error2.message));
+        await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
+      }
+    };
+    sandbox.start();
+    return { kind: "started", run: run2 };
   };
-  sandbox.start();
-  return { kind: "started", run: run2 };
+  try {
+    const begun = await begin();
+    if (begun.kind === "skipped") await discardEarly();
+    return begun;
+  } catch (error2) {
+    await discardEarly();
+    throw error2;
+  }
 }
 
 // src/git/rebase.ts
@@ -41397,7 +41461,7 @@ async function pushWork(plan) {
     }
     if (kind !== "moved")
       return pushFallback(plan, head, upstream, explainRejection(kind, plan.branch, pushed.detail));
-    const tip = await publish.fetchBranch(plan.branch);
+    const tip = (await publish.fetchBranch(plan.branch))?.tip;
     if (tip === void 0) {
       return pushFallback(
         plan,
@@ -41437,6 +41501,9 @@ async function deliver(branch, options) {
   };
   const git = branch.publish.git;
   if (branch.commits.length === 0) return { commits: [], files: [], ...kept };
+  const between = (base, head) => Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)]);
+  const planned = between(branch.base, branch.head);
+  planned.catch(() => void 0);
   const pushed = await pushWork({
     publish: branch.publish,
     branch: branch.branch,
@@ -41446,17 +41513,11 @@ async function deliver(branch, options) {
     forceFallback: options.forceFallback
   });
   if (pushed.kind === "failed") {
-    return {
-      commits: await commitsBetween(git, branch.base, branch.head),
-      files: await filesChanged(git, branch.base, branch.head),
-      ...kept,
-      refused: pushed.why
-    };
+    const [commits2, files2] = await planned;
+    return { commits: commits2, files: files2, ...kept, refused: pushed.why };
   }
-  const [commits, files] = await Promise.all([
-    commitsBetween(git, pushed.upstream, pushed.head),
-    filesChanged(git, pushed.upstream, pushed.head)
-  ]);
+  const asPlanned = pushed.upstream === branch.base && pushed.head === branch.head;
+  const [commits, files] = asPlanned ? await planned : await between(pushed.upstream, pushed.head);
   return {
     commits,
     files,
@@ -41763,6 +41824,8 @@ var TaskBranch = class _TaskBranch {
     this.base = base;
     this.policy = policy;
     this.head = base;
+    this.protectedPaths = workflowCode(publish.git, base);
+    this.protectedPaths.catch(() => void 0);
   }
   publish;
   snapshotGit;
@@ -41777,6 +41840,7 @@ var TaskBranch = class _TaskBranch {
   heldBack = /* @__PURE__ */ new Map();
   excluded = /* @__PURE__ */ new Map();
   nestedRepos = /* @__PURE__ */ new Set();
+  /** Read from the start commit while the agent starts, not after it (a git process less then). */
   protectedPaths;
   /**
    * Starts following the branch. Must be called right after the checkout,
@@ -41803,12 +41867,12 @@ var TaskBranch = class _TaskBranch {
   }
   /** What the working tree holds now that the last commit does not. */
   async snapshot() {
-    this.protectedPaths ??= await workflowCode(this.publish.git, this.base);
+    const protectedPaths = await this.protectedPaths;
     const snapshot = await takeSnapshot({
       git: this.snapshotGit,
       workTree: this.workTree,
       maxFileBytes: this.policy.maxFileBytes,
-      protectedPaths: this.protectedPaths,
+      protectedPaths,
       allowWorkflowChanges: this.policy.allowWorkflowChanges,
       knownSecretForms: this.policy.knownSecretForms,
       readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha),
@@ -41845,14 +41909,14 @@ var TaskBranch = class _TaskBranch {
    * the tree is what the last checkpoint (`sinceKey`) already held.
    */
   async checkpointSpec(message, sinceKey) {
-    this.protectedPaths ??= await workflowCode(this.publish.git, this.base);
+    const protectedPaths = await this.protectedPaths;
     const indexFile = path19.join(path19.dirname(this.indexFile), "checkpoint.index");
     await copyFile3(this.indexFile, indexFile);
     const snapshot = await takeSnapshot({
       git: this.snapshotGit.with({ indexFile }),
       workTree: this.workTree,
       maxFileBytes: this.policy.maxFileBytes,
-      protectedPaths: this.protectedPaths,
+      protectedPaths,
       allowWorkflowChanges: this.policy.allowWorkflowChanges,
       knownSecretForms: this.policy.knownSecretForms,
       readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha)
@@ -41917,7 +41981,7 @@ async function runDelivered(git, tip, runUrl) {
 async function recoverCheckpoint(options) {
   const { publish } = options;
   const git = publish.git;
-  const checkpoint = await publish.localRef(fetchedStoredRef(options.prNumber, "checkpoint"));
+  const { checkpoint } = options;
   if (!checkpoint) return { kind: "none" };
   const trailers = trailersOf(await git.output(["log", "-1", "--format=%B", checkpoint]));
   const fromRunUrl = trailers.get(RUN_TRAILER.toLowerCase())?.at(-1) ?? "";
@@ -41992,9 +42056,9 @@ async function recoverCheckpoint(options) {
 }
 
 // src/stages/prepare.ts
-async function storedSession(run2) {
+async function storedSession(run2, fetched) {
   const ref = fetchedStoredRef(run2.task.prNumber, "session");
-  if (!await run2.publish.localRef(ref)) return void 0;
+  if (!fetched.stored.session) return void 0;
   const read = (name) => run2.publish.git.bytes(["cat-file", "blob", `${ref}:${name}`], { allowFailure: true });
   const meta = readSessionMeta((await read("session.json")).stdout.toString("utf8"));
   if (!meta) return void 0;
@@ -42008,18 +42072,32 @@ async function prepareWorkspace(run2) {
     const fromRunId = task.continuation?.fromRunId;
     const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber };
     const removing = removePersistedCredentials(git, repo.commonDir);
+    removing.catch(() => void 0);
+    let fetched;
     try {
-      const [keys] = await Promise.all([removing, fetchHead(publish, head, repo.shallow)]);
-      if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
-      await checkoutFetched(git, publish, head);
+      fetched = await fetchHead(publish, head, repo.shallow);
     } catch (error2) {
-      await removing;
+      await removing.catch(() => void 0);
       if (fromRunId) return { invalidDispatch: errorMessage(error2) };
       throw error2;
     }
-    info(`On ${task.headRef} at ${task.headSha}`);
+    const configFree = removing.catch(() => void 0);
+    const checkedOut = checkoutFetched(git, publish, head, fetched, configFree).then(
+      () => void 0,
+      (error2) => error2
+    );
     const tip = upstreamRef(task.headRef);
-    const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber);
+    const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber).finally(
+      () => checkedOut
+    );
+    const keys = await removing.finally(() => checkedOut);
+    if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
+    const checkoutFailed = await checkedOut;
+    if (checkoutFailed) {
+      if (fromRunId) return { invalidDispatch: errorMessage(checkoutFailed) };
+      throw checkoutFailed;
+    }
+    info(`On ${task.headRef} at ${task.headSha}`);
     const prepared = { delivered, repo, stored: {} };
     if (fromRunId) {
       const history = await continuationHistory(publish.git, tip, task.prNumber, fromRunId);
@@ -42054,7 +42132,8 @@ async function prepareWorkspace(run2) {
         prNumber: task.prNumber,
         branch: task.headRef,
         runAttemptUrl: `${run2.links.runUrl}/attempts/${settings.runAttempt}`,
-        fallbackBranch: `async-pr/${task.prNumber}-recovered-${settings.runId}`
+        fallbackBranch: `async-pr/${task.prNumber}-recovered-${settings.runId}`,
+        checkpoint: fetched.stored.checkpoint
       });
       if (found.kind === "kept") {
         prepared.keptCheckpoint = { fromRunUrl: found.fromRunUrl, reason: found.reason };
@@ -42073,11 +42152,11 @@ async function prepareWorkspace(run2) {
           base = recovery.commitSha;
         }
       }
-      if (task.continuation) prepared.session = await storedSession(run2);
+      if (task.continuation) prepared.session = await storedSession(run2, fetched);
     }
     prepared.stored = {
-      checkpoint: prepared.recovery || prepared.keptCheckpoint ? void 0 : await publish.localRef(fetchedStoredRef(task.prNumber, "checkpoint")),
-      session: await publish.localRef(fetchedStoredRef(task.prNumber, "session"))
+      checkpoint: prepared.recovery || prepared.keptCheckpoint ? void 0 : fetched.stored.checkpoint,
+      session: fetched.stored.session
     };
     const branch = await TaskBranch.start({
       publish,

@@ -354,6 +354,24 @@ class SameUserSandbox implements Sandbox {
   async removed(): Promise<void> {}
 }
 
+/** useradd wrote the user to /etc/passwd: read its ids there, without two more processes. */
+async function idsFromPasswd(user: string): Promise<[number, number] | undefined> {
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '')
+  const entry = passwd.split('\n').find((line) => line.startsWith(`${user}:`))
+  const [, , uid, gid] = entry?.split(':') ?? []
+  return uid && gid ? [Number(uid), Number(gid)] : undefined
+}
+
+/** Where the user is not in /etc/passwd (another account database): ask id(1). */
+async function idsFromId(user: string): Promise<[number, number]> {
+  const [uid = NaN, gid = NaN] = await Promise.all(
+    ['-u', '-g'].map(async (flag) =>
+      Number((await runProcess('id', [flag, user], { env: baseEnv() })).stdout.trim()),
+    ),
+  )
+  return [uid, gid]
+}
+
 async function createUser(
   privileged: Privileged,
 ): Promise<{ user: string; uid: number; gid: number }> {
@@ -375,11 +393,7 @@ async function createUser(
     last = made.stderr.trim()
     await delay(100 + Math.random() * 200)
   }
-  const [uid, gid] = await Promise.all(
-    ['-u', '-g'].map(async (flag) =>
-      Number((await runProcess('id', [flag, user], { env: baseEnv() })).stdout.trim()),
-    ),
-  )
+  const [uid, gid] = (await idsFromPasswd(user)) ?? (await idsFromId(user))
   if (!Number.isInteger(uid) || uid <= 0 || !Number.isInteger(gid)) {
     throw new SandboxError(`Could not create the agent user: ${last}`)
   }

@@ -94,7 +94,8 @@ export class TaskBranch {
   readonly heldBack = new Map<string, HoldBack>()
   readonly excluded = new Map<string, Exclusion>()
   readonly nestedRepos = new Set<string>()
-  private protectedPaths?: ProtectedPaths
+  /** Read from the start commit while the agent starts, not after it (a git process less then). */
+  private readonly protectedPaths: Promise<ProtectedPaths>
 
   private constructor(
     readonly publish: PublishRepo,
@@ -107,6 +108,9 @@ export class TaskBranch {
     private readonly policy: BranchPolicy,
   ) {
     this.head = base
+    this.protectedPaths = workflowCode(publish.git, base)
+    // Held for snapshot(), which reports a failure; not unhandled until then.
+    this.protectedPaths.catch(() => undefined)
   }
 
   /**
@@ -143,12 +147,12 @@ export class TaskBranch {
 
   /** What the working tree holds now that the last commit does not. */
   async snapshot(): Promise<Snapshot> {
-    this.protectedPaths ??= await workflowCode(this.publish.git, this.base)
+    const protectedPaths = await this.protectedPaths
     const snapshot = await takeSnapshot({
       git: this.snapshotGit,
       workTree: this.workTree,
       maxFileBytes: this.policy.maxFileBytes,
-      protectedPaths: this.protectedPaths,
+      protectedPaths,
       allowWorkflowChanges: this.policy.allowWorkflowChanges,
       knownSecretForms: this.policy.knownSecretForms,
       readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha),
@@ -190,14 +194,14 @@ export class TaskBranch {
     message: string,
     sinceKey: string | undefined,
   ): Promise<{ spec: CommitSpec; key: string } | undefined> {
-    this.protectedPaths ??= await workflowCode(this.publish.git, this.base)
+    const protectedPaths = await this.protectedPaths
     const indexFile = path.join(path.dirname(this.indexFile), 'checkpoint.index')
     await copyFile(this.indexFile, indexFile)
     const snapshot = await takeSnapshot({
       git: this.snapshotGit.with({ indexFile }),
       workTree: this.workTree,
       maxFileBytes: this.policy.maxFileBytes,
-      protectedPaths: this.protectedPaths,
+      protectedPaths,
       allowWorkflowChanges: this.policy.allowWorkflowChanges,
       knownSecretForms: this.policy.knownSecretForms,
       readBlob: async (sha) => (await readBlobs(this.publish.git, [sha])).get(sha),

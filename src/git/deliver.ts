@@ -41,6 +41,11 @@ export async function deliver(branch: TaskBranch, options: DeliverOptions): Prom
   }
   const git = branch.publish.git
   if (branch.commits.length === 0) return { commits: [], files: [], ...kept }
+  // What the report lists, read while the push runs; read again only if the push rebased.
+  const between = (base: string, head: string) =>
+    Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)])
+  const planned = between(branch.base, branch.head)
+  planned.catch(() => undefined)
   const pushed = await pushWork({
     publish: branch.publish,
     branch: branch.branch,
@@ -50,18 +55,11 @@ export async function deliver(branch: TaskBranch, options: DeliverOptions): Prom
     forceFallback: options.forceFallback,
   })
   if (pushed.kind === 'failed') {
-    return {
-      commits: await commitsBetween(git, branch.base, branch.head),
-      files: await filesChanged(git, branch.base, branch.head),
-      ...kept,
-      refused: pushed.why,
-    }
+    const [commits, files] = await planned
+    return { commits, files, ...kept, refused: pushed.why }
   }
-  // A rebase gives the commits new ids: report what is on the remote now.
-  const [commits, files] = await Promise.all([
-    commitsBetween(git, pushed.upstream, pushed.head),
-    filesChanged(git, pushed.upstream, pushed.head),
-  ])
+  const asPlanned = pushed.upstream === branch.base && pushed.head === branch.head
+  const [commits, files] = asPlanned ? await planned : await between(pushed.upstream, pushed.head)
   return {
     commits,
     files,

@@ -35,6 +35,12 @@ export function fetchedStoredRef(prNumber: number, name: StoredName): string {
   return `refs/stored/${prNumber}/${name}`
 }
 
+/** A branch fetched into the publish repository: its tip, and what the server keeps for its PR. */
+export interface FetchedBranch {
+  tip: string
+  stored: Partial<Record<StoredName, string>>
+}
+
 export type PushOutcome = { ok: true } | { ok: false; detail: string }
 
 function lastLines(text: string): string {
@@ -72,13 +78,14 @@ export class PublishRepo {
   /**
    * Fetches the branch's tip; undefined when the branch no longer exists.
    * With `storedFor`, the PR's checkpoint and saved session come in the same
-   * fetch (a glob that matches nothing costs nothing).
+   * fetch (a glob that matches nothing costs nothing), and are read back in the
+   * same `for-each-ref` as the tip.
    */
   async fetchBranch(
     branch: string,
     depth?: number,
     storedFor?: number,
-  ): Promise<string | undefined> {
+  ): Promise<FetchedBranch | undefined> {
     const fetched = await this.authed([
       'fetch',
       '--no-tags',
@@ -92,7 +99,37 @@ export class PublishRepo {
       if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return undefined
       throw new FetchError(`Could not fetch ${branch}: ${lastLines(fetched.stderr)}`)
     }
-    return this.git.output(['rev-parse', upstreamRef(branch)])
+    const tipRef = upstreamRef(branch)
+    const storedRefs = (name: StoredName) => fetchedStoredRef(storedFor ?? 0, name)
+    const refs = await this.localRefs([
+      tipRef,
+      ...(storedFor ? [storedRefs('checkpoint'), storedRefs('session')] : []),
+    ])
+    const tip = refs.get(tipRef)
+    if (!tip) throw new FetchError(`Could not fetch ${branch}: git kept no ${tipRef}`)
+    const stored: FetchedBranch['stored'] = {}
+    if (storedFor) {
+      stored.checkpoint = refs.get(storedRefs('checkpoint'))
+      stored.session = refs.get(storedRefs('session'))
+    }
+    return { tip, stored }
+  }
+
+  /** The ids of those of `refs` that exist here (full names), in one process. */
+  async localRefs(refs: string[]): Promise<Map<string, string>> {
+    const listed = await this.git.output([
+      'for-each-ref',
+      '--format=%(objectname) %(refname)',
+      ...refs,
+    ])
+    const wanted = new Set(refs)
+    const found = new Map<string, string>()
+    for (const line of listed.split('\n')) {
+      const [sha, ref] = line.trim().split(' ')
+      // for-each-ref also matches below a name (refs/x/y for refs/x): only the names asked for.
+      if (sha && ref && wanted.has(ref)) found.set(ref, sha)
+    }
+    return found
   }
 
   /** Fetches one commit by id (the event's head, when the branch has moved on since). */

@@ -107,7 +107,7 @@ export async function pushWork(plan: PushPlan): Promise<PushResult> {
     if (kind !== 'moved')
       return pushFallback(plan, head, upstream, explainRejection(kind, plan.branch, pushed.detail))
 
-    const tip = await publish.fetchBranch(plan.branch)
+    const tip = (await publish.fetchBranch(plan.branch))?.tip
     if (tip === undefined) {
       return pushFallback(
         plan,

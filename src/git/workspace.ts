@@ -5,7 +5,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
-import { EVENT_HEAD_REF, upstreamRef, type PublishRepo } from './publish.js'
+import { EVENT_HEAD_REF, upstreamRef, type FetchedBranch, type PublishRepo } from './publish.js'
 import { CONTINUATION_TRAILER, RECOVERED_TRAILER, RUN_TRAILER, TASK_TRAILER } from './trailers.js'
 
 export class WorkspaceError extends Error {
@@ -118,6 +118,14 @@ export async function readWorkspaceRepo(git: Git): Promise<WorkspaceRepo> {
   return { shallow: shallow === 'true', commonDir, gitDir }
 }
 
+/** What fetchHead put in the publish repository for the checkout. */
+export interface FetchedHead {
+  /** The publish repository's ref at the event's head commit. */
+  eventHead: string
+  /** What the server keeps for the PR (its checkpoint, its saved session), as fetched. */
+  stored: FetchedBranch['stored']
+}
+
 /**
  * Fetches the PR's head branch (and the event's commit, when the branch moved
  * on) into the publish repository: the fetch with the PAT happens there, and
@@ -128,21 +136,24 @@ export async function fetchHead(
   publish: PublishRepo,
   target: HeadCheckout,
   shallow: boolean,
-): Promise<void> {
+): Promise<FetchedHead> {
   const depth = shallow ? 50 : undefined
-  let tip: string | undefined
+  let fetched: FetchedBranch | undefined
   try {
-    tip = await publish.fetchBranch(target.headRef, depth, target.prNumber)
+    fetched = await publish.fetchBranch(target.headRef, depth, target.prNumber)
   } catch (error) {
     throw new WorkspaceError(
       `${(error as Error).message}. Check that the branch still exists and that github_token can read the repository.`,
     )
   }
-  if (tip === undefined) {
+  if (fetched === undefined) {
     throw new WorkspaceError(
       `The branch ${target.headRef} no longer exists on the remote. Re-open the PR from an existing branch.`,
     )
   }
+  // Most often the branch is where the event saw it: its tip is the event's commit.
+  if (fetched.tip === target.headSha)
+    return { eventHead: upstreamRef(target.headRef), stored: fetched.stored }
   // The branch moved on since the event: fetch the event's commit itself.
   if (!(await publish.hasCommit(target.headSha))) {
     await publish.fetchCommit(target.headSha, EVENT_HEAD_REF, depth)
@@ -153,25 +164,30 @@ export async function fetchHead(
     }
   }
   await publish.setRef(EVENT_HEAD_REF, target.headSha)
+  return { eventHead: EVENT_HEAD_REF, stored: fetched.stored }
 }
 
 /**
  * Puts the workspace on the PR's head branch at the event's head commit, from
  * what fetchHead put in the publish repository: a local fetch, with no
- * credential in sight. Writes the workspace's config (the upstream), so it
- * runs after the credentials are gone from there.
+ * credential in sight (file:// only: a persisted http header is never sent),
+ * so it need not wait for the credentials to go. Writing the upstream to the
+ * workspace's config does wait for `configFree`: the removal writes that file too.
  */
 export async function checkoutFetched(
   git: Git,
   publish: PublishRepo,
   target: HeadCheckout,
+  fetched: FetchedHead,
+  configFree: Promise<unknown>,
 ): Promise<void> {
   const tracking = `refs/remotes/origin/${target.headRef}`
   await publish.giveTo(git, [
     [upstreamRef(target.headRef), tracking],
-    [EVENT_HEAD_REF, EVENT_HEAD_REF],
+    [fetched.eventHead, EVENT_HEAD_REF],
   ])
   await git.run(['checkout', '--quiet', '--force', '-B', target.headRef, target.headSha])
+  await configFree
   await git.run(['branch', '--quiet', `--set-upstream-to=${tracking}`], { allowFailure: true })
 }
 

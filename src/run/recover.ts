@@ -9,7 +9,7 @@
 import { CHECKPOINT_BASE_TRAILER, CHECKPOINT_STATUS_TRAILER } from '../git/checkpoint.js'
 import { DEFAULT_IDENTITY, filesChanged, identityEnv, type FileChange } from '../git/commit.js'
 import type { Git } from '../git/git.js'
-import { fetchedStoredRef, storedRef, upstreamRef, type PublishRepo } from '../git/publish.js'
+import { storedRef, upstreamRef, type PublishRepo } from '../git/publish.js'
 import { rebaseCommits } from '../git/rebase.js'
 import { RECOVERED_TRAILER, RUN_TRAILER, TASK_TRAILER, trailersOf } from '../git/trailers.js'
 
@@ -80,10 +80,12 @@ export async function recoverCheckpoint(options: {
   branch: string
   runAttemptUrl: string
   fallbackBranch: string
+  /** The PR's checkpoint as fetched into the publish repository (fetchBranch's `stored`), if any. */
+  checkpoint: string | undefined
 }): Promise<Found> {
   const { publish } = options
   const git = publish.git
-  const checkpoint = await publish.localRef(fetchedStoredRef(options.prNumber, 'checkpoint'))
+  const { checkpoint } = options
   if (!checkpoint) return { kind: 'none' }
   const trailers = trailersOf(await git.output(['log', '-1', '--format=%B', checkpoint]))
   const fromRunUrl = trailers.get(RUN_TRAILER.toLowerCase())?.at(-1) ?? ''

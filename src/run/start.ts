@@ -11,7 +11,7 @@ import { locateClaude } from '../agent/locate.js'
 import { SandboxAhead } from '../agent/sandbox-ahead.js'
 import type { Task } from '../event.js'
 import { authEnv, remoteUrl } from '../git/auth.js'
-import { createGit, prepareGitHome, type Git } from '../git/git.js'
+import { createGit, prepareGitHome, type Git, type GitHome } from '../git/git.js'
 import { PublishRepo } from '../git/publish.js'
 import { createGitHub, type GitHub } from '../github/client.js'
 import { listComments } from '../github/status-comment.js'
@@ -59,6 +59,26 @@ export interface RunContext {
 
 export type Skipped = { kind: 'skipped'; reason: string; message: string }
 
+interface RunDirs {
+  scratch: string
+  actionDir: string
+  gitHome: GitHome
+  publish: PublishRepo
+}
+
+/** The run's scratch directory, outside RUNNER_TEMP, with the action's own closed part inside. */
+async function makeRunDirs(settings: Settings, task: Task): Promise<RunDirs> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
+  const actionDir = path.join(scratch, 'action')
+  await mkdir(actionDir, { mode: 0o700 })
+  const gitHome = prepareGitHome(actionDir)
+  const publish = await PublishRepo.create(actionDir, gitHome, {
+    url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+    auth: authEnv(settings.serverUrl, settings.pushToken),
+  })
+  return { scratch, actionDir, gitHome, publish }
+}
+
 export async function startRun(
   settings: Settings,
   runnerEnv: Record<string, string | undefined>,
@@ -79,110 +99,124 @@ export async function startRun(
   // first comment needs to know whether an earlier run left one. Only read, and only
   // used once the run is trusted.
   let listed: ReturnType<typeof listComments> | undefined
+  // The run's private directories and its publish repository (a `git init`, no network) are
+  // made while the permission is looked up, and removed again if the run does not start.
+  let early: Promise<RunDirs> | undefined
   const whileChecking = (pr: Task) => {
     listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber })
     listed().catch(() => undefined)
+    early = makeRunDirs(settings, pr)
+    early.catch(() => undefined)
   }
-  // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
-  // task; everything else (a pass, a person's commit, attempts used up) ends here.
-  const resolved =
-    settings.eventName === 'workflow_run'
-      ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets))
-      : await resolveTask(github, settings.eventName, payload, {
-          prefix: settings.triggerPrefix,
-          allowedBots: settings.allowedBots,
-          whileChecking,
-        })
-  if (resolved.kind === 'skipped') return resolved
-  const task = resolved.task
-  const ciFix = 'ciLine' in resolved ? (resolved as CiFixRun) : undefined
-  timings.mark('trust checked')
-
-  // Provisioning the CLI (a download on a fresh runner) runs alongside the
-  // first comment and the checkout: none of them waits for it.
-  const claude = locateClaude({
-    claudePath: settings.claudePath,
-    version: settings.claudeCodeVersion,
-    toolCache: settings.toolCache,
-    searchPath: runnerEnv.PATH,
-    log: core.info,
-  })
-  claude.catch(() => undefined)
-
-  const { owner, repo } = settings.repository
-  const links: RunLinks = {
-    serverUrl: settings.serverUrl,
-    runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
+  const discardEarly = async () => {
+    await early
+      ?.then(({ scratch }) => rm(scratch, { recursive: true, force: true }))
+      .catch(() => undefined)
   }
-  const status = new LiveStatus(
-    github,
-    task,
-    links,
-    settings.progressIntervalMs,
-    core.warning,
-    knownSecrets,
-    ciFix?.comments ?? listed,
-  )
-  if (task.followUp && (await status.alreadyAnswered())) {
-    return {
-      kind: 'skipped',
-      reason: 'already_done',
-      message: 'This instruction was already answered.',
+  const begin = async (): Promise<{ kind: 'started'; run: RunContext } | Skipped> => {
+    // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
+    // task; everything else (a pass, a person's commit, attempts used up) ends here.
+    const resolved =
+      settings.eventName === 'workflow_run'
+        ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets))
+        : await resolveTask(github, settings.eventName, payload, {
+            prefix: settings.triggerPrefix,
+            allowedBots: settings.allowedBots,
+            whileChecking,
+          })
+    if (resolved.kind === 'skipped') return resolved
+    const task = resolved.task
+    const ciFix = 'ciLine' in resolved ? (resolved as CiFixRun) : undefined
+    timings.mark('trust checked')
+
+    // Provisioning the CLI (a download on a fresh runner) runs alongside the
+    // first comment and the checkout: none of them waits for it.
+    const claude = locateClaude({
+      claudePath: settings.claudePath,
+      version: settings.claudeCodeVersion,
+      toolCache: settings.toolCache,
+      searchPath: runnerEnv.PATH,
+      log: core.info,
+    })
+    claude.catch(() => undefined)
+
+    const { owner, repo } = settings.repository
+    const links: RunLinks = {
+      serverUrl: settings.serverUrl,
+      runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
     }
-  }
-  // `/async-pr stop` is for a running run (src/steer/), which answers it; alone it asks for nothing.
-  if (task.followUp && isStop(task.followUp.instruction)) {
-    return {
-      kind: 'skipped',
-      reason: 'nothing_to_stop',
-      message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`,
+    const status = new LiveStatus(
+      github,
+      task,
+      links,
+      settings.progressIntervalMs,
+      core.warning,
+      knownSecrets,
+      ciFix?.comments ?? listed,
+    )
+    if (task.followUp && (await status.alreadyAnswered())) {
+      return {
+        kind: 'skipped',
+        reason: 'already_done',
+        message: 'This instruction was already answered.',
+      }
     }
-  }
+    // `/async-pr stop` is for a running run (src/steer/), which answers it; alone it asks for nothing.
+    if (task.followUp && isStop(task.followUp.instruction)) {
+      return {
+        kind: 'skipped',
+        reason: 'nothing_to_stop',
+        message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`,
+      }
+    }
 
-  // A follow-up sees the PR's open review threads; it answers them after its push.
-  const context = await withReviewThreads(github, task, {
-    graphqlUrl: settings.graphqlUrl,
-    allowedBots: settings.allowedBots,
-    warn: core.warning,
-  })
+    // A follow-up sees the PR's open review threads; it answers them after its push.
+    const context = await withReviewThreads(github, task, {
+      graphqlUrl: settings.graphqlUrl,
+      allowedBots: settings.allowedBots,
+      warn: core.warning,
+    })
 
-  const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
-  const executionDir = path.join(settings.runnerTemp, 'async-pr')
-  await mkdir(executionDir, { recursive: true })
-  const actionDir = path.join(scratch, 'action')
-  await mkdir(actionDir, { mode: 0o700 })
-  const gitHome = prepareGitHome(actionDir)
-  const sandbox = new SandboxAhead(settings.isolateAgent)
-  const run: RunContext = {
-    settings,
-    runnerEnv,
-    task: context,
-    links,
-    github,
-    status,
-    git: createGit({ cwd: settings.workspace }, gitHome),
-    publish: await PublishRepo.create(actionDir, gitHome, {
-      url: remoteUrl(settings.serverUrl, task.owner, task.repo),
-      auth: authEnv(settings.serverUrl, settings.pushToken),
-    }),
-    secretForms: knownSecrets,
-    scratch,
-    actionDir,
-    executionFile: path.join(
-      executionDir,
-      `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
-    ),
-    timings,
-    claude,
-    cancelled,
-    ciFix,
-    sandbox,
-    cleanup: async () => {
-      await sandbox.dispose().catch((error: Error) => core.warning(error.message))
-      await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
-    },
+    const { scratch, actionDir, gitHome, publish } = await (early ?? makeRunDirs(settings, task))
+    const executionDir = path.join(settings.runnerTemp, 'async-pr')
+    await mkdir(executionDir, { recursive: true })
+    const sandbox = new SandboxAhead(settings.isolateAgent)
+    const run: RunContext = {
+      settings,
+      runnerEnv,
+      task: context,
+      links,
+      github,
+      status,
+      git: createGit({ cwd: settings.workspace }, gitHome),
+      publish,
+      secretForms: knownSecrets,
+      scratch,
+      actionDir,
+      executionFile: path.join(
+        executionDir,
+        `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
+      ),
+      timings,
+      claude,
+      cancelled,
+      ciFix,
+      sandbox,
+      cleanup: async () => {
+        await sandbox.dispose().catch((error: Error) => core.warning(error.message))
+        await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
+      },
+    }
+    // After the publish repository's init, so the two do not contend; ready long before the agent.
+    sandbox.start()
+    return { kind: 'started', run }
   }
-  // After the publish repository's init, so the two do not contend; ready long before the agent.
-  sandbox.start()
-  return { kind: 'started', run }
+  try {
+    const begun = await begin()
+    if (begun.kind === 'skipped') await discardEarly()
+    return begun
+  } catch (error) {
+    await discardEarly()
+    throw error
+  }
 }

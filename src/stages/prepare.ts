@@ -15,6 +15,7 @@ import {
   readWorkspaceRepo,
   removePersistedCredentials,
   taskDeliveredBy,
+  type FetchedHead,
   type WorkspaceRepo,
 } from '../git/workspace.js'
 import { recoverCheckpoint, type Recovery } from '../run/recover.js'
@@ -43,9 +44,10 @@ export interface Prepared {
 
 async function storedSession(
   run: RunContext,
+  fetched: FetchedHead,
 ): Promise<{ meta: SessionMeta; transcript: Buffer } | undefined> {
   const ref = fetchedStoredRef(run.task.prNumber, 'session')
-  if (!(await run.publish.localRef(ref))) return undefined
+  if (!fetched.stored.session) return undefined
   const read = (name: string) =>
     run.publish.git.bytes(['cat-file', 'blob', `${ref}:${name}`], { allowFailure: true })
   const meta = readSessionMeta((await read('session.json')).stdout.toString('utf8'))
@@ -66,22 +68,38 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
     const fromRunId = task.continuation?.fromRunId
     const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber }
     // The credentialed fetch runs in the publish repository, so it need not wait for the
-    // workspace's credentials to go; the workspace's own git waits (checkoutFetched).
+    // workspace's credentials to go, nor the local checkout from it (see checkoutFetched).
     const removing = removePersistedCredentials(git, repo.commonDir)
+    removing.catch(() => undefined)
+    let fetched: FetchedHead
     try {
-      const [keys] = await Promise.all([removing, fetchHead(publish, head, repo.shallow)])
-      if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
-      await checkoutFetched(git, publish, head)
+      fetched = await fetchHead(publish, head, repo.shallow)
     } catch (error) {
       // Never on with the credentials still there, whatever failed.
-      await removing
+      await removing.catch(() => undefined)
       // A dispatch nobody can vouch for yet says nothing on the PR: it is only logged.
       if (fromRunId) return { invalidDispatch: errorMessage(error) }
       throw error
     }
-    core.info(`On ${task.headRef} at ${task.headSha}`)
+    // The workspace checks out while the publish repository's history is read.
+    const configFree = removing.catch(() => undefined)
+    const checkedOut = checkoutFetched(git, publish, head, fetched, configFree).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    )
     const tip = upstreamRef(task.headRef)
-    const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber)
+    const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber).finally(
+      () => checkedOut,
+    )
+    // Never on with the credentials still there: a failed removal ends the run here.
+    const keys = await removing.finally(() => checkedOut)
+    if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
+    const checkoutFailed = await checkedOut
+    if (checkoutFailed) {
+      if (fromRunId) return { invalidDispatch: errorMessage(checkoutFailed) }
+      throw checkoutFailed
+    }
+    core.info(`On ${task.headRef} at ${task.headSha}`)
     const prepared: Omit<Prepared, 'branch'> = { delivered, repo, stored: {} }
 
     // A continuation async-pr dispatched: the run it names must have worked on this PR,
@@ -122,6 +140,7 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
         branch: task.headRef,
         runAttemptUrl: `${run.links.runUrl}/attempts/${settings.runAttempt}`,
         fallbackBranch: `async-pr/${task.prNumber}-recovered-${settings.runId}`,
+        checkpoint: fetched.stored.checkpoint,
       })
       if (found.kind === 'kept') {
         prepared.keptCheckpoint = { fromRunUrl: found.fromRunUrl, reason: found.reason }
@@ -140,14 +159,12 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
           base = recovery.commitSha
         }
       }
-      if (task.continuation) prepared.session = await storedSession(run)
+      if (task.continuation) prepared.session = await storedSession(run, fetched)
     }
     prepared.stored = {
       checkpoint:
-        prepared.recovery || prepared.keptCheckpoint
-          ? undefined
-          : await publish.localRef(fetchedStoredRef(task.prNumber, 'checkpoint')),
-      session: await publish.localRef(fetchedStoredRef(task.prNumber, 'session')),
+        prepared.recovery || prepared.keptCheckpoint ? undefined : fetched.stored.checkpoint,
+      session: fetched.stored.session,
     }
     const branch = await TaskBranch.start({
       publish,
