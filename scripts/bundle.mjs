@@ -7,6 +7,7 @@
 // an inlined copy would bypass (__tests__/e2e/local-action.e2e.test.ts).
 import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 
 // Some CommonJS dependencies call require() for Node built-ins; an ESM bundle
 // has no require, so give it one.
@@ -21,6 +22,20 @@ const common = {
   banner: { js: banner },
   legalComments: 'none',
   logLevel: 'warning',
+}
+
+// undici is what the toolkit fetches through a proxy with; most runs have none, so the bundle
+// gets src/github/undici-on-demand.ts in its place (Node's own fetch), and the real undici is
+// dist/undici.js, loaded only when a request goes through a proxy.
+const undiciOnDemand = {
+  name: 'undici-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) =>
+      args.importer.endsWith('undici-on-demand.ts')
+        ? undefined
+        : { path: path.resolve('src/github/undici-on-demand.ts') },
+    )
+  },
 }
 
 const [flag, outdir] = process.argv.slice(2)
@@ -42,6 +57,12 @@ if (flag === '--toolkit-external') {
     ...common,
     entryPoints: entries,
     outdir: 'dist',
+    plugins: [undiciOnDemand],
     // The CLI's shebang lives in src/cli/index.ts and esbuild keeps it.
+  })
+  await build({
+    ...common,
+    entryPoints: [{ in: 'node_modules/undici/index.js', out: 'undici' }],
+    outdir: 'dist',
   })
 }

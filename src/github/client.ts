@@ -3,6 +3,8 @@
 // transient failures and throttling that honours primary and secondary rate limits.
 
 import { getOctokit } from '@actions/github'
+import { HttpClient } from '@actions/http-client'
+import { fetch as undiciFetch } from 'undici'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 // The light build is the one the throttling plugin itself uses.
@@ -52,6 +54,16 @@ interface LimitedRequest {
 
 function flagOf(request: LimitedRequest, flag: 'bestEffort' | 'retriedByCaller'): boolean {
   return (request.request as Record<string, unknown> | undefined)?.[flag] === true
+}
+
+/**
+ * getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one for the URL the client
+ * calls (`api_url`), with the toolkit's rules (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, loopback).
+ */
+function fetchFor(baseUrl: string): typeof globalThis.fetch {
+  const dispatcher = new HttpClient().getAgentDispatcher(baseUrl)
+  return (async (url: string, init: RequestInit) =>
+    undiciFetch(url, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1])) as never
 }
 
 export function createGitHub(options: ClientOptions): GitHub {
@@ -104,6 +116,7 @@ export function createGitHub(options: ClientOptions): GitHub {
         },
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      request: { fetch: fetchFor(options.baseUrl) },
     },
     retry,
     throttling,
