@@ -12573,7 +12573,7 @@ var UserSandbox = class {
     for (const step of steps) {
       await step().catch((error2) => failures.push(error2.message));
     }
-    this.removal ??= this.privileged("userdel", [this.user]).then(
+    this.removal ??= must(this.privileged("userdel", [this.user]), "userdel").then(
       () => void 0,
       (error2) => new SandboxError(`Removing the agent's user ${this.user}: ${error2.message}`)
     );
@@ -23815,7 +23815,14 @@ async function work(run2, prepared) {
   info(
     `Agent isolation: ${host.isolation === "user" ? "a separate user for this run" : "none"}`
   );
-  const steering = steerRun(run2);
+  let steering;
+  try {
+    steering = steerRun(run2);
+  } catch (error2) {
+    await host.close();
+    await restoreConfig();
+    throw error2;
+  }
   const ctx = {
     settings,
     task: picked.task,

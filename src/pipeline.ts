@@ -22,7 +22,7 @@ import { continueIfDue, settleStored } from './stages/finish.js'
 import { publishReview } from './stages/post-review.js'
 import { prepare, type Prepared } from './stages/prepare.js'
 import { reportOnThreads } from './stages/thread-report.js'
-import { steerRun } from './steer/steering.js'
+import { steerRun, type Steering } from './steer/steering.js'
 import { errorMessage } from './util/errors.js'
 
 /** How long commit and push may take before the status comment says it is pushing. */
@@ -93,7 +93,14 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
     `Agent isolation: ${host.isolation === 'user' ? 'a separate user for this run' : 'none'}`,
   )
   // While it works, a writer's comment reaches the agent, and `/async-pr stop` stops the run.
-  const steering = steerRun(run)
+  let steering: Steering
+  try {
+    steering = steerRun(run)
+  } catch (error) {
+    await host.close() // it holds the agent's user and the proxy
+    await restoreConfig()
+    throw error
+  }
   const ctx: StageContext = {
     settings,
     task: picked.task,

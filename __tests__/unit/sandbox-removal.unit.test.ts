@@ -32,4 +32,26 @@ describe("the agent's user, removed while the work is pushed", () => {
       process.off('unhandledRejection', onUnhandled)
     }
   })
+
+  it('a userdel that exits non-zero is reported at the job’s end, with what it said', async () => {
+    const sandbox = new UserSandbox(
+      async (command) =>
+        command === 'userdel'
+          ? {
+              exitCode: 8,
+              signal: null,
+              stdout: '',
+              stderr: 'userdel: user async-pr-test is currently used by process 4242\n',
+            }
+          : { exitCode: 0, signal: null, stdout: '', stderr: '' },
+      true,
+      'async-pr-test',
+      12345,
+      12345,
+    )
+    await sandbox.dispose()
+    const failure = await sandbox.removed().catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(SandboxError)
+    expect((failure as Error).message).toContain('currently used by process 4242')
+  })
 })

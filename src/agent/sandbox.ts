@@ -319,7 +319,7 @@ export class UserSandbox implements Sandbox {
     // userdel waits on /etc/passwd's lock (every run side by side takes it): nothing after the
     // agent needs the user gone, only the job's end does, which reports a failure (removed()).
     // Caught here, at once: an unhandled rejection in the middle of the push would end the job.
-    this.removal ??= this.privileged('userdel', [this.user]).then(
+    this.removal ??= must(this.privileged('userdel', [this.user]), 'userdel').then(
       () => undefined,
       (error: unknown) =>
         new SandboxError(`Removing the agent's user ${this.user}: ${(error as Error).message}`),
