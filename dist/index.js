@@ -13165,7 +13165,8 @@ ${result.stderr}`.trim() };
       "--atomic",
       ...updates.map((u2) => `--force-with-lease=${u2.ref}:${u2.lease}`),
       this.remote.url,
-      ...updates.map((u2) => `+${u2.sha}:${u2.ref}`)
+      // No `+`: a forcing refspec overrides its lease. The lease alone allows a non-fast-forward.
+      ...updates.map((u2) => `${u2.sha}:${u2.ref}`)
     ]);
     if (result.exitCode === 0) return { ok: true };
     return { ok: false, detail: `${result.stdout}

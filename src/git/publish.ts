@@ -195,7 +195,8 @@ export class PublishRepo {
       '--atomic',
       ...updates.map((u) => `--force-with-lease=${u.ref}:${u.lease}`),
       this.remote.url,
-      ...updates.map((u) => `+${u.sha}:${u.ref}`),
+      // No `+`: a forcing refspec overrides its lease. The lease alone allows a non-fast-forward.
+      ...updates.map((u) => `${u.sha}:${u.ref}`),
     ])
     if (result.exitCode === 0) return { ok: true }
     return { ok: false, detail: `${result.stdout}\n${result.stderr}`.trim() }
