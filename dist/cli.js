@@ -372,15 +372,19 @@ var require_tunnel2 = __commonJS({
 var undici_on_demand_exports = {};
 __export(undici_on_demand_exports, {
   ProxyAgent: () => ProxyAgent,
-  fetch: () => fetch2
+  fetch: () => fetch
 });
 function loadUndici() {
   real ??= import(REAL_UNDICI).then(
-    (loaded) => loaded.default ?? loaded
+    (loaded) => loaded.default ?? loaded,
+    (error) => {
+      real = void 0;
+      throw error;
+    }
   );
   return real;
 }
-async function fetch2(input, init) {
+async function fetch(input, init) {
   const dispatcher = init?.dispatcher;
   if (dispatcher === void 0) return globalThis.fetch(input, init);
   const undici = await loadUndici();
@@ -3502,7 +3506,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
   const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
-    return fetch2(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    return fetch(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
 }
@@ -4528,8 +4532,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch3) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -4545,7 +4549,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch3(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -7567,10 +7571,6 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/github/client.ts
-var import_http_client = __toESM(require_lib(), 1);
-init_undici_on_demand();
-
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION7 = "0.0.0-development";
@@ -7878,6 +7878,14 @@ throttling.triggersNotification = triggersNotification;
 // src/github/client.ts
 var import_light3 = __toESM(require_light(), 1);
 
+// src/github/proxy-fetch.ts
+var import_http_client = __toESM(require_lib(), 1);
+init_undici_on_demand();
+async function proxiedFetch(url, init = {}) {
+  const dispatcher = new import_http_client.HttpClient().getAgentDispatcher(url);
+  return await fetch(url, { ...init, dispatcher });
+}
+
 // src/github/write-backoff.ts
 var DEFAULT_BACKOFF_SECONDS = 60;
 var SLOWED_PROGRESS_INTERVAL_MS = 5 * 6e4;
@@ -7926,10 +7934,6 @@ var backoffs = /* @__PURE__ */ new WeakMap();
 function flagOf(request2, flag) {
   return request2.request?.[flag] === true;
 }
-function fetchFor(baseUrl2) {
-  const dispatcher = new import_http_client.HttpClient().getAgentDispatcher(baseUrl2);
-  return (async (url, init) => fetch2(url, { ...init, dispatcher }));
-}
 function createGitHub(options) {
   const backoff = new WriteBackoff();
   const retries = options.rateLimitRetries ?? 3;
@@ -7970,7 +7974,8 @@ function createGitHub(options) {
         }
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      request: { fetch: fetchFor(options.baseUrl) }
+      // getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one, for each URL called.
+      request: { fetch: proxiedFetch }
     },
     retry,
     throttling
@@ -17198,7 +17203,7 @@ var LineCollector = class {
 };
 var LOG_MAX_BYTES = 256 * 1024 * 1024;
 async function downloadLines(url, options) {
-  const response = await fetch(url, { signal: options.signal, redirect: "follow" });
+  const response = await proxiedFetch(url, { signal: options.signal, redirect: "follow" });
   const collector = new LineCollector(options.from, options.keep);
   if (!response.ok || !response.body) {
     await response.body?.cancel();

@@ -290,15 +290,19 @@ var require_tunnel2 = __commonJS({
 var undici_on_demand_exports = {};
 __export(undici_on_demand_exports, {
   ProxyAgent: () => ProxyAgent,
-  fetch: () => fetch2
+  fetch: () => fetch
 });
 function loadUndici() {
   real ??= import(REAL_UNDICI).then(
-    (loaded) => loaded.default ?? loaded
+    (loaded) => loaded.default ?? loaded,
+    (error2) => {
+      real = void 0;
+      throw error2;
+    }
   );
   return real;
 }
-async function fetch2(input2, init) {
+async function fetch(input2, init) {
   const dispatcher = init?.dispatcher;
   if (dispatcher === void 0) return globalThis.fetch(input2, init);
   const undici = await loadUndici();
@@ -13347,14 +13351,14 @@ async function fetchHead(publish, target, shallow) {
   await publish.setRef(EVENT_HEAD_REF, target.headSha);
   return { eventHead: EVENT_HEAD_REF, stored: fetched.stored };
 }
-async function checkoutFetched(git, publish, target, fetched, configFree) {
+async function checkoutFetched(git, publish, target, fetched, credentialsGone) {
   const tracking = `refs/remotes/origin/${target.headRef}`;
   await publish.giveTo(git, [
     [upstreamRef(target.headRef), tracking],
     [fetched.eventHead, EVENT_HEAD_REF]
   ]);
+  await credentialsGone;
   await git.run(["checkout", "--quiet", "--force", "-B", target.headRef, target.headSha]);
-  await configFree;
   await git.run(["branch", "--quiet", `--set-upstream-to=${tracking}`], { allowFailure: true });
 }
 async function snapshotConfig(git, commonDir) {
@@ -13518,7 +13522,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
   const proxyFetch = (url, opts) => __awaiter3(this, void 0, void 0, function* () {
-    return fetch2(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    return fetch(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
 }
@@ -14544,8 +14548,8 @@ function isPlainObject3(value) {
 }
 var noop3 = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch3) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -14561,7 +14565,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch3(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -17583,10 +17587,6 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/github/client.ts
-var import_http_client2 = __toESM(require_lib(), 1);
-init_undici_on_demand();
-
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION7 = "0.0.0-development";
@@ -17894,6 +17894,14 @@ throttling.triggersNotification = triggersNotification;
 // src/github/client.ts
 var import_light3 = __toESM(require_light(), 1);
 
+// src/github/proxy-fetch.ts
+var import_http_client2 = __toESM(require_lib(), 1);
+init_undici_on_demand();
+async function proxiedFetch(url, init = {}) {
+  const dispatcher = new import_http_client2.HttpClient().getAgentDispatcher(url);
+  return await fetch(url, { ...init, dispatcher });
+}
+
 // src/github/write-backoff.ts
 var DEFAULT_BACKOFF_SECONDS = 60;
 var SLOWED_PROGRESS_INTERVAL_MS = 5 * 6e4;
@@ -17969,10 +17977,6 @@ var RETRIED_BY_CALLER = { retriedByCaller: true };
 function flagOf(request2, flag) {
   return request2.request?.[flag] === true;
 }
-function fetchFor(baseUrl2) {
-  const dispatcher = new import_http_client2.HttpClient().getAgentDispatcher(baseUrl2);
-  return (async (url, init) => fetch2(url, { ...init, dispatcher }));
-}
 function createGitHub(options) {
   const backoff = new WriteBackoff();
   const retries = options.rateLimitRetries ?? 3;
@@ -18013,7 +18017,8 @@ function createGitHub(options) {
         }
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      request: { fetch: fetchFor(options.baseUrl) }
+      // getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one, for each URL called.
+      request: { fetch: proxiedFetch }
     },
     retry,
     throttling
@@ -18647,7 +18652,7 @@ async function readStepLogs(github, ref, jobId, spans) {
   return collector.steps();
 }
 async function streamLines(url, onLine) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(LOG_TIMEOUT_MS) });
+  const response = await proxiedFetch(url, { signal: AbortSignal.timeout(LOG_TIMEOUT_MS) });
   if (!response.ok || !response.body) throw new Error(`the log host answered ${response.status}`);
   const decoder = new TextDecoder();
   let pending = "";
@@ -22423,14 +22428,19 @@ var Timings = class {
 // src/run/start.ts
 async function makeRunDirs(settings, task) {
   const scratch = await mkdtemp(path18.join(tmpdir2(), "async-pr-"));
-  const actionDir = path18.join(scratch, "action");
-  await mkdir8(actionDir, { mode: 448 });
-  const gitHome = prepareGitHome(actionDir);
-  const publish = await PublishRepo.create(actionDir, gitHome, {
-    url: remoteUrl(settings.serverUrl, task.owner, task.repo),
-    auth: authEnv(settings.serverUrl, settings.pushToken)
-  });
-  return { scratch, actionDir, gitHome, publish };
+  try {
+    const actionDir = path18.join(scratch, "action");
+    await mkdir8(actionDir, { mode: 448 });
+    const gitHome = prepareGitHome(actionDir);
+    const publish = await PublishRepo.create(actionDir, gitHome, {
+      url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+      auth: authEnv(settings.serverUrl, settings.pushToken)
+    });
+    return { scratch, actionDir, gitHome, publish };
+  } catch (error2) {
+    await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
+    throw error2;
+  }
 }
 async function startRun(settings, runnerEnv, cancelled) {
   const timings = new Timings();
@@ -23267,8 +23277,8 @@ async function prepareWorkspace(run2) {
       if (fromRunId) return { invalidDispatch: errorMessage(error2) };
       throw error2;
     }
-    const configFree = removing.catch(() => void 0);
-    const checkedOut = checkoutFetched(git, publish, head, fetched, configFree).then(
+    const credentialsGone = removing.catch(() => void 0);
+    const checkedOut = checkoutFetched(git, publish, head, fetched, credentialsGone).then(
       () => void 0,
       (error2) => error2
     );
@@ -23820,7 +23830,9 @@ async function work(run2, prepared) {
   try {
     steering = steerRun(run2);
   } catch (error2) {
-    await host.close();
+    await host.close().catch(
+      (closing) => warning(`Closing the agent's host: ${errorMessage(closing)}`)
+    );
     await restoreConfig();
     throw error2;
   }

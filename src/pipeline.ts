@@ -97,7 +97,12 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   try {
     steering = steerRun(run)
   } catch (error) {
-    await host.close() // it holds the agent's user and the proxy
+    // The host holds the agent's user and the proxy; the error to report is the watcher's.
+    await host
+      .close()
+      .catch((closing: unknown) =>
+        core.warning(`Closing the agent's host: ${errorMessage(closing)}`),
+      )
     await restoreConfig()
     throw error
   }

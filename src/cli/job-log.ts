@@ -6,6 +6,8 @@
 // without any token, keeping only what it was asked for (bounded memory, time
 // and size).
 
+import { proxiedFetch } from '../github/proxy-fetch.js'
+
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/
 // Colour and style (SGR) only; any other escape stays, to be shown as text.
 // eslint-disable-next-line no-control-regex -- ESC is what this finds
@@ -78,7 +80,7 @@ export async function downloadLines(
   url: string,
   options: { from: number; keep: number; signal: AbortSignal; maxBytes?: number },
 ): Promise<LogLines & { status: number }> {
-  const response = await fetch(url, { signal: options.signal, redirect: 'follow' })
+  const response = await proxiedFetch(url, { signal: options.signal, redirect: 'follow' })
   const collector = new LineCollector(options.from, options.keep)
   if (!response.ok || !response.body) {
     await response.body?.cancel()

@@ -171,23 +171,25 @@ export async function fetchHead(
  * Puts the workspace on the PR's head branch at the event's head commit, from
  * what fetchHead put in the publish repository: a local fetch, with no
  * credential in sight (file:// only: a persisted http header is never sent),
- * so it need not wait for the credentials to go. Writing the upstream to the
- * workspace's config does wait for `configFree`: the removal writes that file too.
+ * so it need not wait for the credentials to go. The checkout does wait for
+ * `credentialsGone`: it can start the repository's filters (git-lfs, which
+ * downloads with checkout's persisted header), and the upstream is written to
+ * the config, which the removal writes too.
  */
 export async function checkoutFetched(
   git: Git,
   publish: PublishRepo,
   target: HeadCheckout,
   fetched: FetchedHead,
-  configFree: Promise<unknown>,
+  credentialsGone: Promise<unknown>,
 ): Promise<void> {
   const tracking = `refs/remotes/origin/${target.headRef}`
   await publish.giveTo(git, [
     [upstreamRef(target.headRef), tracking],
     [fetched.eventHead, EVENT_HEAD_REF],
   ])
+  await credentialsGone
   await git.run(['checkout', '--quiet', '--force', '-B', target.headRef, target.headSha])
-  await configFree
   await git.run(['branch', '--quiet', `--set-upstream-to=${tracking}`], { allowFailure: true })
 }
 

@@ -7,6 +7,7 @@
 // and streamed, so a log of any size costs a bounded amount of memory.
 
 import type { GitHub } from './client.js'
+import { proxiedFetch } from './proxy-fetch.js'
 import { sectionTail, StepLogCollector, type StepSpan } from './ci-log-text.js'
 import { errorMessage } from '../util/errors.js'
 
@@ -165,7 +166,7 @@ async function readStepLogs(github: GitHub, ref: CiRunRef, jobId: number, spans:
 
 /** Fetches a URL without any credential and hands over its text line by line, within the bounds. */
 async function streamLines(url: string, onLine: (line: string) => void): Promise<void> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(LOG_TIMEOUT_MS) })
+  const response = await proxiedFetch(url, { signal: AbortSignal.timeout(LOG_TIMEOUT_MS) })
   if (!response.ok || !response.body) throw new Error(`the log host answered ${response.status}`)
   const decoder = new TextDecoder()
   let pending = ''

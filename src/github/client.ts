@@ -3,14 +3,13 @@
 // transient failures and throttling that honours primary and secondary rate limits.
 
 import { getOctokit } from '@actions/github'
-import { HttpClient } from '@actions/http-client'
-import { fetch as undiciFetch } from 'undici'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 // The light build is the one the throttling plugin itself uses.
 // @ts-expect-error -- bottleneck types only its main entry; light.js has the same API.
 import BottleneckLight from 'bottleneck/light.js'
 import type BottleneckType from 'bottleneck'
+import { proxiedFetch } from './proxy-fetch.js'
 import { secondaryLimitWait, WriteBackoff } from './write-backoff.js'
 
 const Bottleneck = BottleneckLight as typeof BottleneckType
@@ -54,16 +53,6 @@ interface LimitedRequest {
 
 function flagOf(request: LimitedRequest, flag: 'bestEffort' | 'retriedByCaller'): boolean {
   return (request.request as Record<string, unknown> | undefined)?.[flag] === true
-}
-
-/**
- * getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one for the URL the client
- * calls (`api_url`), with the toolkit's rules (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, loopback).
- */
-function fetchFor(baseUrl: string): typeof globalThis.fetch {
-  const dispatcher = new HttpClient().getAgentDispatcher(baseUrl)
-  return (async (url: string, init: RequestInit) =>
-    undiciFetch(url, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1])) as never
 }
 
 export function createGitHub(options: ClientOptions): GitHub {
@@ -116,7 +105,8 @@ export function createGitHub(options: ClientOptions): GitHub {
         },
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      request: { fetch: fetchFor(options.baseUrl) },
+      // getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one, for each URL called.
+      request: { fetch: proxiedFetch },
     },
     retry,
     throttling,

@@ -16,6 +16,10 @@ let real: Promise<Undici> | undefined
 function loadUndici(): Promise<Undici> {
   real ??= import(REAL_UNDICI).then(
     (loaded: { default?: Undici } & Undici) => loaded.default ?? loaded,
+    (error: unknown) => {
+      real = undefined // the next request tries again
+      throw error
+    },
   )
   return real
 }

@@ -69,14 +69,20 @@ interface RunDirs {
 /** The run's scratch directory, outside RUNNER_TEMP, with the action's own closed part inside. */
 async function makeRunDirs(settings: Settings, task: Task): Promise<RunDirs> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'async-pr-'))
-  const actionDir = path.join(scratch, 'action')
-  await mkdir(actionDir, { mode: 0o700 })
-  const gitHome = prepareGitHome(actionDir)
-  const publish = await PublishRepo.create(actionDir, gitHome, {
-    url: remoteUrl(settings.serverUrl, task.owner, task.repo),
-    auth: authEnv(settings.serverUrl, settings.pushToken),
-  })
-  return { scratch, actionDir, gitHome, publish }
+  try {
+    const actionDir = path.join(scratch, 'action')
+    await mkdir(actionDir, { mode: 0o700 })
+    const gitHome = prepareGitHome(actionDir)
+    const publish = await PublishRepo.create(actionDir, gitHome, {
+      url: remoteUrl(settings.serverUrl, task.owner, task.repo),
+      auth: authEnv(settings.serverUrl, settings.pushToken),
+    })
+    return { scratch, actionDir, gitHome, publish }
+  } catch (error) {
+    // Self-hosted runners keep /tmp: nothing of a run that never started stays there.
+    await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
+    throw error
+  }
 }
 
 export async function startRun(

@@ -68,7 +68,7 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
     const fromRunId = task.continuation?.fromRunId
     const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber }
     // The credentialed fetch runs in the publish repository, so it need not wait for the
-    // workspace's credentials to go, nor the local checkout from it (see checkoutFetched).
+    // workspace's credentials to go, nor the local fetch from it (see checkoutFetched).
     const removing = removePersistedCredentials(git, repo.commonDir)
     removing.catch(() => undefined)
     let fetched: FetchedHead
@@ -82,8 +82,8 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
       throw error
     }
     // The workspace checks out while the publish repository's history is read.
-    const configFree = removing.catch(() => undefined)
-    const checkedOut = checkoutFetched(git, publish, head, fetched, configFree).then(
+    const credentialsGone = removing.catch(() => undefined)
+    const checkedOut = checkoutFetched(git, publish, head, fetched, credentialsGone).then(
       () => undefined,
       (error: unknown) => error as Error,
     )
