@@ -11960,46 +11960,53 @@ async function startModelProxy(upstream, credential, limits = {}) {
         );
         resolve();
       };
-      const outgoing = client.request(
-        {
-          protocol: base.protocol,
-          hostname: base.hostname,
-          port: base.port || void 0,
-          method: "POST",
-          path: basePath + (req.url ?? "/"),
-          headers: upstreamHeaders(req, request2.body.length)
-        },
-        (response) => {
-          upstreamRes = response;
-          const status = response.statusCode ?? 502;
-          const responseHeaders = { ...response.headers };
-          for (const name of HOP_BY_HOP) delete responseHeaders[name];
-          res.writeHead(status, responseHeaders);
-          const generated = status >= 200 && status < 300;
-          if (generated && request2.endpoint === "messages") read = tapUsage(response);
-          response.pipe(res);
-          response.on("error", () => void 0);
-          response.on("close", () => {
-            if (response.complete) return;
-            settle(generated ? "cut" : "rejected");
-            res.destroy();
-          });
-          res.on("finish", () => settle(generated ? "answered" : "rejected"));
-        }
-      );
-      outgoing.on("error", (error2) => {
-        if (!upstreamRes) {
+      const onAnswer = (response) => {
+        upstreamRes = response;
+        const status = response.statusCode ?? 502;
+        const responseHeaders = { ...response.headers };
+        for (const name of HOP_BY_HOP) delete responseHeaders[name];
+        res.writeHead(status, responseHeaders);
+        const generated = status >= 200 && status < 300;
+        if (generated && request2.endpoint === "messages") read = tapUsage(response);
+        response.pipe(res);
+        response.on("error", () => void 0);
+        response.on("close", () => {
+          if (response.complete) return;
+          settle(generated ? "cut" : "rejected");
+          res.destroy();
+        });
+        res.on("finish", () => settle(generated ? "answered" : "rejected"));
+      };
+      let outgoing;
+      const sendUpstream = (mayRetry) => {
+        const attempt = client.request(
+          {
+            protocol: base.protocol,
+            hostname: base.hostname,
+            port: base.port || void 0,
+            method: "POST",
+            path: basePath + (req.url ?? "/"),
+            headers: upstreamHeaders(req, request2.body.length)
+          },
+          onAnswer
+        );
+        outgoing = attempt;
+        attempt.on("error", (error2) => {
+          if (upstreamRes) return;
+          if (mayRetry && attempt.reusedSocket && error2.code === "ECONNRESET" && !res.destroyed)
+            return sendUpstream(false);
           sendError(res, 502, "api_error", `async-pr's model proxy: ${error2.message}`);
           settle("rejected");
-        }
-      });
+        });
+        attempt.end(request2.body);
+      };
+      sendUpstream(true);
       res.on("close", () => {
         if (!res.writableFinished) {
           settle("abandoned");
           outgoing.destroy();
         }
       });
-      outgoing.end(request2.body);
     });
   }
   async function handle(req, res) {

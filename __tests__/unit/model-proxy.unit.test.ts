@@ -151,6 +151,52 @@ describe('the model proxy forwards what Claude Code sends', () => {
   })
 })
 
+describe('the model proxy and a kept-alive connection the API closes', () => {
+  it('sends the request again on a new connection when the reused one is reset, once', async () => {
+    // An upstream that answers the first request on each connection and drops the connection
+    // when a second one comes on it (an API closing an idle keep-alive connection at that moment).
+    let connections = 0
+    let dropped = 0
+    const upstreamServer = net.createServer((socket) => {
+      connections++
+      let requests = 0
+      let buffered = ''
+      socket.setEncoding('latin1')
+      socket.on('error', () => undefined)
+      socket.on('data', (chunk: string) => {
+        buffered += chunk
+        // One whole request: headers and a body of content-length bytes.
+        const end = buffered.indexOf('\r\n\r\n')
+        if (end < 0) return
+        const length = Number(/content-length: (\d+)/i.exec(buffered.slice(0, end))?.[1] ?? 0)
+        if (buffered.length < end + 4 + length) return
+        buffered = buffered.slice(end + 4 + length)
+        if (++requests > 1) {
+          dropped++
+          socket.destroy()
+          return
+        }
+        const body = '{"type":"message"}'
+        socket.write(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n` +
+            `connection: keep-alive\r\n\r\n${body}`,
+        )
+      })
+    })
+    await new Promise<void>((resolve) => upstreamServer.listen(0, '127.0.0.1', resolve))
+    closers.push(() => new Promise((resolve) => upstreamServer.close(() => resolve())))
+    const { port } = upstreamServer.address() as AddressInfo
+    proxy = await startModelProxy(`http://127.0.0.1:${port}`, { apiKey: REAL_KEY })
+
+    const first = await send('/v1/messages/count_tokens', turn())
+    const second = await send('/v1/messages/count_tokens', turn())
+    expect([first.status, second.status]).toEqual([200, 200])
+    // The second went out on the kept connection, was dropped there, and went again on a new one.
+    expect(dropped).toBe(1)
+    expect(connections).toBe(2)
+  })
+})
+
 describe('the model proxy refuses, before the upstream sees anything,', () => {
   it.each([
     ['GET', '/v1/models'],

@@ -293,40 +293,50 @@ export async function startModelProxy(
         )
         resolve()
       }
-      const outgoing = client.request(
-        {
-          protocol: base.protocol,
-          hostname: base.hostname,
-          port: base.port || undefined,
-          method: 'POST',
-          path: basePath + (req.url ?? '/'),
-          headers: upstreamHeaders(req, request.body.length),
-        },
-        (response) => {
-          upstreamRes = response
-          const status = response.statusCode ?? 502
-          const responseHeaders = { ...response.headers }
-          for (const name of HOP_BY_HOP) delete responseHeaders[name]
-          res.writeHead(status, responseHeaders)
-          const generated = status >= 200 && status < 300
-          if (generated && request.endpoint === 'messages') read = tapUsage(response)
-          response.pipe(res)
-          response.on('error', () => undefined)
-          response.on('close', () => {
-            if (response.complete) return
-            // The API broke off: the client sees the same break.
-            settle(generated ? 'cut' : 'rejected')
-            res.destroy()
-          })
-          res.on('finish', () => settle(generated ? 'answered' : 'rejected'))
-        },
-      )
-      outgoing.on('error', (error) => {
-        if (!upstreamRes) {
+      const onAnswer = (response: http.IncomingMessage) => {
+        upstreamRes = response
+        const status = response.statusCode ?? 502
+        const responseHeaders = { ...response.headers }
+        for (const name of HOP_BY_HOP) delete responseHeaders[name]
+        res.writeHead(status, responseHeaders)
+        const generated = status >= 200 && status < 300
+        if (generated && request.endpoint === 'messages') read = tapUsage(response)
+        response.pipe(res)
+        response.on('error', () => undefined)
+        response.on('close', () => {
+          if (response.complete) return
+          // The API broke off: the client sees the same break.
+          settle(generated ? 'cut' : 'rejected')
+          res.destroy()
+        })
+        res.on('finish', () => settle(generated ? 'answered' : 'rejected'))
+      }
+      let outgoing: http.ClientRequest
+      const sendUpstream = (mayRetry: boolean) => {
+        const attempt = client.request(
+          {
+            protocol: base.protocol,
+            hostname: base.hostname,
+            port: base.port || undefined,
+            method: 'POST',
+            path: basePath + (req.url ?? '/'),
+            headers: upstreamHeaders(req, request.body.length),
+          },
+          onAnswer,
+        )
+        outgoing = attempt
+        attempt.on('error', (error: NodeJS.ErrnoException) => {
+          if (upstreamRes) return
+          // A kept-alive connection the API closed just as it was reused: the request never
+          // got an answer; once more, on a connection of its own (Node's advice for this race).
+          if (mayRetry && attempt.reusedSocket && error.code === 'ECONNRESET' && !res.destroyed)
+            return sendUpstream(false)
           sendError(res, 502, 'api_error', `async-pr's model proxy: ${error.message}`)
           settle('rejected')
-        }
-      })
+        })
+        attempt.end(request.body)
+      }
+      sendUpstream(true)
       // The client closing its side (cancellation) ends the upstream request too.
       res.on('close', () => {
         if (!res.writableFinished) {
@@ -334,7 +344,6 @@ export async function startModelProxy(
           outgoing.destroy()
         }
       })
-      outgoing.end(request.body)
     })
   }
 
