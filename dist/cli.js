@@ -7881,8 +7881,14 @@ var import_light3 = __toESM(require_light(), 1);
 // src/github/proxy-fetch.ts
 var import_http_client = __toESM(require_lib(), 1);
 init_undici_on_demand();
+var dispatchers = /* @__PURE__ */ new Map();
+function dispatcherFor(url) {
+  const { origin } = new URL(url);
+  if (!dispatchers.has(origin)) dispatchers.set(origin, new import_http_client.HttpClient().getAgentDispatcher(url));
+  return dispatchers.get(origin);
+}
 async function proxiedFetch(url, init = {}) {
-  const dispatcher = new import_http_client.HttpClient().getAgentDispatcher(url);
+  const dispatcher = dispatcherFor(url);
   return await fetch(url, { ...init, dispatcher });
 }
 

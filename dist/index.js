@@ -17904,8 +17904,14 @@ var import_light3 = __toESM(require_light(), 1);
 // src/github/proxy-fetch.ts
 var import_http_client2 = __toESM(require_lib(), 1);
 init_undici_on_demand();
+var dispatchers = /* @__PURE__ */ new Map();
+function dispatcherFor(url) {
+  const { origin } = new URL(url);
+  if (!dispatchers.has(origin)) dispatchers.set(origin, new import_http_client2.HttpClient().getAgentDispatcher(url));
+  return dispatchers.get(origin);
+}
 async function proxiedFetch(url, init = {}) {
-  const dispatcher = new import_http_client2.HttpClient().getAgentDispatcher(url);
+  const dispatcher = dispatcherFor(url);
   return await fetch(url, { ...init, dispatcher });
 }
 
@@ -22450,6 +22456,18 @@ async function makeRunDirs(settings, task) {
   }
 }
 async function startRun(settings, runnerEnv, cancelled) {
+  const early = {};
+  const discardEarly = () => early.dirs?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
+  try {
+    const begun = await begin(settings, runnerEnv, cancelled, early);
+    if (begun.kind === "skipped") await discardEarly();
+    return begun;
+  } catch (error2) {
+    await discardEarly();
+    throw error2;
+  }
+}
+async function begin(settings, runnerEnv, cancelled, early) {
   const timings = new Timings();
   initBinaries(runnerEnv.PATH, [settings.workspace, settings.runnerTemp]);
   const payload = settings.eventPayload;
@@ -22461,108 +22479,94 @@ async function startRun(settings, runnerEnv, cancelled) {
   });
   const knownSecrets = secretForms(secretsOf(settings));
   let listed;
-  let early;
   const whileChecking = (pr) => {
     listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber });
     listed().catch(() => void 0);
-    early = makeRunDirs(settings, pr);
-    early.catch(() => void 0);
+    early.dirs = makeRunDirs(settings, pr);
+    early.dirs.catch(() => void 0);
   };
-  const discardEarly = async () => {
-    await early?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
+  const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
+    prefix: settings.triggerPrefix,
+    allowedBots: settings.allowedBots,
+    whileChecking
+  });
+  if (resolved.kind === "skipped") return resolved;
+  const task = resolved.task;
+  const ciFix = "ciLine" in resolved ? resolved : void 0;
+  timings.mark("trust checked");
+  const claude = locateClaude({
+    claudePath: settings.claudePath,
+    version: settings.claudeCodeVersion,
+    toolCache: settings.toolCache,
+    searchPath: runnerEnv.PATH,
+    log: info
+  });
+  claude.catch(() => void 0);
+  const { owner, repo } = settings.repository;
+  const links = {
+    serverUrl: settings.serverUrl,
+    runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`
   };
-  const begin = async () => {
-    const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
-      prefix: settings.triggerPrefix,
-      allowedBots: settings.allowedBots,
-      whileChecking
-    });
-    if (resolved.kind === "skipped") return resolved;
-    const task = resolved.task;
-    const ciFix = "ciLine" in resolved ? resolved : void 0;
-    timings.mark("trust checked");
-    const claude = locateClaude({
-      claudePath: settings.claudePath,
-      version: settings.claudeCodeVersion,
-      toolCache: settings.toolCache,
-      searchPath: runnerEnv.PATH,
-      log: info
-    });
-    claude.catch(() => void 0);
-    const { owner, repo } = settings.repository;
-    const links = {
-      serverUrl: settings.serverUrl,
-      runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`
+  const status = new LiveStatus(
+    github,
+    task,
+    links,
+    settings.progressIntervalMs,
+    warning,
+    knownSecrets,
+    ciFix?.comments ?? listed
+  );
+  if (task.followUp && await status.alreadyAnswered()) {
+    return {
+      kind: "skipped",
+      reason: "already_done",
+      message: "This instruction was already answered."
     };
-    const status = new LiveStatus(
-      github,
-      task,
-      links,
-      settings.progressIntervalMs,
-      warning,
-      knownSecrets,
-      ciFix?.comments ?? listed
-    );
-    if (task.followUp && await status.alreadyAnswered()) {
-      return {
-        kind: "skipped",
-        reason: "already_done",
-        message: "This instruction was already answered."
-      };
-    }
-    if (task.followUp && isStop(task.followUp.instruction)) {
-      return {
-        kind: "skipped",
-        reason: "nothing_to_stop",
-        message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`
-      };
-    }
-    const context3 = await withReviewThreads(github, task, {
-      graphqlUrl: settings.graphqlUrl,
-      allowedBots: settings.allowedBots,
-      warn: warning
-    });
-    const { scratch, actionDir, gitHome, publish } = await (early ?? makeRunDirs(settings, task));
-    const executionDir = path18.join(settings.runnerTemp, "async-pr");
-    await mkdir8(executionDir, { recursive: true });
-    const sandbox = new SandboxAhead(settings.isolateAgent);
-    const run2 = {
-      settings,
-      runnerEnv,
-      task: context3,
-      links,
-      github,
-      status,
-      git: createGit({ cwd: settings.workspace }, gitHome),
-      publish,
-      secretForms: knownSecrets,
-      scratch,
-      actionDir,
-      executionFile: path18.join(
-        executionDir,
-        `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
-      ),
-      timings,
-      claude,
-      cancelled,
-      ciFix,
-      sandbox,
-      cleanup: async () => {
-        await sandbox.dispose().catch((error2) => warning(error2.message));
-        await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
-      }
-    };
-    sandbox.start();
-    return { kind: "started", run: run2 };
-  };
-  try {
-    const begun = await begin();
-    if (begun.kind === "skipped") await discardEarly();
-    return begun;
-  } catch (error2) {
-    await discardEarly();
-    throw error2;
   }
+  if (task.followUp && isStop(task.followUp.instruction)) {
+    return {
+      kind: "skipped",
+      reason: "nothing_to_stop",
+      message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`
+    };
+  }
+  const context3 = await withReviewThreads(github, task, {
+    graphqlUrl: settings.graphqlUrl,
+    allowedBots: settings.allowedBots,
+    warn: warning
+  });
+  const { scratch, actionDir, gitHome, publish } = await (early.dirs ?? makeRunDirs(settings, task));
+  const executionDir = path18.join(settings.runnerTemp, "async-pr");
+  await mkdir8(executionDir, { recursive: true });
+  const sandbox = new SandboxAhead(settings.isolateAgent);
+  const run2 = {
+    settings,
+    runnerEnv,
+    task: context3,
+    links,
+    github,
+    status,
+    git: createGit({ cwd: settings.workspace }, gitHome),
+    publish,
+    secretForms: knownSecrets,
+    scratch,
+    actionDir,
+    executionFile: path18.join(
+      executionDir,
+      `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
+    ),
+    timings,
+    claude,
+    cancelled,
+    ciFix,
+    sandbox,
+    cleanup: async () => {
+      await sandbox.dispose().catch((error2) => warning(error2.message));
+      await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
+    }
+  };
+  sandbox.start();
+  return { kind: "started", run: run2 };
 }
 
 // src/git/rebase.ts

@@ -90,6 +90,29 @@ export async function startRun(
   runnerEnv: Record<string, string | undefined>,
   cancelled: AbortSignal,
 ): Promise<{ kind: 'started'; run: RunContext } | Skipped> {
+  // The run's private directories and its publish repository (a `git init`, no network) are
+  // made while the permission is looked up, and removed again if the run does not start.
+  const early: { dirs?: Promise<RunDirs> } = {}
+  const discardEarly = () =>
+    early.dirs
+      ?.then(({ scratch }) => rm(scratch, { recursive: true, force: true }))
+      .catch(() => undefined)
+  try {
+    const begun = await begin(settings, runnerEnv, cancelled, early)
+    if (begun.kind === 'skipped') await discardEarly()
+    return begun
+  } catch (error) {
+    await discardEarly()
+    throw error
+  }
+}
+
+async function begin(
+  settings: Settings,
+  runnerEnv: Record<string, string | undefined>,
+  cancelled: AbortSignal,
+  early: { dirs?: Promise<RunDirs> },
+): Promise<{ kind: 'started'; run: RunContext } | Skipped> {
   const timings = new Timings()
   // Before anything runs: every program the action starts, from PATH entries the agent cannot write.
   initBinaries(runnerEnv.PATH, [settings.workspace, settings.runnerTemp])
@@ -105,124 +128,106 @@ export async function startRun(
   // first comment needs to know whether an earlier run left one. Only read, and only
   // used once the run is trusted.
   let listed: ReturnType<typeof listComments> | undefined
-  // The run's private directories and its publish repository (a `git init`, no network) are
-  // made while the permission is looked up, and removed again if the run does not start.
-  let early: Promise<RunDirs> | undefined
   const whileChecking = (pr: Task) => {
     listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber })
     listed().catch(() => undefined)
-    early = makeRunDirs(settings, pr)
-    early.catch(() => undefined)
+    early.dirs = makeRunDirs(settings, pr)
+    early.dirs.catch(() => undefined)
   }
-  const discardEarly = async () => {
-    await early
-      ?.then(({ scratch }) => rm(scratch, { recursive: true, force: true }))
-      .catch(() => undefined)
+  // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
+  // task; everything else (a pass, a person's commit, attempts used up) ends here.
+  const resolved =
+    settings.eventName === 'workflow_run'
+      ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets))
+      : await resolveTask(github, settings.eventName, payload, {
+          prefix: settings.triggerPrefix,
+          allowedBots: settings.allowedBots,
+          whileChecking,
+        })
+  if (resolved.kind === 'skipped') return resolved
+  const task = resolved.task
+  const ciFix = 'ciLine' in resolved ? (resolved as CiFixRun) : undefined
+  timings.mark('trust checked')
+
+  // Provisioning the CLI (a download on a fresh runner) runs alongside the
+  // first comment and the checkout: none of them waits for it.
+  const claude = locateClaude({
+    claudePath: settings.claudePath,
+    version: settings.claudeCodeVersion,
+    toolCache: settings.toolCache,
+    searchPath: runnerEnv.PATH,
+    log: core.info,
+  })
+  claude.catch(() => undefined)
+
+  const { owner, repo } = settings.repository
+  const links: RunLinks = {
+    serverUrl: settings.serverUrl,
+    runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
   }
-  const begin = async (): Promise<{ kind: 'started'; run: RunContext } | Skipped> => {
-    // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
-    // task; everything else (a pass, a person's commit, attempts used up) ends here.
-    const resolved =
-      settings.eventName === 'workflow_run'
-        ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets))
-        : await resolveTask(github, settings.eventName, payload, {
-            prefix: settings.triggerPrefix,
-            allowedBots: settings.allowedBots,
-            whileChecking,
-          })
-    if (resolved.kind === 'skipped') return resolved
-    const task = resolved.task
-    const ciFix = 'ciLine' in resolved ? (resolved as CiFixRun) : undefined
-    timings.mark('trust checked')
-
-    // Provisioning the CLI (a download on a fresh runner) runs alongside the
-    // first comment and the checkout: none of them waits for it.
-    const claude = locateClaude({
-      claudePath: settings.claudePath,
-      version: settings.claudeCodeVersion,
-      toolCache: settings.toolCache,
-      searchPath: runnerEnv.PATH,
-      log: core.info,
-    })
-    claude.catch(() => undefined)
-
-    const { owner, repo } = settings.repository
-    const links: RunLinks = {
-      serverUrl: settings.serverUrl,
-      runUrl: `${settings.serverUrl}/${owner}/${repo}/actions/runs/${settings.runId}`,
+  const status = new LiveStatus(
+    github,
+    task,
+    links,
+    settings.progressIntervalMs,
+    core.warning,
+    knownSecrets,
+    ciFix?.comments ?? listed,
+  )
+  if (task.followUp && (await status.alreadyAnswered())) {
+    return {
+      kind: 'skipped',
+      reason: 'already_done',
+      message: 'This instruction was already answered.',
     }
-    const status = new LiveStatus(
-      github,
-      task,
-      links,
-      settings.progressIntervalMs,
-      core.warning,
-      knownSecrets,
-      ciFix?.comments ?? listed,
-    )
-    if (task.followUp && (await status.alreadyAnswered())) {
-      return {
-        kind: 'skipped',
-        reason: 'already_done',
-        message: 'This instruction was already answered.',
-      }
-    }
-    // `/async-pr stop` is for a running run (src/steer/), which answers it; alone it asks for nothing.
-    if (task.followUp && isStop(task.followUp.instruction)) {
-      return {
-        kind: 'skipped',
-        reason: 'nothing_to_stop',
-        message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`,
-      }
-    }
-
-    // A follow-up sees the PR's open review threads; it answers them after its push.
-    const context = await withReviewThreads(github, task, {
-      graphqlUrl: settings.graphqlUrl,
-      allowedBots: settings.allowedBots,
-      warn: core.warning,
-    })
-
-    const { scratch, actionDir, gitHome, publish } = await (early ?? makeRunDirs(settings, task))
-    const executionDir = path.join(settings.runnerTemp, 'async-pr')
-    await mkdir(executionDir, { recursive: true })
-    const sandbox = new SandboxAhead(settings.isolateAgent)
-    const run: RunContext = {
-      settings,
-      runnerEnv,
-      task: context,
-      links,
-      github,
-      status,
-      git: createGit({ cwd: settings.workspace }, gitHome),
-      publish,
-      secretForms: knownSecrets,
-      scratch,
-      actionDir,
-      executionFile: path.join(
-        executionDir,
-        `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
-      ),
-      timings,
-      claude,
-      cancelled,
-      ciFix,
-      sandbox,
-      cleanup: async () => {
-        await sandbox.dispose().catch((error: Error) => core.warning(error.message))
-        await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
-      },
-    }
-    // After the publish repository's init, so the two do not contend; ready long before the agent.
-    sandbox.start()
-    return { kind: 'started', run }
   }
-  try {
-    const begun = await begin()
-    if (begun.kind === 'skipped') await discardEarly()
-    return begun
-  } catch (error) {
-    await discardEarly()
-    throw error
+  // `/async-pr stop` is for a running run (src/steer/), which answers it; alone it asks for nothing.
+  if (task.followUp && isStop(task.followUp.instruction)) {
+    return {
+      kind: 'skipped',
+      reason: 'nothing_to_stop',
+      message: `No run took \`${settings.triggerPrefix} stop\`: nothing was running on this PR when it came.`,
+    }
   }
+
+  // A follow-up sees the PR's open review threads; it answers them after its push.
+  const context = await withReviewThreads(github, task, {
+    graphqlUrl: settings.graphqlUrl,
+    allowedBots: settings.allowedBots,
+    warn: core.warning,
+  })
+
+  const { scratch, actionDir, gitHome, publish } = await (early.dirs ?? makeRunDirs(settings, task))
+  const executionDir = path.join(settings.runnerTemp, 'async-pr')
+  await mkdir(executionDir, { recursive: true })
+  const sandbox = new SandboxAhead(settings.isolateAgent)
+  const run: RunContext = {
+    settings,
+    runnerEnv,
+    task: context,
+    links,
+    github,
+    status,
+    git: createGit({ cwd: settings.workspace }, gitHome),
+    publish,
+    secretForms: knownSecrets,
+    scratch,
+    actionDir,
+    executionFile: path.join(
+      executionDir,
+      `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`,
+    ),
+    timings,
+    claude,
+    cancelled,
+    ciFix,
+    sandbox,
+    cleanup: async () => {
+      await sandbox.dispose().catch((error: Error) => core.warning(error.message))
+      await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
+    },
+  }
+  // After the publish repository's init, so the two do not contend; ready long before the agent.
+  sandbox.start()
+  return { kind: 'started', run }
 }
