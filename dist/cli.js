@@ -7933,15 +7933,62 @@ function secondaryLimitWait(error) {
   return void 0;
 }
 
+// src/github/token-traffic.ts
+var PROGRESS_WRITES_PER_MINUTE = 30;
+var MAX_TRAFFIC_INTERVAL_MS = 10 * 6e4;
+var TokenTraffic = class {
+  /** The token's count at the run's first answer, and the highest seen since. */
+  first;
+  latest = 0;
+  /** The run's own counted answers since the first (a 304 counts for no one). */
+  own = 0;
+  /**
+   * One answer of the REST API (`core`): its `x-ratelimit-used`, and whether it counted
+   * (a 304 does not). GraphQL has a count of its own and is not fed here.
+   */
+  observe(usedHeader, counted) {
+    const used = Number(usedHeader);
+    if (!Number.isFinite(used) || used < 0) return;
+    if (this.first === void 0 || used < this.first) {
+      this.first = this.latest = used;
+      this.own = 0;
+      return;
+    }
+    if (counted) this.own++;
+    this.latest = Math.max(this.latest, used);
+  }
+  /** Counted requests of other clients of the token since the first answer. */
+  othersSince() {
+    if (this.first === void 0) return 0;
+    return Math.max(0, this.latest - this.first - this.own);
+  }
+  /**
+   * How many clients like this run share the token, judged by how much faster its count
+   * climbs than the run's own requests do: 1 when no one else spends it.
+   */
+  clients() {
+    const others = this.othersSince();
+    if (others === 0) return 1;
+    return 1 + others / Math.max(1, this.own);
+  }
+  /** How far apart this run's progress edits go so all the token's runs stay in their share. */
+  progressIntervalMs(baseMs) {
+    const fair = this.clients() * 6e4 / PROGRESS_WRITES_PER_MINUTE;
+    return Math.max(baseMs, Math.min(MAX_TRAFFIC_INTERVAL_MS, Math.round(fair)));
+  }
+};
+
 // src/github/client.ts
 var Bottleneck2 = import_light3.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
 var backoffs = /* @__PURE__ */ new WeakMap();
+var traffics = /* @__PURE__ */ new WeakMap();
 function flagOf(request2, flag) {
   return request2.request?.[flag] === true;
 }
 function createGitHub(options) {
   const backoff = new WriteBackoff();
+  const traffic = new TokenTraffic();
   const retries = options.rateLimitRetries ?? 3;
   const log = options.log ?? (() => void 0);
   const quiet = options.debug ?? (() => void 0);
@@ -7987,12 +8034,23 @@ function createGitHub(options) {
     throttling
   );
   github.hook.error("request", (error) => {
+    const answer = error.response;
+    if (answer) observeTraffic(traffic, answer.headers, error.status);
     const wait = secondaryLimitWait(error);
     if (wait !== void 0) backoff.hit(wait);
     throw error;
   });
+  github.hook.after("request", (response) => {
+    observeTraffic(traffic, response.headers, response.status);
+  });
   backoffs.set(github, backoff);
+  traffics.set(github, traffic);
   return github;
+}
+function observeTraffic(traffic, headers, status) {
+  const resource = headers?.["x-ratelimit-resource"];
+  if (resource !== void 0 && resource !== "core") return;
+  traffic.observe(headers?.["x-ratelimit-used"], status !== 304);
 }
 function statusOf(error) {
   const status = error?.status;

@@ -17978,12 +17978,68 @@ async function writeAfterPauses(write, backoff, options) {
   }
 }
 
+// src/github/token-traffic.ts
+var PROGRESS_WRITES_PER_MINUTE = 30;
+var MAX_TRAFFIC_INTERVAL_MS = 10 * 6e4;
+var TokenTraffic = class {
+  /** The token's count at the run's first answer, and the highest seen since. */
+  first;
+  latest = 0;
+  /** The run's own counted answers since the first (a 304 counts for no one). */
+  own = 0;
+  /**
+   * One answer of the REST API (`core`): its `x-ratelimit-used`, and whether it counted
+   * (a 304 does not). GraphQL has a count of its own and is not fed here.
+   */
+  observe(usedHeader, counted) {
+    const used = Number(usedHeader);
+    if (!Number.isFinite(used) || used < 0) return;
+    if (this.first === void 0 || used < this.first) {
+      this.first = this.latest = used;
+      this.own = 0;
+      return;
+    }
+    if (counted) this.own++;
+    this.latest = Math.max(this.latest, used);
+  }
+  /** Counted requests of other clients of the token since the first answer. */
+  othersSince() {
+    if (this.first === void 0) return 0;
+    return Math.max(0, this.latest - this.first - this.own);
+  }
+  /**
+   * How many clients like this run share the token, judged by how much faster its count
+   * climbs than the run's own requests do: 1 when no one else spends it.
+   */
+  clients() {
+    const others = this.othersSince();
+    if (others === 0) return 1;
+    return 1 + others / Math.max(1, this.own);
+  }
+  /** How far apart this run's progress edits go so all the token's runs stay in their share. */
+  progressIntervalMs(baseMs) {
+    const fair = this.clients() * 6e4 / PROGRESS_WRITES_PER_MINUTE;
+    return Math.max(baseMs, Math.min(MAX_TRAFFIC_INTERVAL_MS, Math.round(fair)));
+  }
+};
+var WRITES_PER_MINUTE = 80;
+var WRITES_EVERY_RUN_MAKES = 2;
+function crowdedUntil(traffic, firstWriteAt) {
+  if (firstWriteAt === void 0) return 0;
+  if (traffic.clients() * WRITES_EVERY_RUN_MAKES <= WRITES_PER_MINUTE) return 0;
+  return firstWriteAt + 6e4;
+}
+
 // src/github/client.ts
 var Bottleneck2 = import_light3.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
 var backoffs = /* @__PURE__ */ new WeakMap();
 function writeBackoffOf(github) {
   return backoffs.get(github) ?? new WriteBackoff();
+}
+var traffics = /* @__PURE__ */ new WeakMap();
+function tokenTrafficOf(github) {
+  return traffics.get(github) ?? new TokenTraffic();
 }
 var BEST_EFFORT = { bestEffort: true };
 var RETRIED_BY_CALLER = { retriedByCaller: true };
@@ -17992,6 +18048,7 @@ function flagOf(request2, flag) {
 }
 function createGitHub(options) {
   const backoff = new WriteBackoff();
+  const traffic = new TokenTraffic();
   const retries = options.rateLimitRetries ?? 3;
   const log = options.log ?? (() => void 0);
   const quiet = options.debug ?? (() => void 0);
@@ -18037,12 +18094,23 @@ function createGitHub(options) {
     throttling
   );
   github.hook.error("request", (error2) => {
+    const answer = error2.response;
+    if (answer) observeTraffic(traffic, answer.headers, error2.status);
     const wait = secondaryLimitWait(error2);
     if (wait !== void 0) backoff.hit(wait);
     throw error2;
   });
+  github.hook.after("request", (response) => {
+    observeTraffic(traffic, response.headers, response.status);
+  });
   backoffs.set(github, backoff);
+  traffics.set(github, traffic);
   return github;
+}
+function observeTraffic(traffic, headers, status) {
+  const resource = headers?.["x-ratelimit-resource"];
+  if (resource !== void 0 && resource !== "core") return;
+  traffic.observe(headers?.["x-ratelimit-used"], status !== 304);
 }
 function statusOf(error2) {
   const status = error2?.status;
@@ -22106,12 +22174,15 @@ var LiveStatus = class {
     const commentId = task.ciFix || task.followUp?.source === "review" ? void 0 : task.followUp?.commentId;
     this.target = commentId === void 0 ? void 0 : { ...issue2, commentId };
     const backoff = writeBackoffOf(github);
+    const traffic = tokenTrafficOf(github);
     this.backoff = backoff;
+    this.traffic = traffic;
     this.updates = new ThrottledUpdates({
       intervalMs,
       send: async (body) => void await this.comment.publish(body, OVERFLOW_NOTE2, { bestEffort: true }),
       pausedForMs: () => backoff.remainingMs(),
-      currentIntervalMs: () => backoff.progressIntervalMs(intervalMs),
+      // Further apart once GitHub refused a write, and while other runs share the token.
+      currentIntervalMs: () => Math.max(backoff.progressIntervalMs(intervalMs), traffic.progressIntervalMs(intervalMs)),
       onError: (error2) => this.warn(`Could not update the status comment: ${error2.message}`)
     });
   }
@@ -22128,6 +22199,9 @@ var LiveStatus = class {
   startedAt = Date.now();
   eyes = Promise.resolve();
   backoff;
+  traffic;
+  /** When the first comment landed: the crowd's first comments fall out of GitHub's minute after it. */
+  firstPostedAt;
   /** Lines about the run as a whole (work recovered, a continuation): shown while it works. */
   notes = [];
   /** Comments from the PR that reached this run while it worked (see src/steer/). */
@@ -22216,6 +22290,7 @@ ${render(state.runUrl, previous)}` : previous
   async start() {
     const first = this.snapshot("starting");
     await this.comment.publish(this.render(first), OVERFLOW_NOTE2);
+    this.firstPostedAt = Date.now();
     this.updates.shown(renderProgressBody(this.task, first));
     if (this.target) this.eyes = react(this.github, this.target, "eyes", this.warn);
   }
@@ -22254,10 +22329,29 @@ ${render(state.runUrl, previous)}` : previous
    * GitHub asked for is over (sent into it, it would only be refused again), and
    * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
    */
-  async finish(outcome) {
+  /** On a token more runs share than its writes have room for, a short run's report waits its turn. */
+  async waitForRoom(cancelled) {
+    const until = crowdedUntil(this.traffic, this.firstPostedAt);
+    const wait = until > 0 ? until - Date.now() + Math.random() * FINAL_REPORT_JITTER_MS : 0;
+    if (wait <= 0 || cancelled?.aborted) return;
+    this.warn(
+      `About ${Math.round(this.traffic.clients())} runs share the token (its rate-limit count climbs that much faster than this run's requests): the final report goes in ${Math.ceil(wait / 1e3)} s, a minute after the first comment, so that GitHub's limit of ${WRITES_PER_MINUTE} writes a minute does not refuse it`
+    );
+    await new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        cancelled?.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, wait);
+      cancelled?.addEventListener("abort", done, { once: true });
+    });
+  }
+  async finish(outcome, cancelled) {
     await Promise.all([this.updates.close(), this.eyes]);
     const final = this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome;
     const body = renderFinal(final);
+    await this.waitForRoom(cancelled);
     return writeAfterPauses(
       () => this.comment.publish(body, OVERFLOW_NOTE2, { retriedByCaller: true }),
       this.backoff,
@@ -23910,7 +24004,7 @@ async function work(run2, prepared) {
   return threads ? { ...outcome, threads } : outcome;
 }
 async function report(run2, outcome) {
-  const comment = await run2.status.finish(outcome).catch((error2) => {
+  const comment = await run2.status.finish(outcome, run2.cancelled).catch((error2) => {
     warning(`Could not post the final status comment: ${errorMessage(error2)}`);
     return void 0;
   });

@@ -177,7 +177,7 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
 
 async function report(run: RunContext, outcome: Outcome): Promise<PipelineResult> {
   // The outputs and the job summary still tell the story if GitHub refuses the comment.
-  const comment = await run.status.finish(outcome).catch((error: unknown) => {
+  const comment = await run.status.finish(outcome, run.cancelled).catch((error: unknown) => {
     core.warning(`Could not post the final status comment: ${errorMessage(error)}`)
     return undefined
   })

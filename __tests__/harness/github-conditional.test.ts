@@ -4,7 +4,7 @@
 
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { GitHubReader } from '../../src/cli/github.js'
-import { createGitHub } from '../../src/github/client.js'
+import { createGitHub, tokenTrafficOf } from '../../src/github/client.js'
 import { expectClean, failure, octokitFor } from './emulator-kit.js'
 import { peakCountedPerWindow, startGitHubEmulator, type GitHubEmulator } from './github/index.js'
 
@@ -124,6 +124,34 @@ describe('conditional requests', () => {
     expect((await reader.get<{ title: string }>(route, params)).title).toBe('Renamed')
     expect(reader.stats).toEqual({ requests: 3, notModified: 1 })
     expect(emu.requestCounts('tok-alice')).toMatchObject({ counted: 2, notModified: 1 })
+    expectClean(emu)
+  })
+})
+
+describe('the token’s traffic, read off the answers', () => {
+  test('a client sees other clients of its token in x-ratelimit-used, and no one in its own 304s', async () => {
+    const pr = emu.state.addPull({ owner: OWNER, repo: REPO, user: 'alice', head: { ref: 'f' } })
+    const run = createGitHub({ token: 'tok-alice', baseUrl: emu.url })
+    const other = createGitHub({ token: 'tok-alice', baseUrl: emu.url })
+    const stranger = createGitHub({ token: 'tok-bob', baseUrl: emu.url })
+    const issue = { owner: OWNER, repo: REPO, issue_number: pr.number }
+    const first = await run.rest.issues.get(issue)
+    await run.rest.issues.get(issue)
+    // Its own look that answers 304 is free, and says no one else is there.
+    await run.rest.issues
+      .get({ ...issue, headers: { 'if-none-match': String(first.headers.etag) } })
+      .catch((error: { status?: number }) => expect(error.status).toBe(304))
+    expect(tokenTrafficOf(run).clients()).toBe(1)
+    // Another client on another token does not move this token's count.
+    for (let i = 0; i < 5; i++) await stranger.rest.issues.get(issue)
+    await run.rest.issues.get(issue)
+    expect(tokenTrafficOf(run).clients()).toBe(1)
+    // Another client of the same token does: six of its requests against the run's two since
+    // its first answer.
+    for (let i = 0; i < 6; i++) await other.rest.issues.get(issue)
+    await run.rest.issues.get(issue)
+    expect(tokenTrafficOf(run).othersSince()).toBe(6)
+    expect(tokenTrafficOf(run).clients()).toBe(1 + 6 / 3)
     expectClean(emu)
   })
 })

@@ -11,6 +11,7 @@ import BottleneckLight from 'bottleneck/light.js'
 import type BottleneckType from 'bottleneck'
 import { proxiedFetch } from './proxy-fetch.js'
 import { secondaryLimitWait, WriteBackoff } from './write-backoff.js'
+import { TokenTraffic } from './token-traffic.js'
 
 const Bottleneck = BottleneckLight as typeof BottleneckType
 
@@ -40,6 +41,14 @@ export function writeBackoffOf(github: GitHub): WriteBackoff {
   return backoffs.get(github) ?? new WriteBackoff()
 }
 
+/** Each client's reading of how many others spend its token (see token-traffic.ts). */
+const traffics = new WeakMap<object, TokenTraffic>()
+
+/** How busy this client's token is with other clients; a client not made here sees no one. */
+export function tokenTrafficOf(github: GitHub): TokenTraffic {
+  return traffics.get(github) ?? new TokenTraffic()
+}
+
 /** Request options of a write that is dropped, not retried, on a secondary limit (progress). */
 export const BEST_EFFORT = { bestEffort: true }
 /** Request options of a write its caller tries again after GitHub's pause (see writeAfterPauses). */
@@ -57,6 +66,7 @@ function flagOf(request: LimitedRequest, flag: 'bestEffort' | 'retriedByCaller')
 
 export function createGitHub(options: ClientOptions): GitHub {
   const backoff = new WriteBackoff()
+  const traffic = new TokenTraffic()
   const retries = options.rateLimitRetries ?? 3
   const log = options.log ?? (() => undefined)
   const quiet = options.debug ?? (() => undefined)
@@ -114,12 +124,27 @@ export function createGitHub(options: ClientOptions): GitHub {
   // A 429 or 403 with `retry-after` that the throttling plugin does not read as a secondary
   // limit (its message differs) still means: no writes for that long.
   github.hook.error('request', (error) => {
+    const answer = (error as { status?: number; response?: { headers?: Headers } }).response
+    if (answer) observeTraffic(traffic, answer.headers, (error as { status?: number }).status)
     const wait = secondaryLimitWait(error)
     if (wait !== undefined) backoff.hit(wait)
     throw error
   })
+  github.hook.after('request', (response) => {
+    observeTraffic(traffic, response.headers as Headers, response.status)
+  })
   backoffs.set(github, backoff)
+  traffics.set(github, traffic)
   return github
+}
+
+type Headers = Record<string, unknown> | undefined
+
+/** The token's REST count from one answer (a 304 counts for no one; GraphQL counts apart). */
+function observeTraffic(traffic: TokenTraffic, headers: Headers, status: number | undefined): void {
+  const resource = headers?.['x-ratelimit-resource']
+  if (resource !== undefined && resource !== 'core') return
+  traffic.observe(headers?.['x-ratelimit-used'], status !== 304)
 }
 
 /** The HTTP status of an Octokit error, if it is one. */

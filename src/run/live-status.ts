@@ -4,7 +4,7 @@
 
 import type { Transcript } from '../agent/transcript.js'
 import type { Task } from '../event.js'
-import { writeBackoffOf, type GitHub } from '../github/client.js'
+import { tokenTrafficOf, writeBackoffOf, type GitHub } from '../github/client.js'
 import { writeAfterPauses, type WriteBackoff } from '../github/write-backoff.js'
 import { react, type ReactionTarget } from '../github/reactions.js'
 import {
@@ -18,6 +18,7 @@ import {
   type PostedComment,
 } from '../github/status-comment.js'
 import { ThrottledUpdates } from '../github/throttled-updates.js'
+import { crowdedUntil, WRITES_PER_MINUTE, type TokenTraffic } from '../github/token-traffic.js'
 import { renderAlreadyDone, renderFinal } from '../report/comment.js'
 import type { Outcome, RunLinks } from '../report/outcome.js'
 import {
@@ -49,6 +50,9 @@ export class LiveStatus {
   private readonly startedAt = Date.now()
   private eyes: Promise<void> = Promise.resolve()
   private readonly backoff: WriteBackoff
+  private readonly traffic: TokenTraffic
+  /** When the first comment landed: the crowd's first comments fall out of GitHub's minute after it. */
+  private firstPostedAt?: number
   /** Lines about the run as a whole (work recovered, a continuation): shown while it works. */
   private notes: string[] = []
   /** Comments from the PR that reached this run while it worked (see src/steer/). */
@@ -90,13 +94,17 @@ export class LiveStatus {
       task.ciFix || task.followUp?.source === 'review' ? undefined : task.followUp?.commentId
     this.target = commentId === undefined ? undefined : { ...issue, commentId }
     const backoff = writeBackoffOf(github)
+    const traffic = tokenTrafficOf(github)
     this.backoff = backoff
+    this.traffic = traffic
     this.updates = new ThrottledUpdates({
       intervalMs,
       send: async (body) =>
         void (await this.comment.publish(body, OVERFLOW_NOTE, { bestEffort: true })),
       pausedForMs: () => backoff.remainingMs(),
-      currentIntervalMs: () => backoff.progressIntervalMs(intervalMs),
+      // Further apart once GitHub refused a write, and while other runs share the token.
+      currentIntervalMs: () =>
+        Math.max(backoff.progressIntervalMs(intervalMs), traffic.progressIntervalMs(intervalMs)),
       onError: (error) =>
         this.warn(`Could not update the status comment: ${(error as Error).message}`),
     })
@@ -197,6 +205,7 @@ export class LiveStatus {
   async start(): Promise<void> {
     const first = this.snapshot('starting')
     await this.comment.publish(this.render(first), OVERFLOW_NOTE)
+    this.firstPostedAt = Date.now()
     this.updates.shown(renderProgressBody(this.task, first))
     if (this.target) this.eyes = react(this.github, this.target, 'eyes', this.warn)
   }
@@ -239,11 +248,32 @@ export class LiveStatus {
    * GitHub asked for is over (sent into it, it would only be refused again), and
    * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
    */
-  async finish(outcome: Outcome): Promise<PostedComment> {
+  /** On a token more runs share than its writes have room for, a short run's report waits its turn. */
+  private async waitForRoom(cancelled?: AbortSignal): Promise<void> {
+    const until = crowdedUntil(this.traffic, this.firstPostedAt)
+    const wait = until > 0 ? until - Date.now() + Math.random() * FINAL_REPORT_JITTER_MS : 0
+    // A cancelled job has seconds left: its report goes now, refused or not.
+    if (wait <= 0 || cancelled?.aborted) return
+    this.warn(
+      `About ${Math.round(this.traffic.clients())} runs share the token (its rate-limit count climbs that much faster than this run's requests): the final report goes in ${Math.ceil(wait / 1000)} s, a minute after the first comment, so that GitHub's limit of ${WRITES_PER_MINUTE} writes a minute does not refuse it`,
+    )
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        cancelled?.removeEventListener('abort', done)
+        resolve()
+      }
+      const timer = setTimeout(done, wait)
+      cancelled?.addEventListener('abort', done, { once: true })
+    })
+  }
+
+  async finish(outcome: Outcome, cancelled?: AbortSignal): Promise<PostedComment> {
     await Promise.all([this.updates.close(), this.eyes])
     const final =
       this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome
     const body = renderFinal(final)
+    await this.waitForRoom(cancelled)
     return writeAfterPauses(
       () => this.comment.publish(body, OVERFLOW_NOTE, { retriedByCaller: true }),
       this.backoff,

@@ -1,0 +1,84 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  crowdedUntil,
+  MAX_TRAFFIC_INTERVAL_MS,
+  PROGRESS_WRITES_PER_MINUTE,
+  TokenTraffic,
+} from '../../src/github/token-traffic.js'
+
+describe('TokenTraffic', () => {
+  it('sees one client when the count climbs only with the run’s own requests', () => {
+    const traffic = new TokenTraffic()
+    for (let used = 10; used <= 20; used++) traffic.observe(String(used), true)
+    expect(traffic.othersSince()).toBe(0)
+    expect(traffic.clients()).toBe(1)
+    expect(traffic.progressIntervalMs(20_000)).toBe(20_000)
+  })
+
+  it('judges how many share the token from how much faster the count climbs', () => {
+    const traffic = new TokenTraffic()
+    traffic.observe('100', true)
+    // Between the run's own four answers, 49 other runs made four requests each.
+    for (let own = 1; own <= 4; own++) traffic.observe(String(100 + own * 50), true)
+    expect(traffic.othersSince()).toBe(196)
+    expect(traffic.clients()).toBe(50)
+    // Fifty runs share PROGRESS_WRITES_PER_MINUTE: each edits every 100 s.
+    expect(traffic.progressIntervalMs(20_000)).toBe((50 * 60_000) / PROGRESS_WRITES_PER_MINUTE)
+  })
+
+  it('counts a 304 for no one, and takes the highest count when answers overtake each other', () => {
+    const traffic = new TokenTraffic()
+    traffic.observe('7', true)
+    traffic.observe('7', false) // a 304: the count did not move, and the run spent nothing
+    expect(traffic.clients()).toBe(1)
+    traffic.observe('30', true)
+    traffic.observe('12', true) // sent earlier, answered later
+    expect(traffic.othersSince()).toBe(30 - 7 - 2)
+  })
+
+  it('starts over in a new rate-limit window, and ignores answers without the header', () => {
+    const traffic = new TokenTraffic()
+    traffic.observe('4000', true)
+    traffic.observe('4400', true)
+    expect(traffic.clients()).toBeGreaterThan(100)
+    traffic.observe('3', true) // the hour turned: the count fell below where the run began
+    traffic.observe(undefined, true)
+    traffic.observe('not a number', true)
+    traffic.observe('4', true)
+    expect(traffic.clients()).toBe(1)
+  })
+
+  it('never stretches progress beyond its cap, nor below the interval asked for', () => {
+    const traffic = new TokenTraffic()
+    traffic.observe('0', true)
+    traffic.observe('4000', true)
+    expect(traffic.progressIntervalMs(20_000)).toBe(MAX_TRAFFIC_INTERVAL_MS)
+    expect(new TokenTraffic().progressIntervalMs(45_000)).toBe(45_000)
+  })
+})
+
+describe('crowdedUntil', () => {
+  const crowd = (clients: number) => {
+    const traffic = new TokenTraffic()
+    traffic.observe('0', true)
+    traffic.observe(String(1 + (clients - 1)), true)
+    return traffic
+  }
+
+  it('lets the final report go at once while the token has room for every run’s two writes', () => {
+    expect(crowd(1).clients()).toBe(1)
+    expect(crowdedUntil(crowd(1), 1_000)).toBe(0)
+    expect(crowd(40).clients()).toBe(40)
+    expect(crowdedUntil(crowd(40), 1_000)).toBe(0)
+  })
+
+  it('holds it until a minute after the first comment when more runs share the token', () => {
+    expect(crowd(41).clients()).toBe(41)
+    expect(crowdedUntil(crowd(41), 1_000)).toBe(61_000)
+    expect(crowdedUntil(crowd(50), 5_000)).toBe(65_000)
+  })
+
+  it('never holds a run whose first comment was not posted', () => {
+    expect(crowdedUntil(crowd(50), undefined)).toBe(0)
+  })
+})
