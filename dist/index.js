@@ -22328,6 +22328,8 @@ ${render(state.runUrl, previous)}` : previous
    * The result replaces the progress (after any update in flight), once a pause
    * GitHub asked for is over (sent into it, it would only be refused again), and
    * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
+   * On a token more runs share than its writes have room for, a short run's result
+   * first waits for room (`cancelled` ends that wait: a cancelled job has seconds).
    */
   /** On a token more runs share than its writes have room for, a short run's report waits its turn. */
   async waitForRoom(cancelled) {
