@@ -19301,7 +19301,9 @@ function permissionFrom(permission, roleName) {
 }
 
 // src/github/accounts.ts
-async function accountInfo(github, owner, repo, login) {
+async function accountInfo(github, owner, repo, login, type) {
+  if (type === "User" && login.toLowerCase() === owner.toLowerCase())
+    return { login, type, permission: "admin" };
   try {
     const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
       owner,
@@ -19357,8 +19359,8 @@ function continuationFromDispatch(payload) {
 
 // src/run/resolve.ts
 async function refusal(github, owner, repo, author, actor, allowedBots) {
-  const authorInfo = await accountInfo(github, owner, repo, author.login);
-  const actorInfo = actor.login.toLowerCase() === author.login.toLowerCase() ? authorInfo : await accountInfo(github, owner, repo, actor.login);
+  const authorInfo = await accountInfo(github, owner, repo, author.login, author.type);
+  const actorInfo = actor.login.toLowerCase() === author.login.toLowerCase() ? authorInfo : await accountInfo(github, owner, repo, actor.login, actor.type);
   const decision = authorize(authorInfo, actorInfo, allowedBots);
   return decision.allowed ? void 0 : { kind: "skipped", reason: decision.reason, message: decision.message };
 }

@@ -68,6 +68,31 @@ describe('who may start a run', () => {
     )
   })
 
+  it('lets a personal repository’s owner start a run without a permission lookup', async () => {
+    // The emulator holds no collaborator entry for the owner: a lookup would answer 404 (none),
+    // so only knowing that the owner of a personal repository is its admin lets this run start.
+    world = await createWorld({
+      script: ({ step }) =>
+        [writeFile(path.join(world!.checkout.workspace, 'own.txt'), 'own\n'), say('Done.')][step],
+      author: 'octo',
+      authorPermission: 'none',
+    })
+    expect(world.owner).toBe('octo')
+    const run = await world.run()
+    expect(run.outputs.conclusion).toBe('success')
+    const lookups = world.emulator.requests.filter((r) => /collaborators|\/users\//.test(r.path))
+    expect(lookups).toEqual([])
+    // Someone else on the same repository still has theirs looked up, and is refused without it.
+    world.emulator.state.addUser({ login: 'stranger', type: 'User' })
+    const payload = world.event({ action: 'ready_for_review', sender: { login: 'stranger' } })
+    const refused = await world.run({ payload })
+    expect(refused.outputs).toMatchObject({ conclusion: 'skipped', skip_reason: 'not_authorized' })
+    expect(refused.summary).toContain('stranger')
+    expect(
+      world.emulator.requests.filter((r) => /collaborators\/stranger/.test(r.path)),
+    ).toHaveLength(1)
+  })
+
   it('skips a PR from a fork before any work', async () => {
     world = await createWorld({ script: harmless })
     const run = await world.run({ payload: world.event({ headRepo: 'mallory/app' }) })

@@ -10,7 +10,13 @@ export async function accountInfo(
   owner: string,
   repo: string,
   login: string,
+  /** The account's type as the event payload gave it, when it did. */
+  type?: string,
 ): Promise<AccountInfo> {
+  // A personal repository's owner is its admin, and needs no lookup: users and organizations
+  // share one namespace of logins, so a User whose login is the repository's owner owns it.
+  if (type === 'User' && login.toLowerCase() === owner.toLowerCase())
+    return { login, type, permission: 'admin' }
   try {
     const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
       owner,

@@ -21,11 +21,11 @@ export async function refusal(
   actor: Account,
   allowedBots: string[],
 ): Promise<Resolved | undefined> {
-  const authorInfo = await accountInfo(github, owner, repo, author.login)
+  const authorInfo = await accountInfo(github, owner, repo, author.login, author.type)
   const actorInfo =
     actor.login.toLowerCase() === author.login.toLowerCase()
       ? authorInfo
-      : await accountInfo(github, owner, repo, actor.login)
+      : await accountInfo(github, owner, repo, actor.login, actor.type)
   const decision = authorize(authorInfo, actorInfo, allowedBots)
   return decision.allowed
     ? undefined
