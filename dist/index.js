@@ -22326,17 +22326,10 @@ ${render(state.runUrl, previous)}` : previous
         OVERFLOW_NOTE2
       );
   }
-  /**
-   * The result replaces the progress (after any update in flight), once a pause
-   * GitHub asked for is over (sent into it, it would only be refused again), and
-   * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
-   * On a token more runs share than its writes have room for, a short run's result
-   * first waits for room (`cancelled` ends that wait: a cancelled job has seconds).
-   */
   /** On a token more runs share than its writes have room for, a short run's report waits its turn. */
   async waitForRoom(cancelled) {
     const until = crowdedUntil(this.traffic, this.firstPostedAt);
-    const wait = until > 0 ? until - Date.now() + Math.random() * FINAL_REPORT_JITTER_MS : 0;
+    const wait = until > Date.now() ? until + Math.random() * FINAL_REPORT_JITTER_MS - Date.now() : 0;
     if (wait <= 0 || cancelled?.aborted) return;
     this.warn(
       `About ${Math.round(this.traffic.clients())} runs share the token (its rate-limit count climbs that much faster than this run's requests): the final report goes in ${Math.ceil(wait / 1e3)} s, a minute after the first comment, so that GitHub's limit of ${WRITES_PER_MINUTE} writes a minute does not refuse it`
@@ -22351,6 +22344,13 @@ ${render(state.runUrl, previous)}` : previous
       cancelled?.addEventListener("abort", done, { once: true });
     });
   }
+  /**
+   * The result replaces the progress (after any update in flight), once a pause
+   * GitHub asked for is over (sent into it, it would only be refused again), and
+   * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
+   * On a token more runs share than its writes have room for, a short run's result
+   * first waits for room (`cancelled` ends that wait: a cancelled job has seconds).
+   */
   async finish(outcome, cancelled) {
     await Promise.all([this.updates.close(), this.eyes]);
     const final = this.steeringNotes.length > 0 ? { ...outcome, steering: [...this.steeringNotes] } : outcome;

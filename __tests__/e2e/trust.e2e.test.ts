@@ -69,8 +69,8 @@ describe('who may start a run', () => {
   })
 
   it('lets a personal repository’s owner start a run without a permission lookup', async () => {
-    // The emulator holds no collaborator entry for the owner: a lookup would answer 404 (none),
-    // so only knowing that the owner of a personal repository is its admin lets this run start.
+    // The emulator, like GitHub, answers a lookup of the owner with admin, so the run would start
+    // either way: what this shows is that the owner's permission is not looked up at all.
     world = await createWorld({
       script: ({ step }) =>
         [writeFile(path.join(world!.checkout.workspace, 'own.txt'), 'own\n'), say('Done.')][step],

@@ -243,17 +243,12 @@ export class LiveStatus {
       )
   }
 
-  /**
-   * The result replaces the progress (after any update in flight), once a pause
-   * GitHub asked for is over (sent into it, it would only be refused again), and
-   * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
-   * On a token more runs share than its writes have room for, a short run's result
-   * first waits for room (`cancelled` ends that wait: a cancelled job has seconds).
-   */
   /** On a token more runs share than its writes have room for, a short run's report waits its turn. */
   private async waitForRoom(cancelled?: AbortSignal): Promise<void> {
     const until = crowdedUntil(this.traffic, this.firstPostedAt)
-    const wait = until > 0 ? until - Date.now() + Math.random() * FINAL_REPORT_JITTER_MS : 0
+    // Jitter only for a report still inside the crowd's minute: one past it goes at once.
+    const wait =
+      until > Date.now() ? until + Math.random() * FINAL_REPORT_JITTER_MS - Date.now() : 0
     // A cancelled job has seconds left: its report goes now, refused or not.
     if (wait <= 0 || cancelled?.aborted) return
     this.warn(
@@ -270,6 +265,13 @@ export class LiveStatus {
     })
   }
 
+  /**
+   * The result replaces the progress (after any update in flight), once a pause
+   * GitHub asked for is over (sent into it, it would only be refused again), and
+   * again after each further pause until it lands (within FINAL_REPORT_BUDGET_MS).
+   * On a token more runs share than its writes have room for, a short run's result
+   * first waits for room (`cancelled` ends that wait: a cancelled job has seconds).
+   */
   async finish(outcome: Outcome, cancelled?: AbortSignal): Promise<PostedComment> {
     await Promise.all([this.updates.close(), this.eyes])
     const final =
