@@ -17957,7 +17957,7 @@ function secondaryLimitWait(error2) {
 }
 async function writeAfterPauses(write, backoff, options) {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const sleep2 = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const deadline = now() + options.budgetMs;
   for (; ; ) {
@@ -17966,7 +17966,7 @@ async function writeAfterPauses(write, backoff, options) {
     const wait = Math.min(pause + jitter, Math.max(0, deadline - now()));
     if (wait > 0) {
       options.onWait?.(wait);
-      await sleep(wait);
+      await sleep2(wait);
     }
     try {
       return await write();
@@ -21506,6 +21506,9 @@ function readCommand(body, prefix) {
   return isStop(after) ? { kind: "stop" } : { kind: "steer", text: after.trim() };
 }
 
+// src/run/live-status.ts
+import { setTimeout as sleep } from "node:timers/promises";
+
 // src/github/reactions.ts
 async function react(github, target, content, warn) {
   try {
@@ -22334,15 +22337,7 @@ ${render(state.runUrl, previous)}` : previous
     this.warn(
       `About ${Math.round(this.traffic.clients())} runs share the token (its rate-limit count climbs that much faster than this run's requests): the final report goes in ${Math.ceil(wait / 1e3)} s, a minute after the first comment, so that GitHub's limit of ${WRITES_PER_MINUTE} writes a minute does not refuse it`
     );
-    await new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        cancelled?.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, wait);
-      cancelled?.addEventListener("abort", done, { once: true });
-    });
+    await sleep(wait, void 0, { signal: cancelled }).catch(() => void 0);
   }
   /**
    * The result replaces the progress (after any update in flight), once a pause
@@ -22751,7 +22746,7 @@ async function pushFallback(plan, head, upstream, why) {
 }
 async function pushWork(plan) {
   const attempts = plan.attempts ?? 4;
-  const sleep = plan.sleep ?? defaultSleep;
+  const sleep2 = plan.sleep ?? defaultSleep;
   const { publish } = plan;
   let upstream = plan.base;
   let head = plan.head;
@@ -22787,7 +22782,7 @@ async function pushWork(plan) {
     head = rebased;
     upstream = tip;
     rebasedOnto = tip;
-    await sleep(200 * attempt + Math.random() * 300);
+    await sleep2(200 * attempt + Math.random() * 300);
   }
   return pushFallback(
     plan,

@@ -2,6 +2,7 @@
 // updated (throttled) while the agent works, replaced by the result; and
 // reactions on what started the run (the PR, or a follow-up instruction).
 
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Transcript } from '../agent/transcript.js'
 import type { Task } from '../event.js'
 import { tokenTrafficOf, writeBackoffOf, type GitHub } from '../github/client.js'
@@ -254,15 +255,8 @@ export class LiveStatus {
     this.warn(
       `About ${Math.round(this.traffic.clients())} runs share the token (its rate-limit count climbs that much faster than this run's requests): the final report goes in ${Math.ceil(wait / 1000)} s, a minute after the first comment, so that GitHub's limit of ${WRITES_PER_MINUTE} writes a minute does not refuse it`,
     )
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        cancelled?.removeEventListener('abort', done)
-        resolve()
-      }
-      const timer = setTimeout(done, wait)
-      cancelled?.addEventListener('abort', done, { once: true })
-    })
+    // Ended early (a rejection) by the job's cancellation: the report then goes at once.
+    await sleep(wait, undefined, { signal: cancelled }).catch(() => undefined)
   }
 
   /**
