@@ -7876,7 +7876,23 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
+var import_light4 = __toESM(require_light(), 1);
+
+// src/github/bottleneck-yield.ts
 var import_light3 = __toESM(require_light(), 1);
+var quickened = false;
+function quickenBottleneck() {
+  if (quickened) return true;
+  const limiter = new import_light3.default();
+  const store = limiter._store && Object.getPrototypeOf(limiter._store);
+  if (!store || typeof store.yieldLoop !== "function") return false;
+  const timed = store.yieldLoop;
+  store.yieldLoop = function(ms = 0) {
+    return ms > 0 ? timed.call(this, ms) : this.Promise.resolve();
+  };
+  quickened = true;
+  return true;
+}
 
 // src/github/proxy-fetch.ts
 var import_http_client = __toESM(require_lib(), 1);
@@ -7979,7 +7995,7 @@ var TokenTraffic = class {
 };
 
 // src/github/client.ts
-var Bottleneck2 = import_light3.default;
+var Bottleneck2 = import_light4.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
 var backoffs = /* @__PURE__ */ new WeakMap();
 var traffics = /* @__PURE__ */ new WeakMap();
@@ -7987,6 +8003,7 @@ function flagOf(request2, flag) {
   return request2.request?.[flag] === true;
 }
 function createGitHub(options) {
+  quickenBottleneck();
   const backoff = new WriteBackoff();
   const traffic = new TokenTraffic();
   const retries = options.rateLimitRetries ?? 3;

@@ -17899,7 +17899,23 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
+var import_light4 = __toESM(require_light(), 1);
+
+// src/github/bottleneck-yield.ts
 var import_light3 = __toESM(require_light(), 1);
+var quickened = false;
+function quickenBottleneck() {
+  if (quickened) return true;
+  const limiter = new import_light3.default();
+  const store = limiter._store && Object.getPrototypeOf(limiter._store);
+  if (!store || typeof store.yieldLoop !== "function") return false;
+  const timed = store.yieldLoop;
+  store.yieldLoop = function(ms = 0) {
+    return ms > 0 ? timed.call(this, ms) : this.Promise.resolve();
+  };
+  quickened = true;
+  return true;
+}
 
 // src/github/proxy-fetch.ts
 var import_http_client2 = __toESM(require_lib(), 1);
@@ -18031,7 +18047,7 @@ function crowdedUntil(traffic, firstWriteAt) {
 }
 
 // src/github/client.ts
-var Bottleneck2 = import_light3.default;
+var Bottleneck2 = import_light4.default;
 var writes = new Bottleneck2.Group({ id: "async-pr-write", maxConcurrent: 1, minTime: 250 });
 var backoffs = /* @__PURE__ */ new WeakMap();
 function writeBackoffOf(github) {
@@ -18047,6 +18063,7 @@ function flagOf(request2, flag) {
   return request2.request?.[flag] === true;
 }
 function createGitHub(options) {
+  quickenBottleneck();
   const backoff = new WriteBackoff();
   const traffic = new TokenTraffic();
   const retries = options.rateLimitRetries ?? 3;
@@ -22532,17 +22549,24 @@ var Timings = class {
 };
 
 // src/run/start.ts
+async function fetchAhead(dirs, pr) {
+  const { publish, workspaceRepo } = await dirs;
+  const head = { headRef: pr.headRef, headSha: pr.headSha, prNumber: pr.prNumber };
+  return fetchHead(publish, head, (await workspaceRepo).shallow);
+}
 async function makeRunDirs(settings, task) {
   const scratch = await mkdtemp(path18.join(tmpdir2(), "async-pr-"));
   try {
     const actionDir = path18.join(scratch, "action");
     await mkdir8(actionDir, { mode: 448 });
     const gitHome = prepareGitHome(actionDir);
+    const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome));
+    workspaceRepo.catch(() => void 0);
     const publish = await PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken)
-    });
-    return { scratch, actionDir, gitHome, publish };
+    }).finally(() => workspaceRepo.catch(() => void 0));
+    return { scratch, actionDir, gitHome, publish, workspaceRepo };
   } catch (error2) {
     await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
     throw error2;
@@ -22550,7 +22574,10 @@ async function makeRunDirs(settings, task) {
 }
 async function startRun(settings, runnerEnv, cancelled) {
   const early = {};
-  const discardEarly = () => early.dirs?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
+  const discardEarly = async () => {
+    await early.head?.catch(() => void 0);
+    await early.dirs?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
+  };
   try {
     const begun = await begin(settings, runnerEnv, cancelled, early);
     if (begun.kind === "skipped") await discardEarly();
@@ -22577,6 +22604,8 @@ async function begin(settings, runnerEnv, cancelled, early) {
     listed().catch(() => void 0);
     early.dirs = makeRunDirs(settings, pr);
     early.dirs.catch(() => void 0);
+    early.head = fetchAhead(early.dirs, pr);
+    early.head.catch(() => void 0);
   };
   const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
     prefix: settings.triggerPrefix,
@@ -22628,7 +22657,7 @@ async function begin(settings, runnerEnv, cancelled, early) {
     allowedBots: settings.allowedBots,
     warn: warning
   });
-  const { scratch, actionDir, gitHome, publish } = await (early.dirs ?? makeRunDirs(settings, task));
+  const { scratch, actionDir, gitHome, publish, workspaceRepo } = await (early.dirs ?? makeRunDirs(settings, task));
   const executionDir = path18.join(settings.runnerTemp, "async-pr");
   await mkdir8(executionDir, { recursive: true });
   const sandbox = new SandboxAhead(settings.isolateAgent);
@@ -22652,6 +22681,8 @@ async function begin(settings, runnerEnv, cancelled, early) {
     claude,
     cancelled,
     ciFix,
+    workspaceRepo,
+    headAhead: early.head,
     sandbox,
     cleanup: async () => {
       await sandbox.dispose().catch((error2) => warning(error2.message));
@@ -23368,14 +23399,14 @@ async function storedSession(run2, fetched) {
 async function prepareWorkspace(run2) {
   const { git, publish, task, settings } = run2;
   return group("Prepare the workspace", async () => {
-    const repo = await readWorkspaceRepo(git);
+    const repo = await run2.workspaceRepo;
     const fromRunId = task.continuation?.fromRunId;
     const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber };
     const removing = removePersistedCredentials(git, repo.commonDir);
     removing.catch(() => void 0);
     let fetched;
     try {
-      fetched = await fetchHead(publish, head, repo.shallow);
+      fetched = await (run2.headAhead ?? fetchHead(publish, head, repo.shallow));
     } catch (error2) {
       await removing.catch(() => void 0);
       if (fromRunId) return { invalidDispatch: errorMessage(error2) };

@@ -9,6 +9,7 @@ import { throttling } from '@octokit/plugin-throttling'
 // @ts-expect-error -- bottleneck types only its main entry; light.js has the same API.
 import BottleneckLight from 'bottleneck/light.js'
 import type BottleneckType from 'bottleneck'
+import { quickenBottleneck } from './bottleneck-yield.js'
 import { proxiedFetch } from './proxy-fetch.js'
 import { secondaryLimitWait, WriteBackoff } from './write-backoff.js'
 import { TokenTraffic } from './token-traffic.js'
@@ -65,6 +66,7 @@ function flagOf(request: LimitedRequest, flag: 'bestEffort' | 'retriedByCaller')
 }
 
 export function createGitHub(options: ClientOptions): GitHub {
+  quickenBottleneck()
   const backoff = new WriteBackoff()
   const traffic = new TokenTraffic()
   const retries = options.rateLimitRetries ?? 3

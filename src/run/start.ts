@@ -13,6 +13,12 @@ import type { Task } from '../event.js'
 import { authEnv, remoteUrl } from '../git/auth.js'
 import { createGit, prepareGitHome, type Git, type GitHome } from '../git/git.js'
 import { PublishRepo } from '../git/publish.js'
+import {
+  fetchHead,
+  readWorkspaceRepo,
+  type FetchedHead,
+  type WorkspaceRepo,
+} from '../git/workspace.js'
 import { createGitHub, type GitHub } from '../github/client.js'
 import { listComments } from '../github/status-comment.js'
 import type { RunLinks } from '../report/outcome.js'
@@ -51,6 +57,10 @@ export interface RunContext {
   cancelled: AbortSignal
   /** Set for a CI fix (workflow_run): the CI line on the PR's status comment to keep true. */
   ciFix?: CiFixRun
+  /** The workspace's git directories, read alongside the publish repository's init. */
+  workspaceRepo: Promise<WorkspaceRepo>
+  /** A PR event's head, fetched into the publish repository while trust was checked. */
+  headAhead?: Promise<FetchedHead>
   /** The agent's user, being created while the run prepares (the host takes it). */
   sandbox: SandboxAhead
   /** Removes the agent's user if no host took it, and the scratch directory. */
@@ -64,6 +74,24 @@ interface RunDirs {
   actionDir: string
   gitHome: GitHome
   publish: PublishRepo
+  workspaceRepo: Promise<WorkspaceRepo>
+}
+
+/** What a run makes while its trust is checked, kept only if the run starts. */
+interface Early {
+  dirs?: Promise<RunDirs>
+  head?: Promise<FetchedHead>
+}
+
+/**
+ * The PR's head, fetched into the run's own repository: a read with the PAT
+ * that writes nothing in the workspace and runs nothing of the PR (the
+ * workspace's persisted credentials are removed later, once the run is trusted).
+ */
+async function fetchAhead(dirs: Promise<RunDirs>, pr: Task): Promise<FetchedHead> {
+  const { publish, workspaceRepo } = await dirs
+  const head = { headRef: pr.headRef, headSha: pr.headSha, prNumber: pr.prNumber }
+  return fetchHead(publish, head, (await workspaceRepo).shallow)
 }
 
 /** The run's scratch directory, outside RUNNER_TEMP, with the action's own closed part inside. */
@@ -73,11 +101,14 @@ async function makeRunDirs(settings: Settings, task: Task): Promise<RunDirs> {
     const actionDir = path.join(scratch, 'action')
     await mkdir(actionDir, { mode: 0o700 })
     const gitHome = prepareGitHome(actionDir)
+    // Only read, and side by side with the init: whether the checkout is shallow decides the fetch.
+    const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome))
+    workspaceRepo.catch(() => undefined)
     const publish = await PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken),
-    })
-    return { scratch, actionDir, gitHome, publish }
+    }).finally(() => workspaceRepo.catch(() => undefined))
+    return { scratch, actionDir, gitHome, publish, workspaceRepo }
   } catch (error) {
     // Self-hosted runners keep /tmp: nothing of a run that never started stays there.
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
@@ -90,13 +121,15 @@ export async function startRun(
   runnerEnv: Record<string, string | undefined>,
   cancelled: AbortSignal,
 ): Promise<{ kind: 'started'; run: RunContext } | Skipped> {
-  // The run's private directories and its publish repository (a `git init`, no network) are
+  // The run's private directories, its publish repository and a PR's head fetched into it are
   // made while the permission is looked up, and removed again if the run does not start.
-  const early: { dirs?: Promise<RunDirs> } = {}
-  const discardEarly = () =>
-    early.dirs
+  const early: Early = {}
+  const discardEarly = async () => {
+    await early.head?.catch(() => undefined)
+    await early.dirs
       ?.then(({ scratch }) => rm(scratch, { recursive: true, force: true }))
       .catch(() => undefined)
+  }
   try {
     const begun = await begin(settings, runnerEnv, cancelled, early)
     if (begun.kind === 'skipped') await discardEarly()
@@ -111,7 +144,7 @@ async function begin(
   settings: Settings,
   runnerEnv: Record<string, string | undefined>,
   cancelled: AbortSignal,
-  early: { dirs?: Promise<RunDirs> },
+  early: Early,
 ): Promise<{ kind: 'started'; run: RunContext } | Skipped> {
   const timings = new Timings()
   // Before anything runs: every program the action starts, from PATH entries the agent cannot write.
@@ -133,6 +166,8 @@ async function begin(
     listed().catch(() => undefined)
     early.dirs = makeRunDirs(settings, pr)
     early.dirs.catch(() => undefined)
+    early.head = fetchAhead(early.dirs, pr)
+    early.head.catch(() => undefined)
   }
   // CI finished (workflow_run): a fix continues as a normal run with CI's failure in its
   // task; everything else (a pass, a person's commit, attempts used up) ends here.
@@ -197,7 +232,8 @@ async function begin(
     warn: core.warning,
   })
 
-  const { scratch, actionDir, gitHome, publish } = await (early.dirs ?? makeRunDirs(settings, task))
+  const { scratch, actionDir, gitHome, publish, workspaceRepo } = await (early.dirs ??
+    makeRunDirs(settings, task))
   const executionDir = path.join(settings.runnerTemp, 'async-pr')
   await mkdir(executionDir, { recursive: true })
   const sandbox = new SandboxAhead(settings.isolateAgent)
@@ -221,6 +257,8 @@ async function begin(
     claude,
     cancelled,
     ciFix,
+    workspaceRepo,
+    headAhead: early.head,
     sandbox,
     cleanup: async () => {
       await sandbox.dispose().catch((error: Error) => core.warning(error.message))

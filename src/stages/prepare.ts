@@ -12,7 +12,6 @@ import {
   continuationHistory,
   fetchHead,
   moveWorkspaceTo,
-  readWorkspaceRepo,
   removePersistedCredentials,
   taskDeliveredBy,
   type FetchedHead,
@@ -64,7 +63,7 @@ interface InvalidDispatch {
 async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDispatch> {
   const { git, publish, task, settings } = run
   return core.group('Prepare the workspace', async () => {
-    const repo = await readWorkspaceRepo(git)
+    const repo = await run.workspaceRepo
     const fromRunId = task.continuation?.fromRunId
     const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber }
     // The credentialed fetch runs in the publish repository, so it need not wait for the
@@ -73,7 +72,8 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
     removing.catch(() => undefined)
     let fetched: FetchedHead
     try {
-      fetched = await fetchHead(publish, head, repo.shallow)
+      // A PR event's head was fetched while its author's permission was looked up.
+      fetched = await (run.headAhead ?? fetchHead(publish, head, repo.shallow))
     } catch (error) {
       // Never on with the credentials still there, whatever failed.
       await removing.catch(() => undefined)
