@@ -12383,6 +12383,7 @@ async function runAgent(options) {
 
 // src/agent/sandbox.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { chmod as chmod3, chown, mkdir as mkdir5, readdir as readdir3, readFile, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
@@ -12418,14 +12419,28 @@ async function must(result, what) {
 }
 async function processesOf(uid) {
   const pids = [];
-  for (const entry of await readdir3("/proc").catch(() => [])) {
+  for (const entry of readProc()) {
     if (!/^\d+$/.test(entry)) continue;
-    const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
+    const status = readStatus(entry);
     const match = /^Uid:\s+(\d+)/m.exec(status);
     const zombie = /^State:\s+Z/m.test(status);
     if (match && Number(match[1]) === uid && !zombie) pids.push(Number(entry));
   }
   return pids;
+}
+function readProc() {
+  try {
+    return readdirSync("/proc");
+  } catch {
+    return [];
+  }
+}
+function readStatus(pid) {
+  try {
+    return readFileSync3(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return "";
+  }
 }
 function niced(niceness, binary, args) {
   if (niceness === void 0 || !binaries().has("nice")) return [binary, ...args];
@@ -13430,7 +13445,7 @@ async function continuationHistory(git, tip, prNumber, runId) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -13441,7 +13456,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path21 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path21} does not exist${EOL5}`);
@@ -23990,6 +24005,13 @@ async function work(run2, prepared) {
     recoveredNote: picked.recoveredNote,
     steering: steering.inbox
   };
+  const closeAll = async () => {
+    await steering.close().catch(
+      (error2) => warning(`Watching the PR ended with an error: ${errorMessage(error2)}`)
+    );
+    await host.close();
+    await restoreConfig();
+  };
   let record;
   let threadReport;
   let prState;
@@ -23997,18 +24019,18 @@ async function work(run2, prepared) {
     record = await group("Claude Code", async () => runToReady(ctx, await previousResult(run2)));
     threadReport = await reportOnThreads(ctx, record);
     prState = closedWhileWorking(run2);
-  } finally {
-    await steering.close().catch(
-      (error2) => warning(`Watching the PR ended with an error: ${errorMessage(error2)}`)
-    );
-    await host.close();
-    await restoreConfig();
+  } catch (error2) {
+    await closeAll();
+    throw error2;
   }
-  record = { ...record, verdict: steering.verdictOf(record.verdict) };
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0);
   run2.timings.mark(`agent finished (${agentMs} ms)`);
+  const closed = closeAll();
   run2.status.progress("saving", ctx.worker, SAVING_SHOWN_AFTER_MS);
-  const delivery = await deliverWork(run2, branch, prState);
+  const delivery = await deliverWork(run2, branch, prState).finally(() => closed.catch(() => {
+  }));
+  await closed;
+  record = { ...record, verdict: steering.verdictOf(record.verdict) };
   const kept = await settleStored(ctx, record.verdict, delivery);
   const review2 = await publishReview(run2, record, delivery);
   const continuation = await continueIfDue(run2, record.verdict, delivery, picked.number);

@@ -125,16 +125,8 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
     recoveredNote: picked.recoveredNote,
     steering: steering.inbox,
   }
-  let record
-  let threadReport
-  let prState
-  try {
-    // agent → verify → fix → review → fix …, one commit per session's work
-    record = await core.group('Claude Code', async () => runToReady(ctx, await previousResult(run)))
-    threadReport = await reportOnThreads(ctx, record) // a follow-up's review threads, one by one
-    prState = closedWhileWorking(run) // still open? asked while the host closes
-  } finally {
-    // The host closes whatever the watcher does: it holds the agent's user and the proxy.
+  // The host closes whatever the watcher does: it holds the agent's user and the proxy.
+  const closeAll = async () => {
     await steering
       .close()
       .catch((error: unknown) =>
@@ -143,13 +135,30 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
     await host.close()
     await restoreConfig()
   }
-  record = { ...record, verdict: steering.verdictOf(record.verdict) }
+  let record
+  let threadReport
+  let prState
+  try {
+    // agent → verify → fix → review → fix …, one commit per session's work
+    record = await core.group('Claude Code', async () => runToReady(ctx, await previousResult(run)))
+    threadReport = await reportOnThreads(ctx, record) // a follow-up's review threads, one by one
+    prState = closedWhileWorking(run) // still open? asked while the host closes
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0)
   run.timings.mark(`agent finished (${agentMs} ms)`)
+  // Every process of the agent's is gone (each session ends with the host's killAll) and the
+  // commits are in the publish repository, so the push need not wait for the workspace to be
+  // handed back and the user removed: it goes while the host closes.
+  const closed = closeAll()
   // Said only when the push is slow: a push of a second would spend a write (80 a minute for
   // every run on the token) the final report needs, moments before it.
   run.status.progress('saving', ctx.worker, SAVING_SHOWN_AFTER_MS)
-  const delivery = await deliverWork(run, branch, prState) // one push: lease, rebase, fallback
+  const delivery = await deliverWork(run, branch, prState).finally(() => closed.catch(() => {})) // one push: lease, rebase, fallback
+  await closed // the workspace handed back and its config restored, or the run fails saying why
+  record = { ...record, verdict: steering.verdictOf(record.verdict) }
   const kept = await settleStored(ctx, record.verdict, delivery) // checkpoint gone, session kept if stopped
   const review = await publishReview(run, record, delivery) // the findings as a PR review
   const continuation = await continueIfDue(run, record.verdict, delivery, picked.number)
