@@ -12900,8 +12900,53 @@ var AgentHost = class _AgentHost {
 };
 
 // src/git/workspace.ts
-import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
+import { lstat as lstat3, readdir as readdir4, readFile as readFile2, rename as rename2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
 import path16 from "node:path";
+
+// src/git/config-lines.ts
+var HEADER = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/;
+var ENTRY = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(?:=(.*))?$/;
+var COMMENT_OR_BLANK = /^\s*(?:[#;].*)?$/;
+function fullName(section, subsection, name) {
+  const head = subsection === void 0 ? section.toLowerCase() : `${section.toLowerCase()}.${subsection}`;
+  return `${head}.${name.toLowerCase()}`;
+}
+function withoutKeys(text2, keys) {
+  const kept = [];
+  let section;
+  const closeSection = () => {
+    if (section?.removed && !section.used) kept.splice(section.header);
+  };
+  for (const line of text2.split("\n")) {
+    const body = line.endsWith("\r") ? line.slice(0, -1) : line;
+    if (COMMENT_OR_BLANK.test(body)) {
+      if (section && body.trim() !== "") section.used = true;
+      kept.push(line);
+      continue;
+    }
+    if (/^\s*\[/.test(body)) {
+      const header2 = HEADER.exec(body);
+      if (!header2) return void 0;
+      closeSection();
+      const sub = header2[2]?.replace(/\\(.)/g, "$1");
+      section = { name: header2[1], sub, header: kept.length, removed: false, used: false };
+      kept.push(line);
+      continue;
+    }
+    const entry = ENTRY.exec(body);
+    if (!entry || !section) return void 0;
+    const name = fullName(section.name, section.sub, entry[1]);
+    if (!keys.has(name)) {
+      section.used = true;
+      kept.push(line);
+      continue;
+    }
+    if (/\\$/.test(entry[2] ?? "")) return void 0;
+    section.removed = true;
+  }
+  closeSection();
+  return kept.join("\n");
+}
 
 // src/git/publish.ts
 import { mkdir as mkdir7 } from "node:fs/promises";
@@ -13301,21 +13346,52 @@ async function removeFromConfig(git, file2) {
   const listed = await git.run(["config", "--file", file2, "--null", "--list"], {
     allowFailure: true
   });
-  const removed = [];
-  for (const entry of listed.stdout.split("\0")) {
-    const newline = entry.indexOf("\n");
-    if (newline < 0) continue;
-    const key = entry.slice(0, newline);
-    const value = entry.slice(newline + 1);
+  const doomed = /* @__PURE__ */ new Set();
+  const includes = [];
+  for (const { key, value } of configEntries(listed.stdout)) {
     const isHeader = /^http\..*extraheader$/i.test(key);
     const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path16.basename(value)) || await fileMentionsExtraheader(value));
-    if (isHeader || isCredentialInclude) {
-      await git.run(["config", "--file", file2, "--unset-all", key], { allowFailure: true });
-      removed.push(key);
-    }
-    if (isCredentialInclude) await rm4(value, { force: true }).catch(() => void 0);
+    if (isHeader || isCredentialInclude) doomed.add(key);
+    if (isCredentialInclude) includes.push(value);
   }
-  return removed;
+  if (doomed.size > 0 && !await rewriteWithout(git, file2, listed.stdout, doomed)) {
+    for (const key of doomed)
+      await git.run(["config", "--file", file2, "--unset-all", key], { allowFailure: true });
+  }
+  for (const include of includes) await rm4(include, { force: true }).catch(() => void 0);
+  return [...doomed];
+}
+function configEntries(listed) {
+  const entries = [];
+  for (const record of listed.split("\0")) {
+    const newline = record.indexOf("\n");
+    if (newline < 0) continue;
+    entries.push({ key: record.slice(0, newline), value: record.slice(newline + 1), record });
+  }
+  return entries;
+}
+async function rewriteWithout(git, file2, listedBefore, doomed) {
+  const info2 = await lstat3(file2).catch(() => void 0);
+  if (!info2?.isFile()) return false;
+  const original = await readFile2(file2, "latin1");
+  const edited = withoutKeys(original, doomed);
+  if (edited === void 0) return false;
+  const lock = `${file2}.lock`;
+  const locked = await writeFile5(lock, edited, {
+    encoding: "latin1",
+    flag: "wx",
+    mode: info2.mode & 511
+  }).then(() => true).catch(() => false);
+  if (!locked) return false;
+  await rename2(lock, file2);
+  const after = await git.run(["config", "--file", file2, "--null", "--list"], {
+    allowFailure: true
+  });
+  const expected = configEntries(listedBefore).filter((entry) => !doomed.has(entry.key));
+  const got = configEntries(after.stdout);
+  const same = after.exitCode === 0 && got.length === expected.length && got.every((entry, i2) => entry.record === expected[i2]?.record);
+  if (!same) await writeFile5(file2, original, "latin1");
+  return same;
 }
 var CHECKOUT_CREDENTIALS_FILE = /^git-credentials-[\w-]+\.config$/;
 async function fileMentionsExtraheader(file2) {
@@ -19378,8 +19454,8 @@ function continuationFromDispatch(payload) {
   });
   const pr = event.client_payload?.pr_number;
   const run2 = event.client_payload?.run_id;
-  const fullName = typeof event.repository?.full_name === "string" ? event.repository.full_name : "";
-  const [owner, repo, ...rest] = fullName.split("/");
+  const fullName2 = typeof event.repository?.full_name === "string" ? event.repository.full_name : "";
+  const [owner, repo, ...rest] = fullName2.split("/");
   if (!owner || !repo || rest.length > 0) return invalid("it names no repository.");
   if (typeof pr !== "number" || !Number.isInteger(pr) || pr <= 0 || pr > 1e9) {
     return invalid("client_payload.pr_number is not a pull request number.");
@@ -20992,8 +21068,10 @@ function oneLine2(text2) {
 }
 
 // src/run/ready.ts
-async function runToReady(ctx, previousResult2) {
+async function runToReady(ctx, previousResult2, lastSession) {
   const first = await firstPass(ctx, previousResult2);
+  const more = first.verdict.kind === "completed" && (ctx.settings.verify.length > 0 || ctx.settings.reviewCycles > 0);
+  if (!more) lastSession?.();
   await ctx.branch.commit(commitMessage(ctx.task, ctx.links, first.verdict));
   const record = {
     verdict: first.verdict,
@@ -23189,6 +23267,11 @@ var TaskBranch = class _TaskBranch {
   /** Read from the start commit while the agent starts, not after it (a git process less then). */
   protectedPaths;
   /**
+   * The snapshot index catching up with the last commit: only the next snapshot needs it, so
+   * the push does not wait for it. Held for that snapshot, which reports a failure.
+   */
+  remembered = Promise.resolve();
+  /**
    * Starts following the branch. Must be called right after the checkout,
    * before the agent runs: the workspace's index, as checkout left it, becomes
    * the private snapshot index (its stat data spares hashing unchanged files).
@@ -23213,6 +23296,7 @@ var TaskBranch = class _TaskBranch {
   }
   /** What the working tree holds now that the last commit does not. */
   async snapshot() {
+    await this.remembered;
     const protectedPaths = await this.protectedPaths;
     const snapshot = await takeSnapshot({
       git: this.snapshotGit,
@@ -23243,7 +23327,8 @@ var TaskBranch = class _TaskBranch {
       message,
       ref: `refs/async-pr/commits/${this.commits.length + 1}`
     });
-    await this.remember(snapshot);
+    this.remembered = this.remember(snapshot);
+    this.remembered.catch(() => void 0);
     this.head = sha;
     this.commits.push(sha);
     return sha;
@@ -23255,6 +23340,7 @@ var TaskBranch = class _TaskBranch {
    * the tree is what the last checkpoint (`sinceKey`) already held.
    */
   async checkpointSpec(message, sinceKey) {
+    await this.remembered;
     const protectedPaths = await this.protectedPaths;
     const indexFile = path19.join(path19.dirname(this.indexFile), "checkpoint.index");
     await copyFile3(this.indexFile, indexFile);
@@ -23950,10 +24036,11 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       files: []
     };
   }
+  const cleaned2 = run2.cleanup();
   try {
     return await report(run2, outcome);
   } finally {
-    await run2.cleanup();
+    await cleaned2;
   }
 }
 async function work(run2, prepared) {
@@ -24016,9 +24103,14 @@ async function work(run2, prepared) {
   let threadReport;
   let prState;
   try {
-    record = await group("Claude Code", async () => runToReady(ctx, await previousResult(run2)));
+    const askPrState = () => prState ??= closedWhileWorking(run2);
+    const threadsFollow = (ctx.task.reviewThreads ?? []).length > 0;
+    record = await group(
+      "Claude Code",
+      async () => runToReady(ctx, await previousResult(run2), threadsFollow ? void 0 : askPrState)
+    );
     threadReport = await reportOnThreads(ctx, record);
-    prState = closedWhileWorking(run2);
+    askPrState();
   } catch (error2) {
     await closeAll();
     throw error2;

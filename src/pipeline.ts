@@ -64,10 +64,12 @@ export async function runPipeline(
       files: [],
     }
   }
+  // The report needs nothing of the scratch directory: it is removed while the comment goes.
+  const cleaned = run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
   try {
     return await report(run, outcome)
   } finally {
-    await run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
+    await cleaned
   }
 }
 
@@ -137,12 +139,17 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   }
   let record
   let threadReport
-  let prState
+  let prState: Promise<string | undefined> | undefined
   try {
+    // Still open? Asked once no session of the agent's can follow: while the last is committed.
+    const askPrState = () => (prState ??= closedWhileWorking(run))
+    const threadsFollow = (ctx.task.reviewThreads ?? []).length > 0
     // agent → verify → fix → review → fix …, one commit per session's work
-    record = await core.group('Claude Code', async () => runToReady(ctx, await previousResult(run)))
+    record = await core.group('Claude Code', async () =>
+      runToReady(ctx, await previousResult(run), threadsFollow ? undefined : askPrState),
+    )
     threadReport = await reportOnThreads(ctx, record) // a follow-up's review threads, one by one
-    prState = closedWhileWorking(run) // still open? asked while the host closes
+    askPrState()
   } catch (error) {
     await closeAll()
     throw error

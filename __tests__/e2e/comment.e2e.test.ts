@@ -50,15 +50,17 @@ function steadyWorker(): ModelScript {
         { content: 'Check it', status: 'pending' },
       ]),
       writeFile(file('hello.txt'), 'hello\n'),
-      // A turn that takes a while, then goes on with a tool call.
+      // A turn that takes a while, then goes on with a tool call. Progress edits go at least
+      // 2 s apart however short progress_interval_seconds is (see token-traffic.ts): each
+      // state lasts long enough for one to show it.
       stall(
-        1500,
+        3000,
         todo([
           { content: 'Write hello.txt', status: 'completed' },
           { content: 'Check it', status: 'in_progress' },
         ]),
       ),
-      stall(1500, bash('ls')),
+      stall(2500, bash('ls')),
       say('Created hello.txt.\n\n- [x] `hello.txt` exists\n- [x] It says hello'),
     ][step]
   }

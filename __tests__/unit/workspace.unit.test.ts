@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGit, prepareGitHome } from '../../src/git/git.js'
 import { removePersistedCredentials } from '../../src/git/workspace.js'
+import { processesStarted } from '../../src/util/process.js'
 
 describe('removePersistedCredentials', () => {
   it('removes extraheaders and checkout includes, in the repository and in submodule configs, and deletes the credential file', async () => {
@@ -41,5 +42,51 @@ describe('removePersistedCredentials', () => {
     expect(config).toContain('kept')
     expect(readFileSync(submodule, 'utf8')).not.toMatch(/extraheader/i)
     expect(existsSync(credentials)).toBe(false)
+  })
+
+  it("edits checkout v6's four includes out in one go, checked by git, and asks git key by key for what it cannot read", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'creds-'))
+    const repo = path.join(root, 'repo')
+    execFileSync('git', ['init', '-q', repo])
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args]).toString()
+    const credentials = path.join(root, 'git-credentials-5678-ef.config')
+    writeFileSync(
+      credentials,
+      '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic x\n',
+    )
+    for (const dir of [
+      `${repo}/.git`,
+      `${repo}/.git/worktrees/*`,
+      '/github/workspace/.git',
+      '/github/workspace/.git/worktrees/*',
+    ])
+      git('config', '--local', `includeIf.gitdir:${dir}.path`, credentials)
+    git('config', '--local', 'user.name', 'kept')
+    git('config', '--local', 'alias.x', '!echo "a # b"')
+    const list = () => git('config', '--local', '--list').split('\n').filter(Boolean)
+    const kept = list().filter((line) => !line.startsWith('includeif.'))
+
+    const before = processesStarted()
+    const removed = await removePersistedCredentials(
+      createGit({ cwd: repo }, prepareGitHome(root)),
+      path.join(repo, '.git'),
+    )
+    expect(removed).toHaveLength(4)
+    expect(list()).toEqual(kept)
+    // One listing and one check: no process for each key.
+    expect(processesStarted() - before).toBe(2)
+    expect(existsSync(credentials)).toBe(false)
+
+    // A key on its header's line is beyond the text edit: git removes it.
+    const config = path.join(repo, '.git', 'config')
+    writeFileSync(
+      config,
+      `${readFileSync(config, 'utf8')}[http "https://github.com/"] extraheader = AUTHORIZATION: basic y\n`,
+    )
+    expect(list()).toContain('http.https://github.com/.extraheader=AUTHORIZATION: basic y')
+    const again = await removePersistedCredentials(createGit({ cwd: repo }, prepareGitHome(root)))
+    expect(again).toEqual(['http.https://github.com/.extraheader'])
+    expect(list()).toEqual(kept)
+    expect(existsSync(`${config}.lock`)).toBe(false)
   })
 })

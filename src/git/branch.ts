@@ -96,6 +96,11 @@ export class TaskBranch {
   readonly nestedRepos = new Set<string>()
   /** Read from the start commit while the agent starts, not after it (a git process less then). */
   private readonly protectedPaths: Promise<ProtectedPaths>
+  /**
+   * The snapshot index catching up with the last commit: only the next snapshot needs it, so
+   * the push does not wait for it. Held for that snapshot, which reports a failure.
+   */
+  private remembered: Promise<void> = Promise.resolve()
 
   private constructor(
     readonly publish: PublishRepo,
@@ -147,6 +152,7 @@ export class TaskBranch {
 
   /** What the working tree holds now that the last commit does not. */
   async snapshot(): Promise<Snapshot> {
+    await this.remembered
     const protectedPaths = await this.protectedPaths
     const snapshot = await takeSnapshot({
       git: this.snapshotGit,
@@ -178,7 +184,8 @@ export class TaskBranch {
       message,
       ref: `refs/async-pr/commits/${this.commits.length + 1}`,
     })
-    await this.remember(snapshot)
+    this.remembered = this.remember(snapshot)
+    this.remembered.catch(() => undefined)
     this.head = sha
     this.commits.push(sha)
     return sha
@@ -194,6 +201,7 @@ export class TaskBranch {
     message: string,
     sinceKey: string | undefined,
   ): Promise<{ spec: CommitSpec; key: string } | undefined> {
+    await this.remembered
     const protectedPaths = await this.protectedPaths
     const indexFile = path.join(path.dirname(this.indexFile), 'checkpoint.index')
     await copyFile(this.indexFile, indexFile)

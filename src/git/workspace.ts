@@ -2,8 +2,9 @@
 // actions/checkout left behind (by default a shallow, detached merge commit,
 // possibly with a token persisted in git config through an included file).
 
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { lstat, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { withoutKeys } from './config-lines.js'
 import type { Git } from './git.js'
 import { EVENT_HEAD_REF, upstreamRef, type FetchedBranch, type PublishRepo } from './publish.js'
 import { CONTINUATION_TRAILER, RECOVERED_TRAILER, RUN_TRAILER, TASK_TRAILER } from './trailers.js'
@@ -55,25 +56,76 @@ async function removeFromConfig(git: Git, file: string): Promise<string[]> {
   const listed = await git.run(['config', '--file', file, '--null', '--list'], {
     allowFailure: true,
   })
-  const removed: string[] = []
-  for (const entry of listed.stdout.split('\0')) {
-    const newline = entry.indexOf('\n')
-    if (newline < 0) continue
-    const key = entry.slice(0, newline)
-    const value = entry.slice(newline + 1)
+  const doomed = new Set<string>()
+  const includes: string[] = []
+  for (const { key, value } of configEntries(listed.stdout)) {
     const isHeader = /^http\..*extraheader$/i.test(key)
     const isCredentialInclude =
       /^includeif\..*\.path$/i.test(key) &&
       (CHECKOUT_CREDENTIALS_FILE.test(path.basename(value)) ||
         (await fileMentionsExtraheader(value)))
-    if (isHeader || isCredentialInclude) {
-      await git.run(['config', '--file', file, '--unset-all', key], { allowFailure: true })
-      removed.push(key)
-    }
-    // checkout's post step tolerates a missing file; the agent must not find it.
-    if (isCredentialInclude) await rm(value, { force: true }).catch(() => undefined)
+    if (isHeader || isCredentialInclude) doomed.add(key)
+    if (isCredentialInclude) includes.push(value)
   }
-  return removed
+  if (doomed.size > 0 && !(await rewriteWithout(git, file, listed.stdout, doomed))) {
+    for (const key of doomed)
+      await git.run(['config', '--file', file, '--unset-all', key], { allowFailure: true })
+  }
+  // checkout's post step tolerates a missing file; the agent must not find it.
+  for (const include of includes) await rm(include, { force: true }).catch(() => undefined)
+  return [...doomed]
+}
+
+/** `git config --null --list` output as its entries, in order. */
+function configEntries(listed: string): Array<{ key: string; value: string; record: string }> {
+  const entries = []
+  for (const record of listed.split('\0')) {
+    const newline = record.indexOf('\n')
+    if (newline < 0) continue
+    entries.push({ key: record.slice(0, newline), value: record.slice(newline + 1), record })
+  }
+  return entries
+}
+
+/**
+ * Drops the `doomed` keys' lines from the config file in one go (checkout's v6 persists four
+ * includes: four `git config --unset-all` processes one after the other, which the checkout
+ * waits for), under git's own lock file. Kept only if git then lists exactly what it listed
+ * before, without those keys; otherwise the file is put back and false returned.
+ */
+async function rewriteWithout(
+  git: Git,
+  file: string,
+  listedBefore: string,
+  doomed: ReadonlySet<string>,
+): Promise<boolean> {
+  const info = await lstat(file).catch(() => undefined)
+  if (!info?.isFile()) return false
+  // latin1: every byte comes back as it was, whatever the file's encoding.
+  const original = await readFile(file, 'latin1')
+  const edited = withoutKeys(original, doomed)
+  if (edited === undefined) return false
+  const lock = `${file}.lock`
+  const locked = await writeFile(lock, edited, {
+    encoding: 'latin1',
+    flag: 'wx',
+    mode: info.mode & 0o777,
+  })
+    .then(() => true)
+    .catch(() => false)
+  if (!locked) return false
+  await rename(lock, file)
+  const after = await git.run(['config', '--file', file, '--null', '--list'], {
+    allowFailure: true,
+  })
+  const expected = configEntries(listedBefore).filter((entry) => !doomed.has(entry.key))
+  const got = configEntries(after.stdout)
+  const same =
+    after.exitCode === 0 &&
+    got.length === expected.length &&
+    got.every((entry, i) => entry.record === expected[i]?.record)
+  if (!same) await writeFile(file, original, 'latin1')
+  return same
 }
 
 /** actions/checkout names its credentials file so (also for container paths that do not exist here). */

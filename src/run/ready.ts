@@ -26,8 +26,21 @@ export interface RunRecord {
   rounds: number
 }
 
-export async function runToReady(ctx: StageContext, previousResult?: string): Promise<RunRecord> {
+/**
+ * `lastSession` is called as soon as it is sure that no other session follows the first
+ * pass (nothing to verify or review, or the pass did not complete): what waits for the
+ * agent's end (the PR's state) can then be asked while the pass is committed.
+ */
+export async function runToReady(
+  ctx: StageContext,
+  previousResult?: string,
+  lastSession?: () => void,
+): Promise<RunRecord> {
   const first = await firstPass(ctx, previousResult)
+  const more =
+    first.verdict.kind === 'completed' &&
+    (ctx.settings.verify.length > 0 || ctx.settings.reviewCycles > 0)
+  if (!more) lastSession?.()
   await ctx.branch.commit(commitMessage(ctx.task, ctx.links, first.verdict))
   const record: RunRecord = {
     verdict: first.verdict,
