@@ -3462,7 +3462,7 @@ function group(name, fn) {
 }
 
 // src/agent/host.ts
-import { mkdir as mkdir6 } from "node:fs/promises";
+import { mkdir as mkdir5 } from "node:fs/promises";
 import path13 from "node:path";
 
 // src/util/binaries.ts
@@ -12383,8 +12383,8 @@ async function runAgent(options) {
 
 // src/agent/sandbox.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { chmod as chmod3, chown, mkdir as mkdir5, readdir as readdir3, readFile, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import { chmodSync, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmod as chmod3, chown, readdir as readdir3, readFile, rm as rm3, stat as stat2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
 var AGENT_NICENESS = 10;
@@ -12508,18 +12508,19 @@ var UserSandbox = class {
   async makeReachable(target) {
     let dir = path12.dirname(path12.resolve(target));
     while (true) {
-      const info2 = await stat2(dir).catch(() => void 0);
+      const info2 = statSync3(dir, { throwIfNoEntry: false });
       if (info2 && !this.opened.some((entry) => entry.dir === dir)) {
         const registry2 = path12.join(TRAVERSAL_REGISTRY, createHash2("sha1").update(dir).digest("hex"));
         const closed = (info2.mode & 1) === 0;
-        if (closed || await stat2(registry2).catch(() => void 0)) {
-          await mkdir5(registry2, { recursive: true, mode: 448 });
-          await writeFile4(path12.join(registry2, "mode"), String(info2.mode & 4095), {
-            flag: "wx"
-          }).catch(() => void 0);
-          await writeFile4(path12.join(registry2, this.user), "");
+        if (closed || statSync3(registry2, { throwIfNoEntry: false })) {
+          mkdirSync(registry2, { recursive: true, mode: 448 });
+          try {
+            writeFileSync2(path12.join(registry2, "mode"), String(info2.mode & 4095), { flag: "wx" });
+          } catch {
+          }
+          writeFileSync2(path12.join(registry2, this.user), "");
           if (closed) {
-            if (this.root) await chmod3(dir, info2.mode & 4095 | 1);
+            if (this.root) chmodSync(dir, info2.mode & 4095 | 1);
             else await must(this.privileged("chmod", ["o+x", dir]), `Opening ${dir} for traversal`);
           }
           this.opened.push({ dir, registry: registry2 });
@@ -12742,7 +12743,7 @@ var AgentHost = class _AgentHost {
     const home = path13.join(scratch, "home");
     const configDir = _AgentHost.configDirOf(scratch);
     const tmpDir = path13.join(scratch, "tmp");
-    await Promise.all([home, configDir, tmpDir].map((dir) => mkdir6(dir, { recursive: true })));
+    await Promise.all([home, configDir, tmpDir].map((dir) => mkdir5(dir, { recursive: true })));
     const tools = path13.join(scratch, "agent-tools");
     const agentGit = await prepareAgentGit({
       dir: tools,
@@ -12900,7 +12901,8 @@ var AgentHost = class _AgentHost {
 };
 
 // src/git/workspace.ts
-import { lstat as lstat3, readdir as readdir4, readFile as readFile2, rename as rename2, rm as rm4, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
+import { lstatSync, readFileSync as readFileSync4, renameSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
 import path16 from "node:path";
 
 // src/git/config-lines.ts
@@ -12949,11 +12951,11 @@ function withoutKeys(text2, keys) {
 }
 
 // src/git/publish.ts
-import { mkdir as mkdir7 } from "node:fs/promises";
+import { mkdir as mkdir6 } from "node:fs/promises";
 import path15 from "node:path";
 
 // src/git/git.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import path14 from "node:path";
 var GitError = class extends Error {
   constructor(message, args, result) {
@@ -12999,9 +13001,9 @@ function transportConfig(transport) {
 function prepareGitHome(scratchDir) {
   const home = path14.join(scratchDir, "git-home");
   const hooksPath = path14.join(home, "no-hooks");
-  mkdirSync(hooksPath, { recursive: true, mode: 448 });
+  mkdirSync2(hooksPath, { recursive: true, mode: 448 });
   const globalConfig = path14.join(home, "gitconfig");
-  writeFileSync2(
+  writeFileSync3(
     globalConfig,
     [
       "# async-pr: the only global git config of the action (GIT_CONFIG_GLOBAL).",
@@ -13121,7 +13123,7 @@ var PublishRepo = class _PublishRepo {
   remote;
   static async create(scratch, home, remote) {
     const dir = path15.join(scratch, "publish.git");
-    await mkdir7(dir, { recursive: true, mode: 448 });
+    await mkdir6(dir, { recursive: true, mode: 448 });
     const git = createGit({ cwd: dir, gitDir: dir }, home);
     await git.run(["init", "--quiet", "--bare", dir]);
     return new _PublishRepo(dir, git, remote);
@@ -13371,27 +13373,34 @@ function configEntries(listed) {
   return entries;
 }
 async function rewriteWithout(git, file2, listedBefore, doomed) {
-  const info2 = await lstat3(file2).catch(() => void 0);
-  if (!info2?.isFile()) return false;
-  const original = await readFile2(file2, "latin1");
-  const edited = withoutKeys(original, doomed);
-  if (edited === void 0) return false;
-  const lock = `${file2}.lock`;
-  const locked = await writeFile5(lock, edited, {
-    encoding: "latin1",
-    flag: "wx",
-    mode: info2.mode & 511
-  }).then(() => true).catch(() => false);
-  if (!locked) return false;
-  await rename2(lock, file2);
+  const original = dropLines(file2, doomed);
+  if (original === void 0) return false;
   const after = await git.run(["config", "--file", file2, "--null", "--list"], {
     allowFailure: true
   });
   const expected = configEntries(listedBefore).filter((entry) => !doomed.has(entry.key));
   const got = configEntries(after.stdout);
   const same = after.exitCode === 0 && got.length === expected.length && got.every((entry, i2) => entry.record === expected[i2]?.record);
-  if (!same) await writeFile5(file2, original, "latin1");
+  if (!same) writeFileSync4(file2, original, "latin1");
   return same;
+}
+function dropLines(file2, doomed) {
+  const lock = `${file2}.lock`;
+  let locked = false;
+  try {
+    const info2 = lstatSync(file2);
+    if (!info2.isFile()) return void 0;
+    const original = readFileSync4(file2, "latin1");
+    const edited = withoutKeys(original, doomed);
+    if (edited === void 0) return void 0;
+    writeFileSync4(lock, edited, { encoding: "latin1", flag: "wx", mode: info2.mode & 511 });
+    locked = true;
+    renameSync(lock, file2);
+    return original;
+  } catch {
+    if (locked) rmSync(lock, { force: true });
+    return void 0;
+  }
 }
 var CHECKOUT_CREDENTIALS_FILE = /^git-credentials-[\w-]+\.config$/;
 async function fileMentionsExtraheader(file2) {
@@ -13463,7 +13472,7 @@ async function snapshotConfig(git, commonDir) {
   commonDir ??= await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const file2 = path16.join(commonDir, "config");
   const saved = await readFile2(file2);
-  return async () => writeFile5(file2, saved);
+  return async () => writeFile4(file2, saved);
 }
 async function taskDeliveredBy(git, tip, prNumber) {
   const log = await git.run(
@@ -13521,7 +13530,7 @@ async function continuationHistory(git, tip, prNumber, runId) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync5, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -13532,7 +13541,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path21 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path21} does not exist${EOL5}`);
@@ -21146,7 +21155,7 @@ async function runToReady(ctx, previousResult2, lastSession) {
 }
 
 // src/run/start.ts
-import { mkdir as mkdir8, mkdtemp, rm as rm5 } from "node:fs/promises";
+import { mkdir as mkdir7, mkdtemp, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import path18 from "node:path";
 
@@ -22651,7 +22660,7 @@ async function makeRunDirs(settings, task) {
   const scratch = await mkdtemp(path18.join(tmpdir2(), "async-pr-"));
   try {
     const actionDir = path18.join(scratch, "action");
-    await mkdir8(actionDir, { mode: 448 });
+    await mkdir7(actionDir, { mode: 448 });
     const gitHome = prepareGitHome(actionDir);
     const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome));
     workspaceRepo.catch(() => void 0);
@@ -22752,7 +22761,7 @@ async function begin(settings, runnerEnv, cancelled, early) {
   });
   const { scratch, actionDir, gitHome, publish, workspaceRepo } = await (early.dirs ?? makeRunDirs(settings, task));
   const executionDir = path18.join(settings.runnerTemp, "async-pr");
-  await mkdir8(executionDir, { recursive: true });
+  await mkdir7(executionDir, { recursive: true });
   const sandbox = new SandboxAhead(settings.isolateAgent);
   const run2 = {
     settings,

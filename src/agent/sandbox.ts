@@ -11,8 +11,8 @@
 // It needs root, or passwordless sudo (GitHub-hosted runners have it).
 
 import { createHash, randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { chmod, chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmod, chown, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { binaries, trustedPath } from '../util/binaries.js'
@@ -227,20 +227,24 @@ export class UserSandbox implements Sandbox {
    */
   private async makeReachable(target: string): Promise<void> {
     let dir = path.dirname(path.resolve(target))
+    // The file operations are synchronous: dozens of stats, each of which would wait its turn
+    // behind the run's processes, just before the agent starts.
     while (true) {
-      const info = await stat(dir).catch(() => undefined)
+      const info = statSync(dir, { throwIfNoEntry: false })
       if (info && !this.opened.some((entry) => entry.dir === dir)) {
         const registry = path.join(TRAVERSAL_REGISTRY, createHash('sha1').update(dir).digest('hex'))
         const closed = (info.mode & 0o001) === 0
-        if (closed || (await stat(registry).catch(() => undefined))) {
-          await mkdir(registry, { recursive: true, mode: 0o700 })
+        if (closed || statSync(registry, { throwIfNoEntry: false })) {
+          mkdirSync(registry, { recursive: true, mode: 0o700 })
           // Only the first run records the mode to go back to.
-          await writeFile(path.join(registry, 'mode'), String(info.mode & 0o7777), {
-            flag: 'wx',
-          }).catch(() => undefined)
-          await writeFile(path.join(registry, this.user), '')
+          try {
+            writeFileSync(path.join(registry, 'mode'), String(info.mode & 0o7777), { flag: 'wx' })
+          } catch {
+            // recorded by a run before this one
+          }
+          writeFileSync(path.join(registry, this.user), '')
           if (closed) {
-            if (this.root) await chmod(dir, (info.mode & 0o7777) | 0o001)
+            if (this.root) chmodSync(dir, (info.mode & 0o7777) | 0o001)
             else await must(this.privileged('chmod', ['o+x', dir]), `Opening ${dir} for traversal`)
           }
           this.opened.push({ dir, registry })

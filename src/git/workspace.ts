@@ -2,7 +2,8 @@
 // actions/checkout left behind (by default a shallow, detached merge commit,
 // possibly with a token persisted in git config through an included file).
 
-import { lstat, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { withoutKeys } from './config-lines.js'
 import type { Git } from './git.js'
@@ -99,22 +100,8 @@ async function rewriteWithout(
   listedBefore: string,
   doomed: ReadonlySet<string>,
 ): Promise<boolean> {
-  const info = await lstat(file).catch(() => undefined)
-  if (!info?.isFile()) return false
-  // latin1: every byte comes back as it was, whatever the file's encoding.
-  const original = await readFile(file, 'latin1')
-  const edited = withoutKeys(original, doomed)
-  if (edited === undefined) return false
-  const lock = `${file}.lock`
-  const locked = await writeFile(lock, edited, {
-    encoding: 'latin1',
-    flag: 'wx',
-    mode: info.mode & 0o777,
-  })
-    .then(() => true)
-    .catch(() => false)
-  if (!locked) return false
-  await rename(lock, file)
+  const original = dropLines(file, doomed)
+  if (original === undefined) return false
   const after = await git.run(['config', '--file', file, '--null', '--list'], {
     allowFailure: true,
   })
@@ -124,8 +111,34 @@ async function rewriteWithout(
     after.exitCode === 0 &&
     got.length === expected.length &&
     got.every((entry, i) => entry.record === expected[i]?.record)
-  if (!same) await writeFile(file, original, 'latin1')
+  if (!same) writeFileSync(file, original, 'latin1')
   return same
+}
+
+/**
+ * The file's lines for `doomed` dropped, under git's own lock file; its text before, or
+ * undefined when nothing was written. Synchronous: three small file operations in a row,
+ * each of which would otherwise wait its turn behind the git processes of the checkout.
+ */
+function dropLines(file: string, doomed: ReadonlySet<string>): string | undefined {
+  const lock = `${file}.lock`
+  let locked = false
+  try {
+    const info = lstatSync(file)
+    if (!info.isFile()) return undefined
+    // latin1: every byte comes back as it was, whatever the file's encoding.
+    const original = readFileSync(file, 'latin1')
+    const edited = withoutKeys(original, doomed)
+    if (edited === undefined) return undefined
+    writeFileSync(lock, edited, { encoding: 'latin1', flag: 'wx', mode: info.mode & 0o777 })
+    locked = true
+    renameSync(lock, file)
+    return original
+  } catch {
+    // Locked by someone else, or unreadable: git does it key by key (and must find no lock of ours).
+    if (locked) rmSync(lock, { force: true })
+    return undefined
+  }
 }
 
 /** actions/checkout names its credentials file so (also for container paths that do not exist here). */
