@@ -15021,6 +15021,9 @@ function spawn2(command, args, options) {
 async function collect(command, args, options, encoding) {
   const child = spawn2(command, args, { ...options, buffer: true, stdin: "pipe", encoding });
   const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => signalGroup(child.pid, "SIGKILL"), options.timeoutMs);
+  const abort = () => signalGroup(child.pid, "SIGKILL");
+  options.signal?.addEventListener("abort", abort, { once: true });
+  if (options.signal?.aborted) abort();
   child.once("exit", () => {
     setTimeout(() => signalGroup(child.pid, "SIGKILL"), PIPE_GRACE_MS).unref();
   });
@@ -15028,6 +15031,7 @@ async function collect(command, args, options, encoding) {
   child.stdin?.end(options.input ?? "");
   const result = await child;
   clearTimeout(timer);
+  options.signal?.removeEventListener("abort", abort);
   if (result.failed && result.exitCode === void 0 && !result.signal && !result.isMaxBuffer) {
     throw new Error(result.originalMessage || result.shortMessage);
   }

@@ -10418,6 +10418,9 @@ function spawn2(command, args, options) {
 async function collect(command, args, options, encoding) {
   const child = spawn2(command, args, { ...options, buffer: true, stdin: "pipe", encoding });
   const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => signalGroup(child.pid, "SIGKILL"), options.timeoutMs);
+  const abort = () => signalGroup(child.pid, "SIGKILL");
+  options.signal?.addEventListener("abort", abort, { once: true });
+  if (options.signal?.aborted) abort();
   child.once("exit", () => {
     setTimeout(() => signalGroup(child.pid, "SIGKILL"), PIPE_GRACE_MS).unref();
   });
@@ -10425,6 +10428,7 @@ async function collect(command, args, options, encoding) {
   child.stdin?.end(options.input ?? "");
   const result = await child;
   clearTimeout(timer);
+  options.signal?.removeEventListener("abort", abort);
   if (result.failed && result.exitCode === void 0 && !result.signal && !result.isMaxBuffer) {
     throw new Error(result.originalMessage || result.shortMessage);
   }
@@ -12383,7 +12387,14 @@ async function runAgent(options) {
 
 // src/agent/sandbox.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
-import { chmodSync, mkdirSync, readdirSync, readFileSync as readFileSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync as readFileSync3,
+  statSync as statSync3,
+  writeFileSync as writeFileSync2
+} from "node:fs";
 import { chmod as chmod3, chown, readdir as readdir3, readFile, rm as rm3, stat as stat2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
@@ -12427,6 +12438,13 @@ async function processesOf(uid) {
     if (match && Number(match[1]) === uid && !zombie) pids.push(Number(entry));
   }
   return pids;
+}
+function statOrNothing(file2) {
+  try {
+    return statSync3(file2);
+  } catch {
+    return void 0;
+  }
 }
 function readProc() {
   try {
@@ -12508,11 +12526,11 @@ var UserSandbox = class {
   async makeReachable(target) {
     let dir = path12.dirname(path12.resolve(target));
     while (true) {
-      const info2 = statSync3(dir, { throwIfNoEntry: false });
+      const info2 = statOrNothing(dir);
       if (info2 && !this.opened.some((entry) => entry.dir === dir)) {
         const registry2 = path12.join(TRAVERSAL_REGISTRY, createHash2("sha1").update(dir).digest("hex"));
         const closed = (info2.mode & 1) === 0;
-        if (closed || statSync3(registry2, { throwIfNoEntry: false })) {
+        if (closed || statOrNothing(registry2)) {
           mkdirSync(registry2, { recursive: true, mode: 448 });
           try {
             writeFileSync2(path12.join(registry2, "mode"), String(info2.mode & 4095), { flag: "wx" });
@@ -12901,7 +12919,15 @@ var AgentHost = class _AgentHost {
 };
 
 // src/git/workspace.ts
-import { lstatSync, readFileSync as readFileSync4, renameSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readFileSync as readFileSync4,
+  renameSync,
+  rmSync,
+  writeFileSync as writeFileSync4
+} from "node:fs";
 import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
 import path16 from "node:path";
 
@@ -13058,7 +13084,8 @@ function createGit(location, home) {
       env: { ...base, ...where2, ...options.env },
       input: options.input,
       timeoutMs: options.timeoutMs ?? 10 * 6e4,
-      maxOutputBytes: options.maxOutputBytes
+      maxOutputBytes: options.maxOutputBytes,
+      signal: options.signal
     };
   }
   function check2(args, result, options) {
@@ -13121,6 +13148,12 @@ var PublishRepo = class _PublishRepo {
   dir;
   git;
   remote;
+  /** Aborted by stop(): what goes over the network with the PAT ends at once. */
+  stopping = new AbortController();
+  /** Ends every fetch or push of this repository's, running or to come (a run that does not start). */
+  stop() {
+    this.stopping.abort();
+  }
   static async create(scratch, home, remote) {
     const dir = path15.join(scratch, "publish.git");
     await mkdir6(dir, { recursive: true, mode: 448 });
@@ -13129,7 +13162,12 @@ var PublishRepo = class _PublishRepo {
     return new _PublishRepo(dir, git, remote);
   }
   authed(args, allowFailure = true) {
-    return this.git.run(args, { env: this.remote.auth, transport: "http", allowFailure });
+    return this.git.run(args, {
+      env: this.remote.auth,
+      transport: "http",
+      allowFailure,
+      signal: this.stopping.signal
+    });
   }
   /**
    * Fetches the branch's tip; undefined when the branch no longer exists.
@@ -13359,6 +13397,15 @@ async function removeFromConfig(git, file2) {
   if (doomed.size > 0 && !await rewriteWithout(git, file2, listed.stdout, doomed)) {
     for (const key of doomed)
       await git.run(["config", "--file", file2, "--unset-all", key], { allowFailure: true });
+    const after = await git.run(["config", "--file", file2, "--null", "--list"], {
+      allowFailure: true
+    });
+    const left = configEntries(after.stdout).filter((entry) => doomed.has(entry.key));
+    if (after.exitCode !== 0 || left.length > 0) {
+      throw new WorkspaceError(
+        `Could not remove the credentials actions/checkout persisted in ${file2} (${[...doomed].join(", ")}). Set \`persist-credentials: false\` on actions/checkout.`
+      );
+    }
   }
   for (const include of includes) await rm4(include, { force: true }).catch(() => void 0);
   return [...doomed];
@@ -13386,19 +13433,24 @@ async function rewriteWithout(git, file2, listedBefore, doomed) {
 }
 function dropLines(file2, doomed) {
   const lock = `${file2}.lock`;
-  let locked = false;
+  let fd;
   try {
     const info2 = lstatSync(file2);
     if (!info2.isFile()) return void 0;
+    fd = openSync(lock, "wx", info2.mode & 511);
     const original = readFileSync4(file2, "latin1");
     const edited = withoutKeys(original, doomed);
-    if (edited === void 0) return void 0;
-    writeFileSync4(lock, edited, { encoding: "latin1", flag: "wx", mode: info2.mode & 511 });
-    locked = true;
+    if (edited === void 0) throw new Error("beyond the text edit");
+    writeFileSync4(fd, edited, "latin1");
+    closeSync(fd);
+    fd = void 0;
     renameSync(lock, file2);
     return original;
   } catch {
-    if (locked) rmSync(lock, { force: true });
+    if (fd !== void 0) {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
     return void 0;
   }
 }
@@ -22677,6 +22729,7 @@ async function makeRunDirs(settings, task) {
 async function startRun(settings, runnerEnv, cancelled) {
   const early = {};
   const discardEarly = async () => {
+    void early.dirs?.then(({ publish }) => publish.stop()).catch(() => void 0);
     await early.head?.catch(() => void 0);
     await early.dirs?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
   };
@@ -24126,11 +24179,17 @@ async function work(run2, prepared) {
   }
   const agentMs = ctx.sessions.reduce((total, session) => total + session.run.wallMs, 0);
   run2.timings.mark(`agent finished (${agentMs} ms)`);
-  const closed = closeAll();
+  const closed = closeAll().then(
+    () => void 0,
+    (error2) => errorMessage(error2)
+  );
   run2.status.progress("saving", ctx.worker, SAVING_SHOWN_AFTER_MS);
-  const delivery = await deliverWork(run2, branch, prState).finally(() => closed.catch(() => {
-  }));
-  await closed;
+  const delivery = await deliverWork(run2, branch, prState).catch(async (error2) => {
+    const closing = await closed;
+    if (closing) warning(`Cleaning up after the agent: ${closing}`);
+    throw error2;
+  });
+  const closeFailure = await closed;
   record = { ...record, verdict: steering.verdictOf(record.verdict) };
   const kept = await settleStored(ctx, record.verdict, delivery);
   const review2 = await publishReview(run2, record, delivery);
@@ -24154,7 +24213,14 @@ async function work(run2, prepared) {
     handover: { command: `${run2.settings.triggerPrefix} continue`, resumes: kept.sessionSaved },
     spentBeforeUsd: picked.spentBefore
   });
-  return threads ? { ...outcome, threads } : outcome;
+  const reported = threads ? { ...outcome, threads } : outcome;
+  if (!closeFailure) return reported;
+  const why = `Cleaning up after the agent failed, after its work was pushed: ${closeFailure}`;
+  return {
+    ...reported,
+    conclusion: "failure",
+    reason: reported.reason ? `${reported.reason} ${why}` : why
+  };
 }
 async function report(run2, outcome) {
   const comment = await run2.status.finish(outcome, run2.cancelled).catch((error2) => {

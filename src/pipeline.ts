@@ -159,12 +159,20 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
   // Every process of the agent's is gone (each session ends with the host's killAll) and the
   // commits are in the publish repository, so the push need not wait for the workspace to be
   // handed back and the user removed: it goes while the host closes.
-  const closed = closeAll()
+  // A failure to close is held until the push is done, so the report can say both.
+  const closed = closeAll().then(
+    () => undefined,
+    (error: unknown) => errorMessage(error),
+  )
   // Said only when the push is slow: a push of a second would spend a write (80 a minute for
   // every run on the token) the final report needs, moments before it.
   run.status.progress('saving', ctx.worker, SAVING_SHOWN_AFTER_MS)
-  const delivery = await deliverWork(run, branch, prState).finally(() => closed.catch(() => {})) // one push: lease, rebase, fallback
-  await closed // the workspace handed back and its config restored, or the run fails saying why
+  const delivery = await deliverWork(run, branch, prState).catch(async (error: unknown) => {
+    const closing = await closed
+    if (closing) core.warning(`Cleaning up after the agent: ${closing}`)
+    throw error
+  }) // one push: lease, rebase, fallback
+  const closeFailure = await closed
   record = { ...record, verdict: steering.verdictOf(record.verdict) }
   const kept = await settleStored(ctx, record.verdict, delivery) // checkpoint gone, session kept if stopped
   const review = await publishReview(run, record, delivery) // the findings as a PR review
@@ -188,7 +196,15 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
     handover: { command: `${run.settings.triggerPrefix} continue`, resumes: kept.sessionSaved },
     spentBeforeUsd: picked.spentBefore,
   })
-  return threads ? { ...outcome, threads } : outcome
+  const reported = threads ? { ...outcome, threads } : outcome
+  if (!closeFailure) return reported
+  // The work is on its branch; the workspace may not be as the job's later steps expect.
+  const why = `Cleaning up after the agent failed, after its work was pushed: ${closeFailure}`
+  return {
+    ...reported,
+    conclusion: 'failure',
+    reason: reported.reason ? `${reported.reason} ${why}` : why,
+  }
 }
 
 async function report(run: RunContext, outcome: Outcome): Promise<PipelineResult> {

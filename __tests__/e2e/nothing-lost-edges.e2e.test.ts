@@ -20,6 +20,7 @@ import {
 } from '../harness/git/index.js'
 import { killRunTree, waitFor } from '../harness/lost-runner.js'
 import {
+  bash,
   say,
   stall,
   writeFile,
@@ -387,5 +388,30 @@ describe('a repository_dispatch async-pr did not send', () => {
       'invalid_dispatch',
     ])
     expect(world.model.requests.length).toBe(requestsBefore)
+  })
+})
+
+describe('cleaning up after the agent fails once its work is pushed', () => {
+  it('the work stays on the branch, the run fails saying why, and it still reports', async () => {
+    // A same-user agent can replace .git/config, which the action puts back after it.
+    world = await createWorld({
+      script: ({ step }) =>
+        [
+          writeFile(ws('done.txt'), 'done\n'),
+          writeFile(ws('swap.sh'), 'rm .git/config && mkdir .git/config\n'),
+          bash('bash swap.sh'),
+          say('Wrote done.txt.'),
+        ][step],
+    })
+    const run = await world.run({
+      inputs: { isolate_agent: 'false', allowed_tools: 'Read,Write,Bash(bash:*)' },
+    })
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'done.txt')).toBe('done\n')
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(run.outputs.commit_sha).toMatch(/^[0-9a-f]{40}$/)
+    const body = statusBody(world)
+    expect(body).toContain('Cleaning up after the agent failed, after its work was pushed')
+    expect(body).toContain('done.txt')
+    expect(run.stderr).not.toMatch(/unhandled|UnhandledPromiseRejection/i)
   })
 })

@@ -11,7 +11,15 @@
 // It needs root, or passwordless sudo (GitHub-hosted runners have it).
 
 import { createHash, randomBytes } from 'node:crypto'
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs'
 import { chmod, chown, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -126,6 +134,15 @@ export async function processesOf(uid: number): Promise<number[]> {
   return pids
 }
 
+/** A path's stat, or undefined for any failure (absent, not reachable): treated as absent. */
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
+  }
+}
+
 function readProc(): string[] {
   try {
     return readdirSync('/proc')
@@ -230,11 +247,11 @@ export class UserSandbox implements Sandbox {
     // The file operations are synchronous: dozens of stats, each of which would wait its turn
     // behind the run's processes, just before the agent starts.
     while (true) {
-      const info = statSync(dir, { throwIfNoEntry: false })
+      const info = statOrNothing(dir)
       if (info && !this.opened.some((entry) => entry.dir === dir)) {
         const registry = path.join(TRAVERSAL_REGISTRY, createHash('sha1').update(dir).digest('hex'))
         const closed = (info.mode & 0o001) === 0
-        if (closed || statSync(registry, { throwIfNoEntry: false })) {
+        if (closed || statOrNothing(registry)) {
           mkdirSync(registry, { recursive: true, mode: 0o700 })
           // Only the first run records the mode to go back to.
           try {

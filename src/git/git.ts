@@ -44,6 +44,8 @@ export interface GitOptions {
   /** The transport this command needs (a local fetch, a push to the server). */
   transport?: Transport
   maxOutputBytes?: number
+  /** Kills the command when aborted. */
+  signal?: AbortSignal
 }
 
 export interface Git {
@@ -179,6 +181,7 @@ export function createGit(location: GitLocation, home: GitHome): Git {
       input: options.input,
       timeoutMs: options.timeoutMs ?? 10 * 60_000,
       maxOutputBytes: options.maxOutputBytes,
+      signal: options.signal,
     }
   }
 

@@ -57,11 +57,19 @@ export class FetchError extends Error {
 }
 
 export class PublishRepo {
+  /** Aborted by stop(): what goes over the network with the PAT ends at once. */
+  private readonly stopping = new AbortController()
+
   private constructor(
     readonly dir: string,
     readonly git: Git,
     private readonly remote: PublishRemote,
   ) {}
+
+  /** Ends every fetch or push of this repository's, running or to come (a run that does not start). */
+  stop(): void {
+    this.stopping.abort()
+  }
 
   static async create(scratch: string, home: GitHome, remote: PublishRemote): Promise<PublishRepo> {
     const dir = path.join(scratch, 'publish.git')
@@ -72,7 +80,12 @@ export class PublishRepo {
   }
 
   private authed(args: string[], allowFailure = true) {
-    return this.git.run(args, { env: this.remote.auth, transport: 'http', allowFailure })
+    return this.git.run(args, {
+      env: this.remote.auth,
+      transport: 'http',
+      allowFailure,
+      signal: this.stopping.signal,
+    })
   }
 
   /**

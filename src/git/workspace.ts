@@ -2,7 +2,15 @@
 // actions/checkout left behind (by default a shallow, detached merge commit,
 // possibly with a token persisted in git config through an included file).
 
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { withoutKeys } from './config-lines.js'
@@ -71,6 +79,16 @@ async function removeFromConfig(git: Git, file: string): Promise<string[]> {
   if (doomed.size > 0 && !(await rewriteWithout(git, file, listed.stdout, doomed))) {
     for (const key of doomed)
       await git.run(['config', '--file', file, '--unset-all', key], { allowFailure: true })
+    // Never on with a credential still there (the file locked by someone else, say).
+    const after = await git.run(['config', '--file', file, '--null', '--list'], {
+      allowFailure: true,
+    })
+    const left = configEntries(after.stdout).filter((entry) => doomed.has(entry.key))
+    if (after.exitCode !== 0 || left.length > 0) {
+      throw new WorkspaceError(
+        `Could not remove the credentials actions/checkout persisted in ${file} (${[...doomed].join(', ')}). Set \`persist-credentials: false\` on actions/checkout.`,
+      )
+    }
   }
   // checkout's post step tolerates a missing file; the agent must not find it.
   for (const include of includes) await rm(include, { force: true }).catch(() => undefined)
@@ -122,21 +140,28 @@ async function rewriteWithout(
  */
 function dropLines(file: string, doomed: ReadonlySet<string>): string | undefined {
   const lock = `${file}.lock`
-  let locked = false
+  let fd: number | undefined
   try {
     const info = lstatSync(file)
     if (!info.isFile()) return undefined
+    // Git's own lock first, then the read: no write of git's can fall between the two.
+    fd = openSync(lock, 'wx', info.mode & 0o777)
     // latin1: every byte comes back as it was, whatever the file's encoding.
     const original = readFileSync(file, 'latin1')
     const edited = withoutKeys(original, doomed)
-    if (edited === undefined) return undefined
-    writeFileSync(lock, edited, { encoding: 'latin1', flag: 'wx', mode: info.mode & 0o777 })
-    locked = true
+    if (edited === undefined) throw new Error('beyond the text edit')
+    writeFileSync(fd, edited, 'latin1')
+    closeSync(fd)
+    fd = undefined
     renameSync(lock, file)
     return original
   } catch {
-    // Locked by someone else, or unreadable: git does it key by key (and must find no lock of ours).
-    if (locked) rmSync(lock, { force: true })
+    // Locked by someone else, unreadable, or beyond the edit: git does it key by key (and must
+    // find no lock of ours).
+    if (fd !== undefined) {
+      closeSync(fd)
+      rmSync(lock, { force: true })
+    }
     return undefined
   }
 }

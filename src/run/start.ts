@@ -1,5 +1,5 @@
 // The start of a run: who may start it and what the task is (trust first: a
-// refused run writes nothing and spends nothing), then everything the stages
+// refused run writes nothing, and only reads ran alongside the check), then everything the stages
 // share — the GitHub client, the status comment, the scratch directory, the
 // publish repository, the CLI being located or installed alongside.
 
@@ -125,6 +125,8 @@ export async function startRun(
   // made while the permission is looked up, and removed again if the run does not start.
   const early: Early = {}
   const discardEarly = async () => {
+    // A refused run does not wait for the PR's head: its fetch is ended where it is.
+    void early.dirs?.then(({ publish }) => publish.stop()).catch(() => undefined)
     await early.head?.catch(() => undefined)
     await early.dirs
       ?.then(({ scratch }) => rm(scratch, { recursive: true, force: true }))

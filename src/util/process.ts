@@ -30,6 +30,8 @@ export interface RunOptions {
   gid?: number
   /** The most output kept per stream; past it the group is killed. Default 64 MiB. */
   maxOutputBytes?: number
+  /** Kills the process group when aborted (work a run that does not start need not wait for). */
+  signal?: AbortSignal
 }
 
 export interface BytesResult extends Omit<ProcessResult, 'stdout'> {
@@ -103,6 +105,9 @@ async function collect(
     options.timeoutMs === undefined
       ? undefined
       : setTimeout(() => signalGroup(child.pid, 'SIGKILL'), options.timeoutMs)
+  const abort = () => signalGroup(child.pid, 'SIGKILL')
+  options.signal?.addEventListener('abort', abort, { once: true })
+  if (options.signal?.aborted) abort()
   // A helper that inherited the pipes must not hold us once the child itself has exited.
   child.once('exit', () => {
     setTimeout(() => signalGroup(child.pid, 'SIGKILL'), PIPE_GRACE_MS).unref()
@@ -112,6 +117,7 @@ async function collect(
   child.stdin?.end(options.input ?? '')
   const result = await child
   clearTimeout(timer)
+  options.signal?.removeEventListener('abort', abort)
   if (result.failed && result.exitCode === undefined && !result.signal && !result.isMaxBuffer) {
     // It never started (ENOENT, EACCES...): say so as an error, like spawn would.
     throw new Error(result.originalMessage || result.shortMessage)
