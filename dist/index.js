@@ -13383,25 +13383,20 @@ async function submoduleConfigs(dir) {
   return found;
 }
 async function removeFromConfig(git, file2) {
-  const listed = await git.run(["config", "--file", file2, "--null", "--list"], {
-    allowFailure: true
-  });
+  const listed = await listConfig(git, file2);
   const doomed = /* @__PURE__ */ new Set();
   const includes = [];
-  for (const { key, value } of configEntries(listed.stdout)) {
+  for (const { key, value } of listed.entries) {
     const isHeader = /^http\..*extraheader$/i.test(key);
     const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path16.basename(value)) || await fileMentionsExtraheader(value));
     if (isHeader || isCredentialInclude) doomed.add(key);
     if (isCredentialInclude) includes.push(value);
   }
-  if (doomed.size > 0 && !await rewriteWithout(git, file2, listed.stdout, doomed)) {
+  if (doomed.size > 0 && !await rewriteWithout(git, file2, listed.entries, doomed)) {
     for (const key of doomed)
       await git.run(["config", "--file", file2, "--unset-all", key], { allowFailure: true });
-    const after = await git.run(["config", "--file", file2, "--null", "--list"], {
-      allowFailure: true
-    });
-    const left = configEntries(after.stdout).filter((entry) => doomed.has(entry.key));
-    if (after.exitCode !== 0 || left.length > 0) {
+    const after = await listConfig(git, file2);
+    if (!after.ok || after.entries.some((entry) => doomed.has(entry.key))) {
       throw new WorkspaceError(
         `Could not remove the credentials actions/checkout persisted in ${file2} (${[...doomed].join(", ")}). Set \`persist-credentials: false\` on actions/checkout.`
       );
@@ -13410,24 +13405,24 @@ async function removeFromConfig(git, file2) {
   for (const include of includes) await rm4(include, { force: true }).catch(() => void 0);
   return [...doomed];
 }
-function configEntries(listed) {
+async function listConfig(git, file2) {
+  const listed = await git.run(["config", "--file", file2, "--null", "--list"], {
+    allowFailure: true
+  });
   const entries = [];
-  for (const record of listed.split("\0")) {
+  for (const record of listed.stdout.split("\0")) {
     const newline = record.indexOf("\n");
     if (newline < 0) continue;
     entries.push({ key: record.slice(0, newline), value: record.slice(newline + 1), record });
   }
-  return entries;
+  return { ok: listed.exitCode === 0, entries };
 }
-async function rewriteWithout(git, file2, listedBefore, doomed) {
+async function rewriteWithout(git, file2, before, doomed) {
   const original = dropLines(file2, doomed);
   if (original === void 0) return false;
-  const after = await git.run(["config", "--file", file2, "--null", "--list"], {
-    allowFailure: true
-  });
-  const expected = configEntries(listedBefore).filter((entry) => !doomed.has(entry.key));
-  const got = configEntries(after.stdout);
-  const same = after.exitCode === 0 && got.length === expected.length && got.every((entry, i2) => entry.record === expected[i2]?.record);
+  const after = await listConfig(git, file2);
+  const expected = before.filter((entry) => !doomed.has(entry.key));
+  const same = after.ok && after.entries.length === expected.length && after.entries.every((entry, i2) => entry.record === expected[i2]?.record);
   if (!same) writeFileSync4(file2, original, "latin1");
   return same;
 }

@@ -62,12 +62,10 @@ async function submoduleConfigs(dir: string): Promise<string[]> {
 }
 
 async function removeFromConfig(git: Git, file: string): Promise<string[]> {
-  const listed = await git.run(['config', '--file', file, '--null', '--list'], {
-    allowFailure: true,
-  })
+  const listed = await listConfig(git, file)
   const doomed = new Set<string>()
   const includes: string[] = []
-  for (const { key, value } of configEntries(listed.stdout)) {
+  for (const { key, value } of listed.entries) {
     const isHeader = /^http\..*extraheader$/i.test(key)
     const isCredentialInclude =
       /^includeif\..*\.path$/i.test(key) &&
@@ -76,15 +74,12 @@ async function removeFromConfig(git: Git, file: string): Promise<string[]> {
     if (isHeader || isCredentialInclude) doomed.add(key)
     if (isCredentialInclude) includes.push(value)
   }
-  if (doomed.size > 0 && !(await rewriteWithout(git, file, listed.stdout, doomed))) {
+  if (doomed.size > 0 && !(await rewriteWithout(git, file, listed.entries, doomed))) {
     for (const key of doomed)
       await git.run(['config', '--file', file, '--unset-all', key], { allowFailure: true })
     // Never on with a credential still there (the file locked by someone else, say).
-    const after = await git.run(['config', '--file', file, '--null', '--list'], {
-      allowFailure: true,
-    })
-    const left = configEntries(after.stdout).filter((entry) => doomed.has(entry.key))
-    if (after.exitCode !== 0 || left.length > 0) {
+    const after = await listConfig(git, file)
+    if (!after.ok || after.entries.some((entry) => doomed.has(entry.key))) {
       throw new WorkspaceError(
         `Could not remove the credentials actions/checkout persisted in ${file} (${[...doomed].join(', ')}). Set \`persist-credentials: false\` on actions/checkout.`,
       )
@@ -95,15 +90,28 @@ async function removeFromConfig(git: Git, file: string): Promise<string[]> {
   return [...doomed]
 }
 
-/** `git config --null --list` output as its entries, in order. */
-function configEntries(listed: string): Array<{ key: string; value: string; record: string }> {
-  const entries = []
-  for (const record of listed.split('\0')) {
+interface ConfigEntry {
+  key: string
+  value: string
+  /** As git listed it, key and value together. */
+  record: string
+}
+
+/** The file's entries in order, as `git config --null --list` gives them (includes not followed). */
+async function listConfig(
+  git: Git,
+  file: string,
+): Promise<{ ok: boolean; entries: ConfigEntry[] }> {
+  const listed = await git.run(['config', '--file', file, '--null', '--list'], {
+    allowFailure: true,
+  })
+  const entries: ConfigEntry[] = []
+  for (const record of listed.stdout.split('\0')) {
     const newline = record.indexOf('\n')
     if (newline < 0) continue
     entries.push({ key: record.slice(0, newline), value: record.slice(newline + 1), record })
   }
-  return entries
+  return { ok: listed.exitCode === 0, entries }
 }
 
 /**
@@ -115,20 +123,17 @@ function configEntries(listed: string): Array<{ key: string; value: string; reco
 async function rewriteWithout(
   git: Git,
   file: string,
-  listedBefore: string,
+  before: ConfigEntry[],
   doomed: ReadonlySet<string>,
 ): Promise<boolean> {
   const original = dropLines(file, doomed)
   if (original === undefined) return false
-  const after = await git.run(['config', '--file', file, '--null', '--list'], {
-    allowFailure: true,
-  })
-  const expected = configEntries(listedBefore).filter((entry) => !doomed.has(entry.key))
-  const got = configEntries(after.stdout)
+  const after = await listConfig(git, file)
+  const expected = before.filter((entry) => !doomed.has(entry.key))
   const same =
-    after.exitCode === 0 &&
-    got.length === expected.length &&
-    got.every((entry, i) => entry.record === expected[i]?.record)
+    after.ok &&
+    after.entries.length === expected.length &&
+    after.entries.every((entry, i) => entry.record === expected[i]?.record)
   if (!same) writeFileSync(file, original, 'latin1')
   return same
 }

@@ -104,6 +104,7 @@ async function makeRunDirs(settings: Settings, task: Task): Promise<RunDirs> {
     // Only read, and side by side with the init: whether the checkout is shallow decides the fetch.
     const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome))
     workspaceRepo.catch(() => undefined)
+    // Settled either way before going on: a failed init removes the scratch this read runs in.
     const publish = await PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken),
