@@ -353,15 +353,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat4, path21, options) {
-      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
+    function checkStat(stat3, path21, options) {
+      if (!stat3.isSymbolicLink() && !stat3.isFile()) {
         return false;
       }
       return checkPathExt(path21, options);
     }
     function isexe(path21, options, cb) {
-      fs3.stat(path21, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path21, options));
+      fs3.stat(path21, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, path21, options));
       });
     }
     function sync(path21, options) {
@@ -377,20 +377,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs3 = __require("fs");
     function isexe(path21, options, cb) {
-      fs3.stat(path21, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, options));
+      fs3.stat(path21, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, options));
       });
     }
     function sync(path21, options) {
       return checkStat(fs3.statSync(path21), options);
     }
-    function checkStat(stat4, options) {
-      return stat4.isFile() && checkMode(stat4, options);
+    function checkStat(stat3, options) {
+      return stat3.isFile() && checkMode(stat3, options);
     }
-    function checkMode(stat4, options) {
-      var mod = stat4.mode;
-      var uid = stat4.uid;
-      var gid = stat4.gid;
+    function checkMode(stat3, options) {
+      var mod = stat3.mode;
+      var uid = stat3.uid;
+      var gid = stat3.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -3462,7 +3462,7 @@ function group(name, fn) {
 }
 
 // src/agent/host.ts
-import { mkdir as mkdir5 } from "node:fs/promises";
+import { mkdirSync as mkdirSync3 } from "node:fs";
 import path13 from "node:path";
 
 // src/util/binaries.ts
@@ -9293,7 +9293,7 @@ var handlePipePromise = async ({
 var getSubprocessPromises = (sourcePromise, destination) => Promise.allSettled([sourcePromise, destination]);
 
 // node_modules/execa/lib/io/contents.js
-import { setImmediate } from "node:timers/promises";
+import { setImmediate as setImmediate2 } from "node:timers/promises";
 
 // node_modules/execa/lib/io/iterate.js
 import { on as on5 } from "node:events";
@@ -9445,7 +9445,7 @@ var logOutputAsync = async ({ stream, onStreamEnd, fdNumber, encoding, allMixed,
   await logLines(linesIterable, stream, fdNumber, verboseInfo);
 };
 var resumeStream = async (stream) => {
-  await setImmediate();
+  await setImmediate2();
   if (stream.readableFlowing === null) {
     stream.resume();
   }
@@ -10517,7 +10517,7 @@ function startProcess(command, args, options) {
 }
 
 // src/agent/agent-git.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import path7 from "node:path";
 var REFUSED_OPTIONS = [
   "--output",
@@ -10644,15 +10644,15 @@ exec ${q(options.realGit)} \\
 }
 async function prepareAgentGit(options) {
   const binDir = path7.join(options.dir, "bin");
-  await mkdir2(binDir, { recursive: true, mode: 493 });
+  mkdirSync(binDir, { recursive: true, mode: 493 });
   const config = path7.join(options.dir, "gitconfig");
-  await writeFile2(config, agentGitConfig(), { mode: 420 });
-  await writeFile2(path7.join(binDir, "git"), agentGitScript({ ...options, config }), { mode: 493 });
+  writeFileSync2(config, agentGitConfig(), { mode: 420 });
+  writeFileSync2(path7.join(binDir, "git"), agentGitScript({ ...options, config }), { mode: 493 });
   return { binDir };
 }
 
 // src/agent/session-store.ts
-import { mkdir as mkdir3, realpath as realpath2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir2, realpath as realpath2, writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
 
 // src/git/snapshot.ts
@@ -11098,13 +11098,13 @@ function readSessionMeta(text2) {
 }
 async function restoreTranscript(configDir, cwd, meta, transcript) {
   const where2 = transcriptPath(configDir, cwd, meta.sessionId);
-  await mkdir3(path9.dirname(where2), { recursive: true });
-  await writeFile3(where2, transcript, { mode: 384 });
+  await mkdir2(path9.dirname(where2), { recursive: true });
+  await writeFile2(where2, transcript, { mode: 384 });
 }
 
 // src/agent/binary.ts
 import { constants as constants7 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, link, mkdir as mkdir4, realpath as realpath3 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile2, link, mkdir as mkdir3, realpath as realpath3 } from "node:fs/promises";
 import path10 from "node:path";
 function isInside3(file2, dir) {
   const relative = path10.relative(dir, file2);
@@ -11116,7 +11116,7 @@ async function stageBinary(binary, dir, roots, log) {
     (root) => isInside3(real3, root)
   );
   if (!inTemp && !inWorkspace) return real3;
-  await mkdir4(dir, { recursive: true, mode: 493 });
+  await mkdir3(dir, { recursive: true, mode: 493 });
   const staged = path10.join(dir, path10.basename(real3));
   const linked = inWorkspace ? false : await link(real3, staged).then(
     () => true,
@@ -12389,13 +12389,14 @@ async function runAgent(options) {
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
 import {
   chmodSync,
-  mkdirSync,
+  chownSync,
+  mkdirSync as mkdirSync2,
   readdirSync,
   readFileSync as readFileSync3,
   statSync as statSync3,
-  writeFileSync as writeFileSync2
+  writeFileSync as writeFileSync3
 } from "node:fs";
-import { chmod as chmod3, chown, readdir as readdir3, readFile, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { chmod as chmod3, readdir as readdir3, readFile, rm as rm3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path12 from "node:path";
 var AGENT_NICENESS = 10;
@@ -12485,13 +12486,13 @@ var UserSandbox = class {
   workspaceMode;
   removal;
   async prepare(workspace, ownDirs, reachable, hidden2) {
-    const info2 = await stat2(workspace);
+    const info2 = statSync3(workspace);
     this.owner = { uid: info2.uid, gid: info2.gid, workspace, ownDirs };
     const ids = `${this.uid}:${this.gid}`;
-    const entries = (await readdir3(workspace)).filter((name) => name !== ".git");
+    const entries = readdirSync(workspace).filter((name) => name !== ".git");
     if (this.root) {
-      await chown(workspace, info2.uid, this.gid);
-      await chmod3(workspace, 1021);
+      chownSync(workspace, info2.uid, this.gid);
+      chmodSync(workspace, 1021);
     } else {
       await must(
         this.privileged("chown", [`${info2.uid}:${this.gid}`, workspace]),
@@ -12512,8 +12513,8 @@ var UserSandbox = class {
     }
     for (const target of [workspace, ...ownDirs, ...reachable]) await this.makeReachable(target);
     for (const dir of hidden2) {
-      const mode = (await stat2(dir)).mode & 4095;
-      if (this.root) await chmod3(dir, 448);
+      const mode = statSync3(dir).mode & 4095;
+      if (this.root) chmodSync(dir, 448);
       else await must(this.privileged("chmod", ["700", dir]), `Closing ${dir} to the agent`);
       this.closedDirs.push({ dir, mode });
     }
@@ -12531,12 +12532,12 @@ var UserSandbox = class {
         const registry2 = path12.join(TRAVERSAL_REGISTRY, createHash2("sha1").update(dir).digest("hex"));
         const closed = (info2.mode & 1) === 0;
         if (closed || statOrNothing(registry2)) {
-          mkdirSync(registry2, { recursive: true, mode: 448 });
+          mkdirSync2(registry2, { recursive: true, mode: 448 });
           try {
-            writeFileSync2(path12.join(registry2, "mode"), String(info2.mode & 4095), { flag: "wx" });
+            writeFileSync3(path12.join(registry2, "mode"), String(info2.mode & 4095), { flag: "wx" });
           } catch {
           }
-          writeFileSync2(path12.join(registry2, this.user), "");
+          writeFileSync3(path12.join(registry2, this.user), "");
           if (closed) {
             if (this.root) chmodSync(dir, info2.mode & 4095 | 1);
             else await must(this.privileged("chmod", ["o+x", dir]), `Opening ${dir} for traversal`);
@@ -12761,7 +12762,7 @@ var AgentHost = class _AgentHost {
     const home = path13.join(scratch, "home");
     const configDir = _AgentHost.configDirOf(scratch);
     const tmpDir = path13.join(scratch, "tmp");
-    await Promise.all([home, configDir, tmpDir].map((dir) => mkdir5(dir, { recursive: true })));
+    for (const dir of [home, configDir, tmpDir]) mkdirSync3(dir, { recursive: true });
     const tools = path13.join(scratch, "agent-tools");
     const agentGit = await prepareAgentGit({
       dir: tools,
@@ -12926,9 +12927,9 @@ import {
   readFileSync as readFileSync4,
   renameSync,
   rmSync,
-  writeFileSync as writeFileSync4
+  writeFileSync as writeFileSync5
 } from "node:fs";
-import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import path16 from "node:path";
 
 // src/git/config-lines.ts
@@ -12977,11 +12978,11 @@ function withoutKeys(text2, keys) {
 }
 
 // src/git/publish.ts
-import { mkdir as mkdir6 } from "node:fs/promises";
+import { mkdirSync as mkdirSync5 } from "node:fs";
 import path15 from "node:path";
 
 // src/git/git.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
 import path14 from "node:path";
 var GitError = class extends Error {
   constructor(message, args, result) {
@@ -13027,9 +13028,9 @@ function transportConfig(transport) {
 function prepareGitHome(scratchDir) {
   const home = path14.join(scratchDir, "git-home");
   const hooksPath = path14.join(home, "no-hooks");
-  mkdirSync2(hooksPath, { recursive: true, mode: 448 });
+  mkdirSync4(hooksPath, { recursive: true, mode: 448 });
   const globalConfig = path14.join(home, "gitconfig");
-  writeFileSync3(
+  writeFileSync4(
     globalConfig,
     [
       "# async-pr: the only global git config of the action (GIT_CONFIG_GLOBAL).",
@@ -13043,6 +13044,10 @@ function prepareGitHome(scratchDir) {
       "	detachedHead = false",
       "[init]",
       "	defaultBranch = main",
+      // What a fetch brings is kept as the one pack it came as: unpacked, each object is a
+      // file and each new fan-out a directory (a dozen of them for a small branch).
+      "[fetch]",
+      "	unpackLimit = 1",
       ""
     ].join("\n"),
     { mode: 384 }
@@ -13091,7 +13096,8 @@ function createGit(location, home) {
   function check2(args, result, options) {
     if (result.exitCode !== 0 && !options.allowFailure) {
       const detail = result.stderr.trim() || result.stdout.toString().trim().slice(0, 2e3) || `exit ${result.exitCode ?? result.signal}`;
-      throw new GitError(`git ${args[0]} failed: ${detail}`, args, {
+      const command = args.find((arg, i2) => !arg.startsWith("-") && args[i2 - 1] !== "-c");
+      throw new GitError(`git ${command ?? args[0]} failed: ${detail}`, args, {
         ...result,
         stdout: result.stdout.toString()
       });
@@ -13156,9 +13162,9 @@ var PublishRepo = class _PublishRepo {
   }
   static async create(scratch, home, remote) {
     const dir = path15.join(scratch, "publish.git");
-    await mkdir6(dir, { recursive: true, mode: 448 });
+    mkdirSync5(dir, { recursive: true, mode: 448 });
     const git = createGit({ cwd: dir, gitDir: dir }, home);
-    await git.run(["init", "--quiet", "--bare", dir]);
+    await git.run(["init", "--quiet", "--bare", "--template=", dir]);
     return new _PublishRepo(dir, git, remote);
   }
   authed(args, allowFailure = true) {
@@ -13173,9 +13179,10 @@ var PublishRepo = class _PublishRepo {
    * Fetches the branch's tip; undefined when the branch no longer exists.
    * With `storedFor`, the PR's checkpoint and saved session come in the same
    * fetch (a glob that matches nothing costs nothing), and are read back in the
-   * same `for-each-ref` as the tip.
+   * same `for-each-ref` as the tip. `arrived` is called once the branch is here,
+   * before that read (what only needs the branch's ref can start then).
    */
-  async fetchBranch(branch, depth, storedFor) {
+  async fetchBranch(branch, depth, storedFor, arrived) {
     const fetched = await this.authed([
       "fetch",
       "--no-tags",
@@ -13189,6 +13196,7 @@ var PublishRepo = class _PublishRepo {
       if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return void 0;
       throw new FetchError(`Could not fetch ${branch}: ${lastLines(fetched.stderr)}`);
     }
+    arrived?.();
     const tipRef = upstreamRef(branch);
     const storedRefs = (name) => fetchedStoredRef(storedFor ?? 0, name);
     const refs = await this.localRefs([
@@ -13318,6 +13326,10 @@ ${result.stderr}`.trim() };
         "fetch",
         "--no-tags",
         "--no-write-fetch-head",
+        // This repository is shallow when the workspace is (a depth-50 fetch): without this,
+        // a branch whose history goes deeper is refused ("shallow roots are not allowed to be
+        // updated", and git still exits 0), and the workspace cannot walk the history it got.
+        "--update-shallow",
         `file://${this.dir}`,
         ...refs.map(([ref, localRef]) => `+${ref}:${localRef}`)
       ],
@@ -13376,7 +13388,7 @@ async function submoduleConfigs(dir) {
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
     const child = path16.join(dir, entry.name);
-    if (await stat3(path16.join(child, "config")).catch(() => void 0))
+    if (await stat2(path16.join(child, "config")).catch(() => void 0))
       found.push(path16.join(child, "config"));
     found.push(...await submoduleConfigs(path16.join(child, "modules")));
   }
@@ -13423,7 +13435,7 @@ async function rewriteWithout(git, file2, before, doomed) {
   const after = await listConfig(git, file2);
   const expected = before.filter((entry) => !doomed.has(entry.key));
   const same = after.ok && after.entries.length === expected.length && after.entries.every((entry, i2) => entry.record === expected[i2]?.record);
-  if (!same) writeFileSync4(file2, original, "latin1");
+  if (!same) writeFileSync5(file2, original, "latin1");
   return same;
 }
 function dropLines(file2, doomed) {
@@ -13436,7 +13448,7 @@ function dropLines(file2, doomed) {
     const original = readFileSync4(file2, "latin1");
     const edited = withoutKeys(original, doomed);
     if (edited === void 0) throw new Error("beyond the text edit");
-    writeFileSync4(fd, edited, "latin1");
+    writeFileSync5(fd, edited, "latin1");
     closeSync(fd);
     fd = void 0;
     renameSync(lock, file2);
@@ -13477,11 +13489,21 @@ async function readWorkspaceRepo(git) {
   }
   return { shallow: shallow === "true", commonDir, gitDir };
 }
-async function fetchHead(publish, target, shallow) {
+function startHeadFetch(fetch2) {
+  let settle = () => void 0;
+  const arrived = new Promise((resolve) => settle = resolve);
+  const head = fetch2(() => settle(true));
+  head.then(
+    () => settle(true),
+    () => settle(false)
+  );
+  return { arrived, head };
+}
+async function fetchHead(publish, target, shallow, arrived) {
   const depth = shallow ? 50 : void 0;
   let fetched;
   try {
-    fetched = await publish.fetchBranch(target.headRef, depth, target.prNumber);
+    fetched = await publish.fetchBranch(target.headRef, depth, target.prNumber, arrived);
   } catch (error2) {
     throw new WorkspaceError(
       `${error2.message}. Check that the branch still exists and that github_token can read the repository.`
@@ -13505,13 +13527,35 @@ async function fetchHead(publish, target, shallow) {
   await publish.setRef(EVENT_HEAD_REF, target.headSha);
   return { eventHead: EVENT_HEAD_REF, stored: fetched.stored };
 }
-async function checkoutFetched(git, publish, target, fetched, credentialsGone) {
-  const tracking = `refs/remotes/origin/${target.headRef}`;
+function trackingRef(target) {
+  return `refs/remotes/origin/${target.headRef}`;
+}
+async function giveBranch(git, publish, target) {
+  const tip = upstreamRef(target.headRef);
   await publish.giveTo(git, [
-    [upstreamRef(target.headRef), tracking],
-    [fetched.eventHead, EVENT_HEAD_REF]
+    [tip, trackingRef(target)],
+    [tip, EVENT_HEAD_REF]
   ]);
+}
+async function checkoutFetched(git, publish, target, fetched, given, credentialsGone) {
+  const tracking = trackingRef(target);
+  await given;
+  const atTip = fetched.eventHead === upstreamRef(target.headRef);
+  if (!atTip) await publish.giveTo(git, [[fetched.eventHead, EVENT_HEAD_REF]]);
   await credentialsGone;
+  if (atTip) {
+    await git.run([
+      "-c",
+      "branch.autoSetupMerge=true",
+      "checkout",
+      "--quiet",
+      "--force",
+      "-B",
+      target.headRef,
+      tracking
+    ]);
+    return;
+  }
   await git.run(["checkout", "--quiet", "--force", "-B", target.headRef, target.headSha]);
   await git.run(["branch", "--quiet", `--set-upstream-to=${tracking}`], { allowFailure: true });
 }
@@ -13519,7 +13563,7 @@ async function snapshotConfig(git, commonDir) {
   commonDir ??= await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const file2 = path16.join(commonDir, "config");
   const saved = await readFile2(file2);
-  return async () => writeFile4(file2, saved);
+  return async () => writeFile3(file2, saved);
 }
 async function taskDeliveredBy(git, tip, prNumber) {
   const log = await git.run(
@@ -21202,7 +21246,8 @@ async function runToReady(ctx, previousResult2, lastSession) {
 }
 
 // src/run/start.ts
-import { mkdir as mkdir7, mkdtemp, rm as rm5 } from "node:fs/promises";
+import { mkdirSync as mkdirSync6, mkdtempSync, rmSync as rmSync2 } from "node:fs";
+import { mkdir as mkdir4, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import path18 from "node:path";
 
@@ -22698,16 +22743,16 @@ var Timings = class {
 };
 
 // src/run/start.ts
-async function fetchAhead(dirs, pr) {
+async function fetchAhead(dirs, pr, arrived) {
   const { publish, workspaceRepo } = await dirs;
   const head = { headRef: pr.headRef, headSha: pr.headSha, prNumber: pr.prNumber };
-  return fetchHead(publish, head, (await workspaceRepo).shallow);
+  return fetchHead(publish, head, (await workspaceRepo).shallow, arrived);
 }
 async function makeRunDirs(settings, task) {
-  const scratch = await mkdtemp(path18.join(tmpdir2(), "async-pr-"));
+  const scratch = mkdtempSync(path18.join(tmpdir2(), "async-pr-"));
   try {
     const actionDir = path18.join(scratch, "action");
-    await mkdir7(actionDir, { mode: 448 });
+    mkdirSync6(actionDir, { mode: 448 });
     const gitHome = prepareGitHome(actionDir);
     const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome));
     workspaceRepo.catch(() => void 0);
@@ -22725,7 +22770,7 @@ async function startRun(settings, runnerEnv, cancelled) {
   const early = {};
   const discardEarly = async () => {
     void early.dirs?.then(({ publish }) => publish.stop()).catch(() => void 0);
-    await early.head?.catch(() => void 0);
+    await early.head?.head.catch(() => void 0);
     await early.dirs?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
   };
   try {
@@ -22750,12 +22795,13 @@ async function begin(settings, runnerEnv, cancelled, early) {
   const knownSecrets = secretForms(secretsOf(settings));
   let listed;
   const whileChecking = (pr) => {
-    listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber });
-    listed().catch(() => void 0);
     early.dirs = makeRunDirs(settings, pr);
     early.dirs.catch(() => void 0);
-    early.head = fetchAhead(early.dirs, pr);
-    early.head.catch(() => void 0);
+    const dirs = early.dirs;
+    early.head = startHeadFetch((arrived) => fetchAhead(dirs, pr, arrived));
+    early.head.head.catch(() => void 0);
+    listed = listComments(github, { owner: pr.owner, repo: pr.repo, issueNumber: pr.prNumber });
+    listed().catch(() => void 0);
   };
   const resolved = settings.eventName === "workflow_run" ? await resolveWorkflowRun(github, payload, ciFixOptions(settings, knownSecrets)) : await resolveTask(github, settings.eventName, payload, {
     prefix: settings.triggerPrefix,
@@ -22809,7 +22855,7 @@ async function begin(settings, runnerEnv, cancelled, early) {
   });
   const { scratch, actionDir, gitHome, publish, workspaceRepo } = await (early.dirs ?? makeRunDirs(settings, task));
   const executionDir = path18.join(settings.runnerTemp, "async-pr");
-  await mkdir7(executionDir, { recursive: true });
+  await mkdir4(executionDir, { recursive: true });
   const sandbox = new SandboxAhead(settings.isolateAgent);
   const run2 = {
     settings,
@@ -22836,7 +22882,10 @@ async function begin(settings, runnerEnv, cancelled, early) {
     sandbox,
     cleanup: async () => {
       await sandbox.dispose().catch((error2) => warning(error2.message));
-      await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
+      try {
+        rmSync2(scratch, { recursive: true, force: true });
+      } catch {
+      }
     }
   };
   sandbox.start();
@@ -22982,10 +23031,7 @@ async function deliver(branch, options) {
   };
   const git = branch.publish.git;
   if (branch.commits.length === 0) return { commits: [], files: [], ...kept };
-  const between = (base, head) => Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)]);
-  const planned = between(branch.base, branch.head);
-  planned.catch(() => void 0);
-  const pushed = await pushWork({
+  const pushing = pushWork({
     publish: branch.publish,
     branch: branch.branch,
     base: branch.base,
@@ -22993,6 +23039,10 @@ async function deliver(branch, options) {
     fallbackBranch: options.fallbackBranch,
     forceFallback: options.forceFallback
   });
+  const between = (base, head) => Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)]);
+  const planned = between(branch.base, branch.head);
+  planned.catch(() => void 0);
+  const pushed = await pushing;
   if (pushed.kind === "failed") {
     const [commits2, files2] = await planned;
     return { commits: commits2, files: files2, ...kept, refused: pushed.why };
@@ -23324,10 +23374,11 @@ var TaskBranch = class _TaskBranch {
   /** Read from the start commit while the agent starts, not after it (a git process less then). */
   protectedPaths;
   /**
-   * The snapshot index catching up with the last commit: only the next snapshot needs it, so
-   * the push does not wait for it. Held for that snapshot, which reports a failure.
+   * The snapshot index catching up with the last commit: only a next snapshot needs it, so it
+   * is done when one is taken (none, for most runs: a process less while the push goes).
    */
-  remembered = Promise.resolve();
+  behind;
+  caughtUp = Promise.resolve();
   /**
    * Starts following the branch. Must be called right after the checkout,
    * before the agent runs: the workspace's index, as checkout left it, becomes
@@ -23353,7 +23404,7 @@ var TaskBranch = class _TaskBranch {
   }
   /** What the working tree holds now that the last commit does not. */
   async snapshot() {
-    await this.remembered;
+    await this.catchUp();
     const protectedPaths = await this.protectedPaths;
     const snapshot = await takeSnapshot({
       git: this.snapshotGit,
@@ -23384,8 +23435,7 @@ var TaskBranch = class _TaskBranch {
       message,
       ref: `refs/async-pr/commits/${this.commits.length + 1}`
     });
-    this.remembered = this.remember(snapshot);
-    this.remembered.catch(() => void 0);
+    this.behind = snapshot;
     this.head = sha;
     this.commits.push(sha);
     return sha;
@@ -23397,7 +23447,7 @@ var TaskBranch = class _TaskBranch {
    * the tree is what the last checkpoint (`sinceKey`) already held.
    */
   async checkpointSpec(message, sinceKey) {
-    await this.remembered;
+    await this.catchUp();
     const protectedPaths = await this.protectedPaths;
     const indexFile = path19.join(path19.dirname(this.indexFile), "checkpoint.index");
     await copyFile3(this.indexFile, indexFile);
@@ -23421,6 +23471,15 @@ var TaskBranch = class _TaskBranch {
       spec: { parent: this.head, snapshot, message, ref: "refs/async-pr/checkpoint-local" },
       key
     };
+  }
+  /** The snapshot index, once this settles, mirrors the last commit (a failure is each caller's). */
+  catchUp() {
+    const snapshot = this.behind;
+    if (snapshot) {
+      this.behind = void 0;
+      this.caughtUp = this.remember(snapshot);
+    }
+    return this.caughtUp;
   }
   /** The snapshot index now mirrors the new commit; stat data is gone only for what changed. */
   async remember(snapshot) {
@@ -23562,23 +23621,28 @@ async function prepareWorkspace(run2) {
     const head = { headRef: task.headRef, headSha: task.headSha, prNumber: task.prNumber };
     const removing = removePersistedCredentials(git, repo.commonDir);
     removing.catch(() => void 0);
+    const headFetch = run2.headAhead ?? startHeadFetch((arrived) => fetchHead(publish, head, repo.shallow, arrived));
+    const tip = upstreamRef(task.headRef);
+    const given = headFetch.arrived.then((ok) => ok ? giveBranch(git, publish, head) : void 0);
+    given.catch(() => void 0);
+    const delivering = headFetch.arrived.then(
+      (ok) => ok ? taskDeliveredBy(publish.git, tip, task.prNumber) : void 0
+    );
+    delivering.catch(() => void 0);
     let fetched;
     try {
-      fetched = await (run2.headAhead ?? fetchHead(publish, head, repo.shallow));
+      fetched = await headFetch.head;
     } catch (error2) {
-      await removing.catch(() => void 0);
+      await Promise.allSettled([removing, given, delivering]);
       if (fromRunId) return { invalidDispatch: errorMessage(error2) };
       throw error2;
     }
     const credentialsGone = removing.catch(() => void 0);
-    const checkedOut = checkoutFetched(git, publish, head, fetched, credentialsGone).then(
+    const checkedOut = checkoutFetched(git, publish, head, fetched, given, credentialsGone).then(
       () => void 0,
       (error2) => error2
     );
-    const tip = upstreamRef(task.headRef);
-    const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber).finally(
-      () => checkedOut
-    );
+    const delivered = await delivering.finally(() => checkedOut);
     const keys = await removing.finally(() => checkedOut);
     if (keys.length > 0) info(`Removed persisted git credentials: ${keys.join(", ")}`);
     const checkoutFailed = await checkedOut;
@@ -24093,9 +24157,11 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
       files: []
     };
   }
+  const reported = report(run2, outcome);
+  await new Promise((resolve) => setImmediate(resolve));
   const cleaned2 = run2.cleanup();
   try {
-    return await report(run2, outcome);
+    return await reported;
   } finally {
     await cleaned2;
   }

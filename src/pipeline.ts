@@ -64,10 +64,13 @@ export async function runPipeline(
       files: [],
     }
   }
-  // The report needs nothing of the scratch directory: it is removed while the comment goes.
+  // The report needs nothing of the scratch directory: it is removed while GitHub answers the
+  // comment's request, which is out by the next turn of the event loop (the removal blocks it).
+  const reported = report(run, outcome)
+  await new Promise((resolve) => setImmediate(resolve))
   const cleaned = run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
   try {
-    return await report(run, outcome)
+    return await reported
   } finally {
     await cleaned
   }

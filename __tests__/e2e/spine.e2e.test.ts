@@ -3,14 +3,21 @@
 // GitHub REST emulator that checks every request against GitHub's OpenAPI description.
 
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { branchSha, fileAt, git as runGit } from '../harness/git/index.js'
+import { advanceBranch, branchSha, fileAt, git as runGit } from '../harness/git/index.js'
 import { bash, say, writeFile } from '../harness/model/index.js'
 import { createWorld, type World } from '../harness/world.js'
 import { closeWorld, statusComments } from '../harness/status.js'
 
 let world: World | undefined
+
+/** The upstream of the branch the workspace is on, as git names it. */
+function upstreamOf(w: World): Promise<string> {
+  return runGit(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'], {
+    cwd: w.checkout.workspace,
+  })
+}
 
 afterEach(async () => {
   await closeWorld(world)
@@ -79,6 +86,8 @@ describe('the action on a pull request', () => {
     // The token never reached the workspace's config, a URL, or the log.
     const config = readFileSync(path.join(world.checkout.workspace, '.git', 'config'), 'utf8')
     expect(config).not.toMatch(/extraheader|includeIf/i)
+    // The workspace is left on the PR's branch, which tracks the remote's.
+    expect(await upstreamOf(world)).toBe(`origin/${world.headRef}`)
     // (The runner consumes ::add-mask:: lines; they are how secrets get masked.)
     const visibleLog = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'))
     expect(visibleLog.join('\n')).not.toContain(world.secrets.pat)
@@ -88,6 +97,55 @@ describe('the action on a pull request', () => {
         (r) => r.method === 'POST' && r.path.endsWith('git-receive-pack') && r.authorized,
       ),
     ).toBe(true)
+  })
+
+  it('starts from the event’s commit when the branch moved on since, and still tracks the remote branch', async () => {
+    let sawLater: boolean | undefined
+    world = await createWorld({
+      script: (ctx) => {
+        const workspace = world!.checkout.workspace
+        if (ctx.step === 0) sawLater = existsSync(path.join(workspace, 'later.txt'))
+        return [writeFile(path.join(workspace, 'mine.txt'), 'mine\n'), say('Done.')][ctx.step]
+      },
+    })
+    const later = await advanceBranch(world.gitRoot, world.fullName, world.headRef, {
+      files: { 'later.txt': 'later\n' },
+    })
+    const run = await world.run()
+    expect(run.outputs.conclusion).toBe('success')
+    // The agent worked on what the event named, not on the commit pushed after it.
+    expect(sawLater).toBe(false)
+    // Its work went on top of both.
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'mine.txt')).toBe('mine\n')
+    expect(await fileAt(world.gitRoot, world.fullName, world.headRef, 'later.txt')).toBe('later\n')
+    const gitDir = path.join(world.gitRoot, `${world.fullName}.git`)
+    const parent = await runGit(['rev-parse', `${run.outputs.commit_sha}^`], {
+      env: { GIT_DIR: gitDir },
+    })
+    expect(parent).toBe(later)
+    expect(await upstreamOf(world)).toBe(`origin/${world.headRef}`)
+  })
+
+  it('works on a branch whose history is deeper than the shallow fetch, which the workspace can walk', async () => {
+    world = await createWorld({
+      branchHistory: 55,
+      script: (ctx) =>
+        [writeFile(path.join(world!.checkout.workspace, 'deep.txt'), 'deep\n'), say('Done.')][
+          ctx.step
+        ],
+    })
+    const run = await world.run()
+    expect(run.outputs.conclusion).toBe('success')
+    const gitDir = path.join(world.gitRoot, `${world.fullName}.git`)
+    const parent = await runGit(['rev-parse', `${run.outputs.commit_sha}^`], {
+      env: { GIT_DIR: gitDir },
+    })
+    expect(parent).toBe(world.headSha)
+    // The workspace holds the branch's last 50 commits as a shallow history git can walk.
+    const log = await runGit(['log', '--format=%s', 'HEAD'], { cwd: world.checkout.workspace })
+    expect(log.split('\n')).toHaveLength(50)
+    expect(log.split('\n')[0]).toBe('Step 55')
+    expect(await upstreamOf(world)).toBe(`origin/${world.headRef}`)
   })
 
   it('skips a draft with a reason, without touching the model or the PR', async () => {

@@ -11,6 +11,7 @@ import { runAction, ROOT, type ActionRun } from './action-runner.js'
 import { pullRequestEvent, type PullRequestEventOptions } from './events.js'
 import {
   createBareRepo,
+  advanceBranch,
   createBranch,
   simulateActionsCheckout,
   startGitServer,
@@ -43,6 +44,8 @@ export interface WorldOptions {
   authorType?: 'User' | 'Bot'
   /** Give the workflow's token GitHub's installation-token form (`ghs_…`), as GITHUB_TOKEN has. */
   installationToken?: boolean
+  /** Commits on the head branch before the PR's last one (a history deeper than a shallow fetch). */
+  branchHistory?: number
 }
 
 export interface World {
@@ -112,9 +115,15 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   const { gitDir, sha: baseSha } = await createBareRepo(gitRoot, fullName, {
     files: options.files ?? { 'README.md': '# app\n' },
   })
-  const headSha = await createBranch(gitRoot, fullName, headRef, {
+  let headSha = await createBranch(gitRoot, fullName, headRef, {
     message: 'chore: trigger async task',
   })
+  for (let i = 1; i <= (options.branchHistory ?? 0); i++) {
+    headSha = await advanceBranch(gitRoot, fullName, headRef, {
+      files: { 'history.txt': `${i}\n` },
+      message: `Step ${i}`,
+    })
+  }
 
   const state = emulator.state
   state.addUser({ login: author, type: options.authorType ?? 'User' })

@@ -11,7 +11,7 @@
 // other, and none of the caller's environment. Claude Code's own git calls
 // (status, config, rev-parse with `-c` options of its own) pass unchanged.
 
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 export interface AgentGitOptions {
@@ -165,10 +165,11 @@ exec ${q(options.realGit)} \\
  * to put first on the agent's PATH.
  */
 export async function prepareAgentGit(options: AgentGitOptions): Promise<{ binDir: string }> {
+  // Synchronous: two small files just before the agent starts, where each await waited its turn.
   const binDir = path.join(options.dir, 'bin')
-  await mkdir(binDir, { recursive: true, mode: 0o755 })
+  mkdirSync(binDir, { recursive: true, mode: 0o755 })
   const config = path.join(options.dir, 'gitconfig')
-  await writeFile(config, agentGitConfig(), { mode: 0o644 })
-  await writeFile(path.join(binDir, 'git'), agentGitScript({ ...options, config }), { mode: 0o755 })
+  writeFileSync(config, agentGitConfig(), { mode: 0o644 })
+  writeFileSync(path.join(binDir, 'git'), agentGitScript({ ...options, config }), { mode: 0o755 })
   return { binDir }
 }

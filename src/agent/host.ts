@@ -6,7 +6,7 @@
 // kills every process that user has and checks them gone, before anything
 // with a credential may run. Closed once, at the end.
 
-import { mkdir } from 'node:fs/promises'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Settings } from '../settings.js'
 import { binaries, trustedPath } from '../util/binaries.js'
@@ -127,7 +127,7 @@ export class AgentHost {
     const home = path.join(scratch, 'home')
     const configDir = AgentHost.configDirOf(scratch)
     const tmpDir = path.join(scratch, 'tmp')
-    await Promise.all([home, configDir, tmpDir].map((dir) => mkdir(dir, { recursive: true })))
+    for (const dir of [home, configDir, tmpDir]) mkdirSync(dir, { recursive: true })
     // Files of the action's the agent may use but not change: its git, the CLI.
     const tools = path.join(scratch, 'agent-tools')
     const agentGit = await prepareAgentGit({

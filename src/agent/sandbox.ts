@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import {
   chmodSync,
+  chownSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -20,7 +21,7 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs'
-import { chmod, chown, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { chmod, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { binaries, trustedPath } from '../util/binaries.js'
@@ -194,19 +195,21 @@ export class UserSandbox implements Sandbox {
     reachable: string[],
     hidden: string[],
   ): Promise<void> {
-    const info = await stat(workspace)
+    // The file operations are synchronous, as in makeReachable: a handful, just before the agent
+    // starts, each of which would wait its turn behind the run's processes.
+    const info = statSync(workspace)
     this.owner = { uid: info.uid, gid: info.gid, workspace, ownDirs }
     const ids = `${this.uid}:${this.gid}`
     // The working tree becomes the agent's; .git stays the action's, so the
     // agent cannot plant hooks, config or refs that the action would run.
-    const entries = (await readdir(workspace)).filter((name) => name !== '.git')
+    const entries = readdirSync(workspace).filter((name) => name !== '.git')
     // The workspace directory itself stays the action's, shared with the agent's
     // group and sticky: the agent can add files at the root, but cannot rename
     // or replace `.git` (a `.git` of its own could make the action's git run its code).
     if (this.root) {
       // As root, the two single-file changes need no process of their own.
-      await chown(workspace, info.uid, this.gid)
-      await chmod(workspace, 0o1775)
+      chownSync(workspace, info.uid, this.gid)
+      chmodSync(workspace, 0o1775)
     } else {
       await must(
         this.privileged('chown', [`${info.uid}:${this.gid}`, workspace]),
@@ -230,8 +233,8 @@ export class UserSandbox implements Sandbox {
     // RUNNER_TEMP holds step scripts (with secrets written into them) and the
     // runner's file commands: closed to the agent while it runs.
     for (const dir of hidden) {
-      const mode = (await stat(dir)).mode & 0o7777
-      if (this.root) await chmod(dir, 0o700)
+      const mode = statSync(dir).mode & 0o7777
+      if (this.root) chmodSync(dir, 0o700)
       else await must(this.privileged('chmod', ['700', dir]), `Closing ${dir} to the agent`)
       this.closedDirs.push({ dir, mode })
     }

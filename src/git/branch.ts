@@ -97,10 +97,11 @@ export class TaskBranch {
   /** Read from the start commit while the agent starts, not after it (a git process less then). */
   private readonly protectedPaths: Promise<ProtectedPaths>
   /**
-   * The snapshot index catching up with the last commit: only the next snapshot needs it, so
-   * the push does not wait for it. Held for that snapshot, which reports a failure.
+   * The snapshot index catching up with the last commit: only a next snapshot needs it, so it
+   * is done when one is taken (none, for most runs: a process less while the push goes).
    */
-  private remembered: Promise<void> = Promise.resolve()
+  private behind?: Snapshot
+  private caughtUp: Promise<void> = Promise.resolve()
 
   private constructor(
     readonly publish: PublishRepo,
@@ -152,7 +153,7 @@ export class TaskBranch {
 
   /** What the working tree holds now that the last commit does not. */
   async snapshot(): Promise<Snapshot> {
-    await this.remembered
+    await this.catchUp()
     const protectedPaths = await this.protectedPaths
     const snapshot = await takeSnapshot({
       git: this.snapshotGit,
@@ -184,8 +185,7 @@ export class TaskBranch {
       message,
       ref: `refs/async-pr/commits/${this.commits.length + 1}`,
     })
-    this.remembered = this.remember(snapshot)
-    this.remembered.catch(() => undefined)
+    this.behind = snapshot
     this.head = sha
     this.commits.push(sha)
     return sha
@@ -201,7 +201,7 @@ export class TaskBranch {
     message: string,
     sinceKey: string | undefined,
   ): Promise<{ spec: CommitSpec; key: string } | undefined> {
-    await this.remembered
+    await this.catchUp()
     const protectedPaths = await this.protectedPaths
     const indexFile = path.join(path.dirname(this.indexFile), 'checkpoint.index')
     await copyFile(this.indexFile, indexFile)
@@ -227,6 +227,16 @@ export class TaskBranch {
       spec: { parent: this.head, snapshot, message, ref: 'refs/async-pr/checkpoint-local' },
       key,
     }
+  }
+
+  /** The snapshot index, once this settles, mirrors the last commit (a failure is each caller's). */
+  private catchUp(): Promise<void> {
+    const snapshot = this.behind
+    if (snapshot) {
+      this.behind = undefined
+      this.caughtUp = this.remember(snapshot)
+    }
+    return this.caughtUp
   }
 
   /** The snapshot index now mirrors the new commit; stat data is gone only for what changed. */

@@ -41,12 +41,9 @@ export async function deliver(branch: TaskBranch, options: DeliverOptions): Prom
   }
   const git = branch.publish.git
   if (branch.commits.length === 0) return { commits: [], files: [], ...kept }
-  // What the report lists, read while the push runs; read again only if the push rebased.
-  const between = (base: string, head: string) =>
-    Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)])
-  const planned = between(branch.base, branch.head)
-  planned.catch(() => undefined)
-  const pushed = await pushWork({
+  // The push first (its git starts now); what the report lists is read while it runs, and read
+  // again only if the push rebased.
+  const pushing = pushWork({
     publish: branch.publish,
     branch: branch.branch,
     base: branch.base,
@@ -54,6 +51,11 @@ export async function deliver(branch: TaskBranch, options: DeliverOptions): Prom
     fallbackBranch: options.fallbackBranch,
     forceFallback: options.forceFallback,
   })
+  const between = (base: string, head: string) =>
+    Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)])
+  const planned = between(branch.base, branch.head)
+  planned.catch(() => undefined)
+  const pushed = await pushing
   if (pushed.kind === 'failed') {
     const [commits, files] = await planned
     return { commits, files, ...kept, refused: pushed.why }

@@ -135,6 +135,10 @@ export function prepareGitHome(scratchDir: string): GitHome {
       '\tdetachedHead = false',
       '[init]',
       '\tdefaultBranch = main',
+      // What a fetch brings is kept as the one pack it came as: unpacked, each object is a
+      // file and each new fan-out a directory (a dozen of them for a small branch).
+      '[fetch]',
+      '\tunpackLimit = 1',
       '',
     ].join('\n'),
     { mode: 0o600 },
@@ -195,7 +199,9 @@ export function createGit(location: GitLocation, home: GitHome): Git {
         result.stderr.trim() ||
         result.stdout.toString().trim().slice(0, 2000) ||
         `exit ${result.exitCode ?? result.signal}`
-      throw new GitError(`git ${args[0]} failed: ${detail}`, args, {
+      // The command's name, past any `-c name=value` of its own.
+      const command = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c')
+      throw new GitError(`git ${command ?? args[0]} failed: ${detail}`, args, {
         ...result,
         stdout: result.stdout.toString(),
       })

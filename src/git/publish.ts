@@ -7,7 +7,7 @@
 // as commits written here from the snapshot (commit.ts), never by reading the
 // workspace's .git.
 
-import { mkdir } from 'node:fs/promises'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { createGit, type Git, type GitHome } from './git.js'
 
@@ -73,9 +73,10 @@ export class PublishRepo {
 
   static async create(scratch: string, home: GitHome, remote: PublishRemote): Promise<PublishRepo> {
     const dir = path.join(scratch, 'publish.git')
-    await mkdir(dir, { recursive: true, mode: 0o700 })
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
     const git = createGit({ cwd: dir, gitDir: dir }, home)
-    await git.run(['init', '--quiet', '--bare', dir])
+    // No template: its sample hooks and files are a score of files never used (hooks are off).
+    await git.run(['init', '--quiet', '--bare', '--template=', dir])
     return new PublishRepo(dir, git, remote)
   }
 
@@ -92,12 +93,14 @@ export class PublishRepo {
    * Fetches the branch's tip; undefined when the branch no longer exists.
    * With `storedFor`, the PR's checkpoint and saved session come in the same
    * fetch (a glob that matches nothing costs nothing), and are read back in the
-   * same `for-each-ref` as the tip.
+   * same `for-each-ref` as the tip. `arrived` is called once the branch is here,
+   * before that read (what only needs the branch's ref can start then).
    */
   async fetchBranch(
     branch: string,
     depth?: number,
     storedFor?: number,
+    arrived?: () => void,
   ): Promise<FetchedBranch | undefined> {
     const fetched = await this.authed([
       'fetch',
@@ -112,6 +115,7 @@ export class PublishRepo {
       if (/couldn't find remote ref|not our ref|no such ref/i.test(fetched.stderr)) return undefined
       throw new FetchError(`Could not fetch ${branch}: ${lastLines(fetched.stderr)}`)
     }
+    arrived?.()
     const tipRef = upstreamRef(branch)
     const storedRefs = (name: StoredName) => fetchedStoredRef(storedFor ?? 0, name)
     const refs = await this.localRefs([
@@ -251,6 +255,10 @@ export class PublishRepo {
         'fetch',
         '--no-tags',
         '--no-write-fetch-head',
+        // This repository is shallow when the workspace is (a depth-50 fetch): without this,
+        // a branch whose history goes deeper is refused ("shallow roots are not allowed to be
+        // updated", and git still exits 0), and the workspace cannot walk the history it got.
+        '--update-shallow',
         `file://${this.dir}`,
         ...refs.map(([ref, localRef]) => `+${ref}:${localRef}`),
       ],

@@ -213,6 +213,28 @@ export async function readWorkspaceRepo(git: Git): Promise<WorkspaceRepo> {
   return { shallow: shallow === 'true', commonDir, gitDir }
 }
 
+/**
+ * The PR's head being fetched into the publish repository: `arrived` is true as
+ * soon as the branch's ref and history are there (its tip and the stored refs
+ * are still being read), false when the fetch failed; `head` is the whole result.
+ */
+export interface HeadFetch {
+  arrived: Promise<boolean>
+  head: Promise<FetchedHead>
+}
+
+/** Starts `fetch` (fetchHead, given its `arrived` callback) as a HeadFetch. */
+export function startHeadFetch(fetch: (arrived: () => void) => Promise<FetchedHead>): HeadFetch {
+  let settle: (ok: boolean) => void = () => undefined
+  const arrived = new Promise<boolean>((resolve) => (settle = resolve))
+  const head = fetch(() => settle(true))
+  head.then(
+    () => settle(true),
+    () => settle(false),
+  )
+  return { arrived, head }
+}
+
 /** What fetchHead put in the publish repository for the checkout. */
 export interface FetchedHead {
   /** The publish repository's ref at the event's head commit. */
@@ -231,11 +253,12 @@ export async function fetchHead(
   publish: PublishRepo,
   target: HeadCheckout,
   shallow: boolean,
+  arrived?: () => void,
 ): Promise<FetchedHead> {
   const depth = shallow ? 50 : undefined
   let fetched: FetchedBranch | undefined
   try {
-    fetched = await publish.fetchBranch(target.headRef, depth, target.prNumber)
+    fetched = await publish.fetchBranch(target.headRef, depth, target.prNumber, arrived)
   } catch (error) {
     throw new WorkspaceError(
       `${(error as Error).message}. Check that the branch still exists and that github_token can read the repository.`,
@@ -262,28 +285,67 @@ export async function fetchHead(
   return { eventHead: EVENT_HEAD_REF, stored: fetched.stored }
 }
 
+/** The workspace's remote-tracking ref of the PR's head branch. */
+function trackingRef(target: HeadCheckout): string {
+  return `refs/remotes/origin/${target.headRef}`
+}
+
 /**
- * Puts the workspace on the PR's head branch at the event's head commit, from
- * what fetchHead put in the publish repository: a local fetch, with no
- * credential in sight (file:// only: a persisted http header is never sent),
- * so it need not wait for the credentials to go. The checkout does wait for
- * `credentialsGone`: it can start the repository's filters (git-lfs, which
- * downloads with checkout's persisted header), and the upstream is written to
- * the config, which the removal writes too.
+ * The branch's history, from the publish repository into the workspace, as soon
+ * as it arrived there (HeadFetch.arrived): a local fetch, with no credential in
+ * sight (file:// only: a persisted http header is never sent), so it need not
+ * wait for the credentials to go. Most often the event's commit is the tip, so
+ * the tip is also given as the event's head; checkoutFetched corrects that when not.
+ */
+export async function giveBranch(
+  git: Git,
+  publish: PublishRepo,
+  target: HeadCheckout,
+): Promise<void> {
+  const tip = upstreamRef(target.headRef)
+  await publish.giveTo(git, [
+    [tip, trackingRef(target)],
+    [tip, EVENT_HEAD_REF],
+  ])
+}
+
+/**
+ * Puts the workspace on the PR's head branch at the event's head commit, once
+ * giveBranch gave it the branch (`given`), with the branch's upstream set. The
+ * checkout waits for `credentialsGone`: it can start the repository's filters
+ * (git-lfs, which downloads with checkout's persisted header), and the
+ * upstream is written to the config, which the removal writes too.
  */
 export async function checkoutFetched(
   git: Git,
   publish: PublishRepo,
   target: HeadCheckout,
   fetched: FetchedHead,
+  given: Promise<void>,
   credentialsGone: Promise<unknown>,
 ): Promise<void> {
-  const tracking = `refs/remotes/origin/${target.headRef}`
-  await publish.giveTo(git, [
-    [upstreamRef(target.headRef), tracking],
-    [fetched.eventHead, EVENT_HEAD_REF],
-  ])
+  const tracking = trackingRef(target)
+  await given
+  const atTip = fetched.eventHead === upstreamRef(target.headRef)
+  // The branch moved on since the event: the event's own commit, fetched apart.
+  if (!atTip) await publish.giveTo(git, [[fetched.eventHead, EVENT_HEAD_REF]])
   await credentialsGone
+  if (atTip) {
+    // Started from the remote-tracking branch (whose tip is the event's commit), checkout
+    // sets the upstream itself: one process. Where the remote's refspec does not map the
+    // branch there, it sets none, as --set-upstream-to would fail to.
+    await git.run([
+      '-c',
+      'branch.autoSetupMerge=true',
+      'checkout',
+      '--quiet',
+      '--force',
+      '-B',
+      target.headRef,
+      tracking,
+    ])
+    return
+  }
   await git.run(['checkout', '--quiet', '--force', '-B', target.headRef, target.headSha])
   await git.run(['branch', '--quiet', `--set-upstream-to=${tracking}`], { allowFailure: true })
 }

@@ -11,8 +11,10 @@ import {
   checkoutFetched,
   continuationHistory,
   fetchHead,
+  giveBranch,
   moveWorkspaceTo,
   removePersistedCredentials,
+  startHeadFetch,
   taskDeliveredBy,
   type FetchedHead,
   type WorkspaceRepo,
@@ -70,27 +72,34 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
     // workspace's credentials to go, nor the local fetch from it (see checkoutFetched).
     const removing = removePersistedCredentials(git, repo.commonDir)
     removing.catch(() => undefined)
+    // A PR event's head was fetched while its author's permission was looked up.
+    const headFetch =
+      run.headAhead ?? startHeadFetch((arrived) => fetchHead(publish, head, repo.shallow, arrived))
+    // Once the branch is in the publish repository, the workspace takes it and its recent
+    // history is read there, while the fetched refs are still being read.
+    const tip = upstreamRef(task.headRef)
+    const given = headFetch.arrived.then((ok) => (ok ? giveBranch(git, publish, head) : undefined))
+    given.catch(() => undefined)
+    const delivering = headFetch.arrived.then((ok) =>
+      ok ? taskDeliveredBy(publish.git, tip, task.prNumber) : undefined,
+    )
+    delivering.catch(() => undefined)
     let fetched: FetchedHead
     try {
-      // A PR event's head was fetched while its author's permission was looked up.
-      fetched = await (run.headAhead ?? fetchHead(publish, head, repo.shallow))
+      fetched = await headFetch.head
     } catch (error) {
       // Never on with the credentials still there, whatever failed.
-      await removing.catch(() => undefined)
+      await Promise.allSettled([removing, given, delivering])
       // A dispatch nobody can vouch for yet says nothing on the PR: it is only logged.
       if (fromRunId) return { invalidDispatch: errorMessage(error) }
       throw error
     }
-    // The workspace checks out while the publish repository's history is read.
     const credentialsGone = removing.catch(() => undefined)
-    const checkedOut = checkoutFetched(git, publish, head, fetched, credentialsGone).then(
+    const checkedOut = checkoutFetched(git, publish, head, fetched, given, credentialsGone).then(
       () => undefined,
       (error: unknown) => error as Error,
     )
-    const tip = upstreamRef(task.headRef)
-    const delivered = await taskDeliveredBy(publish.git, tip, task.prNumber).finally(
-      () => checkedOut,
-    )
+    const delivered = await delivering.finally(() => checkedOut)
     // Never on with the credentials still there: a failed removal ends the run here.
     const keys = await removing.finally(() => checkedOut)
     if (keys.length > 0) core.info(`Removed persisted git credentials: ${keys.join(', ')}`)
