@@ -22,6 +22,7 @@ import { fanoutScenario } from './scenarios/fanout.js'
 import { floorScenario } from './scenarios/floor.js'
 import { longRunScenario } from './scenarios/long-run.js'
 import { overheadScenario } from './scenarios/overhead.js'
+import { sideBySideScenario } from './scenarios/side-by-side.js'
 import { parserScenario } from './scenarios/parser.js'
 import { provisioningScenario } from './scenarios/provisioning.js'
 import { reviewLoopScenario } from './scenarios/review-loop.js'
@@ -131,8 +132,17 @@ async function main(): Promise<void> {
     await writeFile(progressFile, JSON.stringify({ meta: info, results, crashed }, null, 2))
   }
 
-  await stage('floor', 'floor', () => floorScenario(options.repeats, log))
-  await stage('overhead', 'overhead', () => overheadScenario(options.repeats, log))
+  // With both, their runs alternate (scenarios/side-by-side.ts); each alone runs on its own.
+  let sideBySide: Awaited<ReturnType<typeof sideBySideScenario>> | undefined
+  if (options.only.has('floor') && options.only.has('overhead')) {
+    await stage('floor', 'floor', async () => {
+      sideBySide = await sideBySideScenario(options.repeats, log)
+      return sideBySide.floor
+    })
+  } else await stage('floor', 'floor', () => floorScenario(options.repeats, log))
+  await stage('overhead', 'overhead', async () =>
+    sideBySide ? sideBySide.overhead : overheadScenario(options.repeats, log),
+  )
   await stage('overhead', 'cliAlone', () => cliAloneScenario(options.repeats, log))
   await stage('review-loop', 'reviewLoop', () =>
     reviewLoopScenario(Math.max(3, Math.ceil(options.repeats / 2)), log),

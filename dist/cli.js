@@ -137,8 +137,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
+    var http2 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -148,24 +148,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps;
     function httpOverHttp(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -174,7 +174,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -484,8 +484,8 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl;
     exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
+    var http2 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel = __importStar(require_tunnel2());
     var undici_1 = (init_undici_on_demand(), __toCommonJS(undici_on_demand_exports));
@@ -519,11 +519,11 @@ var require_lib = __commonJS({
       HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
       HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
     })(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-    var Headers;
-    (function(Headers2) {
-      Headers2["Accept"] = "accept";
-      Headers2["ContentType"] = "content-type";
-    })(Headers || (exports.Headers = Headers = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
     var MediaTypes;
     (function(MediaTypes2) {
       MediaTypes2["ApplicationJson"] = "application/json";
@@ -592,7 +592,7 @@ var require_lib = __commonJS({
       const parsedUrl = new URL(requestUrl);
       return parsedUrl.protocol === "https:";
     }
-    var HttpClient3 = class {
+    var HttpClient4 = class {
       constructor(userAgent2, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -676,7 +676,7 @@ var require_lib = __commonJS({
        */
       getJson(requestUrl_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -684,8 +684,8 @@ var require_lib = __commonJS({
       postJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -693,8 +693,8 @@ var require_lib = __commonJS({
       putJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -702,8 +702,8 @@ var require_lib = __commonJS({
       patchJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -874,7 +874,7 @@ var require_lib = __commonJS({
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === "https:";
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? https2 : http2;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -933,7 +933,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -944,7 +944,7 @@ var require_lib = __commonJS({
             }
           }
         }
-        const additionalValue = additionalHeaders[Headers.ContentType];
+        const additionalValue = additionalHeaders[Headers2.ContentType];
         if (additionalValue !== void 0) {
           if (typeof additionalValue === "number") {
             return String(additionalValue);
@@ -975,7 +975,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -997,7 +997,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -1098,7 +1098,7 @@ var require_lib = __commonJS({
         });
       }
     };
-    exports.HttpClient = HttpClient3;
+    exports.HttpClient = HttpClient4;
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c3, k) => (c3[k.toLowerCase()] = obj[k], c3), {});
   }
 });
@@ -7894,18 +7894,111 @@ function quickenBottleneck() {
   return true;
 }
 
-// src/github/proxy-fetch.ts
+// src/github/http-fetch.ts
 var import_http_client = __toESM(require_lib(), 1);
-init_undici_on_demand();
-var dispatchers = /* @__PURE__ */ new Map();
-function dispatcherFor(url) {
-  const { origin } = new URL(url);
-  if (!dispatchers.has(origin)) dispatchers.set(origin, new import_http_client.HttpClient().getAgentDispatcher(url));
-  return dispatchers.get(origin);
+import http from "node:http";
+import https from "node:https";
+var clients = /* @__PURE__ */ new Map();
+function agentFor(url) {
+  let client = clients.get(url.protocol);
+  if (!client)
+    clients.set(url.protocol, client = new import_http_client.HttpClient("async-pr", [], { keepAlive: true }));
+  return client.getAgent(url.href);
 }
-async function proxiedFetch(url, init = {}) {
-  const dispatcher = dispatcherFor(url);
-  return await fetch(url, { ...init, dispatcher });
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 5;
+var Headers = class {
+  map = /* @__PURE__ */ new Map();
+  constructor(raw) {
+    for (const [name, value] of Object.entries(raw)) {
+      if (value !== void 0) this.map.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+  }
+  get(name) {
+    return this.map.get(name.toLowerCase()) ?? null;
+  }
+  [Symbol.iterator]() {
+    return [...this.map.entries()].sort(([a2], [b]) => a2 < b ? -1 : 1)[Symbol.iterator]();
+  }
+};
+function send(url, init) {
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const request2 = transport.request(
+      url,
+      {
+        method: init.method ?? "GET",
+        headers: withLength(init),
+        agent: agentFor(url),
+        // The proxy's tunnel agent names no default port: Host would say `:443` (or `:80`).
+        defaultPort: url.protocol === "https:" ? 443 : 80,
+        signal: init.signal ?? void 0
+      },
+      (response) => {
+        const chunks = [];
+        response.on("data", (chunk) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on(
+          "end",
+          () => resolve({
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? "",
+            headers: response.headers,
+            body: Buffer.concat(chunks)
+          })
+        );
+      }
+    );
+    request2.on("error", reject);
+    request2.end(init.body ?? void 0);
+  });
+}
+function withLength(init) {
+  const { body, headers } = init;
+  if (body === void 0 || body === null) return headers;
+  if (Object.keys(headers ?? {}).some((name) => name.toLowerCase() === "content-length"))
+    return headers;
+  return { ...headers, "content-length": String(Buffer.byteLength(body)) };
+}
+function failed(error) {
+  if (error?.name === "AbortError") return error;
+  return new TypeError("fetch failed", { cause: error });
+}
+async function httpFetch(input, init = {}) {
+  let url = new URL(input);
+  let request2 = { ...init, headers: { ...init.headers } };
+  let answer;
+  for (let hops = 0; ; hops++) {
+    answer = await send(url, request2).catch((error) => {
+      throw failed(error);
+    });
+    const location = answer.headers.location;
+    if (request2.redirect === "manual" || !REDIRECTS.has(answer.status) || !location) break;
+    if (hops === MAX_REDIRECTS) throw failed(new Error(`more than ${MAX_REDIRECTS} redirects`));
+    const next = new URL(location, url);
+    const asGet = answer.status === 303 || [301, 302].includes(answer.status) && request2.method === "POST";
+    const headers = { ...request2.headers };
+    if (next.origin !== url.origin) {
+      for (const name of Object.keys(headers))
+        if (name.toLowerCase() === "authorization") delete headers[name];
+    }
+    if (asGet) {
+      for (const name of Object.keys(headers))
+        if (/^content-(type|length)$/i.test(name)) delete headers[name];
+    }
+    request2 = asGet ? { ...request2, method: "GET", body: void 0, headers } : { ...request2, headers };
+    url = next;
+  }
+  const { body } = answer;
+  return {
+    status: answer.status,
+    statusText: answer.statusText,
+    url: url.href,
+    headers: new Headers(answer.headers),
+    text: async () => body.toString("utf8"),
+    json: async () => JSON.parse(body.toString("utf8")),
+    arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+  };
 }
 
 // src/github/write-backoff.ts
@@ -8044,8 +8137,8 @@ function createGitHub(options) {
         }
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      // getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one, for each URL called.
-      request: { fetch: proxiedFetch }
+      // Not fetch: node:http, its agent (and proxy) chosen for each URL called (http-fetch.ts).
+      request: { fetch: httpFetch }
     },
     retry,
     throttling
@@ -8899,18 +8992,18 @@ var defaultVerboseFunction = ({
   timestamp: timestamp2,
   piped,
   commandId,
-  result: { failed = false } = {},
+  result: { failed: failed2 = false } = {},
   options: { reject = true }
 }) => {
   const timestampString = serializeTimestamp(timestamp2);
-  const icon = ICONS[type]({ failed, reject, piped });
+  const icon = ICONS[type]({ failed: failed2, reject, piped });
   const color = COLORS[type]({ reject });
   return `${gray(`[${timestampString}]`)} ${gray(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
 };
 var serializeTimestamp = (timestamp2) => `${padField(timestamp2.getHours(), 2)}:${padField(timestamp2.getMinutes(), 2)}:${padField(timestamp2.getSeconds(), 2)}.${padField(timestamp2.getMilliseconds(), 3)}`;
 var padField = (field, padding) => String(field).padStart(padding, "0");
-var getFinalIcon = ({ failed, reject }) => {
-  if (!failed) {
+var getFinalIcon = ({ failed: failed2, reject }) => {
+  if (!failed2) {
     return figures_default.tick;
   }
   return reject ? figures_default.cross : figures_default.warning;
@@ -17154,7 +17247,7 @@ async function dispatchMany(command, io) {
   if (planned.length > 1)
     ctx.reader.spacing = new WriteSpacing(io.writeSpacingMs ?? BATCH_WRITE_SPACING_MS);
   const members = [];
-  let failed = 0;
+  let failed2 = 0;
   for (const plan of planned) {
     try {
       const pull = await openTaskPull(
@@ -17184,7 +17277,7 @@ async function dispatchMany(command, io) {
         );
     } catch (error) {
       if (io.signal?.aborted) throw error;
-      failed++;
+      failed2++;
       const message = error instanceof Error ? error.message : String(error);
       const what = plan.issue === void 0 ? `Task ${plan.index}` : `#${plan.issue}`;
       line(io.stderr, `${what} failed: ${message}`);
@@ -17201,10 +17294,10 @@ async function dispatchMany(command, io) {
   const refused = verdicts.filter((v) => v.kind === "refused");
   line(
     io.stderr,
-    `Dispatched ${members.length} of ${planned.length + refused.length} task(s) in ${ctx.fullName}${refused.length > 0 ? `; ${refused.length} refused` : ""}${failed > 0 ? `; ${failed} failed` : ""}.`
+    `Dispatched ${members.length} of ${planned.length + refused.length} task(s) in ${ctx.fullName}${refused.length > 0 ? `; ${refused.length} refused` : ""}${failed2 > 0 ? `; ${failed2} failed` : ""}.`
   );
   const mistaken = refused.some((v) => v.reason !== "has_open_pull");
-  const code2 = failed > 0 || mistaken ? EXIT.usage : EXIT.ok;
+  const code2 = failed2 > 0 || mistaken ? EXIT.usage : EXIT.ok;
   if (!command.watch) {
     if (members.length > 0)
       line(
@@ -17243,6 +17336,20 @@ async function dispatchCommand(command, io) {
 
 // src/cli/commands/logs.ts
 import { setTimeout as sleep4 } from "node:timers/promises";
+
+// src/github/proxy-fetch.ts
+var import_http_client2 = __toESM(require_lib(), 1);
+init_undici_on_demand();
+var dispatchers = /* @__PURE__ */ new Map();
+function dispatcherFor(url) {
+  const { origin } = new URL(url);
+  if (!dispatchers.has(origin)) dispatchers.set(origin, new import_http_client2.HttpClient().getAgentDispatcher(url));
+  return dispatchers.get(origin);
+}
+async function proxiedFetch(url, init = {}) {
+  const dispatcher = dispatcherFor(url);
+  return await fetch(url, { ...init, dispatcher });
+}
 
 // src/cli/job-log.ts
 var TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;

@@ -55,8 +55,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http2 = __require("http");
-    var https2 = __require("https");
+    var http3 = __require("http");
+    var https3 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -66,24 +66,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -92,7 +92,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -980,8 +980,8 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http2 = __importStar(__require("http"));
-    var https2 = __importStar(__require("https"));
+    var http3 = __importStar(__require("http"));
+    var https3 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = (init_undici_on_demand(), __toCommonJS(undici_on_demand_exports));
@@ -1015,11 +1015,11 @@ var require_lib = __commonJS({
       HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
       HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
     })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var Headers3;
+    (function(Headers4) {
+      Headers4["Accept"] = "accept";
+      Headers4["ContentType"] = "content-type";
+    })(Headers3 || (exports.Headers = Headers3 = {}));
     var MediaTypes2;
     (function(MediaTypes3) {
       MediaTypes3["ApplicationJson"] = "application/json";
@@ -1088,7 +1088,7 @@ var require_lib = __commonJS({
       const parsedUrl = new URL(requestUrl);
       return parsedUrl.protocol === "https:";
     }
-    var HttpClient4 = class {
+    var HttpClient5 = class {
       constructor(userAgent2, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -1172,7 +1172,7 @@ var require_lib = __commonJS({
        */
       getJson(requestUrl_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -1180,8 +1180,8 @@ var require_lib = __commonJS({
       postJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -1189,8 +1189,8 @@ var require_lib = __commonJS({
       putJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -1198,8 +1198,8 @@ var require_lib = __commonJS({
       patchJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -1370,7 +1370,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https2 : http2;
+        info2.httpModule = usingSsl ? https3 : http3;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -1429,7 +1429,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers3.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -1440,7 +1440,7 @@ var require_lib = __commonJS({
             }
           }
         }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
+        const additionalValue = additionalHeaders[Headers3.ContentType];
         if (additionalValue !== void 0) {
           if (typeof additionalValue === "number") {
             return String(additionalValue);
@@ -1471,7 +1471,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -1493,7 +1493,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+          agent = usingSsl ? new https3.Agent(options) : new http3.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -1594,7 +1594,7 @@ var require_lib = __commonJS({
         });
       }
     };
-    exports.HttpClient = HttpClient4;
+    exports.HttpClient = HttpClient5;
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c3, k) => (c3[k.toLowerCase()] = obj[k], c3), {});
   }
 });
@@ -3057,9 +3057,9 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
 var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
 })(Headers || (Headers = {}));
 var MediaTypes;
 (function(MediaTypes2) {
@@ -4292,18 +4292,18 @@ var defaultVerboseFunction = ({
   timestamp,
   piped,
   commandId,
-  result: { failed = false } = {},
+  result: { failed: failed2 = false } = {},
   options: { reject = true }
 }) => {
   const timestampString = serializeTimestamp(timestamp);
-  const icon = ICONS[type]({ failed, reject, piped });
+  const icon = ICONS[type]({ failed: failed2, reject, piped });
   const color = COLORS[type]({ reject });
   return `${gray(`[${timestampString}]`)} ${gray(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
 };
 var serializeTimestamp = (timestamp) => `${padField(timestamp.getHours(), 2)}:${padField(timestamp.getMinutes(), 2)}:${padField(timestamp.getSeconds(), 2)}.${padField(timestamp.getMilliseconds(), 3)}`;
 var padField = (field, padding) => String(field).padStart(padding, "0");
-var getFinalIcon = ({ failed, reject }) => {
-  if (!failed) {
+var getFinalIcon = ({ failed: failed2, reject }) => {
+  if (!failed2) {
     return figures_default.tick;
   }
   return reject ? figures_default.cross : figures_default.warning;
@@ -18108,18 +18108,111 @@ function quickenBottleneck() {
   return true;
 }
 
-// src/github/proxy-fetch.ts
+// src/github/http-fetch.ts
 var import_http_client2 = __toESM(require_lib(), 1);
-init_undici_on_demand();
-var dispatchers = /* @__PURE__ */ new Map();
-function dispatcherFor(url) {
-  const { origin } = new URL(url);
-  if (!dispatchers.has(origin)) dispatchers.set(origin, new import_http_client2.HttpClient().getAgentDispatcher(url));
-  return dispatchers.get(origin);
+import http2 from "node:http";
+import https2 from "node:https";
+var clients = /* @__PURE__ */ new Map();
+function agentFor(url) {
+  let client = clients.get(url.protocol);
+  if (!client)
+    clients.set(url.protocol, client = new import_http_client2.HttpClient("async-pr", [], { keepAlive: true }));
+  return client.getAgent(url.href);
 }
-async function proxiedFetch(url, init = {}) {
-  const dispatcher = dispatcherFor(url);
-  return await fetch(url, { ...init, dispatcher });
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 5;
+var Headers2 = class {
+  map = /* @__PURE__ */ new Map();
+  constructor(raw) {
+    for (const [name, value] of Object.entries(raw)) {
+      if (value !== void 0) this.map.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+  }
+  get(name) {
+    return this.map.get(name.toLowerCase()) ?? null;
+  }
+  [Symbol.iterator]() {
+    return [...this.map.entries()].sort(([a2], [b]) => a2 < b ? -1 : 1)[Symbol.iterator]();
+  }
+};
+function send(url, init) {
+  const transport = url.protocol === "https:" ? https2 : http2;
+  return new Promise((resolve, reject) => {
+    const request2 = transport.request(
+      url,
+      {
+        method: init.method ?? "GET",
+        headers: withLength(init),
+        agent: agentFor(url),
+        // The proxy's tunnel agent names no default port: Host would say `:443` (or `:80`).
+        defaultPort: url.protocol === "https:" ? 443 : 80,
+        signal: init.signal ?? void 0
+      },
+      (response) => {
+        const chunks = [];
+        response.on("data", (chunk) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on(
+          "end",
+          () => resolve({
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? "",
+            headers: response.headers,
+            body: Buffer.concat(chunks)
+          })
+        );
+      }
+    );
+    request2.on("error", reject);
+    request2.end(init.body ?? void 0);
+  });
+}
+function withLength(init) {
+  const { body, headers } = init;
+  if (body === void 0 || body === null) return headers;
+  if (Object.keys(headers ?? {}).some((name) => name.toLowerCase() === "content-length"))
+    return headers;
+  return { ...headers, "content-length": String(Buffer.byteLength(body)) };
+}
+function failed(error2) {
+  if (error2?.name === "AbortError") return error2;
+  return new TypeError("fetch failed", { cause: error2 });
+}
+async function httpFetch(input2, init = {}) {
+  let url = new URL(input2);
+  let request2 = { ...init, headers: { ...init.headers } };
+  let answer;
+  for (let hops = 0; ; hops++) {
+    answer = await send(url, request2).catch((error2) => {
+      throw failed(error2);
+    });
+    const location = answer.headers.location;
+    if (request2.redirect === "manual" || !REDIRECTS.has(answer.status) || !location) break;
+    if (hops === MAX_REDIRECTS) throw failed(new Error(`more than ${MAX_REDIRECTS} redirects`));
+    const next = new URL(location, url);
+    const asGet = answer.status === 303 || [301, 302].includes(answer.status) && request2.method === "POST";
+    const headers = { ...request2.headers };
+    if (next.origin !== url.origin) {
+      for (const name of Object.keys(headers))
+        if (name.toLowerCase() === "authorization") delete headers[name];
+    }
+    if (asGet) {
+      for (const name of Object.keys(headers))
+        if (/^content-(type|length)$/i.test(name)) delete headers[name];
+    }
+    request2 = asGet ? { ...request2, method: "GET", body: void 0, headers } : { ...request2, headers };
+    url = next;
+  }
+  const { body } = answer;
+  return {
+    status: answer.status,
+    statusText: answer.statusText,
+    url: url.href,
+    headers: new Headers2(answer.headers),
+    text: async () => body.toString("utf8"),
+    json: async () => JSON.parse(body.toString("utf8")),
+    arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+  };
 }
 
 // src/github/write-backoff.ts
@@ -18295,8 +18388,8 @@ function createGitHub(options) {
         }
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      // getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one, for each URL called.
-      request: { fetch: proxiedFetch }
+      // Not fetch: node:http, its agent (and proxy) chosen for each URL called (http-fetch.ts).
+      request: { fetch: httpFetch }
     },
     retry,
     throttling
@@ -18750,6 +18843,20 @@ function ciFixTask(event, pull, fix) {
   };
 }
 
+// src/github/proxy-fetch.ts
+var import_http_client3 = __toESM(require_lib(), 1);
+init_undici_on_demand();
+var dispatchers = /* @__PURE__ */ new Map();
+function dispatcherFor(url) {
+  const { origin } = new URL(url);
+  if (!dispatchers.has(origin)) dispatchers.set(origin, new import_http_client3.HttpClient().getAgentDispatcher(url));
+  return dispatchers.get(origin);
+}
+async function proxiedFetch(url, init = {}) {
+  const dispatcher = dispatcherFor(url);
+  return await fetch(url, { ...init, dispatcher });
+}
+
 // src/github/ci-log-text.ts
 var MAX_LINE_CHARS2 = 2e3;
 var TIMESTAMP = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?/;
@@ -19172,16 +19279,16 @@ var NAMES_SHOWN = 10;
 function commit(sha, links) {
   return `[${shortSha(sha)}](${links.repoUrl}/commit/${sha})`;
 }
-function checks(failed) {
-  const shown = failed.slice(0, NAMES_SHOWN).map(
+function checks(failed2) {
+  const shown = failed2.slice(0, NAMES_SHOWN).map(
     (check2) => check2.url ? `[${plain(check2.name)}](${linkUrl(check2.url)})` : plain(check2.name)
   );
-  const more = failed.length > NAMES_SHOWN ? ` and ${failed.length - NAMES_SHOWN} more` : "";
+  const more = failed2.length > NAMES_SHOWN ? ` and ${failed2.length - NAMES_SHOWN} more` : "";
   return shown.length > 0 ? `: ${shown.join(", ")}${more}` : "";
 }
-function count3(failed) {
-  if (failed.length === 0) return "failed";
-  return `${failed.length} ${failed.length === 1 ? "check" : "checks"} failed`;
+function count3(failed2) {
+  if (failed2.length === 0) return "failed";
+  return `${failed2.length} ${failed2.length === 1 ? "check" : "checks"} failed`;
 }
 function fixes(n2) {
   return `${n2} ${n2 === 1 ? "fix" : "fixes"}`;
@@ -19265,10 +19372,10 @@ var CiStatusLine = class {
    * The workflows failing on `sha` once `workflowId` is counted as failing
    * (`failed`) or passing there; a line about another commit is forgotten.
    */
-  failingWith(sha, workflowId, failed) {
+  failingWith(sha, workflowId, failed2) {
     const now = this.state;
     const before = now?.sha === sha ? now.failing.filter((id) => id !== workflowId) : [];
-    return failed ? [...before, workflowId] : before;
+    return failed2 ? [...before, workflowId] : before;
   }
   /** Sets the line (or, with `view` undefined, only its hidden state); false without a status comment. */
   async show(view, failing) {
@@ -19703,11 +19810,11 @@ async function resolveWorkflowRun(github, payload, options) {
   if (refused?.kind === "skipped") return refused;
   const verdict = readHistory(event, pull.head.sha, history);
   if (verdict.kind === "skip") return skipped(verdict);
-  const failed = checkLinks(jobs);
+  const failed2 = checkLinks(jobs);
   const failing = ciLine.failingWith(event.headSha, event.workflowId, true);
   const short = event.headSha.slice(0, 7);
   if (verdict.used >= options.maxAttempts) {
-    await ciLine.show({ kind: "gave_up", sha: event.headSha, failed, fixes: verdict.used }, failing);
+    await ciLine.show({ kind: "gave_up", sha: event.headSha, failed: failed2, fixes: verdict.used }, failing);
     return skipped({
       reason: "ci_fix_attempts_used",
       message: options.maxAttempts === 0 ? `CI failed on ${short}; ci_fix_attempts is 0, so async-pr does not fix it. Over to you.` : `CI is still failing on ${short} after ${verdict.used} ${verdict.used === 1 ? "fix" : "fixes"} (ci_fix_attempts: ${options.maxAttempts}). Over to you.`
@@ -19724,7 +19831,7 @@ async function resolveWorkflowRun(github, payload, options) {
   const [failure] = await Promise.all([
     readCiFailure(github, ref, jobs),
     ciLine.show(
-      { kind: "fixing", sha: event.headSha, failed, attempt, of: options.maxAttempts },
+      { kind: "fixing", sha: event.headSha, failed: failed2, attempt, of: options.maxAttempts },
       failing
     )
   ]);
@@ -19802,12 +19909,12 @@ async function reportFixEnd(ciLine, task, outcome, reportUrl) {
     );
     return;
   }
-  const failed = fix.failure.checks.map((check2) => ({ name: check2.name, url: check2.url }));
+  const failed2 = fix.failure.checks.map((check2) => ({ name: check2.name, url: check2.url }));
   await ciLine.show(
     {
       kind: "fix_ended",
       sha: fix.headSha,
-      failed,
+      failed: failed2,
       attempt: fix.attempt,
       of: fix.maxAttempts,
       reportUrl
@@ -19941,12 +20048,12 @@ function sessionSummary(session) {
 }
 function checksFailedReason(record, fixAttempts) {
   if (record.verify.result !== "failed") return void 0;
-  const failed = record.verify.attempts.at(-1)?.checks.at(-1);
-  if (!failed) return void 0;
-  const how2 = failed.timedOut ? "ran past verify_timeout_minutes" : failed.signal ? `was killed by ${failed.signal}` : `exits with status ${failed.exitCode}`;
+  const failed2 = record.verify.attempts.at(-1)?.checks.at(-1);
+  if (!failed2) return void 0;
+  const how2 = failed2.timedOut ? "ran past verify_timeout_minutes" : failed2.signal ? `was killed by ${failed2.signal}` : `exits with status ${failed2.exitCode}`;
   const fixes2 = record.verify.attempts.length - 1;
   const after = fixes2 === 0 ? fixAttempts === 0 ? " (fix_attempts is 0)" : "" : ` after ${fixes2} fix attempt${fixes2 === 1 ? "" : "s"}`;
-  return `${codeSpan(failed.command)} still fails${after}: it ${how2}. The work is pushed; the end of its output is under Verification below.`;
+  return `${codeSpan(failed2.command)} still fails${after}: it ${how2}. The work is pushed; the end of its output is under Verification below.`;
 }
 function withRecovery(delivery, recovery) {
   if (!recovery || recovery.fallbackReason || delivery.commits.length > 0) return delivery;
@@ -20901,13 +21008,13 @@ function reviewFixPrompt(findings, round) {
 function resumeId(ctx) {
   return ctx.worker.result?.sessionId || ctx.worker.sessionId;
 }
-function fixCheck(ctx, failed, attempt, round) {
+function fixCheck(ctx, failed2, attempt, round) {
   const of = ctx.settings.fixAttempts;
   return workerSession(ctx, {
     kind: "fix",
-    label: `fix \`${failed.command}\` (round ${round})`,
-    prompt: verifyFixPrompt(failed, { attempt, of }),
-    phase: { stage: "fixing-check", command: failed.command, attempt, of },
+    label: `fix \`${failed2.command}\` (round ${round})`,
+    prompt: verifyFixPrompt(failed2, { attempt, of }),
+    phase: { stage: "fixing-check", command: failed2.command, attempt, of },
     resume: resumeId(ctx)
   });
 }
@@ -21188,19 +21295,19 @@ async function runToReady(ctx, previousResult2, lastSession) {
       record.verify.attempts.push(attempt);
       record.verify.result = attempt.passed ? "passed" : "failed";
       if (attempt.passed) break;
-      const failed = attempt.checks.at(-1);
-      if (!failed) break;
-      if (failed.cancelled)
+      const failed2 = attempt.checks.at(-1);
+      if (!failed2) break;
+      if (failed2.cancelled)
         return {
           ...record,
           verdict: { kind: "cancelled", reason: "The job was cancelled while the checks ran." }
         };
-      if (failed.outOfRunTime) {
+      if (failed2.outOfRunTime) {
         return {
           ...record,
           verdict: {
             kind: "timed_out",
-            reason: `The run's time (timeout_minutes) ran out while \`${failed.command}\` was running.`
+            reason: `The run's time (timeout_minutes) ran out while \`${failed2.command}\` was running.`
           }
         };
       }
@@ -21209,13 +21316,13 @@ async function runToReady(ctx, previousResult2, lastSession) {
       if (stop2) return { ...record, verdict: stop2 };
       checkFixes++;
       record.rounds++;
-      const fixed = await fixCheck(ctx, failed, checkFixes, record.rounds);
+      const fixed = await fixCheck(ctx, failed2, checkFixes, record.rounds);
       await ctx.branch.commit(
         commitMessage(
           ctx.task,
           ctx.links,
           fixed.verdict,
-          `Fix: ${failed.command} (round ${record.rounds})`
+          `Fix: ${failed2.command} (round ${record.rounds})`
         )
       );
       if (fixed.verdict.kind !== "completed") return { ...record, verdict: fixed.verdict };
@@ -21881,13 +21988,13 @@ function renderVerification(outcome) {
   const fixes2 = verification.attempts - 1;
   const title = verification.result === "passed" ? `**Verification** \u2705 passed${fixes2 > 0 ? ` after ${fixes2} fix round${fixes2 === 1 ? "" : "s"}` : ""}` : `**Verification** \u274C failed${fixes2 > 0 ? ` after ${fixes2} fix attempt${fixes2 === 1 ? "" : "s"}` : ""}`;
   const lines = [title, "", ...verification.checks.map(checkLine), ""];
-  const failed = verification.checks.find((check2) => !check2.passed);
-  if (failed) {
-    const shown = failed.lineCount > failed.tail.length ? `the last ${failed.tail.length} of ${failed.lineCount} lines` : `${failed.lineCount} line${failed.lineCount === 1 ? "" : "s"}`;
+  const failed2 = verification.checks.find((check2) => !check2.passed);
+  if (failed2) {
+    const shown = failed2.lineCount > failed2.tail.length ? `the last ${failed2.tail.length} of ${failed2.lineCount} lines` : `${failed2.lineCount} line${failed2.lineCount === 1 ? "" : "s"}`;
     lines.push(
-      `<details><summary>Output of ${codeSpan(failed.command)} (${shown})</summary>`,
+      `<details><summary>Output of ${codeSpan(failed2.command)} (${shown})</summary>`,
       "",
-      codeBlock(failed.tail.join("\n")),
+      codeBlock(failed2.tail.join("\n")),
       "",
       "</details>",
       ""
@@ -23874,8 +23981,8 @@ var SteeringInbox = class {
     if (this.send?.(message.text)) this.sent.set(message.text, message);
     else this.queue.push(message);
   }
-  open(send) {
-    this.send = send;
+  open(send2) {
+    this.send = send2;
     const waiting = this.queue;
     this.queue = [];
     for (const message of waiting) this.push(message);

@@ -28,12 +28,14 @@ const SCRIPT = path.join(ROOT, 'bench', 'scenarios', 'floor-process.mjs')
 // (its preparation phase), not the floor's.
 const FLOOR_BRANCH = 'async-pr-floor'
 
-async function floorOnce(): Promise<{
+export interface FloorSample {
   wall: number
   cpuMs: number
   firstComment: number
   own: Record<string, number>
-}> {
+}
+
+export async function floorOnce(): Promise<FloorSample> {
   const world = await createWorld({ script: shortTask() })
   try {
     const cpuBefore = childrenCpuMs()
@@ -75,25 +77,38 @@ async function floorOnce(): Promise<{
   }
 }
 
+/** One floor run, logged; kept in `samples` unless it is the warm-up (i < 0). */
+export async function floorStep(
+  i: number,
+  repeats: number,
+  samples: FloorSample[],
+  failures: string[],
+  log: (line: string) => void,
+): Promise<void> {
+  try {
+    const sample = await floorOnce()
+    if (i >= 0) samples.push(sample)
+    log(
+      `floor ${i < 0 ? 'warm-up' : `${i + 1}/${repeats}`}: wall ${sample.wall} ms, comment at ${sample.firstComment} ms`,
+    )
+  } catch (error) {
+    failures.push(String(error))
+    log(`floor run failed: ${String(error)}`)
+  }
+}
+
 export async function floorScenario(
   repeats: number,
   log: (line: string) => void,
 ): Promise<FloorResult> {
-  const samples: Array<Awaited<ReturnType<typeof floorOnce>>> = []
+  const samples: FloorSample[] = []
   const failures: string[] = []
   // One warm-up run (disk cache, first fork of Node) that is not counted.
-  for (let i = -1; i < repeats; i++) {
-    try {
-      const sample = await floorOnce()
-      if (i >= 0) samples.push(sample)
-      log(
-        `floor ${i < 0 ? 'warm-up' : `${i + 1}/${repeats}`}: wall ${sample.wall} ms, comment at ${sample.firstComment} ms`,
-      )
-    } catch (error) {
-      failures.push(String(error))
-      log(`floor run failed: ${String(error)}`)
-    }
-  }
+  for (let i = -1; i < repeats; i++) await floorStep(i, repeats, samples, failures, log)
+  return summarizeFloor(samples, failures)
+}
+
+export function summarizeFloor(samples: FloorSample[], failures: string[]): FloorResult {
   return {
     runs: samples.length,
     failures,

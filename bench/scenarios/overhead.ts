@@ -90,26 +90,39 @@ export function summarizePhases(samples: RunSample[]): Record<string, Spread> {
   return Object.fromEntries([...keys].map((key) => [key, spread(samples.map((s) => pick(s, key)))]))
 }
 
+/** One short-task run, logged; kept in `samples` unless it is the warm-up (i < 0). */
+export async function overheadStep(
+  i: number,
+  repeats: number,
+  samples: RunSample[],
+  failures: string[],
+  log: (line: string) => void,
+): Promise<void> {
+  try {
+    const sample = await sampleRun({ script: shortTask(), run: { runId: 5000 + i + 1 } })
+    if (i >= 0) samples.push(sample)
+    log(
+      `overhead ${i < 0 ? 'warm-up' : `${i + 1}/${repeats}`}: wall ${sample.phases.wall} ms, ` +
+        `agent ${sample.phases.agentWall} ms, overhead ${sample.phases.overhead} ms, ` +
+        `comment at ${sample.firstComment} ms, ${sample.windows.total} requests`,
+    )
+  } catch (error) {
+    failures.push(String(error).slice(0, 4000))
+    log(`overhead run failed: ${String(error).slice(0, 800)}`)
+  }
+}
+
 export async function overheadScenario(
   repeats: number,
   log: (line: string) => void,
 ): Promise<OverheadResult> {
   const samples: RunSample[] = []
   const failures: string[] = []
-  for (let i = -1; i < repeats; i++) {
-    try {
-      const sample = await sampleRun({ script: shortTask(), run: { runId: 5000 + i + 1 } })
-      if (i >= 0) samples.push(sample)
-      log(
-        `overhead ${i < 0 ? 'warm-up' : `${i + 1}/${repeats}`}: wall ${sample.phases.wall} ms, ` +
-          `agent ${sample.phases.agentWall} ms, overhead ${sample.phases.overhead} ms, ` +
-          `comment at ${sample.firstComment} ms, ${sample.windows.total} requests`,
-      )
-    } catch (error) {
-      failures.push(String(error).slice(0, 4000))
-      log(`overhead run failed: ${String(error).slice(0, 800)}`)
-    }
-  }
+  for (let i = -1; i < repeats; i++) await overheadStep(i, repeats, samples, failures, log)
+  return summarizeOverhead(samples, failures)
+}
+
+export function summarizeOverhead(samples: RunSample[], failures: string[]): OverheadResult {
   const kinds: Record<string, number> = {}
   for (const s of samples)
     for (const [kind, n] of Object.entries(s.kinds))

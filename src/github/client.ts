@@ -1,6 +1,7 @@
 // The one Octokit factory: the toolkit's client (@actions/github's getOctokit:
-// REST methods, pagination, the runner's proxy settings), with retries for
-// transient failures and throttling that honours primary and secondary rate limits.
+// REST methods, pagination), with retries for transient failures and throttling
+// that honours primary and secondary rate limits, over node:http with the
+// runner's proxy settings (http-fetch.ts).
 
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
@@ -10,7 +11,7 @@ import { throttling } from '@octokit/plugin-throttling'
 import BottleneckLight from 'bottleneck/light.js'
 import type BottleneckType from 'bottleneck'
 import { quickenBottleneck } from './bottleneck-yield.js'
-import { proxiedFetch } from './proxy-fetch.js'
+import { httpFetch } from './http-fetch.js'
 import { secondaryLimitWait, WriteBackoff } from './write-backoff.js'
 import { TokenTraffic } from './token-traffic.js'
 
@@ -117,8 +118,8 @@ export function createGitHub(options: ClientOptions): GitHub {
         },
       },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
-      // getOctokit's own fetch picks its proxy for GITHUB_API_URL; this one, for each URL called.
-      request: { fetch: proxiedFetch },
+      // Not fetch: node:http, its agent (and proxy) chosen for each URL called (http-fetch.ts).
+      request: { fetch: httpFetch },
     },
     retry,
     throttling,
