@@ -4198,11 +4198,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open3, close) => {
+var format = (open2, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open3}m`;
+  const openCode = `\x1B[${open2}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string = input2 + "";
@@ -10652,13 +10652,23 @@ async function prepareAgentGit(options) {
 }
 
 // src/agent/session-store.ts
-import { mkdir as mkdir2, realpath as realpath2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, realpath, writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
 
 // src/git/snapshot.ts
 import { createHash } from "node:crypto";
-import { constants as constants6 } from "node:fs";
-import { lstat as lstat2, open as open2, readdir as readdir2, readlink as readlink2, realpath, rm as rm2 } from "node:fs/promises";
+import {
+  closeSync,
+  constants as constants6,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  realpathSync as realpathSync2
+} from "node:fs";
+import { readdir as readdir2, rm as rm2 } from "node:fs/promises";
 import path8 from "node:path";
 
 // src/util/secrets.ts
@@ -10902,14 +10912,26 @@ function isInside2(file2, dir) {
 function megabytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+function lstatOrError(full) {
+  try {
+    return lstatSync(full);
+  } catch (error2) {
+    const code = error2.code;
+    return code === "ENOENT" || code === "ENOTDIR" ? void 0 : error2;
+  }
+}
 async function readEntry(workTree, realWorkTree, file2, maxBytes) {
   const full = path8.join(workTree, file2);
-  const info2 = await lstat2(full).catch(
-    (error2) => error2.code === "ENOENT" || error2.code === "ENOTDIR" ? void 0 : error2
-  );
+  const info2 = lstatOrError(full);
   if (info2 === void 0) return { kind: "missing" };
   if (info2 instanceof Error) return { kind: "excluded", why: "unreadable", detail: info2.message };
-  if (info2.isSymbolicLink()) return { kind: "link", content: Buffer.from(await readlink2(full)) };
+  if (info2.isSymbolicLink()) {
+    try {
+      return { kind: "link", content: Buffer.from(readlinkSync(full)) };
+    } catch (error2) {
+      return { kind: "excluded", why: "unreadable", detail: error2.message };
+    }
+  }
   if (info2.isDirectory()) return { kind: "missing" };
   if (!info2.isFile()) {
     return { kind: "excluded", why: "special", detail: "not a regular file, directory or link" };
@@ -10917,25 +10939,30 @@ async function readEntry(workTree, realWorkTree, file2, maxBytes) {
   if (info2.size > maxBytes) {
     return { kind: "excluded", why: "oversize", detail: megabytes(info2.size) };
   }
-  let handle;
+  let fd;
   try {
-    handle = await open2(full, constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK);
+    fd = openSync(full, constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK);
   } catch (error2) {
     return { kind: "excluded", why: "unreadable", detail: error2.message };
   }
   try {
-    const opened = await handle.stat();
+    const opened = fstatSync(fd);
     if (!opened.isFile()) {
       return { kind: "excluded", why: "special", detail: "changed into something else while read" };
     }
-    const where2 = await readlink2(`/proc/self/fd/${handle.fd}`).catch(() => void 0);
+    let where2;
+    try {
+      where2 = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      where2 = void 0;
+    }
     if (where2 !== void 0 && !isInside2(where2, realWorkTree)) {
       return { kind: "excluded", why: "unreadable", detail: "resolves outside the workspace" };
     }
     const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -10948,7 +10975,7 @@ async function readEntry(workTree, realWorkTree, file2, maxBytes) {
       mode: (opened.mode & 64) !== 0 ? "100755" : "100644"
     };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 var GIT_READS = /* @__PURE__ */ new Set([".gitignore", ".gitattributes"]);
@@ -10956,18 +10983,23 @@ var SPECIAL_WALK_LIMIT = 5e5;
 async function specialGitFiles(workTree) {
   const found = [];
   let seen = 0;
-  const walk = async (dir) => {
-    const entries = await readdir2(path8.join(workTree, dir), { withFileTypes: true }).catch(() => []);
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(path8.join(workTree, dir), { withFileTypes: true });
+    } catch {
+      entries = [];
+    }
     for (const entry of entries) {
       if (++seen > SPECIAL_WALK_LIMIT) return;
       if (isGitName(entry.name)) continue;
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(rel);
+      if (entry.isDirectory()) walk(rel);
       else if (GIT_READS.has(entry.name) && !entry.isFile() && !entry.isSymbolicLink())
         found.push(rel);
     }
   };
-  await walk("");
+  walk("");
   return found;
 }
 var SnapshotError = class extends Error {
@@ -10986,7 +11018,7 @@ async function takeSnapshot(options) {
       await rm2(path8.join(workTree, file2), { force: true, recursive: true });
   }
   const [changed, fresh] = await Promise.all([changedTracked(git), untracked(git, workTree)]);
-  const realWorkTree = await realpath(workTree);
+  const realWorkTree = realpathSync2(workTree);
   const snapshot = {
     writes: [],
     deletes: [],
@@ -11079,7 +11111,7 @@ async function sessionFiles(options) {
 }
 async function readAgentFile(file2, maxBytes) {
   const root = path9.dirname(file2);
-  const real3 = await realpath2(root).catch(() => void 0);
+  const real3 = await realpath(root).catch(() => void 0);
   if (!real3) return void 0;
   const entry = await readEntry(root, real3, path9.basename(file2), maxBytes);
   return entry.kind === "file" ? entry.content : void 0;
@@ -11104,14 +11136,14 @@ async function restoreTranscript(configDir, cwd, meta, transcript) {
 
 // src/agent/binary.ts
 import { constants as constants7 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, link, mkdir as mkdir3, realpath as realpath3 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile2, link, mkdir as mkdir3, realpath as realpath2 } from "node:fs/promises";
 import path10 from "node:path";
 function isInside3(file2, dir) {
   const relative = path10.relative(dir, file2);
   return relative !== "" && !relative.startsWith("..") && !path10.isAbsolute(relative);
 }
 async function stageBinary(binary, dir, roots, log) {
-  const real3 = await realpath3(binary);
+  const real3 = await realpath2(binary);
   const [inTemp, inWorkspace] = [roots.runnerTemp, roots.workspace].map(
     (root) => isInside3(real3, root)
   );
@@ -12391,7 +12423,7 @@ import {
   chmodSync,
   chownSync,
   mkdirSync as mkdirSync2,
-  readdirSync,
+  readdirSync as readdirSync2,
   readFileSync as readFileSync3,
   statSync as statSync3,
   writeFileSync as writeFileSync3
@@ -12449,7 +12481,7 @@ function statOrNothing(file2) {
 }
 function readProc() {
   try {
-    return readdirSync("/proc");
+    return readdirSync2("/proc");
   } catch {
     return [];
   }
@@ -12489,7 +12521,7 @@ var UserSandbox = class {
     const info2 = statSync3(workspace);
     this.owner = { uid: info2.uid, gid: info2.gid, workspace, ownDirs };
     const ids = `${this.uid}:${this.gid}`;
-    const entries = readdirSync(workspace).filter((name) => name !== ".git");
+    const entries = readdirSync2(workspace).filter((name) => name !== ".git");
     if (this.root) {
       chownSync(workspace, info2.uid, this.gid);
       chmodSync(workspace, 1021);
@@ -12921,9 +12953,9 @@ var AgentHost = class _AgentHost {
 
 // src/git/workspace.ts
 import {
-  closeSync,
-  lstatSync,
-  openSync,
+  closeSync as closeSync2,
+  lstatSync as lstatSync2,
+  openSync as openSync2,
   readFileSync as readFileSync4,
   renameSync,
   rmSync,
@@ -13442,20 +13474,20 @@ function dropLines(file2, doomed) {
   const lock = `${file2}.lock`;
   let fd;
   try {
-    const info2 = lstatSync(file2);
+    const info2 = lstatSync2(file2);
     if (!info2.isFile()) return void 0;
-    fd = openSync(lock, "wx", info2.mode & 511);
+    fd = openSync2(lock, "wx", info2.mode & 511);
     const original = readFileSync4(file2, "latin1");
     const edited = withoutKeys(original, doomed);
     if (edited === void 0) throw new Error("beyond the text edit");
     writeFileSync5(fd, edited, "latin1");
-    closeSync(fd);
+    closeSync2(fd);
     fd = void 0;
     renameSync(lock, file2);
     return original;
   } catch {
     if (fd !== void 0) {
-      closeSync(fd);
+      closeSync2(fd);
       rmSync(lock, { force: true });
     }
     return void 0;
@@ -19244,8 +19276,8 @@ function quote(text2) {
       const closing = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
       if (closing.test(line)) fence = void 0;
     } else {
-      const open3 = FENCE.exec(line);
-      if (open3 && !(open3[1].startsWith("`") && open3[2].includes("`"))) fence = open3[1];
+      const open2 = FENCE.exec(line);
+      if (open2 && !(open2[1].startsWith("`") && open2[2].includes("`"))) fence = open2[1];
       else return noMentions(noHtml(line));
     }
     return noMentions(line);
@@ -20214,6 +20246,11 @@ async function writeCommits(git, specs) {
 async function writeCommit(git, spec) {
   const [sha] = await writeCommits(git, [spec]);
   return sha;
+}
+function subjectOf(message) {
+  const lines = message.replace(/^\s+/, "").split("\n");
+  const end = lines.findIndex((line) => line.trim() === "");
+  return (end < 0 ? lines : lines.slice(0, end)).map((line) => line.trimEnd()).join(" ");
 }
 async function commitsBetween(git, from, to) {
   const out = await git.output([
@@ -22244,9 +22281,9 @@ function renderThreadsSummary(summary2) {
       ""
     ];
   }
-  const open3 = summary2.total - summary2.resolved;
+  const open2 = summary2.total - summary2.resolved;
   const lines = [
-    `**Review threads:** ${summary2.resolved} of ${summary2.total} addressed and resolved${open3 > 0 ? `, ${open3} left open with ${open3 === 1 ? "a reply that says" : "replies that say"} why` : ""}.`
+    `**Review threads:** ${summary2.resolved} of ${summary2.total} addressed and resolved${open2 > 0 ? `, ${open2} left open with ${open2 === 1 ? "a reply that says" : "replies that say"} why` : ""}.`
   ];
   if (summary2.failures.length > 0)
     lines.push("", ...summary2.failures.map((failure) => `- ${prose(failure)}`));
@@ -23147,7 +23184,7 @@ async function deliver(branch, options) {
     forceFallback: options.forceFallback
   });
   const between = (base, head) => Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)]);
-  const planned = between(branch.base, branch.head);
+  const planned = Promise.all([[...branch.made], filesChanged(git, branch.base, branch.head)]);
   planned.catch(() => void 0);
   const pushed = await pushing;
   if (pushed.kind === "failed") {
@@ -23475,6 +23512,8 @@ var TaskBranch = class _TaskBranch {
   /** Our latest commit (the start tip until the first one). */
   head;
   commits = [];
+  /** Each of our commits with its subject, as `git log --format=%s` would list it. */
+  made = [];
   heldBack = /* @__PURE__ */ new Map();
   excluded = /* @__PURE__ */ new Map();
   nestedRepos = /* @__PURE__ */ new Set();
@@ -23545,6 +23584,7 @@ var TaskBranch = class _TaskBranch {
     this.behind = snapshot;
     this.head = sha;
     this.commits.push(sha);
+    this.made.push({ sha, subject: subjectOf(message) });
     return sha;
   }
   /**

@@ -53,6 +53,9 @@ describe('Bottleneck under the client', () => {
     const comment = emu.state.addComment(OWNER, REPO, pr.number, { user: 'alice', body: 'zero' })
     const edit = (body: string) =>
       github.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: comment.id, body })
+    // The spacing is between sends, seen here as arrivals: a first request's connection (slow on
+    // a loaded machine) is made before, so it cannot delay the first write's arrival.
+    await github.rest.issues.get({ owner: OWNER, repo: REPO, issue_number: pr.number })
     await Promise.all([edit('one'), edit('two'), edit('three')])
     const writes = emu.requests.filter((r) => r.operationId === 'issues/update-comment')
     expect(writes.map((r) => r.status)).toEqual([200, 200, 200])

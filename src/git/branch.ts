@@ -5,7 +5,7 @@
 
 import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
-import { writeCommit, type CommitSpec } from './commit.js'
+import { subjectOf, writeCommit, type CommitInfo, type CommitSpec } from './commit.js'
 import type { Git } from './git.js'
 import {
   actionEntryPoints,
@@ -91,6 +91,8 @@ export class TaskBranch {
   /** Our latest commit (the start tip until the first one). */
   head: string
   readonly commits: string[] = []
+  /** Each of our commits with its subject, as `git log --format=%s` would list it. */
+  readonly made: CommitInfo[] = []
   readonly heldBack = new Map<string, HoldBack>()
   readonly excluded = new Map<string, Exclusion>()
   readonly nestedRepos = new Set<string>()
@@ -188,6 +190,7 @@ export class TaskBranch {
     this.behind = snapshot
     this.head = sha
     this.commits.push(sha)
+    this.made.push({ sha, subject: subjectOf(message) })
     return sha
   }
 

@@ -126,6 +126,13 @@ export async function isAncestor(git: Git, ancestor: string, descendant: string)
   return result.exitCode === 0
 }
 
+/** A message's subject as git's `%s` gives it: its first paragraph, on one line. */
+export function subjectOf(message: string): string {
+  const lines = message.replace(/^\s+/, '').split('\n')
+  const end = lines.findIndex((line) => line.trim() === '')
+  return (end < 0 ? lines : lines.slice(0, end)).map((line) => line.trimEnd()).join(' ')
+}
+
 /** Commits in `from..to`, oldest first. */
 export async function commitsBetween(git: Git, from: string, to: string): Promise<CommitInfo[]> {
   const out = await git.output([

@@ -53,7 +53,8 @@ export async function deliver(branch: TaskBranch, options: DeliverOptions): Prom
   })
   const between = (base: string, head: string) =>
     Promise.all([commitsBetween(git, base, head), filesChanged(git, base, head)])
-  const planned = between(branch.base, branch.head)
+  // Our own commits, as written: only the files changed need git.
+  const planned = Promise.all([[...branch.made], filesChanged(git, branch.base, branch.head)])
   planned.catch(() => undefined)
   const pushed = await pushing
   if (pushed.kind === 'failed') {

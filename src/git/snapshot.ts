@@ -12,8 +12,19 @@
 // the reason recorded for the report.
 
 import { createHash } from 'node:crypto'
-import { constants } from 'node:fs'
-import { lstat, open, readdir, readlink, realpath, rm } from 'node:fs/promises'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  type Dirent,
+} from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 import {
@@ -183,9 +194,22 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
+/** lstat, with a path that is not there as undefined and any other failure as the error. */
+function lstatOrError(full: string) {
+  try {
+    return lstatSync(full)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : (error as Error)
+  }
+}
+
 /**
  * Reads one path under `workTree` as data, never following a link, never past
  * the size limit, and only if what was opened really lies inside `realWorkTree`.
+ * Synchronous, as the walk for special files: a handful of system calls a file,
+ * each of which, awaited, waited its turn behind the run's other work (after the
+ * agent, while the push waits for this snapshot).
  */
 export async function readEntry(
   workTree: string,
@@ -194,12 +218,17 @@ export async function readEntry(
   maxBytes: number,
 ): Promise<ReadResult> {
   const full = path.join(workTree, file)
-  const info = await lstat(full).catch((error: NodeJS.ErrnoException) =>
-    error.code === 'ENOENT' || error.code === 'ENOTDIR' ? undefined : error,
-  )
+  const info = lstatOrError(full)
   if (info === undefined) return { kind: 'missing' }
   if (info instanceof Error) return { kind: 'excluded', why: 'unreadable', detail: info.message }
-  if (info.isSymbolicLink()) return { kind: 'link', content: Buffer.from(await readlink(full)) }
+  if (info.isSymbolicLink()) {
+    try {
+      return { kind: 'link', content: Buffer.from(readlinkSync(full)) }
+    } catch (error) {
+      // Gone or changed since the lstat: what the next snapshot sees is what counts.
+      return { kind: 'excluded', why: 'unreadable', detail: (error as Error).message }
+    }
+  }
   if (info.isDirectory()) return { kind: 'missing' }
   if (!info.isFile()) {
     return { kind: 'excluded', why: 'special', detail: 'not a regular file, directory or link' }
@@ -207,26 +236,31 @@ export async function readEntry(
   if (info.size > maxBytes) {
     return { kind: 'excluded', why: 'oversize', detail: megabytes(info.size) }
   }
-  let handle
+  let fd: number
   try {
-    handle = await open(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
   } catch (error) {
     return { kind: 'excluded', why: 'unreadable', detail: (error as Error).message }
   }
   try {
-    const opened = await handle.stat()
+    const opened = fstatSync(fd)
     if (!opened.isFile()) {
       return { kind: 'excluded', why: 'special', detail: 'changed into something else while read' }
     }
     // What was opened, wherever the path's directories pointed at that moment.
-    const where = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined)
+    let where: string | undefined
+    try {
+      where = readlinkSync(`/proc/self/fd/${fd}`)
+    } catch {
+      where = undefined
+    }
     if (where !== undefined && !isInside(where, realWorkTree)) {
       return { kind: 'excluded', why: 'unreadable', detail: 'resolves outside the workspace' }
     }
     const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1)
     let length = 0
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length)
       if (bytesRead === 0) break
       length += bytesRead
     }
@@ -239,7 +273,7 @@ export async function readEntry(
       mode: (opened.mode & 0o100) !== 0 ? '100755' : '100644',
     }
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
@@ -256,18 +290,24 @@ const SPECIAL_WALK_LIMIT = 500_000
 export async function specialGitFiles(workTree: string): Promise<string[]> {
   const found: string[] = []
   let seen = 0
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(path.join(workTree, dir), { withFileTypes: true }).catch(() => [])
+  // Synchronous: one readdir a directory, which awaited waited its turn behind the run's work.
+  const walk = (dir: string): void => {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(path.join(workTree, dir), { withFileTypes: true })
+    } catch {
+      entries = []
+    }
     for (const entry of entries) {
       if (++seen > SPECIAL_WALK_LIMIT) return
       if (isGitName(entry.name)) continue
       const rel = dir ? `${dir}/${entry.name}` : entry.name
-      if (entry.isDirectory()) await walk(rel)
+      if (entry.isDirectory()) walk(rel)
       else if (GIT_READS.has(entry.name) && !entry.isFile() && !entry.isSymbolicLink())
         found.push(rel)
     }
   }
-  await walk('')
+  walk('')
   return found
 }
 
@@ -290,7 +330,7 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<Snapshot> 
       await rm(path.join(workTree, file), { force: true, recursive: true })
   }
   const [changed, fresh] = await Promise.all([changedTracked(git), untracked(git, workTree)])
-  const realWorkTree = await realpath(workTree)
+  const realWorkTree = realpathSync(workTree)
   const snapshot: Snapshot = {
     writes: [],
     deletes: [],
