@@ -24282,7 +24282,7 @@ function steerRun(run2) {
 
 // src/pipeline.ts
 var SAVING_SHOWN_AFTER_MS = 3e4;
-async function runPipeline(settings, runnerEnv, cancelled = new AbortController().signal) {
+async function runPipeline(settings, runnerEnv, cancelled = new AbortController().signal, onOutcome = () => void 0) {
   const started2 = await startRun(settings, runnerEnv, cancelled);
   if (started2.kind === "skipped") return started2;
   const { run: run2 } = started2;
@@ -24305,6 +24305,7 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     };
   }
   const reported = report(run2, outcome);
+  onOutcome(outcome);
   await new Promise((resolve) => setImmediate(resolve));
   const cleaned2 = run2.cleanup();
   try {
@@ -24524,6 +24525,16 @@ function rawOutputsOf(result) {
   outputs.rounds = String(outcome.rounds ?? 0);
   return outputs;
 }
+async function writeSummary(text2, knownSecrets) {
+  const summary2 = redactForPublishing(text2, knownSecrets);
+  if (summary2.kinds.length > 0)
+    warning(
+      `async-pr removed ${summary2.kinds.join(", ")} from its report (the status comment and the job summary): the agent read or wrote it.`
+    );
+  await summary.addRaw(summary2.text).write().catch(
+    (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
+  );
+}
 function cancellation() {
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -24543,29 +24554,22 @@ async function run(env = process.env) {
     const settings = readSettings(env, actionContext());
     for (const secret of secretsOf(settings)) setSecret(secret);
     const knownSecrets = secretForms(secretsOf(settings));
-    const result = await runPipeline(settings, env, cancelled);
+    let summaryWritten;
+    const result = await runPipeline(settings, env, cancelled, (outcome) => {
+      summaryWritten = writeSummary(renderSummary(outcome), knownSecrets);
+    });
     const outputs = outputsOf(result, knownSecrets);
     for (const [name, value] of Object.entries(outputs)) {
       setOutput(name, value);
       if (value) info(`${name} = ${value}`);
     }
-    const summary2 = redactForPublishing(
-      result.kind === "skipped" ? renderSkipSummary(result.reason, result.message) : renderSummary(result.outcome),
-      knownSecrets
-    );
-    if (summary2.kinds.length > 0)
-      warning(
-        `async-pr removed ${summary2.kinds.join(", ")} from its report (the status comment and the job summary): the agent read or wrote it.`
-      );
     if (result.kind === "skipped") {
       notice(`Skipped: ${redact(result.message, knownSecrets).text}`);
-      await summary.addRaw(summary2.text).write();
+      await writeSummary(renderSkipSummary(result.reason, result.message), knownSecrets);
       return;
     }
     info(`Progress updates of the status comment: ${result.progressUpdates ?? 0}`);
-    await summary.addRaw(summary2.text).write().catch(
-      (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
-    );
+    await (summaryWritten ?? writeSummary(renderSummary(result.outcome), knownSecrets));
     if (!["success", "no_changes"].includes(result.outcome.conclusion)) {
       const reason = result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`;
       setFailed(redact(reason, knownSecrets).text);

@@ -71,6 +71,21 @@ function rawOutputsOf(result: PipelineResult): Record<OutputName, string> {
   return outputs
 }
 
+/** The job summary, without credentials; a failure to write it is a warning. */
+async function writeSummary(text: string, knownSecrets: readonly string[]): Promise<void> {
+  const summary = redactForPublishing(text, knownSecrets)
+  if (summary.kinds.length > 0)
+    core.warning(
+      `async-pr removed ${summary.kinds.join(', ')} from its report (the status comment and the job summary): the agent read or wrote it.`,
+    )
+  await core.summary
+    .addRaw(summary.text)
+    .write()
+    .catch((error: unknown) =>
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`),
+    )
+}
+
 /**
  * When the job is cancelled the runner signals the process (SIGINT, then
  * SIGTERM) and kills it seconds later: stop the agent, save its work, report.
@@ -95,34 +110,23 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const settings = readSettings(env, actionContext())
     for (const secret of secretsOf(settings)) core.setSecret(secret)
     const knownSecrets = secretForms(secretsOf(settings))
-    const result = await runPipeline(settings, env, cancelled)
+    // The job summary tells the outcome, not the comment: it is written while the comment goes.
+    let summaryWritten: Promise<void> | undefined
+    const result = await runPipeline(settings, env, cancelled, (outcome) => {
+      summaryWritten = writeSummary(renderSummary(outcome), knownSecrets)
+    })
     const outputs = outputsOf(result, knownSecrets)
     for (const [name, value] of Object.entries(outputs)) {
       core.setOutput(name, value)
       if (value) core.info(`${name} = ${value}`)
     }
-    const summary = redactForPublishing(
-      result.kind === 'skipped'
-        ? renderSkipSummary(result.reason, result.message)
-        : renderSummary(result.outcome),
-      knownSecrets,
-    )
-    if (summary.kinds.length > 0)
-      core.warning(
-        `async-pr removed ${summary.kinds.join(', ')} from its report (the status comment and the job summary): the agent read or wrote it.`,
-      )
     if (result.kind === 'skipped') {
       core.notice(`Skipped: ${redact(result.message, knownSecrets).text}`)
-      await core.summary.addRaw(summary.text).write()
+      await writeSummary(renderSkipSummary(result.reason, result.message), knownSecrets)
       return
     }
     core.info(`Progress updates of the status comment: ${result.progressUpdates ?? 0}`)
-    await core.summary
-      .addRaw(summary.text)
-      .write()
-      .catch((error: unknown) =>
-        core.warning(`Could not write the job summary: ${errorMessage(error)}`),
-      )
+    await (summaryWritten ?? writeSummary(renderSummary(result.outcome), knownSecrets))
     if (!['success', 'no_changes'].includes(result.outcome.conclusion)) {
       const reason = result.outcome.reason ?? `async-pr ended with ${result.outcome.conclusion}`
       core.setFailed(redact(reason, knownSecrets).text)

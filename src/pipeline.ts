@@ -42,6 +42,8 @@ export async function runPipeline(
   settings: Settings,
   runnerEnv: Record<string, string | undefined>,
   cancelled: AbortSignal = new AbortController().signal,
+  /** Called with the outcome as the final report goes (the job summary is written alongside). */
+  onOutcome: (outcome: Outcome) => void = () => undefined,
 ): Promise<PipelineResult> {
   const started = await startRun(settings, runnerEnv, cancelled) // trust, task, status comment
   if (started.kind === 'skipped') return started
@@ -67,6 +69,7 @@ export async function runPipeline(
   // The report needs nothing of the scratch directory: it is removed while GitHub answers the
   // comment's request, which is out by the next turn of the event loop (the removal blocks it).
   const reported = report(run, outcome)
+  onOutcome(outcome)
   await new Promise((resolve) => setImmediate(resolve))
   const cleaned = run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
   try {
