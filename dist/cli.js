@@ -7996,7 +7996,6 @@ async function httpFetch(input, init = {}) {
     url: url.href,
     headers: new Headers(answer.headers),
     text: async () => body.toString("utf8"),
-    json: async () => JSON.parse(body.toString("utf8")),
     arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
   };
 }

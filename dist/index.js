@@ -9293,7 +9293,7 @@ var handlePipePromise = async ({
 var getSubprocessPromises = (sourcePromise, destination) => Promise.allSettled([sourcePromise, destination]);
 
 // node_modules/execa/lib/io/contents.js
-import { setImmediate as setImmediate2 } from "node:timers/promises";
+import { setImmediate } from "node:timers/promises";
 
 // node_modules/execa/lib/io/iterate.js
 import { on as on5 } from "node:events";
@@ -9445,7 +9445,7 @@ var logOutputAsync = async ({ stream, onStreamEnd, fdNumber, encoding, allMixed,
   await logLines(linesIterable, stream, fdNumber, verboseInfo);
 };
 var resumeStream = async (stream) => {
-  await setImmediate2();
+  await setImmediate();
   if (stream.readableFlowing === null) {
     stream.resume();
   }
@@ -18242,7 +18242,6 @@ async function httpFetch(input2, init = {}) {
     url: url.href,
     headers: new Headers2(answer.headers),
     text: async () => body.toString("utf8"),
-    json: async () => JSON.parse(body.toString("utf8")),
     arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
   };
 }
@@ -23511,9 +23510,11 @@ var TaskBranch = class _TaskBranch {
   policy;
   /** Our latest commit (the start tip until the first one). */
   head;
-  commits = [];
   /** Each of our commits with its subject, as `git log --format=%s` would list it. */
   made = [];
+  get commits() {
+    return this.made.map((commit2) => commit2.sha);
+  }
   heldBack = /* @__PURE__ */ new Map();
   excluded = /* @__PURE__ */ new Map();
   nestedRepos = /* @__PURE__ */ new Set();
@@ -23583,7 +23584,6 @@ var TaskBranch = class _TaskBranch {
     });
     this.behind = snapshot;
     this.head = sha;
-    this.commits.push(sha);
     this.made.push({ sha, subject: subjectOf(message) });
     return sha;
   }
@@ -24306,12 +24306,10 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
   }
   const reported = report(run2, outcome);
   onOutcome(outcome);
-  await new Promise((resolve) => setImmediate(resolve));
-  const cleaned2 = run2.cleanup();
   try {
     return await reported;
   } finally {
-    await cleaned2;
+    await run2.cleanup();
   }
 }
 async function work(run2, prepared) {

@@ -66,16 +66,13 @@ export async function runPipeline(
       files: [],
     }
   }
-  // The report needs nothing of the scratch directory: it is removed while GitHub answers the
-  // comment's request, which is out by the next turn of the event loop (the removal blocks it).
   const reported = report(run, outcome)
   onOutcome(outcome)
-  await new Promise((resolve) => setImmediate(resolve))
-  const cleaned = run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
   try {
     return await reported
   } finally {
-    await cleaned
+    // After the report: the removal is synchronous, and would hold the comment's request back.
+    await run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
   }
 }
 

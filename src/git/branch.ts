@@ -90,9 +90,11 @@ export async function workflowCode(git: Git, commit: string): Promise<ProtectedP
 export class TaskBranch {
   /** Our latest commit (the start tip until the first one). */
   head: string
-  readonly commits: string[] = []
   /** Each of our commits with its subject, as `git log --format=%s` would list it. */
   readonly made: CommitInfo[] = []
+  get commits(): string[] {
+    return this.made.map((commit) => commit.sha)
+  }
   readonly heldBack = new Map<string, HoldBack>()
   readonly excluded = new Map<string, Exclusion>()
   readonly nestedRepos = new Set<string>()
@@ -189,7 +191,6 @@ export class TaskBranch {
     })
     this.behind = snapshot
     this.head = sha
-    this.commits.push(sha)
     this.made.push({ sha, subject: subjectOf(message) })
     return sha
   }

@@ -16,7 +16,6 @@ export interface HttpResponse {
   url: string
   headers: ResponseHeaders
   text(): Promise<string>
-  json(): Promise<unknown>
   arrayBuffer(): Promise<ArrayBuffer>
 }
 
@@ -154,7 +153,6 @@ export async function httpFetch(input: string, init: HttpInit = {}): Promise<Htt
     url: url.href,
     headers: new Headers(answer.headers),
     text: async () => body.toString('utf8'),
-    json: async () => JSON.parse(body.toString('utf8')) as unknown,
     arrayBuffer: async () =>
       body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
   }
