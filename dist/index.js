@@ -49,13 +49,20 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// http-by-require:node:http
+var require_node_http = __commonJS({
+  "http-by-require:node:http"(exports, module) {
+    module.exports = __require("node:http");
+  }
+});
+
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http3 = __require("http");
+    var http4 = require_node_http();
     var https3 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
@@ -66,12 +73,12 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -92,7 +99,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http4.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -980,7 +987,7 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http3 = __importStar(__require("http"));
+    var http4 = __importStar(require_node_http());
     var https3 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
@@ -1370,7 +1377,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https3 : http3;
+        info2.httpModule = usingSsl ? https3 : http4;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -1471,7 +1478,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http4.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -1493,7 +1500,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https3.Agent(options) : new http3.Agent(options);
+          agent = usingSsl ? new https3.Agent(options) : new http4.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -3024,6 +3031,7 @@ function prepareKeyValueMessage(key, value) {
 import * as os4 from "os";
 
 // node_modules/@actions/core/node_modules/@actions/http-client/lib/index.js
+var http = __toESM(require_node_http(), 1);
 var tunnel = __toESM(require_tunnel2(), 1);
 init_undici_on_demand();
 var HttpCodes;
@@ -10416,7 +10424,8 @@ function spawn2(command, args, options) {
   });
 }
 async function collect(command, args, options, encoding) {
-  const child = spawn2(command, args, { ...options, buffer: true, stdin: "pipe", encoding });
+  const stdin = options.input === void 0 ? "ignore" : "pipe";
+  const child = spawn2(command, args, { ...options, buffer: true, stdin, encoding });
   const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => signalGroup(child.pid, "SIGKILL"), options.timeoutMs);
   const abort = () => signalGroup(child.pid, "SIGKILL");
   options.signal?.addEventListener("abort", abort, { once: true });
@@ -10425,7 +10434,7 @@ async function collect(command, args, options, encoding) {
     setTimeout(() => signalGroup(child.pid, "SIGKILL"), PIPE_GRACE_MS).unref();
   });
   child.stdin?.on("error", () => void 0);
-  child.stdin?.end(options.input ?? "");
+  if (options.input !== void 0) child.stdin?.end(options.input);
   const result = await child;
   clearTimeout(timer);
   options.signal?.removeEventListener("abort", abort);
@@ -11275,10 +11284,9 @@ function agentEnv(options) {
 }
 
 // src/agent/model-proxy.ts
+var import_node_http = __toESM(require_node_http(), 1);
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import http from "node:http";
 import https from "node:https";
-import zlib from "node:zlib";
 
 // src/agent/pricing.ts
 var WEB_SEARCH_USD = 0.01;
@@ -11923,12 +11931,13 @@ async function readBody(req) {
   return Buffer.concat(chunks);
 }
 var MAX_COMPRESSED_BYTES = 32 * 1024 * 1024;
+var zlib = () => process.getBuiltinModule("node:zlib");
 var DECODERS = {
-  gzip: (data) => zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  "x-gzip": (data) => zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  deflate: (data) => zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  br: (data) => zlib.brotliDecompressSync(data, {
-    finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+  gzip: (data) => zlib().gunzipSync(data, { finishFlush: zlib().constants.Z_SYNC_FLUSH }),
+  "x-gzip": (data) => zlib().gunzipSync(data, { finishFlush: zlib().constants.Z_SYNC_FLUSH }),
+  deflate: (data) => zlib().inflateSync(data, { finishFlush: zlib().constants.Z_SYNC_FLUSH }),
+  br: (data) => zlib().brotliDecompressSync(data, {
+    finishFlush: zlib().constants.BROTLI_OPERATION_FLUSH
   })
 };
 function tapUsage(upstreamRes) {
@@ -11958,7 +11967,7 @@ function tapUsage(upstreamRes) {
 async function startModelProxy(upstream, credential, limits = {}) {
   const dummyKey = `async-pr-run-${randomBytes(16).toString("hex")}`;
   const base = new URL(upstream);
-  const client = base.protocol === "https:" ? https : http;
+  const client = base.protocol === "https:" ? https : import_node_http.default;
   const basePath = base.pathname.replace(/\/+$/, "");
   const ledger = new ProxyLedger(limits);
   const gate = new Gate(
@@ -12083,7 +12092,7 @@ async function startModelProxy(upstream, credential, limits = {}) {
       entered();
     }
   }
-  const server = http.createServer((req, res) => {
+  const server = import_node_http.default.createServer((req, res) => {
     handle(req, res).catch((error2) => {
       sendError(res, 500, "api_error", `async-pr's model proxy: ${error2.message}`);
     });
@@ -18131,10 +18140,25 @@ function quickenBottleneck() {
   if (quickened) return true;
   const limiter = new import_light3.default();
   const store = limiter._store && Object.getPrototypeOf(limiter._store);
+  const proto = Object.getPrototypeOf(limiter);
+  const internals = ["_run", "_clearGlobalState", "_free"];
   if (!store || typeof store.yieldLoop !== "function") return false;
+  if (internals.some((name) => typeof proto[name] !== "function")) return false;
   const timed = store.yieldLoop;
   store.yieldLoop = function(ms = 0) {
     return ms > 0 ? timed.call(this, ms) : this.Promise.resolve();
+  };
+  const timedRun = proto._run;
+  proto._run = function(index, job, wait) {
+    if (wait > 0 || job.options.expiration != null) return timedRun.call(this, index, job, wait);
+    job.doRun();
+    const clearGlobalState = this._clearGlobalState.bind(this, index);
+    const again = (next) => this._run(index, job, next);
+    const free = this._free.bind(this, index, job);
+    const scheduled = { timeout: void 0, expiration: void 0, job };
+    this._scheduled[index] = scheduled;
+    queueMicrotask(() => job.doExecute(this._limiter, clearGlobalState, again, free));
+    return scheduled;
   };
   quickened = true;
   return true;
@@ -18142,7 +18166,7 @@ function quickenBottleneck() {
 
 // src/github/http-fetch.ts
 var import_http_client2 = __toESM(require_lib(), 1);
-import http2 from "node:http";
+var import_node_http2 = __toESM(require_node_http(), 1);
 import https2 from "node:https";
 var clients = /* @__PURE__ */ new Map();
 function agentFor(url) {
@@ -18168,7 +18192,7 @@ var Headers2 = class {
   }
 };
 function send(url, init) {
-  const transport = url.protocol === "https:" ? https2 : http2;
+  const transport = url.protocol === "https:" ? https2 : import_node_http2.default;
   return new Promise((resolve, reject) => {
     const request2 = transport.request(
       url,
@@ -18310,7 +18334,9 @@ async function writeAfterPauses(write, backoff, options) {
 }
 
 // src/github/token-traffic.ts
+var WRITES_PER_MINUTE = 80;
 var PROGRESS_WRITES_PER_MINUTE = 30;
+var PROGRESS_HEADROOM = 10;
 var MAX_TRAFFIC_INTERVAL_MS = 10 * 6e4;
 var TokenTraffic = class {
   /** The token's count at the run's first answer, and the highest seen since. */
@@ -18347,13 +18373,23 @@ var TokenTraffic = class {
     if (others === 0) return 1;
     return 1 + others / Math.max(1, this.own);
   }
-  /** How far apart this run's progress edits go so all the token's runs stay in their share. */
+  /**
+   * How far apart this run's progress edits go so all the token's runs stay in their share.
+   * Every run also writes about once a minute that no one can put off (its first comment, or
+   * its final report: a crowd's reports go a minute after its first comments), so progress
+   * gets at most what those leave of GitHub's 80: with 50 runs, 20 a minute, not 30 (at 30,
+   * in a full bench on a slow machine, seven final reports were refused and waited a minute).
+   */
   progressIntervalMs(baseMs) {
-    const fair = this.clients() * 6e4 / PROGRESS_WRITES_PER_MINUTE;
+    const clients2 = this.clients();
+    const share = Math.min(
+      PROGRESS_WRITES_PER_MINUTE,
+      WRITES_PER_MINUTE - PROGRESS_HEADROOM - clients2
+    );
+    const fair = share > 0 ? clients2 * 6e4 / share : MAX_TRAFFIC_INTERVAL_MS;
     return Math.max(baseMs, Math.min(MAX_TRAFFIC_INTERVAL_MS, Math.round(fair)));
   }
 };
-var WRITES_PER_MINUTE = 80;
 var WRITES_EVERY_RUN_MAKES = 2;
 function crowdedUntil(traffic, firstWriteAt) {
   if (firstWriteAt === void 0) return 0;

@@ -38,6 +38,25 @@ const undiciOnDemand = {
   },
 }
 
+// Node makes an ES module's view of a built-in by reading every one of its exports, and
+// node:http's WebSocket, CloseEvent and MessageEvent getters load Node's whole bundled undici
+// (15-20 ms of the start-up, for a WebSocket the action never opens). require() hands over the
+// module object and reads nothing, so every import of node:http in the bundle goes through it.
+const httpByRequire = {
+  name: 'http-by-require',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?http$/ }, (args) =>
+      args.namespace === 'http-by-require'
+        ? { path: 'node:http', external: true }
+        : { path: 'node:http', namespace: 'http-by-require' },
+    )
+    build.onLoad({ filter: /.*/, namespace: 'http-by-require' }, () => ({
+      contents: "module.exports = require('node:http')",
+      loader: 'js',
+    }))
+  },
+}
+
 const [flag, outdir] = process.argv.slice(2)
 if (flag === '--toolkit-external') {
   if (!outdir) throw new Error('usage: bundle.mjs --toolkit-external <dir>')
@@ -46,6 +65,7 @@ if (flag === '--toolkit-external') {
     entryPoints: [{ in: 'src/main.ts', out: 'main' }],
     outdir,
     external: ['@actions/core', '@actions/github'],
+    plugins: [httpByRequire],
   })
 } else {
   const entries = [
@@ -57,7 +77,7 @@ if (flag === '--toolkit-external') {
     ...common,
     entryPoints: entries,
     outdir: 'dist',
-    plugins: [undiciOnDemand],
+    plugins: [undiciOnDemand, httpByRequire],
     // The CLI's shebang lives in src/cli/index.ts and esbuild keeps it.
   })
   await build({

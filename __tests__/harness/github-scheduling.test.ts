@@ -47,6 +47,32 @@ describe('Bottleneck under the client', () => {
     expect(order).toEqual(['yield', 'timer', '10 ms', '40 ms'])
   })
 
+  test('a job free to start now starts in a microtask; one with a wait or an expiration keeps its timers', async () => {
+    createGitHub({ token: 'tok-alice', baseUrl: emu.url })
+    expect(quickenBottleneck()).toBe(true)
+    type Light = {
+      schedule<T>(options: object, task: () => Promise<T>): Promise<T>
+    }
+    const Limiter = BottleneckLight as new (options?: object) => Light
+    const order: string[] = []
+    setTimeout(() => order.push('timer'), 0)
+    await new Limiter().schedule({}, async () => order.push('job'))
+    expect(order).toEqual(['job'])
+
+    // minTime: the second job waits its 30 ms on a timer.
+    const spaced = new Limiter({ minTime: 30 })
+    const started: number[] = []
+    await Promise.all(
+      [1, 2].map(() => spaced.schedule({}, async () => started.push(performance.now()))),
+    )
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(25)
+    // An expiration still ends a job that runs too long.
+    await expect(
+      new Limiter().schedule({ expiration: 20 }, () => new Promise((r) => setTimeout(r, 200))),
+    ).rejects.toThrow(/timed out/)
+    expect(order).toEqual(['job', 'timer'])
+  })
+
   test('writes still go one at a time and a quarter second apart; a server error is retried', async () => {
     const github = createGitHub({ token: 'tok-alice', baseUrl: emu.url })
     const pr = emu.state.addPull({ owner: OWNER, repo: REPO, user: 'alice', head: { ref: 'f' } })

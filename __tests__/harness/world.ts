@@ -85,6 +85,8 @@ export interface RunOptions {
   runAttempt?: number
   timeoutMs?: number
   onSpawn?: Parameters<typeof runAction>[0]['onSpawn']
+  /** Another copy of the action (its action.yml and dist/) to run, to compare two builds. */
+  actionPath?: string
 }
 
 export async function createWorld(options: WorldOptions): Promise<World> {
@@ -215,6 +217,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
         runnerTemp,
         timeoutMs: runOptions.timeoutMs,
         onSpawn: runOptions.onSpawn,
+        actionPath: runOptions.actionPath,
         env: {
           ANTHROPIC_BASE_URL: model.url,
           // The CLI retries API errors with backoff; one retry keeps error tests quick.

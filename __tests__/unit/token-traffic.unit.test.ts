@@ -22,8 +22,22 @@ describe('TokenTraffic', () => {
     for (let own = 1; own <= 4; own++) traffic.observe(String(100 + own * 50), true)
     expect(traffic.othersSince()).toBe(196)
     expect(traffic.clients()).toBe(50)
-    // Fifty runs share PROGRESS_WRITES_PER_MINUTE: each edits every 100 s.
-    expect(traffic.progressIntervalMs(20_000)).toBe((50 * 60_000) / PROGRESS_WRITES_PER_MINUTE)
+    // Fifty runs write 50 times a minute that cannot wait (first comments, final reports):
+    // progress gets 80 - 10 - 50 = 20 a minute between them, an edit every 150 s each.
+    expect(traffic.progressIntervalMs(20_000)).toBe(150_000)
+  })
+
+  it('gives progress PROGRESS_WRITES_PER_MINUTE while the runs leave that much, less as they grow, none past 70', () => {
+    const sharing = (clients: number) => {
+      const traffic = new TokenTraffic()
+      traffic.observe('0', true)
+      traffic.observe(String(clients), true) // one own request, clients - 1 others
+      return traffic
+    }
+    expect(sharing(40).progressIntervalMs(20_000)).toBe((40 * 60_000) / PROGRESS_WRITES_PER_MINUTE)
+    expect(sharing(60).progressIntervalMs(20_000)).toBe((60 * 60_000) / 10)
+    expect(sharing(70).progressIntervalMs(20_000)).toBe(MAX_TRAFFIC_INTERVAL_MS)
+    expect(sharing(200).progressIntervalMs(20_000)).toBe(MAX_TRAFFIC_INTERVAL_MS)
   })
 
   it('counts a 304 for no one, and takes the highest count when answers overtake each other', () => {

@@ -14,7 +14,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
-import zlib from 'node:zlib'
 import {
   ProxyLedger,
   type Outcome,
@@ -196,14 +195,17 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too large'
 const MAX_COMPRESSED_BYTES = 32 * 1024 * 1024
 
 type Decode = (data: Buffer) => Buffer
+// Loaded only for a gateway that compresses anyway (the proxy asks for plain bytes): node:zlib
+// costs its share of every run's start-up otherwise.
+const zlib = () => process.getBuiltinModule('node:zlib')
 /** Decoders that also read a truncated answer (a stream the API broke off). */
 const DECODERS: Record<string, Decode> = {
-  gzip: (data) => zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  'x-gzip': (data) => zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  deflate: (data) => zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+  gzip: (data) => zlib().gunzipSync(data, { finishFlush: zlib().constants.Z_SYNC_FLUSH }),
+  'x-gzip': (data) => zlib().gunzipSync(data, { finishFlush: zlib().constants.Z_SYNC_FLUSH }),
+  deflate: (data) => zlib().inflateSync(data, { finishFlush: zlib().constants.Z_SYNC_FLUSH }),
   br: (data) =>
-    zlib.brotliDecompressSync(data, {
-      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+    zlib().brotliDecompressSync(data, {
+      finishFlush: zlib().constants.BROTLI_OPERATION_FLUSH,
     }),
 }
 

@@ -100,7 +100,9 @@ async function collect(
   options: RunOptions,
   encoding: 'utf8' | 'buffer',
 ) {
-  const child = spawn(command, args, { ...options, buffer: true, stdin: 'pipe', encoding })
+  // No input: /dev/null, as good an end of input as an empty pipe, without the pipe to make.
+  const stdin = options.input === undefined ? 'ignore' : 'pipe'
+  const child = spawn(command, args, { ...options, buffer: true, stdin, encoding })
   const timer =
     options.timeoutMs === undefined
       ? undefined
@@ -114,7 +116,7 @@ async function collect(
   })
   // A child that exits before reading its input closes the pipe; that is its business.
   child.stdin?.on('error', () => undefined)
-  child.stdin?.end(options.input ?? '')
+  if (options.input !== undefined) child.stdin?.end(options.input)
   const result = await child
   clearTimeout(timer)
   options.signal?.removeEventListener('abort', abort)
