@@ -343,7 +343,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs3 = __require("fs");
-    function checkPathExt(path21, options) {
+    function checkPathExt(path22, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -354,25 +354,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path21.substr(-p.length).toLowerCase() === p) {
+        if (p && path22.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat3, path21, options) {
+    function checkStat(stat3, path22, options) {
       if (!stat3.isSymbolicLink() && !stat3.isFile()) {
         return false;
       }
-      return checkPathExt(path21, options);
+      return checkPathExt(path22, options);
     }
-    function isexe(path21, options, cb) {
-      fs3.stat(path21, function(er, stat3) {
-        cb(er, er ? false : checkStat(stat3, path21, options));
+    function isexe(path22, options, cb) {
+      fs3.stat(path22, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, path22, options));
       });
     }
-    function sync(path21, options) {
-      return checkStat(fs3.statSync(path21), path21, options);
+    function sync(path22, options) {
+      return checkStat(fs3.statSync(path22), path22, options);
     }
   }
 });
@@ -383,13 +383,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs3 = __require("fs");
-    function isexe(path21, options, cb) {
-      fs3.stat(path21, function(er, stat3) {
+    function isexe(path22, options, cb) {
+      fs3.stat(path22, function(er, stat3) {
         cb(er, er ? false : checkStat(stat3, options));
       });
     }
-    function sync(path21, options) {
-      return checkStat(fs3.statSync(path21), options);
+    function sync(path22, options) {
+      return checkStat(fs3.statSync(path22), options);
     }
     function checkStat(stat3, options) {
       return stat3.isFile() && checkMode(stat3, options);
@@ -422,7 +422,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path21, options, cb) {
+    function isexe(path22, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -432,7 +432,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path21, options || {}, function(er, is) {
+          isexe(path22, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -441,7 +441,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path21, options || {}, function(er, is) {
+      core(path22, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -451,9 +451,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path21, options) {
+    function sync(path22, options) {
       try {
-        return core.sync(path21, options || {});
+        return core.sync(path22, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -469,7 +469,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -507,7 +507,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path21.join(pathPart, cmd);
+        const pCmd = path22.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -534,7 +534,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path21.join(pathPart, cmd);
+        const pCmd = path22.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -582,7 +582,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var which2 = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -600,7 +600,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which2.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path21.delimiter : void 0
+          pathExt: withoutPathExt ? path22.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -609,7 +609,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path21.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path22.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -663,8 +663,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path21, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path21.split("/").pop();
+      const [path22, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path22.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -699,7 +699,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -724,7 +724,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path21.normalize(parsed.command);
+        parsed.command = path22.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -7982,13 +7982,13 @@ var logOutputSync = ({ serializedResult, fdNumber, state, verboseInfo, encoding,
   }
 };
 var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
-  for (const { path: path21, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
-    const pathString = typeof path21 === "string" ? path21 : path21.toString();
+  for (const { path: path22, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
+    const pathString = typeof path22 === "string" ? path22 : path22.toString();
     if (append || outputFiles.has(pathString)) {
-      appendFileSync2(path21, serializedResult);
+      appendFileSync2(path22, serializedResult);
     } else {
       outputFiles.add(pathString);
-      writeFileSync(path21, serializedResult);
+      writeFileSync(path22, serializedResult);
     }
   }
 };
@@ -11571,14 +11571,14 @@ function checkTarget(method, target) {
   if (raw.includes("%")) return refuse("the request target has percent-encoding");
   if (raw.includes("#")) return refuse("the request target has a fragment");
   const question = raw.indexOf("?");
-  const path21 = question < 0 ? raw : raw.slice(0, question);
+  const path22 = question < 0 ? raw : raw.slice(0, question);
   const query = question < 0 ? void 0 : raw.slice(question + 1);
-  if (path21.includes("//")) return refuse("the request path has an empty segment (//)");
-  if (path21.split("/").some((segment) => segment === "." || segment === "..")) {
+  if (path22.includes("//")) return refuse("the request path has an empty segment (//)");
+  if (path22.split("/").some((segment) => segment === "." || segment === "..")) {
     return refuse("the request path has a dot segment (. or ..)");
   }
-  const endpoint3 = Object.hasOwn(PATHS, path21) ? PATHS[path21] : void 0;
-  if (!endpoint3) return refuse(`${ALLOWED}, not ${method ?? "?"} ${path21}`);
+  const endpoint3 = Object.hasOwn(PATHS, path22) ? PATHS[path22] : void 0;
+  if (!endpoint3) return refuse(`${ALLOWED}, not ${method ?? "?"} ${path22}`);
   if (!QUERIES.has(query)) return refuse(`the query "?${query}" is not one Claude Code sends`);
   if (method !== "POST") return refuse(`${ALLOWED}, not ${method ?? "?"}`);
   return { endpoint: endpoint3 };
@@ -12962,16 +12962,16 @@ var AgentHost = class _AgentHost {
 
 // src/git/workspace.ts
 import {
-  closeSync as closeSync2,
+  closeSync as closeSync3,
   lstatSync as lstatSync2,
-  openSync as openSync2,
-  readFileSync as readFileSync4,
-  renameSync,
-  rmSync,
-  writeFileSync as writeFileSync5
+  openSync as openSync3,
+  readFileSync as readFileSync5,
+  renameSync as renameSync2,
+  rmSync as rmSync2,
+  writeFileSync as writeFileSync6
 } from "node:fs";
 import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/git/config-lines.ts
 var HEADER = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/;
@@ -13018,13 +13018,93 @@ function withoutKeys(text2, keys) {
   return kept.join("\n");
 }
 
+// src/git/pack-handover.ts
+import {
+  closeSync as closeSync2,
+  constants as constants8,
+  existsSync as existsSync2,
+  mkdirSync as mkdirSync4,
+  openSync as openSync2,
+  readdirSync as readdirSync3,
+  readFileSync as readFileSync4,
+  renameSync,
+  rmSync,
+  writeFileSync as writeFileSync4
+} from "node:fs";
+import { copyFile as copyFile3, rename as rename2 } from "node:fs/promises";
+import path14 from "node:path";
+var OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+function readOrNothing(file2) {
+  try {
+    return readFileSync4(file2, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function looseRef(gitDir, ref) {
+  if (!ref.startsWith("refs/") || ref.split("/").some((part) => part === ".." || part === ""))
+    return void 0;
+  const id = readOrNothing(path14.join(gitDir, ref))?.trim();
+  return id && OBJECT_ID.test(id) ? id : void 0;
+}
+function packFiles(gitDir) {
+  const objects = readdirSync3(path14.join(gitDir, "objects"));
+  if (objects.some((name) => name !== "pack" && name !== "info")) return void 0;
+  const files = new Set(readdirSync3(path14.join(gitDir, "objects", "pack")));
+  const packs = [...files].filter((name) => /^pack-[0-9a-f]+\.pack$/.test(name)).map((name) => name.slice(0, -".pack".length));
+  if (!packs.every((pack) => files.has(`${pack}.idx`))) return void 0;
+  return packs.flatMap(
+    (pack) => [".pack", ".rev", ".idx"].map((ext) => `${pack}${ext}`).filter((name) => files.has(name))
+  );
+}
+var shallowIds = (text2) => (text2 ?? "").split("\n").filter((line) => OBJECT_ID.test(line));
+async function copyPackFile(from, to) {
+  if (existsSync2(to)) return;
+  if (!to.endsWith(".idx")) return copyFile3(from, to, constants8.COPYFILE_FICLONE);
+  const partial = `${to}.async-pr-${process.pid}`;
+  await copyFile3(from, partial, constants8.COPYFILE_FICLONE);
+  await rename2(partial, to);
+}
+function addShallowRoots(commonDir, roots) {
+  const file2 = path14.join(commonDir, "shallow");
+  const lock = `${file2}.lock`;
+  const fd = openSync2(lock, "wx", 420);
+  try {
+    const all = [.../* @__PURE__ */ new Set([...shallowIds(readOrNothing(file2)), ...roots])];
+    writeFileSync4(fd, `${all.join("\n")}
+`);
+    closeSync2(fd);
+    renameSync(lock, file2);
+  } catch (error2) {
+    closeSync2(fd);
+    rmSync(lock, { force: true });
+    throw error2;
+  }
+}
+async function handOverPack(publishDir, target, commonDir, workspaceShallow, refs) {
+  const ids = refs.map(([ref]) => looseRef(publishDir, ref));
+  const files = packFiles(publishDir);
+  const roots = shallowIds(readOrNothing(path14.join(publishDir, "shallow")));
+  if (ids.some((id) => id === void 0) || !files || files.length === 0) return false;
+  if (roots.length > 0 && !workspaceShallow) return false;
+  const into = path14.join(commonDir, "objects", "pack");
+  mkdirSync4(into, { recursive: true });
+  for (const name of files)
+    await copyPackFile(path14.join(publishDir, "objects", "pack", name), path14.join(into, name));
+  if (roots.length > 0) addShallowRoots(commonDir, roots);
+  const input2 = refs.map(([, localRef], i2) => `update ${localRef} ${ids[i2]}
+`).join("");
+  await target.run(["update-ref", "--stdin"], { input: input2 });
+  return true;
+}
+
 // src/git/publish.ts
-import { mkdirSync as mkdirSync5 } from "node:fs";
-import path15 from "node:path";
+import { mkdirSync as mkdirSync6 } from "node:fs";
+import path16 from "node:path";
 
 // src/git/git.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import path14 from "node:path";
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import path15 from "node:path";
 var GitError = class extends Error {
   constructor(message, args, result) {
     super(message);
@@ -13067,11 +13147,11 @@ function transportConfig(transport) {
   }
 }
 function prepareGitHome(scratchDir) {
-  const home = path14.join(scratchDir, "git-home");
-  const hooksPath = path14.join(home, "no-hooks");
-  mkdirSync4(hooksPath, { recursive: true, mode: 448 });
-  const globalConfig = path14.join(home, "gitconfig");
-  writeFileSync4(
+  const home = path15.join(scratchDir, "git-home");
+  const hooksPath = path15.join(home, "no-hooks");
+  mkdirSync5(hooksPath, { recursive: true, mode: 448 });
+  const globalConfig = path15.join(home, "gitconfig");
+  writeFileSync5(
     globalConfig,
     [
       "# async-pr: the only global git config of the action (GIT_CONFIG_GLOBAL).",
@@ -13202,8 +13282,8 @@ var PublishRepo = class _PublishRepo {
     this.stopping.abort();
   }
   static async create(scratch, home, remote) {
-    const dir = path15.join(scratch, "publish.git");
-    mkdirSync5(dir, { recursive: true, mode: 448 });
+    const dir = path16.join(scratch, "publish.git");
+    mkdirSync6(dir, { recursive: true, mode: 448 });
     const git = createGit({ cwd: dir, gitDir: dir }, home);
     await git.run(["init", "--quiet", "--bare", "--template=", dir]);
     return new _PublishRepo(dir, git, remote);
@@ -13416,8 +13496,8 @@ var WorkspaceError = class extends Error {
 async function removePersistedCredentials(git, commonDir) {
   commonDir ??= await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const configs = [
-    path16.join(commonDir, "config"),
-    ...await submoduleConfigs(path16.join(commonDir, "modules"))
+    path17.join(commonDir, "config"),
+    ...await submoduleConfigs(path17.join(commonDir, "modules"))
   ];
   const removed = [];
   for (const file2 of configs) removed.push(...await removeFromConfig(git, file2));
@@ -13428,10 +13508,10 @@ async function submoduleConfigs(dir) {
   const found = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const child = path16.join(dir, entry.name);
-    if (await stat2(path16.join(child, "config")).catch(() => void 0))
-      found.push(path16.join(child, "config"));
-    found.push(...await submoduleConfigs(path16.join(child, "modules")));
+    const child = path17.join(dir, entry.name);
+    if (await stat2(path17.join(child, "config")).catch(() => void 0))
+      found.push(path17.join(child, "config"));
+    found.push(...await submoduleConfigs(path17.join(child, "modules")));
   }
   return found;
 }
@@ -13441,7 +13521,7 @@ async function removeFromConfig(git, file2) {
   const includes = [];
   for (const { key, value } of listed.entries) {
     const isHeader = /^http\..*extraheader$/i.test(key);
-    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path16.basename(value)) || await fileMentionsExtraheader(value));
+    const isCredentialInclude = /^includeif\..*\.path$/i.test(key) && (CHECKOUT_CREDENTIALS_FILE.test(path17.basename(value)) || await fileMentionsExtraheader(value));
     if (isHeader || isCredentialInclude) doomed.add(key);
     if (isCredentialInclude) includes.push(value);
   }
@@ -13476,7 +13556,7 @@ async function rewriteWithout(git, file2, before, doomed) {
   const after = await listConfig(git, file2);
   const expected = before.filter((entry) => !doomed.has(entry.key));
   const same = after.ok && after.entries.length === expected.length && after.entries.every((entry, i2) => entry.record === expected[i2]?.record);
-  if (!same) writeFileSync5(file2, original, "latin1");
+  if (!same) writeFileSync6(file2, original, "latin1");
   return same;
 }
 function dropLines(file2, doomed) {
@@ -13485,19 +13565,19 @@ function dropLines(file2, doomed) {
   try {
     const info2 = lstatSync2(file2);
     if (!info2.isFile()) return void 0;
-    fd = openSync2(lock, "wx", info2.mode & 511);
-    const original = readFileSync4(file2, "latin1");
+    fd = openSync3(lock, "wx", info2.mode & 511);
+    const original = readFileSync5(file2, "latin1");
     const edited = withoutKeys(original, doomed);
     if (edited === void 0) throw new Error("beyond the text edit");
-    writeFileSync5(fd, edited, "latin1");
-    closeSync2(fd);
+    writeFileSync6(fd, edited, "latin1");
+    closeSync3(fd);
     fd = void 0;
-    renameSync(lock, file2);
+    renameSync2(lock, file2);
     return original;
   } catch {
     if (fd !== void 0) {
-      closeSync2(fd);
-      rmSync(lock, { force: true });
+      closeSync3(fd);
+      rmSync2(lock, { force: true });
     }
     return void 0;
   }
@@ -13571,12 +13651,14 @@ async function fetchHead(publish, target, shallow, arrived) {
 function trackingRef(target) {
   return `refs/remotes/origin/${target.headRef}`;
 }
-async function giveBranch(git, publish, target) {
+async function giveBranch(git, publish, target, repo) {
   const tip = upstreamRef(target.headRef);
-  await publish.giveTo(git, [
+  const refs = [
     [tip, trackingRef(target)],
     [tip, EVENT_HEAD_REF]
-  ]);
+  ];
+  if (await handOverPack(publish.dir, git, repo.commonDir, repo.shallow, refs)) return;
+  await publish.giveTo(git, refs);
 }
 async function checkoutFetched(git, publish, target, fetched, given, credentialsGone) {
   const tracking = trackingRef(target);
@@ -13602,7 +13684,7 @@ async function checkoutFetched(git, publish, target, fetched, given, credentials
 }
 async function snapshotConfig(git, commonDir) {
   commonDir ??= await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
-  const file2 = path16.join(commonDir, "config");
+  const file2 = path17.join(commonDir, "config");
   const saved = await readFile2(file2);
   return async () => writeFile3(file2, saved);
 }
@@ -13662,7 +13744,7 @@ async function continuationHistory(git, tip, prNumber, runId) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync5, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync3 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -13672,11 +13754,11 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path21 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path21} does not exist${EOL5}`);
+        const path22 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path22} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -17970,7 +18052,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path21) => path21.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path22) => path22.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -18759,8 +18841,8 @@ function ciEventFrom(payload, own) {
       `async-pr acts on completed CI runs; this one was "${event.action}". Use \`types: [completed]\`.`
     );
   }
-  const path21 = event.workflow?.path ?? run2.path;
-  if (own.path !== void 0 && path21 === own.path || own.path === void 0 && own.name === name) {
+  const path22 = event.workflow?.path ?? run2.path;
+  if (own.path !== void 0 && path22 === own.path || own.path === void 0 && own.name === name) {
     return skip(
       "own_workflow",
       `"${name}" is the workflow that runs async-pr; async-pr never acts on its own runs. Name only your CI workflows under \`workflow_run.workflows\`.`
@@ -21218,14 +21300,14 @@ function text(value, limit) {
 function finding(value) {
   if (typeof value !== "object" || value === null) return void 0;
   const raw = value;
-  const path21 = text(raw.path, MAX_PATH);
+  const path22 = text(raw.path, MAX_PATH);
   const what = text(raw.what, MAX_TEXT);
   const why = text(raw.why, MAX_TEXT);
   const severity = raw.severity;
-  if (path21 === void 0 || !what || why === void 0) return void 0;
+  if (path22 === void 0 || !what || why === void 0) return void 0;
   if (!SEVERITIES.includes(severity)) return void 0;
   const line = typeof raw.line === "number" && Number.isInteger(raw.line) && raw.line > 0 ? raw.line : void 0;
-  const clean = path21.replace(/^\.\//, "");
+  const clean = path22.replace(/^\.\//, "");
   const outside = clean.startsWith("/") || clean.split("/").includes("..");
   return {
     path: outside ? "" : clean,
@@ -21425,29 +21507,29 @@ async function runToReady(ctx, previousResult2, lastSession) {
 }
 
 // src/run/start.ts
-import { mkdirSync as mkdirSync6, mkdtempSync, rmSync as rmSync2 } from "node:fs";
+import { mkdirSync as mkdirSync7, mkdtempSync, rmSync as rmSync3 } from "node:fs";
 import { mkdir as mkdir4, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/agent/locate.ts
-import { access as access2, constants as constants8 } from "node:fs/promises";
-import path17 from "node:path";
+import { access as access2, constants as constants9 } from "node:fs/promises";
+import path18 from "node:path";
 var ClaudeNotFoundError = class extends Error {
   name = "ClaudeNotFoundError";
 };
 async function isExecutable(file2) {
   try {
-    await access2(file2, constants8.X_OK);
+    await access2(file2, constants9.X_OK);
     return true;
   } catch {
     return false;
   }
 }
 async function findOnPath(name, searchPath) {
-  for (const dir of (searchPath ?? "").split(path17.delimiter)) {
+  for (const dir of (searchPath ?? "").split(path18.delimiter)) {
     if (!dir) continue;
-    const candidate = path17.join(dir, name);
+    const candidate = path18.join(dir, name);
     if (await isExecutable(candidate)) return candidate;
   }
   return void 0;
@@ -21479,8 +21561,8 @@ async function locateClaude(options) {
   }
   const onPath = await findOnPath("claude", options.searchPath);
   if (onPath) return onPath;
-  const prefix = path17.join(options.toolCache, "async-pr", "claude-code", options.version);
-  const cached = path17.join(prefix, "node_modules", ".bin", "claude");
+  const prefix = path18.join(options.toolCache, "async-pr", "claude-code", options.version);
+  const cached = path18.join(prefix, "node_modules", ".bin", "claude");
   if (await isExecutable(cached)) return cached;
   const env = {
     ...npmEnv(),
@@ -21571,7 +21653,7 @@ function authEnv(serverUrl, token) {
 }
 
 // src/settings.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 
 // src/github/endpoints.ts
 var EndpointError = class extends Error {
@@ -21778,7 +21860,7 @@ function eventPayload(env, context3) {
     env.GITHUB_EVENT_PATH,
     "Run async-pr inside GitHub Actions."
   );
-  if (!existsSync3(eventPath)) {
+  if (!existsSync4(eventPath)) {
     throw new SettingsError(
       `GITHUB_EVENT_PATH names ${eventPath}, which does not exist. Run async-pr inside GitHub Actions.`
     );
@@ -22074,10 +22156,10 @@ function renderVerification(outcome) {
   }
   return lines;
 }
-function findingLink(task, serverUrl, commitSha, line, path21, at) {
-  if (!path21 || !commitSha) return line;
+function findingLink(task, serverUrl, commitSha, line, path22, at) {
+  if (!path22 || !commitSha) return line;
   const url = linkUrl(
-    `${serverUrl}/${urlPath(task.owner)}/${urlPath(task.repo)}/blob/${commitSha}/${path21.split("/").map(urlPath).join("/")}${at ? `#L${at}` : ""}`
+    `${serverUrl}/${urlPath(task.owner)}/${urlPath(task.repo)}/blob/${commitSha}/${path22.split("/").map(urlPath).join("/")}${at ? `#L${at}` : ""}`
   );
   return `${line} ([view](${url}))`;
 }
@@ -22928,10 +23010,10 @@ async function fetchAhead(dirs, pr, arrived) {
   return fetchHead(publish, head, (await workspaceRepo).shallow, arrived);
 }
 async function makeRunDirs(settings, task) {
-  const scratch = mkdtempSync(path18.join(tmpdir2(), "async-pr-"));
+  const scratch = mkdtempSync(path19.join(tmpdir2(), "async-pr-"));
   try {
-    const actionDir = path18.join(scratch, "action");
-    mkdirSync6(actionDir, { mode: 448 });
+    const actionDir = path19.join(scratch, "action");
+    mkdirSync7(actionDir, { mode: 448 });
     const gitHome = prepareGitHome(actionDir);
     const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome));
     workspaceRepo.catch(() => void 0);
@@ -23033,7 +23115,7 @@ async function begin(settings, runnerEnv, cancelled, early) {
     warn: warning
   });
   const { scratch, actionDir, gitHome, publish, workspaceRepo } = await (early.dirs ?? makeRunDirs(settings, task));
-  const executionDir = path18.join(settings.runnerTemp, "async-pr");
+  const executionDir = path19.join(settings.runnerTemp, "async-pr");
   await mkdir4(executionDir, { recursive: true });
   const sandbox = new SandboxAhead(settings.isolateAgent);
   const run2 = {
@@ -23048,7 +23130,7 @@ async function begin(settings, runnerEnv, cancelled, early) {
     secretForms: knownSecrets,
     scratch,
     actionDir,
-    executionFile: path18.join(
+    executionFile: path19.join(
       executionDir,
       `execution-${task.prNumber}-${settings.runId}-${settings.runAttempt}.jsonl`
     ),
@@ -23062,7 +23144,7 @@ async function begin(settings, runnerEnv, cancelled, early) {
     cleanup: async () => {
       await sandbox.dispose().catch((error2) => warning(error2.message));
       try {
-        rmSync2(scratch, { recursive: true, force: true });
+        rmSync3(scratch, { recursive: true, force: true });
       } catch {
       }
     }
@@ -23204,7 +23286,7 @@ async function pushWork(plan) {
 // src/git/deliver.ts
 async function deliver(branch, options) {
   const kept = {
-    heldBack: [...branch.heldBack].map(([path21, why]) => ({ path: path21, why })),
+    heldBack: [...branch.heldBack].map(([path22, why]) => ({ path: path22, why })),
     excluded: [...branch.excluded.values()],
     nestedRepos: [...branch.nestedRepos]
   };
@@ -23464,11 +23546,11 @@ async function publishReview(run2, record, delivery) {
 }
 
 // src/stages/prepare.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/git/branch.ts
-import { copyFile as copyFile3 } from "node:fs/promises";
-import path19 from "node:path";
+import { copyFile as copyFile4 } from "node:fs/promises";
+import path20 from "node:path";
 var USES_DEPTH = 5;
 async function readBlobs(git, specs) {
   const found = /* @__PURE__ */ new Map();
@@ -23509,9 +23591,9 @@ async function workflowCode(git, commit2) {
       if (!blob) continue;
       const text2 = blob.toString("utf8");
       files.push({ path: file2, text: text2 });
-      const name = path19.posix.basename(file2);
+      const name = path20.posix.basename(file2);
       if (name === "action.yml" || name === "action.yaml") {
-        entryPoints.push(...actionEntryPoints(path19.posix.dirname(file2), text2));
+        entryPoints.push(...actionEntryPoints(path20.posix.dirname(file2), text2));
       }
       for (const dir of localUses(text2)) {
         for (const metadata of ["action.yml", "action.yaml"]) {
@@ -23568,8 +23650,8 @@ var TaskBranch = class _TaskBranch {
    * the private snapshot index (its stat data spares hashing unchanged files).
    */
   static async start(options) {
-    const indexFile = path19.join(options.scratch, "snapshot.index");
-    await copyFile3(options.workspaceIndex, indexFile);
+    const indexFile = path20.join(options.scratch, "snapshot.index");
+    await copyFile4(options.workspaceIndex, indexFile);
     const git = options.publish.git.with({
       workTree: options.workTree,
       indexFile,
@@ -23632,8 +23714,8 @@ var TaskBranch = class _TaskBranch {
   async checkpointSpec(message, sinceKey) {
     await this.catchUp();
     const protectedPaths = await this.protectedPaths;
-    const indexFile = path19.join(path19.dirname(this.indexFile), "checkpoint.index");
-    await copyFile3(this.indexFile, indexFile);
+    const indexFile = path20.join(path20.dirname(this.indexFile), "checkpoint.index");
+    await copyFile4(this.indexFile, indexFile);
     const snapshot = await takeSnapshot({
       git: this.snapshotGit.with({ indexFile }),
       workTree: this.workTree,
@@ -23806,7 +23888,9 @@ async function prepareWorkspace(run2) {
     removing.catch(() => void 0);
     const headFetch = run2.headAhead ?? startHeadFetch((arrived) => fetchHead(publish, head, repo.shallow, arrived));
     const tip = upstreamRef(task.headRef);
-    const given = headFetch.arrived.then((ok) => ok ? giveBranch(git, publish, head) : void 0);
+    const given = headFetch.arrived.then(
+      (ok) => ok ? giveBranch(git, publish, head, repo) : void 0
+    );
     given.catch(() => void 0);
     const delivering = headFetch.arrived.then(
       (ok) => ok ? taskDeliveredBy(publish.git, tip, task.prNumber) : void 0
@@ -23896,7 +23980,7 @@ async function prepareWorkspace(run2) {
     };
     const branch = await TaskBranch.start({
       publish,
-      workspaceIndex: path20.join(repo.commonDir, "index"),
+      workspaceIndex: path21.join(repo.commonDir, "index"),
       scratch: run2.actionDir,
       workTree: settings.workspace,
       branch: task.headRef,

@@ -14,6 +14,7 @@ import {
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { withoutKeys } from './config-lines.js'
+import { handOverPack } from './pack-handover.js'
 import type { Git } from './git.js'
 import { EVENT_HEAD_REF, upstreamRef, type FetchedBranch, type PublishRepo } from './publish.js'
 import { CONTINUATION_TRAILER, RECOVERED_TRAILER, RUN_TRAILER, TASK_TRAILER } from './trailers.js'
@@ -292,21 +293,25 @@ function trackingRef(target: HeadCheckout): string {
 
 /**
  * The branch's history, from the publish repository into the workspace, as soon
- * as it arrived there (HeadFetch.arrived): a local fetch, with no credential in
- * sight (file:// only: a persisted http header is never sent), so it need not
- * wait for the credentials to go. Most often the event's commit is the tip, so
+ * as it arrived there (HeadFetch.arrived): its pack (pack-handover.ts), or a local
+ * fetch, with no credential in sight either way (file:// only: a persisted http
+ * header is never sent), so it need not wait for the credentials to go. Most often the event's commit is the tip, so
  * the tip is also given as the event's head; checkoutFetched corrects that when not.
  */
 export async function giveBranch(
   git: Git,
   publish: PublishRepo,
   target: HeadCheckout,
+  repo: WorkspaceRepo,
 ): Promise<void> {
   const tip = upstreamRef(target.headRef)
-  await publish.giveTo(git, [
+  const refs: Array<[string, string]> = [
     [tip, trackingRef(target)],
     [tip, EVENT_HEAD_REF],
-  ])
+  ]
+  // Its one pack and one update-ref most often; the local fetch where that cannot be done.
+  if (await handOverPack(publish.dir, git, repo.commonDir, repo.shallow, refs)) return
+  await publish.giveTo(git, refs)
 }
 
 /**

@@ -78,7 +78,9 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
     // Once the branch is in the publish repository, the workspace takes it and its recent
     // history is read there, while the fetched refs are still being read.
     const tip = upstreamRef(task.headRef)
-    const given = headFetch.arrived.then((ok) => (ok ? giveBranch(git, publish, head) : undefined))
+    const given = headFetch.arrived.then((ok) =>
+      ok ? giveBranch(git, publish, head, repo) : undefined,
+    )
     given.catch(() => undefined)
     const delivering = headFetch.arrived.then((ok) =>
       ok ? taskDeliveredBy(publish.git, tip, task.prNumber) : undefined,
