@@ -12798,7 +12798,11 @@ var AgentHost = class _AgentHost {
     if (!result || result.exitCode !== 0 || result.stdout.length > maxBytes) return void 0;
     return result.stdout;
   }
-  static async open(options) {
+  /**
+   * The part of the host that does not wait for the checkout (its directories, its git, the
+   * CLI staged), made while the workspace is prepared; open() makes it when not given it.
+   */
+  static async groundwork(options) {
     const { settings, scratch } = options;
     const home = path13.join(scratch, "home");
     const configDir = _AgentHost.configDirOf(scratch);
@@ -12818,6 +12822,11 @@ var AgentHost = class _AgentHost {
       { runnerTemp: settings.runnerTemp, workspace: options.workspace },
       options.log
     );
+    return { home, configDir, tmpDir, agentGitBin: agentGit.binDir, binary };
+  }
+  static async open(options) {
+    const { settings } = options;
+    const { home, configDir, tmpDir, agentGitBin, binary } = await (options.groundwork ?? _AgentHost.groundwork(options));
     const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken);
     let proxy;
     let sandbox;
@@ -12839,7 +12848,7 @@ var AgentHost = class _AgentHost {
       await sandbox.prepare(
         options.workspace,
         [home, configDir, tmpDir],
-        [binary, path13.join(agentGit.binDir, "git")],
+        [binary, path13.join(agentGitBin, "git")],
         [settings.runnerTemp]
       );
       const env = agentEnv({
@@ -12847,7 +12856,7 @@ var AgentHost = class _AgentHost {
         configDir,
         tmpDir,
         runnerEnv: options.runnerEnv,
-        pathPrefix: agentGit.binDir,
+        pathPrefix: agentGitBin,
         model: proxy && {
           baseUrl: proxy.url,
           dummyKey: proxy.dummyKey,
@@ -12963,12 +12972,14 @@ var AgentHost = class _AgentHost {
 // src/git/workspace.ts
 import {
   closeSync as closeSync3,
+  existsSync as existsSync3,
   lstatSync as lstatSync2,
   openSync as openSync3,
   readFileSync as readFileSync5,
   renameSync as renameSync2,
   rmSync as rmSync2,
-  writeFileSync as writeFileSync6
+  statSync as statSync4,
+  writeFileSync as writeFileSync7
 } from "node:fs";
 import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import path17 from "node:path";
@@ -13099,7 +13110,7 @@ async function handOverPack(publishDir, target, commonDir, workspaceShallow, ref
 }
 
 // src/git/publish.ts
-import { mkdirSync as mkdirSync6 } from "node:fs";
+import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import path16 from "node:path";
 
 // src/git/git.ts
@@ -13281,12 +13292,23 @@ var PublishRepo = class _PublishRepo {
   stop() {
     this.stopping.abort();
   }
-  static async create(scratch, home, remote) {
+  /**
+   * A new, empty bare repository, written as `git init --bare --template=` writes one (a
+   * format-0 repository: HEAD, config, objects/, refs/), without a git process on the way to
+   * the fetch, the longest way to the agent's start. Its refs are files: pack-handover.ts
+   * reads them so.
+   */
+  static create(scratch, home, remote) {
     const dir = path16.join(scratch, "publish.git");
     mkdirSync6(dir, { recursive: true, mode: 448 });
-    const git = createGit({ cwd: dir, gitDir: dir }, home);
-    await git.run(["init", "--quiet", "--bare", "--template=", dir]);
-    return new _PublishRepo(dir, git, remote);
+    for (const sub of ["objects/info", "objects/pack", "refs/heads", "refs/tags"])
+      mkdirSync6(path16.join(dir, sub), { recursive: true });
+    writeFileSync6(path16.join(dir, "HEAD"), "ref: refs/heads/main\n");
+    writeFileSync6(
+      path16.join(dir, "config"),
+      "[core]\n	repositoryformatversion = 0\n	filemode = true\n	bare = true\n"
+    );
+    return new _PublishRepo(dir, createGit({ cwd: dir, gitDir: dir }, home), remote);
   }
   authed(args, allowFailure = true) {
     return this.git.run(args, {
@@ -13556,7 +13578,7 @@ async function rewriteWithout(git, file2, before, doomed) {
   const after = await listConfig(git, file2);
   const expected = before.filter((entry) => !doomed.has(entry.key));
   const same = after.ok && after.entries.length === expected.length && after.entries.every((entry, i2) => entry.record === expected[i2]?.record);
-  if (!same) writeFileSync6(file2, original, "latin1");
+  if (!same) writeFileSync7(file2, original, "latin1");
   return same;
 }
 function dropLines(file2, doomed) {
@@ -13569,7 +13591,7 @@ function dropLines(file2, doomed) {
     const original = readFileSync5(file2, "latin1");
     const edited = withoutKeys(original, doomed);
     if (edited === void 0) throw new Error("beyond the text edit");
-    writeFileSync6(fd, edited, "latin1");
+    writeFileSync7(fd, edited, "latin1");
     closeSync3(fd);
     fd = void 0;
     renameSync2(lock, file2);
@@ -13588,6 +13610,14 @@ async function fileMentionsExtraheader(file2) {
     return /extraheader/i.test(await readFile2(file2, "utf8"));
   } catch {
     return false;
+  }
+}
+function shallowCheckout(workspace) {
+  try {
+    if (!statSync4(path17.join(workspace, ".git")).isDirectory()) return void 0;
+    return existsSync3(path17.join(workspace, ".git", "shallow"));
+  } catch {
+    return void 0;
   }
 }
 async function readWorkspaceRepo(git) {
@@ -13744,7 +13774,7 @@ async function continuationHistory(git, tip, prNumber, runId) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync6, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -13754,7 +13784,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path22 = process.env.GITHUB_EVENT_PATH;
@@ -21653,7 +21683,7 @@ function authEnv(serverUrl, token) {
 }
 
 // src/settings.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 
 // src/github/endpoints.ts
 var EndpointError = class extends Error {
@@ -21860,7 +21890,7 @@ function eventPayload(env, context3) {
     env.GITHUB_EVENT_PATH,
     "Run async-pr inside GitHub Actions."
   );
-  if (!existsSync4(eventPath)) {
+  if (!existsSync5(eventPath)) {
     throw new SettingsError(
       `GITHUB_EVENT_PATH names ${eventPath}, which does not exist. Run async-pr inside GitHub Actions.`
     );
@@ -23005,24 +23035,27 @@ var Timings = class {
 
 // src/run/start.ts
 async function fetchAhead(dirs, pr, arrived) {
-  const { publish, workspaceRepo } = await dirs;
+  const { publish, workspaceRepo, workspace } = await dirs;
   const head = { headRef: pr.headRef, headSha: pr.headSha, prNumber: pr.prNumber };
-  return fetchHead(publish, head, (await workspaceRepo).shallow, arrived);
+  const shallow = shallowCheckout(workspace) ?? (await workspaceRepo).shallow;
+  return fetchHead(publish, head, shallow, arrived);
 }
 async function makeRunDirs(settings, task) {
   const scratch = mkdtempSync(path19.join(tmpdir2(), "async-pr-"));
+  let workspaceRepo;
   try {
     const actionDir = path19.join(scratch, "action");
     mkdirSync7(actionDir, { mode: 448 });
     const gitHome = prepareGitHome(actionDir);
-    const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome));
+    workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome));
     workspaceRepo.catch(() => void 0);
-    const publish = await PublishRepo.create(actionDir, gitHome, {
+    const publish = PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken)
-    }).finally(() => workspaceRepo.catch(() => void 0));
-    return { scratch, actionDir, gitHome, publish, workspaceRepo };
+    });
+    return { scratch, actionDir, gitHome, publish, workspaceRepo, workspace: settings.workspace };
   } catch (error2) {
+    await workspaceRepo?.catch(() => void 0);
     await rm5(scratch, { recursive: true, force: true }).catch(() => void 0);
     throw error2;
   }
@@ -23607,7 +23640,7 @@ async function workflowCode(git, commit2) {
   return protectedPathsFrom(files, entryPoints);
 }
 var TaskBranch = class _TaskBranch {
-  constructor(publish, snapshotGit, indexFile, workTree, branch, base, policy) {
+  constructor(publish, snapshotGit, indexFile, workTree, branch, base, policy, protectedPaths) {
     this.publish = publish;
     this.snapshotGit = snapshotGit;
     this.indexFile = indexFile;
@@ -23616,7 +23649,7 @@ var TaskBranch = class _TaskBranch {
     this.base = base;
     this.policy = policy;
     this.head = base;
-    this.protectedPaths = workflowCode(publish.git, base);
+    this.protectedPaths = protectedPaths ?? workflowCode(publish.git, base);
     this.protectedPaths.catch(() => void 0);
   }
   publish;
@@ -23664,7 +23697,8 @@ var TaskBranch = class _TaskBranch {
       options.workTree,
       options.branch,
       options.base,
-      options.policy
+      options.policy,
+      options.protectedPaths
     );
   }
   /** What the working tree holds now that the last commit does not. */
@@ -23904,6 +23938,8 @@ async function prepareWorkspace(run2) {
       if (fromRunId) return { invalidDispatch: errorMessage(error2) };
       throw error2;
     }
+    const workflowsAtHead = workflowCode(publish.git, task.headSha);
+    workflowsAtHead.catch(() => void 0);
     const credentialsGone = removing.catch(() => void 0);
     const checkedOut = checkoutFetched(git, publish, head, fetched, given, credentialsGone).then(
       () => void 0,
@@ -23989,7 +24025,8 @@ async function prepareWorkspace(run2) {
         maxFileBytes: settings.maxFileBytes,
         allowWorkflowChanges: settings.allowWorkflowChanges,
         knownSecretForms: run2.secretForms
-      }
+      },
+      protectedPaths: base === task.headSha ? workflowsAtHead : void 0
     });
     return { ...prepared, branch };
   });
@@ -24406,14 +24443,26 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
   const started2 = await startRun(settings, runnerEnv, cancelled);
   if (started2.kind === "skipped") return started2;
   const { run: run2 } = started2;
+  const groundwork = Promise.all([run2.claude, run2.workspaceRepo]).then(
+    ([binary, repo]) => AgentHost.groundwork({
+      settings: run2.settings,
+      binary,
+      workspace: run2.git.cwd,
+      gitDir: repo.gitDir,
+      scratch: run2.scratch,
+      log: warning
+    })
+  );
+  groundwork.catch(() => void 0);
   let outcome;
   try {
     const prepared = await prepare(run2);
     if (prepared.kind === "skipped") {
+      await Promise.allSettled([groundwork]);
       await run2.cleanup();
       return prepared;
     }
-    outcome = await work(run2, prepared);
+    outcome = await work(run2, prepared, groundwork);
   } catch (error2) {
     outcome = {
       conclusion: "failure",
@@ -24432,7 +24481,7 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
     await run2.cleanup();
   }
 }
-async function work(run2, prepared) {
+async function work(run2, prepared, groundwork) {
   const { branch } = prepared;
   const binary = await run2.claude;
   run2.timings.mark("Claude Code ready");
@@ -24447,7 +24496,8 @@ async function work(run2, prepared) {
     gitDir: prepared.repo.gitDir,
     scratch: run2.scratch,
     log: warning,
-    sandbox: run2.sandbox
+    sandbox: run2.sandbox,
+    groundwork
   });
   info(
     `Agent isolation: ${host.isolation === "user" ? "a separate user for this run" : "none"}`

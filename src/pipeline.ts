@@ -4,7 +4,7 @@
 // side effects live in the modules they call (git/, github/, agent/).
 
 import * as core from '@actions/core'
-import { AgentHost } from './agent/host.js'
+import { AgentHost, type HostGroundwork } from './agent/host.js'
 import { Transcript } from './agent/transcript.js'
 import { snapshotConfig } from './git/workspace.js'
 import { StatusComment, STATUS_MARKER, type PostedComment } from './github/status-comment.js'
@@ -48,14 +48,27 @@ export async function runPipeline(
   const started = await startRun(settings, runnerEnv, cancelled) // trust, task, status comment
   if (started.kind === 'skipped') return started
   const { run } = started
+  // What the agent's host needs that the checkout does not, made while the workspace is.
+  const groundwork = Promise.all([run.claude, run.workspaceRepo]).then(([binary, repo]) =>
+    AgentHost.groundwork({
+      settings: run.settings,
+      binary,
+      workspace: run.git.cwd,
+      gitDir: repo.gitDir,
+      scratch: run.scratch,
+      log: core.warning,
+    }),
+  )
+  groundwork.catch(() => undefined) // open() reports it; claude and the repository fail first
   let outcome: Outcome
   try {
     const prepared = await prepare(run) // checkout ∥ first comment, recovery of a lost run's work
     if (prepared.kind === 'skipped') {
+      await Promise.allSettled([groundwork]) // its files are in the scratch directory
       await run.cleanup()
       return prepared
     }
-    outcome = await work(run, prepared)
+    outcome = await work(run, prepared, groundwork)
   } catch (error) {
     outcome = {
       conclusion: 'failure',
@@ -76,7 +89,11 @@ export async function runPipeline(
   }
 }
 
-async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
+async function work(
+  run: RunContext,
+  prepared: Prepared,
+  groundwork: Promise<HostGroundwork>,
+): Promise<Outcome> {
   const { branch } = prepared
   const binary = await run.claude
   run.timings.mark('Claude Code ready')
@@ -93,6 +110,7 @@ async function work(run: RunContext, prepared: Prepared): Promise<Outcome> {
     scratch: run.scratch,
     log: core.warning,
     sandbox: run.sandbox,
+    groundwork,
   })
   core.info(
     `Agent isolation: ${host.isolation === 'user' ? 'a separate user for this run' : 'none'}`,

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGit, prepareGitHome } from '../../src/git/git.js'
-import { removePersistedCredentials } from '../../src/git/workspace.js'
+import { removePersistedCredentials, shallowCheckout } from '../../src/git/workspace.js'
 import { processesStarted } from '../../src/util/process.js'
 
 describe('removePersistedCredentials', () => {
@@ -88,5 +88,35 @@ describe('removePersistedCredentials', () => {
     expect(again).toEqual(['http.https://github.com/.extraheader'])
     expect(list()).toEqual(kept)
     expect(existsSync(`${config}.lock`)).toBe(false)
+  })
+})
+
+describe('shallowCheckout', () => {
+  it('tells what git tells of a checkout whose .git is a directory, and nothing of anything else', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'shallow-'))
+    const origin = path.join(root, 'origin')
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    }
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', args, { cwd, env }).toString().trim()
+    git(root, 'init', '-q', origin)
+    for (const n of [1, 2]) git(origin, 'commit', '-q', '--allow-empty', '-m', `c${n}`)
+    git(root, 'clone', '-q', '--depth=1', `file://${origin}`, path.join(root, 'shallow'))
+    git(root, 'clone', '-q', `file://${origin}`, path.join(root, 'full'))
+    git(path.join(root, 'full'), 'worktree', 'add', '-q', path.join(root, 'linked'))
+    for (const name of ['shallow', 'full']) {
+      const dir = path.join(root, name)
+      expect(shallowCheckout(dir)).toBe(git(dir, 'rev-parse', '--is-shallow-repository') === 'true')
+    }
+    expect(shallowCheckout(path.join(root, 'shallow'))).toBe(true)
+    // A linked worktree's .git is a file; a directory without one is no checkout.
+    expect(shallowCheckout(path.join(root, 'linked'))).toBeUndefined()
+    mkdirSync(path.join(root, 'plain'))
+    expect(shallowCheckout(path.join(root, 'plain'))).toBeUndefined()
   })
 })

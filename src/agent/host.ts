@@ -41,6 +41,22 @@ export interface HostOptions {
   log: (line: string) => void
   /** The sandbox being made ahead of time; otherwise it is made here. */
   sandbox?: SandboxAhead
+  /** Made ahead of time (AgentHost.groundwork); otherwise made here. */
+  groundwork?: Promise<HostGroundwork>
+}
+
+export type GroundworkOptions = Pick<
+  HostOptions,
+  'settings' | 'binary' | 'workspace' | 'gitDir' | 'scratch' | 'log'
+>
+
+/** What AgentHost.groundwork made: the agent's directories, its git's directory, the staged CLI. */
+export interface HostGroundwork {
+  home: string
+  configDir: string
+  tmpDir: string
+  agentGitBin: string
+  binary: string
 }
 
 export interface SessionRequest {
@@ -122,7 +138,11 @@ export class AgentHost {
     return result.stdout
   }
 
-  static async open(options: HostOptions): Promise<AgentHost> {
+  /**
+   * The part of the host that does not wait for the checkout (its directories, its git, the
+   * CLI staged), made while the workspace is prepared; open() makes it when not given it.
+   */
+  static async groundwork(options: GroundworkOptions): Promise<HostGroundwork> {
     const { settings, scratch } = options
     const home = path.join(scratch, 'home')
     const configDir = AgentHost.configDirOf(scratch)
@@ -143,6 +163,13 @@ export class AgentHost {
       { runnerTemp: settings.runnerTemp, workspace: options.workspace },
       options.log,
     )
+    return { home, configDir, tmpDir, agentGitBin: agentGit.binDir, binary }
+  }
+
+  static async open(options: HostOptions): Promise<AgentHost> {
+    const { settings } = options
+    const { home, configDir, tmpDir, agentGitBin, binary } = await (options.groundwork ??
+      AgentHost.groundwork(options))
     const usesProxy = Boolean(settings.anthropicApiKey || settings.oauthToken)
     let proxy: ModelProxy | undefined
     let sandbox: Sandbox | undefined
@@ -166,7 +193,7 @@ export class AgentHost {
       await sandbox.prepare(
         options.workspace,
         [home, configDir, tmpDir],
-        [binary, path.join(agentGit.binDir, 'git')],
+        [binary, path.join(agentGitBin, 'git')],
         [settings.runnerTemp],
       )
       const env = agentEnv({
@@ -174,7 +201,7 @@ export class AgentHost {
         configDir,
         tmpDir,
         runnerEnv: options.runnerEnv,
-        pathPrefix: agentGit.binDir,
+        pathPrefix: agentGitBin,
         model: proxy && {
           baseUrl: proxy.url,
           dummyKey: proxy.dummyKey,

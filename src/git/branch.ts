@@ -116,9 +116,10 @@ export class TaskBranch {
     /** The branch tip the run started from. */
     readonly base: string,
     private readonly policy: BranchPolicy,
+    protectedPaths?: Promise<ProtectedPaths>,
   ) {
     this.head = base
-    this.protectedPaths = workflowCode(publish.git, base)
+    this.protectedPaths = protectedPaths ?? workflowCode(publish.git, base)
     // Held for snapshot(), which reports a failure; not unhandled until then.
     this.protectedPaths.catch(() => undefined)
   }
@@ -136,6 +137,8 @@ export class TaskBranch {
     branch: string
     base: string
     policy: BranchPolicy
+    /** workflowCode(publish.git, base), when it was started before (while the checkout ran). */
+    protectedPaths?: Promise<ProtectedPaths>
   }): Promise<TaskBranch> {
     const indexFile = path.join(options.scratch, 'snapshot.index')
     await copyFile(options.workspaceIndex, indexFile)
@@ -152,6 +155,7 @@ export class TaskBranch {
       options.branch,
       options.base,
       options.policy,
+      options.protectedPaths,
     )
   }
 

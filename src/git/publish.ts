@@ -7,7 +7,7 @@
 // as commits written here from the snapshot (commit.ts), never by reading the
 // workspace's .git.
 
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createGit, type Git, type GitHome } from './git.js'
 
@@ -71,13 +71,23 @@ export class PublishRepo {
     this.stopping.abort()
   }
 
-  static async create(scratch: string, home: GitHome, remote: PublishRemote): Promise<PublishRepo> {
+  /**
+   * A new, empty bare repository, written as `git init --bare --template=` writes one (a
+   * format-0 repository: HEAD, config, objects/, refs/), without a git process on the way to
+   * the fetch, the longest way to the agent's start. Its refs are files: pack-handover.ts
+   * reads them so.
+   */
+  static create(scratch: string, home: GitHome, remote: PublishRemote): PublishRepo {
     const dir = path.join(scratch, 'publish.git')
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const git = createGit({ cwd: dir, gitDir: dir }, home)
-    // No template: its sample hooks and files are a score of files never used (hooks are off).
-    await git.run(['init', '--quiet', '--bare', '--template=', dir])
-    return new PublishRepo(dir, git, remote)
+    for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
+      mkdirSync(path.join(dir, sub), { recursive: true })
+    writeFileSync(path.join(dir, 'HEAD'), 'ref: refs/heads/main\n')
+    writeFileSync(
+      path.join(dir, 'config'),
+      '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n',
+    )
+    return new PublishRepo(dir, createGit({ cwd: dir, gitDir: dir }, home), remote)
   }
 
   private authed(args: string[], allowFailure = true) {

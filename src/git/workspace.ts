@@ -4,11 +4,13 @@
 
 import {
   closeSync,
+  existsSync,
   lstatSync,
   openSync,
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
@@ -190,6 +192,21 @@ export interface WorkspaceRepo {
   commonDir: string
   /** The work tree's own git directory, absolute (the agent's git uses it). */
   gitDir: string
+}
+
+/**
+ * Whether the checkout is shallow, as git decides it (a shallow file in its git directory),
+ * read off the disk where the checkout's `.git` is a directory, as actions/checkout leaves
+ * it: the fetch need not wait for readWorkspaceRepo's git process to know its depth.
+ * Undefined otherwise (a worktree, a submodule, no repository): readWorkspaceRepo tells.
+ */
+export function shallowCheckout(workspace: string): boolean | undefined {
+  try {
+    if (!statSync(path.join(workspace, '.git')).isDirectory()) return undefined
+    return existsSync(path.join(workspace, '.git', 'shallow'))
+  } catch {
+    return undefined
+  }
 }
 
 /** One rev-parse for all of WorkspaceRepo; a clear error when the workspace is not a checkout. */

@@ -17,6 +17,7 @@ import { PublishRepo } from '../git/publish.js'
 import {
   fetchHead,
   readWorkspaceRepo,
+  shallowCheckout,
   startHeadFetch,
   type FetchedHead,
   type HeadFetch,
@@ -78,6 +79,8 @@ interface RunDirs {
   gitHome: GitHome
   publish: PublishRepo
   workspaceRepo: Promise<WorkspaceRepo>
+  /** The checkout's directory (GITHUB_WORKSPACE). */
+  workspace: string
 }
 
 /** What a run makes while its trust is checked, kept only if the run starts. */
@@ -96,9 +99,10 @@ async function fetchAhead(
   pr: Task,
   arrived: () => void,
 ): Promise<FetchedHead> {
-  const { publish, workspaceRepo } = await dirs
+  const { publish, workspaceRepo, workspace } = await dirs
   const head = { headRef: pr.headRef, headSha: pr.headSha, prNumber: pr.prNumber }
-  return fetchHead(publish, head, (await workspaceRepo).shallow, arrived)
+  const shallow = shallowCheckout(workspace) ?? (await workspaceRepo).shallow
+  return fetchHead(publish, head, shallow, arrived)
 }
 
 /** The run's scratch directory, outside RUNNER_TEMP, with the action's own closed part inside. */
@@ -106,21 +110,23 @@ async function makeRunDirs(settings: Settings, task: Task): Promise<RunDirs> {
   // Synchronous: the two git processes below start at once, not each after a turn of the event
   // loop spent on the requests going out alongside.
   const scratch = mkdtempSync(path.join(tmpdir(), 'async-pr-'))
+  let workspaceRepo: Promise<WorkspaceRepo> | undefined
   try {
     const actionDir = path.join(scratch, 'action')
     mkdirSync(actionDir, { mode: 0o700 })
     const gitHome = prepareGitHome(actionDir)
-    // Only read, and side by side with the init: whether the checkout is shallow decides the fetch.
-    const workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome))
+    // Only read, side by side with the fetch (shallowCheckout tells the fetch its depth).
+    workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome))
     workspaceRepo.catch(() => undefined)
-    // Settled either way before going on: a failed init removes the scratch this read runs in.
-    const publish = await PublishRepo.create(actionDir, gitHome, {
+    const publish = PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
       auth: authEnv(settings.serverUrl, settings.pushToken),
-    }).finally(() => workspaceRepo.catch(() => undefined))
-    return { scratch, actionDir, gitHome, publish, workspaceRepo }
+    })
+    return { scratch, actionDir, gitHome, publish, workspaceRepo, workspace: settings.workspace }
   } catch (error) {
-    // Self-hosted runners keep /tmp: nothing of a run that never started stays there.
+    // Settled first: the read runs in the scratch directory. Self-hosted runners keep /tmp:
+    // nothing of a run that never started stays there.
+    await workspaceRepo?.catch(() => undefined)
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined)
     throw error
   }

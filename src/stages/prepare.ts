@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core'
 import path from 'node:path'
-import { TaskBranch } from '../git/branch.js'
+import { TaskBranch, workflowCode } from '../git/branch.js'
 import { readSessionMeta, type SessionMeta } from '../agent/session-store.js'
 import { fetchedStoredRef, upstreamRef } from '../git/publish.js'
 import {
@@ -96,6 +96,10 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
       if (fromRunId) return { invalidDispatch: errorMessage(error) }
       throw error
     }
+    // What the repository's CI runs as code at the event's commit (the branch's guard), read
+    // in the publish repository while the workspace checks it out.
+    const workflowsAtHead = workflowCode(publish.git, task.headSha)
+    workflowsAtHead.catch(() => undefined) // TaskBranch reports it, if it is the one used
     const credentialsGone = removing.catch(() => undefined)
     const checkedOut = checkoutFetched(git, publish, head, fetched, given, credentialsGone).then(
       () => undefined,
@@ -189,6 +193,7 @@ async function prepareWorkspace(run: RunContext): Promise<Prepared | InvalidDisp
         allowWorkflowChanges: settings.allowWorkflowChanges,
         knownSecretForms: run.secretForms,
       },
+      protectedPaths: base === task.headSha ? workflowsAtHead : undefined,
     })
     return { ...prepared, branch }
   })
