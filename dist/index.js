@@ -9301,7 +9301,7 @@ var handlePipePromise = async ({
 var getSubprocessPromises = (sourcePromise, destination) => Promise.allSettled([sourcePromise, destination]);
 
 // node_modules/execa/lib/io/contents.js
-import { setImmediate } from "node:timers/promises";
+import { setImmediate as setImmediate2 } from "node:timers/promises";
 
 // node_modules/execa/lib/io/iterate.js
 import { on as on5 } from "node:events";
@@ -9453,7 +9453,7 @@ var logOutputAsync = async ({ stream, onStreamEnd, fdNumber, encoding, allMixed,
   await logLines(linesIterable, stream, fdNumber, verboseInfo);
 };
 var resumeStream = async (stream) => {
-  await setImmediate();
+  await setImmediate2();
   if (stream.readableFlowing === null) {
     stream.resume();
   }
@@ -12978,7 +12978,7 @@ import {
   readFileSync as readFileSync5,
   renameSync as renameSync2,
   rmSync as rmSync2,
-  statSync as statSync4,
+  statSync as statSync5,
   writeFileSync as writeFileSync7
 } from "node:fs";
 import { readdir as readdir4, readFile as readFile2, rm as rm4, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
@@ -13033,6 +13033,7 @@ function withoutKeys(text2, keys) {
 import {
   closeSync as closeSync2,
   constants as constants8,
+  copyFileSync,
   existsSync as existsSync2,
   mkdirSync as mkdirSync4,
   openSync as openSync2,
@@ -13040,9 +13041,10 @@ import {
   readFileSync as readFileSync4,
   renameSync,
   rmSync,
+  statSync as statSync4,
   writeFileSync as writeFileSync4
 } from "node:fs";
-import { copyFile as copyFile3, rename as rename2 } from "node:fs/promises";
+import { copyFile as copyFile3 } from "node:fs/promises";
 import path14 from "node:path";
 var OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 function readOrNothing(file2) {
@@ -13061,7 +13063,12 @@ function looseRef(gitDir, ref) {
 function packFiles(gitDir) {
   const objects = readdirSync3(path14.join(gitDir, "objects"));
   if (objects.some((name) => name !== "pack" && name !== "info")) return void 0;
-  const files = new Set(readdirSync3(path14.join(gitDir, "objects", "pack")));
+  let listed = [];
+  try {
+    listed = readdirSync3(path14.join(gitDir, "objects", "pack"));
+  } catch {
+  }
+  const files = new Set(listed);
   const packs = [...files].filter((name) => /^pack-[0-9a-f]+\.pack$/.test(name)).map((name) => name.slice(0, -".pack".length));
   if (!packs.every((pack) => files.has(`${pack}.idx`))) return void 0;
   return packs.flatMap(
@@ -13069,12 +13076,18 @@ function packFiles(gitDir) {
   );
 }
 var shallowIds = (text2) => (text2 ?? "").split("\n").filter((line) => OBJECT_ID.test(line));
-async function copyPackFile(from, to) {
+var COPY_AT_ONCE_BYTES = 16 * 1024 * 1024;
+function copyPackFile(from, to) {
   if (existsSync2(to)) return;
-  if (!to.endsWith(".idx")) return copyFile3(from, to, constants8.COPYFILE_FICLONE);
-  const partial = `${to}.async-pr-${process.pid}`;
-  await copyFile3(from, partial, constants8.COPYFILE_FICLONE);
-  await rename2(partial, to);
+  const partial = to.endsWith(".idx") ? `${to}.async-pr-${process.pid}` : to;
+  const done = () => {
+    if (partial !== to) renameSync(partial, to);
+  };
+  if (statSync4(from).size > COPY_AT_ONCE_BYTES)
+    return copyFile3(from, partial, constants8.COPYFILE_FICLONE).then(done);
+  copyFileSync(from, partial, constants8.COPYFILE_FICLONE);
+  done();
+  return void 0;
 }
 function addShallowRoots(commonDir, roots) {
   const file2 = path14.join(commonDir, "shallow");
@@ -13100,8 +13113,13 @@ async function handOverPack(publishDir, target, commonDir, workspaceShallow, ref
   if (roots.length > 0 && !workspaceShallow) return false;
   const into = path14.join(commonDir, "objects", "pack");
   mkdirSync4(into, { recursive: true });
-  for (const name of files)
-    await copyPackFile(path14.join(publishDir, "objects", "pack", name), path14.join(into, name));
+  for (const name of files) {
+    const copying = copyPackFile(
+      path14.join(publishDir, "objects", "pack", name),
+      path14.join(into, name)
+    );
+    if (copying) await copying;
+  }
   if (roots.length > 0) addShallowRoots(commonDir, roots);
   const input2 = refs.map(([, localRef], i2) => `update ${localRef} ${ids[i2]}
 `).join("");
@@ -13293,16 +13311,15 @@ var PublishRepo = class _PublishRepo {
     this.stopping.abort();
   }
   /**
-   * A new, empty bare repository, written as `git init --bare --template=` writes one (a
-   * format-0 repository: HEAD, config, objects/, refs/), without a git process on the way to
+   * A new, empty bare repository, written as `git init --bare --template=` would (a format-0
+   * repository: HEAD, config, objects/, refs/), without a git process on the way to
    * the fetch, the longest way to the agent's start. Its refs are files: pack-handover.ts
    * reads them so.
    */
   static create(scratch, home, remote) {
     const dir = path16.join(scratch, "publish.git");
     mkdirSync6(dir, { recursive: true, mode: 448 });
-    for (const sub of ["objects/info", "objects/pack", "refs/heads", "refs/tags"])
-      mkdirSync6(path16.join(dir, sub), { recursive: true });
+    for (const sub of ["objects", "refs"]) mkdirSync6(path16.join(dir, sub));
     writeFileSync6(path16.join(dir, "HEAD"), "ref: refs/heads/main\n");
     writeFileSync6(
       path16.join(dir, "config"),
@@ -13614,7 +13631,7 @@ async function fileMentionsExtraheader(file2) {
 }
 function shallowCheckout(workspace) {
   try {
-    if (!statSync4(path17.join(workspace, ".git")).isDirectory()) return void 0;
+    if (!statSync5(path17.join(workspace, ".git")).isDirectory()) return void 0;
     return existsSync3(path17.join(workspace, ".git", "shallow"));
   } catch {
     return void 0;
@@ -23047,7 +23064,10 @@ async function makeRunDirs(settings, task) {
     const actionDir = path19.join(scratch, "action");
     mkdirSync7(actionDir, { mode: 448 });
     const gitHome = prepareGitHome(actionDir);
-    workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome));
+    const workspaceGit = createGit({ cwd: settings.workspace }, gitHome);
+    workspaceRepo = new Promise((resolve) => setImmediate(resolve)).then(
+      () => readWorkspaceRepo(workspaceGit)
+    );
     workspaceRepo.catch(() => void 0);
     const publish = PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
@@ -23065,7 +23085,10 @@ async function startRun(settings, runnerEnv, cancelled) {
   const discardEarly = async () => {
     void early.dirs?.then(({ publish }) => publish.stop()).catch(() => void 0);
     await early.head?.head.catch(() => void 0);
-    await early.dirs?.then(({ scratch }) => rm5(scratch, { recursive: true, force: true })).catch(() => void 0);
+    await early.dirs?.then(async ({ scratch, workspaceRepo }) => {
+      await workspaceRepo.catch(() => void 0);
+      await rm5(scratch, { recursive: true, force: true });
+    }).catch(() => void 0);
   };
   try {
     const begun = await begin(settings, runnerEnv, cancelled, early);

@@ -10,6 +10,7 @@
 import {
   closeSync,
   constants,
+  copyFileSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -17,16 +18,17 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
-import { copyFile, rename } from 'node:fs/promises'
+import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
 
-// Synchronous but for the copies: a handful of small file operations, each of which, awaited,
-// would wait its turn behind the git processes starting alongside.
+// Synchronous (but for a large pack's copy): a handful of small file operations, each of
+// which, awaited, would wait its turn behind the git processes starting alongside.
 function readOrNothing(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8')
@@ -50,7 +52,13 @@ function looseRef(gitDir: string, ref: string): string | undefined {
 function packFiles(gitDir: string): string[] | undefined {
   const objects = readdirSync(path.join(gitDir, 'objects'))
   if (objects.some((name) => name !== 'pack' && name !== 'info')) return undefined
-  const files = new Set(readdirSync(path.join(gitDir, 'objects', 'pack')))
+  let listed: string[] = []
+  try {
+    listed = readdirSync(path.join(gitDir, 'objects', 'pack'))
+  } catch {
+    // No pack directory: the fetch brought nothing (the local fetch says what there is).
+  }
+  const files = new Set(listed)
   const packs = [...files]
     .filter((name) => /^pack-[0-9a-f]+\.pack$/.test(name))
     .map((name) => name.slice(0, -'.pack'.length))
@@ -63,18 +71,27 @@ function packFiles(gitDir: string): string[] | undefined {
 const shallowIds = (text: string | undefined) =>
   (text ?? '').split('\n').filter((line) => OBJECT_ID.test(line))
 
+/** Up to this size a pack's file is copied at once; a larger one on the thread pool. */
+const COPY_AT_ONCE_BYTES = 16 * 1024 * 1024
+
 /**
  * One file of a pack into the workspace, a copy of its own (never a hard link: the publish
  * repository shares nothing with the workspace the agent works in), with its mode (git's
  * 0444). The index, by which git finds a pack, under a temporary name renamed into place:
- * git never sees half of it.
+ * git never sees half of it. A small one synchronously: the agent's start waits on it, and
+ * each file operation awaited would wait its turn behind the git processes alongside.
  */
-async function copyPackFile(from: string, to: string): Promise<void> {
+function copyPackFile(from: string, to: string): Promise<void> | undefined {
   if (existsSync(to)) return // a pack's name is its content: that one is this one
-  if (!to.endsWith('.idx')) return copyFile(from, to, constants.COPYFILE_FICLONE)
-  const partial = `${to}.async-pr-${process.pid}`
-  await copyFile(from, partial, constants.COPYFILE_FICLONE)
-  await rename(partial, to)
+  const partial = to.endsWith('.idx') ? `${to}.async-pr-${process.pid}` : to
+  const done = () => {
+    if (partial !== to) renameSync(partial, to)
+  }
+  if (statSync(from).size > COPY_AT_ONCE_BYTES)
+    return copyFile(from, partial, constants.COPYFILE_FICLONE).then(done)
+  copyFileSync(from, partial, constants.COPYFILE_FICLONE)
+  done()
+  return undefined
 }
 
 /** Adds the roots to the workspace's shallow file, under git's own lock. */
@@ -116,8 +133,13 @@ export async function handOverPack(
   const into = path.join(commonDir, 'objects', 'pack')
   mkdirSync(into, { recursive: true })
   // In order: each pack's index after the pack.
-  for (const name of files)
-    await copyPackFile(path.join(publishDir, 'objects', 'pack', name), path.join(into, name))
+  for (const name of files) {
+    const copying = copyPackFile(
+      path.join(publishDir, 'objects', 'pack', name),
+      path.join(into, name),
+    )
+    if (copying) await copying
+  }
   if (roots.length > 0) addShallowRoots(commonDir, roots)
   const input = refs.map(([, localRef], i) => `update ${localRef} ${ids[i]}\n`).join('')
   await target.run(['update-ref', '--stdin'], { input })

@@ -72,16 +72,16 @@ export class PublishRepo {
   }
 
   /**
-   * A new, empty bare repository, written as `git init --bare --template=` writes one (a
-   * format-0 repository: HEAD, config, objects/, refs/), without a git process on the way to
+   * A new, empty bare repository, written as `git init --bare --template=` would (a format-0
+   * repository: HEAD, config, objects/, refs/), without a git process on the way to
    * the fetch, the longest way to the agent's start. Its refs are files: pack-handover.ts
    * reads them so.
    */
   static create(scratch: string, home: GitHome, remote: PublishRemote): PublishRepo {
     const dir = path.join(scratch, 'publish.git')
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    for (const sub of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
-      mkdirSync(path.join(dir, sub), { recursive: true })
+    // What git requires of a repository; it makes the rest (objects/pack...) as it needs it.
+    for (const sub of ['objects', 'refs']) mkdirSync(path.join(dir, sub))
     writeFileSync(path.join(dir, 'HEAD'), 'ref: refs/heads/main\n')
     writeFileSync(
       path.join(dir, 'config'),

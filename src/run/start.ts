@@ -115,8 +115,12 @@ async function makeRunDirs(settings: Settings, task: Task): Promise<RunDirs> {
     const actionDir = path.join(scratch, 'action')
     mkdirSync(actionDir, { mode: 0o700 })
     const gitHome = prepareGitHome(actionDir)
-    // Only read, side by side with the fetch (shallowCheckout tells the fetch its depth).
-    workspaceRepo = readWorkspaceRepo(createGit({ cwd: settings.workspace }, gitHome))
+    // Only read, side by side with the fetch (shallowCheckout tells the fetch its depth), and
+    // a turn of the event loop later: the fetch, the longest way to the agent's start, goes first.
+    const workspaceGit = createGit({ cwd: settings.workspace }, gitHome)
+    workspaceRepo = new Promise((resolve) => setImmediate(resolve)).then(() =>
+      readWorkspaceRepo(workspaceGit),
+    )
     workspaceRepo.catch(() => undefined)
     const publish = PublishRepo.create(actionDir, gitHome, {
       url: remoteUrl(settings.serverUrl, task.owner, task.repo),
@@ -145,7 +149,10 @@ export async function startRun(
     void early.dirs?.then(({ publish }) => publish.stop()).catch(() => undefined)
     await early.head?.head.catch(() => undefined)
     await early.dirs
-      ?.then(({ scratch }) => rm(scratch, { recursive: true, force: true }))
+      ?.then(async ({ scratch, workspaceRepo }) => {
+        await workspaceRepo.catch(() => undefined) // its git's config is in the scratch
+        await rm(scratch, { recursive: true, force: true })
+      })
       .catch(() => undefined)
   }
   try {
