@@ -13732,7 +13732,7 @@ async function checkoutFetched(git, publish, target, fetched, given, credentials
 async function snapshotConfig(git, commonDir) {
   commonDir ??= await git.output(["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   const file2 = path17.join(commonDir, "config");
-  const saved = await readFile2(file2);
+  const saved = readFileSync5(file2);
   return async () => writeFile3(file2, saved);
 }
 async function taskDeliveredBy(git, tip, prNumber) {
@@ -23605,6 +23605,7 @@ async function publishReview(run2, record, delivery) {
 import path21 from "node:path";
 
 // src/git/branch.ts
+import { copyFileSync as copyFileSync2 } from "node:fs";
 import { copyFile as copyFile4 } from "node:fs/promises";
 import path20 from "node:path";
 var USES_DEPTH = 5;
@@ -23707,7 +23708,7 @@ var TaskBranch = class _TaskBranch {
    */
   static async start(options) {
     const indexFile = path20.join(options.scratch, "snapshot.index");
-    await copyFile4(options.workspaceIndex, indexFile);
+    copyFileSync2(options.workspaceIndex, indexFile);
     const git = options.publish.git.with({
       workTree: options.workTree,
       indexFile,

@@ -3,6 +3,7 @@
 // Everything lives in the publish repository; the workspace's own .git is
 // never read after the agent has run (see README.md here).
 
+import { copyFileSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import { subjectOf, writeCommit, type CommitInfo, type CommitSpec } from './commit.js'
@@ -141,7 +142,9 @@ export class TaskBranch {
     protectedPaths?: Promise<ProtectedPaths>
   }): Promise<TaskBranch> {
     const indexFile = path.join(options.scratch, 'snapshot.index')
-    await copyFile(options.workspaceIndex, indexFile)
+    // At once: the agent's start waits on it, and an awaited copy waits its turn behind the
+    // processes starting alongside.
+    copyFileSync(options.workspaceIndex, indexFile)
     const git = options.publish.git.with({
       workTree: options.workTree,
       indexFile,

@@ -380,7 +380,7 @@ export async function checkoutFetched(
 export async function snapshotConfig(git: Git, commonDir?: string): Promise<() => Promise<void>> {
   commonDir ??= await git.output(['rev-parse', '--path-format=absolute', '--git-common-dir'])
   const file = path.join(commonDir, 'config')
-  const saved = await readFile(file)
+  const saved = readFileSync(file) // a small file, on the way to the agent's start
   return async () => writeFile(file, saved)
 }
 
