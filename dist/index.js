@@ -12972,7 +12972,7 @@ var AgentHost = class _AgentHost {
 // src/git/workspace.ts
 import {
   closeSync as closeSync3,
-  existsSync as existsSync3,
+  existsSync as existsSync4,
   lstatSync as lstatSync2,
   openSync as openSync3,
   readFileSync as readFileSync5,
@@ -13044,7 +13044,6 @@ import {
   statSync as statSync4,
   writeFileSync as writeFileSync4
 } from "node:fs";
-import { copyFile as copyFile3 } from "node:fs/promises";
 import path14 from "node:path";
 var OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 function readOrNothing(file2) {
@@ -13076,59 +13075,63 @@ function packFiles(gitDir) {
   );
 }
 var shallowIds = (text2) => (text2 ?? "").split("\n").filter((line) => OBJECT_ID.test(line));
-var COPY_AT_ONCE_BYTES = 16 * 1024 * 1024;
+var MAX_HANDOVER_BYTES = 16 * 1024 * 1024;
+function depthOneCheckout(gitDir, commonDir) {
+  if (path14.resolve(gitDir) !== path14.resolve(commonDir)) return false;
+  const roots = shallowIds(readOrNothing(path14.join(commonDir, "shallow")));
+  const head = readOrNothing(path14.join(gitDir, "HEAD"))?.trim() ?? "";
+  const headId = head.startsWith("ref: ") ? looseRef(gitDir, head.slice(5).trim()) : head;
+  return roots.length === 1 && roots[0] === headId;
+}
 function copyPackFile(from, to) {
   if (existsSync2(to)) return;
-  const partial = to.endsWith(".idx") ? `${to}.async-pr-${process.pid}` : to;
-  const done = () => {
-    if (partial !== to) renameSync(partial, to);
-  };
-  if (statSync4(from).size > COPY_AT_ONCE_BYTES)
-    return copyFile3(from, partial, constants8.COPYFILE_FICLONE).then(done);
-  copyFileSync(from, partial, constants8.COPYFILE_FICLONE);
-  done();
-  return void 0;
+  const partial = `${to}.async-pr-${process.pid}`;
+  try {
+    copyFileSync(from, partial, constants8.COPYFILE_FICLONE);
+    renameSync(partial, to);
+  } finally {
+    rmSync(partial, { force: true });
+  }
 }
 function addShallowRoots(commonDir, roots) {
   const file2 = path14.join(commonDir, "shallow");
   const lock = `${file2}.lock`;
   const fd = openSync2(lock, "wx", 420);
+  let open2 = true;
   try {
     const all = [.../* @__PURE__ */ new Set([...shallowIds(readOrNothing(file2)), ...roots])];
     writeFileSync4(fd, `${all.join("\n")}
 `);
     closeSync2(fd);
+    open2 = false;
     renameSync(lock, file2);
-  } catch (error2) {
-    closeSync2(fd);
+  } finally {
+    if (open2) closeSync2(fd);
     rmSync(lock, { force: true });
-    throw error2;
   }
 }
-async function handOverPack(publishDir, target, commonDir, workspaceShallow, refs) {
+async function handOverPack(publishDir, workspace, refs) {
+  const roots = shallowIds(readOrNothing(path14.join(publishDir, "shallow")));
   const ids = refs.map(([ref]) => looseRef(publishDir, ref));
   const files = packFiles(publishDir);
-  const roots = shallowIds(readOrNothing(path14.join(publishDir, "shallow")));
   if (ids.some((id) => id === void 0) || !files || files.length === 0) return false;
-  if (roots.length > 0 && !workspaceShallow) return false;
-  const into = path14.join(commonDir, "objects", "pack");
+  const packDir = path14.join(publishDir, "objects", "pack");
+  const bytes = files.reduce((sum2, name) => sum2 + statSync4(path14.join(packDir, name)).size, 0);
+  if (bytes > MAX_HANDOVER_BYTES) return false;
+  if (roots.length > 0 && !(workspace.shallow && depthOneCheckout(workspace.gitDir, workspace.commonDir)))
+    return false;
+  const into = path14.join(workspace.commonDir, "objects", "pack");
   mkdirSync4(into, { recursive: true });
-  for (const name of files) {
-    const copying = copyPackFile(
-      path14.join(publishDir, "objects", "pack", name),
-      path14.join(into, name)
-    );
-    if (copying) await copying;
-  }
-  if (roots.length > 0) addShallowRoots(commonDir, roots);
+  for (const name of files) copyPackFile(path14.join(packDir, name), path14.join(into, name));
+  if (roots.length > 0) addShallowRoots(workspace.commonDir, roots);
   const input2 = refs.map(([, localRef], i2) => `update ${localRef} ${ids[i2]}
 `).join("");
-  await target.run(["update-ref", "--stdin"], { input: input2 });
+  await workspace.git.run(["update-ref", "--stdin"], { input: input2 });
   return true;
 }
 
 // src/git/publish.ts
-import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { appendFileSync as appendFileSync3, existsSync as existsSync3, mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import path16 from "node:path";
 
 // src/git/git.ts
@@ -13321,10 +13324,12 @@ var PublishRepo = class _PublishRepo {
     mkdirSync6(dir, { recursive: true, mode: 448 });
     for (const sub of ["objects", "refs"]) mkdirSync6(path16.join(dir, sub));
     writeFileSync6(path16.join(dir, "HEAD"), "ref: refs/heads/main\n");
+    const config = path16.join(dir, "config");
     writeFileSync6(
-      path16.join(dir, "config"),
+      config,
       "[core]\n	repositoryformatversion = 0\n	filemode = true\n	bare = true\n"
     );
+    if (existsSync3(path16.join(dir, "CoNfIg"))) appendFileSync3(config, "	ignorecase = true\n");
     return new _PublishRepo(dir, createGit({ cwd: dir, gitDir: dir }, home), remote);
   }
   authed(args, allowFailure = true) {
@@ -13632,7 +13637,7 @@ async function fileMentionsExtraheader(file2) {
 function shallowCheckout(workspace) {
   try {
     if (!statSync5(path17.join(workspace, ".git")).isDirectory()) return void 0;
-    return existsSync3(path17.join(workspace, ".git", "shallow"));
+    return existsSync4(path17.join(workspace, ".git", "shallow"));
   } catch {
     return void 0;
   }
@@ -13704,7 +13709,8 @@ async function giveBranch(git, publish, target, repo) {
     [tip, trackingRef(target)],
     [tip, EVENT_HEAD_REF]
   ];
-  if (await handOverPack(publish.dir, git, repo.commonDir, repo.shallow, refs)) return;
+  const workspace = { git, gitDir: repo.gitDir, commonDir: repo.commonDir, shallow: repo.shallow };
+  if (await handOverPack(publish.dir, workspace, refs)) return;
   await publish.giveTo(git, refs);
 }
 async function checkoutFetched(git, publish, target, fetched, given, credentialsGone) {
@@ -13791,7 +13797,7 @@ async function continuationHistory(git, tip, prNumber, runId) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync6, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -13801,7 +13807,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path22 = process.env.GITHUB_EVENT_PATH;
@@ -21700,7 +21706,7 @@ function authEnv(serverUrl, token) {
 }
 
 // src/settings.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 
 // src/github/endpoints.ts
 var EndpointError = class extends Error {
@@ -21907,7 +21913,7 @@ function eventPayload(env, context3) {
     env.GITHUB_EVENT_PATH,
     "Run async-pr inside GitHub Actions."
   );
-  if (!existsSync5(eventPath)) {
+  if (!existsSync6(eventPath)) {
     throw new SettingsError(
       `GITHUB_EVENT_PATH names ${eventPath}, which does not exist. Run async-pr inside GitHub Actions.`
     );
@@ -23606,7 +23612,7 @@ import path21 from "node:path";
 
 // src/git/branch.ts
 import { copyFileSync as copyFileSync2 } from "node:fs";
-import { copyFile as copyFile4 } from "node:fs/promises";
+import { copyFile as copyFile3 } from "node:fs/promises";
 import path20 from "node:path";
 var USES_DEPTH = 5;
 async function readBlobs(git, specs) {
@@ -23773,7 +23779,7 @@ var TaskBranch = class _TaskBranch {
     await this.catchUp();
     const protectedPaths = await this.protectedPaths;
     const indexFile = path20.join(path20.dirname(this.indexFile), "checkpoint.index");
-    await copyFile4(this.indexFile, indexFile);
+    await copyFile3(this.indexFile, indexFile);
     const snapshot = await takeSnapshot({
       git: this.snapshotGit.with({ indexFile }),
       workTree: this.workTree,
@@ -24467,26 +24473,16 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
   const started2 = await startRun(settings, runnerEnv, cancelled);
   if (started2.kind === "skipped") return started2;
   const { run: run2 } = started2;
-  const groundwork = Promise.all([run2.claude, run2.workspaceRepo]).then(
-    ([binary, repo]) => AgentHost.groundwork({
-      settings: run2.settings,
-      binary,
-      workspace: run2.git.cwd,
-      gitDir: repo.gitDir,
-      scratch: run2.scratch,
-      log: warning
-    })
-  );
-  groundwork.catch(() => void 0);
+  const groundwork = startGroundwork(run2);
   let outcome;
   try {
     const prepared = await prepare(run2);
     if (prepared.kind === "skipped") {
-      await Promise.allSettled([groundwork]);
+      await groundwork.end();
       await run2.cleanup();
       return prepared;
     }
-    outcome = await work(run2, prepared, groundwork);
+    outcome = await work(run2, prepared, groundwork.ready);
   } catch (error2) {
     outcome = {
       conclusion: "failure",
@@ -24502,8 +24498,33 @@ async function runPipeline(settings, runnerEnv, cancelled = new AbortController(
   try {
     return await reported;
   } finally {
+    await groundwork.end();
     await run2.cleanup();
   }
+}
+function startGroundwork(run2) {
+  let ended = false;
+  let making = false;
+  const ready = Promise.all([run2.claude, run2.workspaceRepo]).then(([binary, repo]) => {
+    if (ended) throw new Error("The run ended before its agent started.");
+    making = true;
+    return AgentHost.groundwork({
+      settings: run2.settings,
+      binary,
+      workspace: run2.git.cwd,
+      gitDir: repo.gitDir,
+      scratch: run2.scratch,
+      log: warning
+    });
+  });
+  ready.catch(() => void 0);
+  return {
+    ready,
+    end: async () => {
+      ended = true;
+      if (making) await Promise.allSettled([ready]);
+    }
+  };
 }
 async function work(run2, prepared, groundwork) {
   const { branch } = prepared;

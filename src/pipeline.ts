@@ -48,27 +48,16 @@ export async function runPipeline(
   const started = await startRun(settings, runnerEnv, cancelled) // trust, task, status comment
   if (started.kind === 'skipped') return started
   const { run } = started
-  // What the agent's host needs that the checkout does not, made while the workspace is.
-  const groundwork = Promise.all([run.claude, run.workspaceRepo]).then(([binary, repo]) =>
-    AgentHost.groundwork({
-      settings: run.settings,
-      binary,
-      workspace: run.git.cwd,
-      gitDir: repo.gitDir,
-      scratch: run.scratch,
-      log: core.warning,
-    }),
-  )
-  groundwork.catch(() => undefined) // open() reports it; claude and the repository fail first
+  const groundwork = startGroundwork(run) // the agent host's part that needs no checkout
   let outcome: Outcome
   try {
     const prepared = await prepare(run) // checkout ∥ first comment, recovery of a lost run's work
     if (prepared.kind === 'skipped') {
-      await Promise.allSettled([groundwork]) // its files are in the scratch directory
+      await groundwork.end()
       await run.cleanup()
       return prepared
     }
-    outcome = await work(run, prepared, groundwork)
+    outcome = await work(run, prepared, groundwork.ready)
   } catch (error) {
     outcome = {
       conclusion: 'failure',
@@ -85,7 +74,41 @@ export async function runPipeline(
     return await reported
   } finally {
     // After the report: the removal is synchronous, and would hold the comment's request back.
+    await groundwork.end() // nothing of it made in the scratch directory once that is gone
     await run.cleanup() // the agent's user removed (begun when its host closed), scratch gone
+  }
+}
+
+/**
+ * AgentHost.groundwork, made while the workspace is prepared, once the CLI and the workspace's
+ * repository are known. `end` makes sure nothing of it is made after (a run that failed or was
+ * skipped before its agent), waiting for what it is making: not for a download of the CLI.
+ */
+function startGroundwork(run: RunContext): {
+  ready: Promise<HostGroundwork>
+  end: () => Promise<void>
+} {
+  let ended = false
+  let making = false
+  const ready = Promise.all([run.claude, run.workspaceRepo]).then(([binary, repo]) => {
+    if (ended) throw new Error('The run ended before its agent started.')
+    making = true
+    return AgentHost.groundwork({
+      settings: run.settings,
+      binary,
+      workspace: run.git.cwd,
+      gitDir: repo.gitDir,
+      scratch: run.scratch,
+      log: core.warning,
+    })
+  })
+  ready.catch(() => undefined) // open() reports it; the CLI and the repository fail first
+  return {
+    ready,
+    end: async () => {
+      ended = true
+      if (making) await Promise.allSettled([ready])
+    },
   }
 }
 

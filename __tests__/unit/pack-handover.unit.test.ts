@@ -4,11 +4,13 @@
 
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createGit, prepareGitHome } from '../../src/git/git.js'
-import { handOverPack } from '../../src/git/pack-handover.js'
+import { handOverPack, MAX_HANDOVER_BYTES } from '../../src/git/pack-handover.js'
+import { PublishRepo } from '../../src/git/publish.js'
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: 't',
@@ -37,8 +39,9 @@ function repositories(options: { commits: number; depth?: number; workspaceDepth
   git(origin, 'add', 'other.txt')
   git(origin, 'commit', '-q', '-m', 'Elsewhere')
   const url = `file://${origin}`
-  const publish = path.join(root, 'publish.git')
-  git(root, 'init', '-q', '--bare', '--template=', publish)
+  // The action's own publish repository, as it makes it.
+  const home = prepareGitHome(path.join(root, 'home'))
+  const publish = PublishRepo.create(root, home, { url, auth: {} }).dir
   git(
     publish,
     '-c',
@@ -59,7 +62,13 @@ function repositories(options: { commits: number; depth?: number; workspaceDepth
     url,
     workspace,
   )
-  const target = createGit({ cwd: workspace }, prepareGitHome(path.join(root, 'home')))
+  const gitDir = path.join(workspace, '.git')
+  const target = {
+    git: createGit({ cwd: workspace }, home),
+    gitDir,
+    commonDir: gitDir,
+    shallow: options.workspaceDepth !== undefined,
+  }
   const refs: Array<[string, string]> = [
     ['refs/upstream/task', 'refs/remotes/origin/task'],
     ['refs/upstream/task', 'refs/async-pr/event-head'],
@@ -81,13 +90,7 @@ const shallowOf = (workspace: string) => {
 describe('handOverPack', () => {
   it('gives a shallow workspace the branch and the shallow roots a local fetch --update-shallow would', async () => {
     const byPack = repositories({ commits: 60, depth: 50, workspaceDepth: 1 })
-    const ok = await handOverPack(
-      byPack.publish,
-      byPack.target,
-      path.join(byPack.workspace, '.git'),
-      true,
-      byPack.refs,
-    )
+    const ok = await handOverPack(byPack.publish, byPack.target, byPack.refs)
     expect(ok).toBe(true)
     const tip = git(byPack.publish, 'rev-parse', 'refs/upstream/task')
     expect(git(byPack.workspace, 'rev-parse', 'refs/remotes/origin/task')).toBe(tip)
@@ -129,11 +132,12 @@ describe('handOverPack', () => {
 
   it('gives a complete workspace a complete branch, and leaves its history whole', async () => {
     const r = repositories({ commits: 5 })
-    expect(
-      await handOverPack(r.publish, r.target, path.join(r.workspace, '.git'), false, r.refs),
-    ).toBe(true)
+    expect(await handOverPack(r.publish, r.target, r.refs)).toBe(true)
     expect(shallowOf(r.workspace)).toEqual([])
-    expect(git(r.workspace, 'rev-list', '--count', 'refs/remotes/origin/task')).toBe('5')
+    // (A complete clone had origin/task already: the event's ref is the handover's own.)
+    const tip = git(r.publish, 'rev-parse', 'refs/upstream/task')
+    expect(git(r.workspace, 'rev-parse', 'refs/async-pr/event-head')).toBe(tip)
+    expect(git(r.workspace, 'rev-list', '--count', 'refs/async-pr/event-head')).toBe('5')
     expect(git(r.workspace, 'rev-list', '--count', 'HEAD')).toBe('6')
   })
 
@@ -150,9 +154,7 @@ describe('handOverPack', () => {
       const r = repositories({ commits: 3, depth: 50, workspaceDepth: 1 })
       change(r)
       const before = readdirSync(path.join(r.workspace, '.git', 'objects', 'pack')).sort()
-      expect(
-        await handOverPack(r.publish, r.target, path.join(r.workspace, '.git'), true, r.refs),
-      ).toBe(false)
+      expect(await handOverPack(r.publish, r.target, r.refs)).toBe(false)
       expect(readdirSync(path.join(r.workspace, '.git', 'objects', 'pack')).sort()).toEqual(before)
       expect(() =>
         git(r.workspace, 'rev-parse', '--verify', '-q', 'refs/remotes/origin/task'),
@@ -162,9 +164,38 @@ describe('handOverPack', () => {
 
   it('leaves a shallow branch for a complete workspace to the local fetch', async () => {
     const r = repositories({ commits: 60, depth: 50 })
-    expect(
-      await handOverPack(r.publish, r.target, path.join(r.workspace, '.git'), false, r.refs),
-    ).toBe(false)
+    expect(await handOverPack(r.publish, r.target, r.refs)).toBe(false)
     expect(shallowOf(r.workspace)).toEqual([])
+  })
+
+  it('leaves a shallow branch for a checkout deeper than one commit to the local fetch, whose history it would cut short', async () => {
+    // fetch-depth: 100 holds the branch's commits beyond the publish repository's root.
+    const r = repositories({ commits: 120, depth: 50, workspaceDepth: 100 })
+    const before = shallowOf(r.workspace)
+    expect(await handOverPack(r.publish, r.target, r.refs)).toBe(false)
+    expect(shallowOf(r.workspace)).toEqual(before)
+    expect(git(r.workspace, 'rev-list', '--count', 'HEAD')).toBe('100')
+  })
+
+  it('leaves packs larger than MAX_HANDOVER_BYTES to the local fetch', async () => {
+    const r = repositories({ commits: 1 })
+    // Bytes that do not compress, in one more commit of the branch, fetched again.
+    writeFileSync(path.join(r.origin, 'big.bin'), randomBytes(MAX_HANDOVER_BYTES + 1024))
+    git(r.origin, 'checkout', '-q', 'task')
+    git(r.origin, 'add', 'big.bin')
+    git(r.origin, 'commit', '-q', '-m', 'Big')
+    git(
+      r.publish,
+      '-c',
+      'fetch.unpackLimit=1',
+      'fetch',
+      '-q',
+      `file://${r.origin}`,
+      '+refs/heads/task:refs/upstream/task',
+    )
+    expect(await handOverPack(r.publish, r.target, r.refs)).toBe(false)
+    expect(() =>
+      git(r.workspace, 'rev-parse', '--verify', '-q', 'refs/async-pr/event-head'),
+    ).toThrow()
   })
 })

@@ -1,11 +1,13 @@
 // The branch from the publish repository into the workspace without a local fetch. The
 // publish repository is new and ours: its one fetch left one pack (fetch.unpackLimit = 1),
 // checked by git as it came in, and loose refs (the files backend of `git init`). Copying
-// that pack and, for a shallow history, its shallow roots, then one update-ref, gives the
-// workspace what the local fetch would (fetch --update-shallow adds the same roots), with
-// one process where the fetch took four (fetch, upload-pack, pack-objects, index-pack) on
-// the way to the agent's start. Anything else (a packed or reftable ref, loose objects, a
-// shallow publish repository for a workspace that is not) is left to the local fetch.
+// that pack and, for a shallow history, its shallow roots, then one update-ref, gives a
+// depth-1 checkout (actions/checkout's default) what the local fetch would (fetch
+// --update-shallow adds the same roots), with one process where the fetch took four (fetch,
+// upload-pack, pack-objects, index-pack) on the way to the agent's start. Anything else is
+// left to the local fetch, which sends only what the workspace lacks and adds only the roots
+// it needs: a packed ref, loose objects, more than MAX_HANDOVER_BYTES of packs (a complete
+// history, most often), a shallow branch for a complete or deeper shallow checkout.
 
 import {
   closeSync,
@@ -21,14 +23,13 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Git } from './git.js'
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
 
-// Synchronous (but for a large pack's copy): a handful of small file operations, each of
-// which, awaited, would wait its turn behind the git processes starting alongside.
+// Synchronous: a handful of small file operations, each of which, awaited, would wait its
+// turn behind the git processes starting alongside.
 function readOrNothing(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8')
@@ -71,27 +72,44 @@ function packFiles(gitDir: string): string[] | undefined {
 const shallowIds = (text: string | undefined) =>
   (text ?? '').split('\n').filter((line) => OBJECT_ID.test(line))
 
-/** Up to this size a pack's file is copied at once; a larger one on the thread pool. */
-const COPY_AT_ONCE_BYTES = 16 * 1024 * 1024
+/**
+ * The packs a handover copies at most, in all: a larger one (a complete history, most often,
+ * that a complete checkout already holds) goes by the local fetch, which sends only what the
+ * workspace lacks.
+ */
+export const MAX_HANDOVER_BYTES = 16 * 1024 * 1024
 
 /**
- * One file of a pack into the workspace, a copy of its own (never a hard link: the publish
- * repository shares nothing with the workspace the agent works in), with its mode (git's
- * 0444). The index, by which git finds a pack, under a temporary name renamed into place:
- * git never sees half of it. A small one synchronously: the agent's start waits on it, and
- * each file operation awaited would wait its turn behind the git processes alongside.
+ * Whether the workspace's history is actions/checkout's default: its only shallow root is
+ * its HEAD (a depth-1 checkout), so it holds no commit of the branch's history that a root
+ * of the publish repository could cut short. Deeper shallow checkouts go by the local fetch,
+ * which adds only the roots the workspace needs.
  */
-function copyPackFile(from: string, to: string): Promise<void> | undefined {
-  if (existsSync(to)) return // a pack's name is its content: that one is this one
-  const partial = to.endsWith('.idx') ? `${to}.async-pr-${process.pid}` : to
-  const done = () => {
-    if (partial !== to) renameSync(partial, to)
+function depthOneCheckout(gitDir: string, commonDir: string): boolean {
+  if (path.resolve(gitDir) !== path.resolve(commonDir)) return false
+  const roots = shallowIds(readOrNothing(path.join(commonDir, 'shallow')))
+  const head = readOrNothing(path.join(gitDir, 'HEAD'))?.trim() ?? ''
+  const headId = head.startsWith('ref: ') ? looseRef(gitDir, head.slice(5).trim()) : head
+  return roots.length === 1 && roots[0] === headId
+}
+
+/**
+ * One file of a pack into the workspace: a copy of its own (never a hard link: the publish
+ * repository shares nothing with the workspace the agent works in), with its mode (git's
+ * 0444), under a temporary name renamed into place, so git never sees half a file, nor a
+ * later run half of one this run's cancellation cut short. Synchronously (the packs are
+ * small): the agent's start waits on it, and each file operation awaited would wait its turn
+ * behind the git processes starting alongside.
+ */
+function copyPackFile(from: string, to: string): void {
+  if (existsSync(to)) return // a whole one (renamed into place): its name is its content
+  const partial = `${to}.async-pr-${process.pid}`
+  try {
+    copyFileSync(from, partial, constants.COPYFILE_FICLONE)
+    renameSync(partial, to)
+  } finally {
+    rmSync(partial, { force: true })
   }
-  if (statSync(from).size > COPY_AT_ONCE_BYTES)
-    return copyFile(from, partial, constants.COPYFILE_FICLONE).then(done)
-  copyFileSync(from, partial, constants.COPYFILE_FICLONE)
-  done()
-  return undefined
 }
 
 /** Adds the roots to the workspace's shallow file, under git's own lock. */
@@ -99,49 +117,59 @@ function addShallowRoots(commonDir: string, roots: string[]): void {
   const file = path.join(commonDir, 'shallow')
   const lock = `${file}.lock`
   const fd = openSync(lock, 'wx', 0o644)
+  let open = true
   try {
     const all = [...new Set([...shallowIds(readOrNothing(file)), ...roots])]
     writeFileSync(fd, `${all.join('\n')}\n`)
     closeSync(fd)
+    open = false
     renameSync(lock, file)
-  } catch (error) {
-    closeSync(fd)
-    rmSync(lock, { force: true })
-    throw error
+  } finally {
+    if (open) closeSync(fd)
+    rmSync(lock, { force: true }) // gone already once renamed
   }
 }
 
+/** The workspace a handover gives to: its git, its directories, and whether it is shallow. */
+export interface HandoverTarget {
+  git: Git
+  gitDir: string
+  commonDir: string
+  shallow: boolean
+}
+
 /**
- * Gives the workspace (`target`, whose common git directory is `commonDir`) each of
- * `refs` ([ref here, ref there]) of the publish repository at `publishDir`, by its pack.
- * False, with the workspace untouched, when this repository is not as its one fetch
- * leaves it: the local fetch does it then.
+ * Gives the workspace each of `refs` ([ref here, ref there]) of the publish repository at
+ * `publishDir`, by its pack. False, with the workspace untouched, when either is not as this
+ * expects (the publish repository as its one fetch leaves it, a small pack, and for a shallow
+ * branch a depth-1 checkout): the local fetch does it then.
  */
 export async function handOverPack(
   publishDir: string,
-  target: Git,
-  commonDir: string,
-  workspaceShallow: boolean,
+  workspace: HandoverTarget,
   refs: Array<[ref: string, localRef: string]>,
 ): Promise<boolean> {
+  // The roots before the packs: a fetch landing between the two reads could then only give
+  // a shorter history, never one with missing parents.
+  const roots = shallowIds(readOrNothing(path.join(publishDir, 'shallow')))
   const ids = refs.map(([ref]) => looseRef(publishDir, ref))
   const files = packFiles(publishDir)
-  const roots = shallowIds(readOrNothing(path.join(publishDir, 'shallow')))
   if (ids.some((id) => id === undefined) || !files || files.length === 0) return false
-  // A shallow history into a complete one would cut it short: the local fetch decides then.
-  if (roots.length > 0 && !workspaceShallow) return false
-  const into = path.join(commonDir, 'objects', 'pack')
+  const packDir = path.join(publishDir, 'objects', 'pack')
+  const bytes = files.reduce((sum, name) => sum + statSync(path.join(packDir, name)).size, 0)
+  if (bytes > MAX_HANDOVER_BYTES) return false
+  // A shallow branch into a complete history, or into a deeper shallow one, would cut it short.
+  if (
+    roots.length > 0 &&
+    !(workspace.shallow && depthOneCheckout(workspace.gitDir, workspace.commonDir))
+  )
+    return false
+  const into = path.join(workspace.commonDir, 'objects', 'pack')
   mkdirSync(into, { recursive: true })
   // In order: each pack's index after the pack.
-  for (const name of files) {
-    const copying = copyPackFile(
-      path.join(publishDir, 'objects', 'pack', name),
-      path.join(into, name),
-    )
-    if (copying) await copying
-  }
-  if (roots.length > 0) addShallowRoots(commonDir, roots)
+  for (const name of files) copyPackFile(path.join(packDir, name), path.join(into, name))
+  if (roots.length > 0) addShallowRoots(workspace.commonDir, roots)
   const input = refs.map(([, localRef], i) => `update ${localRef} ${ids[i]}\n`).join('')
-  await target.run(['update-ref', '--stdin'], { input })
+  await workspace.git.run(['update-ref', '--stdin'], { input })
   return true
 }

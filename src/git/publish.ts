@@ -7,7 +7,7 @@
 // as commits written here from the snapshot (commit.ts), never by reading the
 // workspace's .git.
 
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createGit, type Git, type GitHome } from './git.js'
 
@@ -83,10 +83,14 @@ export class PublishRepo {
     // What git requires of a repository; it makes the rest (objects/pack...) as it needs it.
     for (const sub of ['objects', 'refs']) mkdirSync(path.join(dir, sub))
     writeFileSync(path.join(dir, 'HEAD'), 'ref: refs/heads/main\n')
+    const config = path.join(dir, 'config')
     writeFileSync(
-      path.join(dir, 'config'),
+      config,
       '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n',
     )
+    // git init's probe: on a case-insensitive file system (macOS's, by default) git must know,
+    // or a file renamed by case would be committed twice by the snapshot, which uses this config.
+    if (existsSync(path.join(dir, 'CoNfIg'))) appendFileSync(config, '\tignorecase = true\n')
     return new PublishRepo(dir, createGit({ cwd: dir, gitDir: dir }, home), remote)
   }
 

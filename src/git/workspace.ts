@@ -327,7 +327,8 @@ export async function giveBranch(
     [tip, EVENT_HEAD_REF],
   ]
   // Its one pack and one update-ref most often; the local fetch where that cannot be done.
-  if (await handOverPack(publish.dir, git, repo.commonDir, repo.shallow, refs)) return
+  const workspace = { git, gitDir: repo.gitDir, commonDir: repo.commonDir, shallow: repo.shallow }
+  if (await handOverPack(publish.dir, workspace, refs)) return
   await publish.giveTo(git, refs)
 }
 
