@@ -68,9 +68,11 @@ function parallelAgent(holdMs = 1500): ModelScript {
           status: i < done ? ('completed' as const) : ('in_progress' as const),
         })),
       )
-    // Held, so the three runs are seen working at the same time; then one fails.
+    // Held, so the three runs are seen working at the same time; then one fails (held longer:
+    // on a loaded machine the watch's looks came 3 s apart, and a run that failed 1.5 s into
+    // its work was never seen working).
     const steps: Step[] = requestText(request).includes('FAIL-THIS-TASK')
-      ? [checklist(0), stall(holdMs, checklist(1)), httpError(500)]
+      ? [checklist(0), stall(holdMs * 3, checklist(1)), httpError(500)]
       : [
           checklist(0),
           stall(holdMs, writeFile(file, 'done\n')),

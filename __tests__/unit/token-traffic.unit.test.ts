@@ -8,7 +8,7 @@ import {
 
 describe('TokenTraffic', () => {
   it('sees one client when the count climbs only with the run’s own requests', () => {
-    const traffic = new TokenTraffic()
+    const traffic = new TokenTraffic(0)
     for (let used = 10; used <= 20; used++) traffic.observe(String(used), true)
     expect(traffic.othersSince()).toBe(0)
     expect(traffic.clients()).toBe(1)
@@ -16,7 +16,7 @@ describe('TokenTraffic', () => {
   })
 
   it('judges how many share the token from how much faster the count climbs', () => {
-    const traffic = new TokenTraffic()
+    const traffic = new TokenTraffic(0)
     traffic.observe('100', true)
     // Between the run's own four answers, 49 other runs made four requests each.
     for (let own = 1; own <= 4; own++) traffic.observe(String(100 + own * 50), true)
@@ -29,7 +29,7 @@ describe('TokenTraffic', () => {
 
   it('gives progress PROGRESS_WRITES_PER_MINUTE while the runs leave that much, less as they grow, none past 70', () => {
     const sharing = (clients: number) => {
-      const traffic = new TokenTraffic()
+      const traffic = new TokenTraffic(0)
       traffic.observe('0', true)
       traffic.observe(String(clients), true) // one own request, clients - 1 others
       return traffic
@@ -40,8 +40,16 @@ describe('TokenTraffic', () => {
     expect(sharing(200).progressIntervalMs(20_000)).toBe(MAX_TRAFFIC_INTERVAL_MS)
   })
 
+  it('reads answers that overtook each other at its start as its own, not as other clients', () => {
+    const traffic = new TokenTraffic(0)
+    traffic.observe('2', true) // its second request, answered first
+    traffic.observe('1', true) // its first
+    for (let used = 3; used <= 8; used++) traffic.observe(String(used), true)
+    expect(traffic.clients()).toBe(1)
+  })
+
   it('counts a 304 for no one, and takes the highest count when answers overtake each other', () => {
-    const traffic = new TokenTraffic()
+    const traffic = new TokenTraffic(0)
     traffic.observe('7', true)
     traffic.observe('7', false) // a 304: the count did not move, and the run spent nothing
     expect(traffic.clients()).toBe(1)
@@ -51,7 +59,7 @@ describe('TokenTraffic', () => {
   })
 
   it('starts over in a new rate-limit window, and ignores answers without the header', () => {
-    const traffic = new TokenTraffic()
+    const traffic = new TokenTraffic(0)
     traffic.observe('4000', true)
     traffic.observe('4400', true)
     expect(traffic.clients()).toBeGreaterThan(100)
@@ -62,18 +70,61 @@ describe('TokenTraffic', () => {
     expect(traffic.clients()).toBe(1)
   })
 
+  it('spreads the runs of a crowd apart: each run edits 1 to 2 times the fair interval apart, by its own spread', () => {
+    const fifty = (spread: number) => {
+      const traffic = new TokenTraffic(spread)
+      traffic.observe('0', true)
+      traffic.observe('50', true)
+      return traffic.progressIntervalMs(20_000)
+    }
+    expect(fifty(0)).toBe(150_000)
+    expect(fifty(0.5)).toBe(225_000)
+    expect(fifty(0.999)).toBeLessThan(300_000)
+    // A run alone keeps the interval asked for, whatever its spread, and is not spread at all.
+    expect(new TokenTraffic(0.9).progressIntervalMs(20_000)).toBe(20_000)
+    expect(new TokenTraffic(0.9).progressIntervalMs(1_000)).toBe(
+      60_000 / PROGRESS_WRITES_PER_MINUTE,
+    )
+    // By default each run draws its own.
+    const drawn = new Set(
+      Array.from({ length: 20 }, () => {
+        const traffic = new TokenTraffic()
+        traffic.observe('0', true)
+        traffic.observe('50', true)
+        return traffic.progressIntervalMs(20_000)
+      }),
+    )
+    expect(drawn.size).toBeGreaterThan(10)
+    for (const interval of drawn) expect(interval >= 150_000 && interval < 300_000).toBe(true)
+  })
+
+  it('keeps the most clients it judged while its own requests add up and the others go quiet', () => {
+    const traffic = new TokenTraffic(0)
+    traffic.observe('10', true)
+    traffic.observe('60', true)
+    expect(traffic.clients()).toBe(50)
+    // Ten edits of its own, the others quiet meanwhile: the ratio alone would say 1 + 49/11.
+    for (let used = 61; used <= 70; used++) traffic.observe(String(used), true)
+    expect(traffic.othersSince()).toBe(49)
+    expect(traffic.clients()).toBe(50)
+    expect(traffic.progressIntervalMs(20_000)).toBe(150_000)
+    // A new rate-limit window (the count fell below where it began) starts over.
+    traffic.observe('3', true)
+    expect(traffic.clients()).toBe(1)
+  })
+
   it('never stretches progress beyond its cap, nor below the interval asked for', () => {
-    const traffic = new TokenTraffic()
+    const traffic = new TokenTraffic(0)
     traffic.observe('0', true)
     traffic.observe('4000', true)
     expect(traffic.progressIntervalMs(20_000)).toBe(MAX_TRAFFIC_INTERVAL_MS)
-    expect(new TokenTraffic().progressIntervalMs(45_000)).toBe(45_000)
+    expect(new TokenTraffic(0).progressIntervalMs(45_000)).toBe(45_000)
   })
 })
 
 describe('crowdedUntil', () => {
   const crowd = (clients: number) => {
-    const traffic = new TokenTraffic()
+    const traffic = new TokenTraffic(0)
     traffic.observe('0', true)
     traffic.observe(String(1 + (clients - 1)), true)
     return traffic

@@ -269,6 +269,14 @@ async function step(
         `${maxInFlight} in flight at most`,
     )
     for (const failure of failures.slice(0, 5)) log(`  ${failure.slice(0, 400)}`)
+    // A run that wrote far more than the others did not see the crowd: what it wrote, when.
+    const chattiest = perRun
+      .map((run, i) => ({ run, pr: world.prs[i]?.number }))
+      .sort((a, b) => b.run.writes - a.run.writes)[0]
+    if (chattiest && chattiest.run.writes > 2 * result.writesPerRun.median)
+      log(
+        `  the most writes: PR #${chattiest.pr}, ${chattiest.run.writes}: ${chattiest.run.timeline}`,
+      )
     perRun
       .map((run, i) => ({ run, pr: world.prs[i]?.number }))
       .filter(({ run }) => run.hits > 1 || run.lag > 65_000)

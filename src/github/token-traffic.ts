@@ -22,11 +22,22 @@ const PROGRESS_HEADROOM = 10
 export const MAX_TRAFFIC_INTERVAL_MS = 10 * 60_000
 
 export class TokenTraffic {
+  /**
+   * @param spread This run's share of a crowd's spacing, in [0, 1): its progress edits go
+   * (1 + spread) times the fair interval apart. Runs started together would otherwise edit
+   * together, a burst of all of them in one of GitHub's minutes however far apart each run's
+   * edits are (in a full bench, 50 ten-minute runs' last burst met their final reports, and 27
+   * reports were refused); spread apart, a minute holds its share of them.
+   */
+  constructor(private readonly spread: number = Math.random()) {}
+
   /** The token's count at the run's first answer, and the highest seen since. */
   private first?: number
   private latest = 0
   /** The run's own counted answers since the first (a 304 counts for no one). */
   private own = 0
+  /** The most clients judged so far in this rate-limit window (see clients()). */
+  private peak = 1
 
   /**
    * One answer of the REST API (`core`): its `x-ratelimit-used`, and whether it counted
@@ -35,15 +46,19 @@ export class TokenTraffic {
   observe(usedHeader: unknown, counted: boolean): void {
     const used = Number(usedHeader)
     if (!Number.isFinite(used) || used < 0) return
-    // The first answer, or a new rate-limit window (the count fell below where it began).
-    if (this.first === undefined || used < this.first) {
+    // The first answer, or a new rate-limit window: the count fell to less than half where it
+    // began (answers that overtook each other differ by a few; held as the most judged, such a
+    // few read as other clients would slow a lone run for good).
+    if (this.first === undefined || used < this.first / 2) {
       this.first = this.latest = used
       this.own = 0
+      this.peak = 1
       return
     }
     if (counted) this.own++
     // Answers overtake each other: the highest count seen is the latest word.
     this.latest = Math.max(this.latest, used)
+    this.peak = Math.max(this.peak, this.judged())
   }
 
   /** Counted requests of other clients of the token since the first answer. */
@@ -57,6 +72,14 @@ export class TokenTraffic {
    * climbs than the run's own requests do: 1 when no one else spends it.
    */
   clients(): number {
+    // The most judged so far, not the latest: the judgement falls as the run's own requests
+    // add up while the others, spaced by it, go quiet, and a run that then edits more often
+    // judges fewer still (in a bench of 50 ten-minute runs, one that started after the crowd's
+    // first requests edited every 23 s by its end, where the others kept 150 s and more).
+    return this.peak
+  }
+
+  private judged(): number {
     const others = this.othersSince()
     if (others === 0) return 1
     return 1 + others / Math.max(1, this.own)
@@ -75,7 +98,9 @@ export class TokenTraffic {
       PROGRESS_WRITES_PER_MINUTE,
       WRITES_PER_MINUTE - PROGRESS_HEADROOM - clients,
     )
-    const fair = share > 0 ? (clients * 60_000) / share : MAX_TRAFFIC_INTERVAL_MS
+    // Alone on its token, a run has nothing to keep apart from.
+    const spread = clients < 2 ? 0 : this.spread
+    const fair = share > 0 ? (clients * 60_000 * (1 + spread)) / share : MAX_TRAFFIC_INTERVAL_MS
     return Math.max(baseMs, Math.min(MAX_TRAFFIC_INTERVAL_MS, Math.round(fair)))
   }
 }
