@@ -13118,8 +13118,7 @@ async function handOverPack(publishDir, workspace, refs) {
   const packDir = path14.join(publishDir, "objects", "pack");
   const bytes = files.reduce((sum2, name) => sum2 + statSync4(path14.join(packDir, name)).size, 0);
   if (bytes > MAX_HANDOVER_BYTES) return false;
-  if (roots.length > 0 && !(workspace.shallow && depthOneCheckout(workspace.gitDir, workspace.commonDir)))
-    return false;
+  if (roots.length > 0 && !depthOneCheckout(workspace.gitDir, workspace.commonDir)) return false;
   const into = path14.join(workspace.commonDir, "objects", "pack");
   mkdirSync4(into, { recursive: true });
   for (const name of files) copyPackFile(path14.join(packDir, name), path14.join(into, name));
@@ -13709,7 +13708,7 @@ async function giveBranch(git, publish, target, repo) {
     [tip, trackingRef(target)],
     [tip, EVENT_HEAD_REF]
   ];
-  const workspace = { git, gitDir: repo.gitDir, commonDir: repo.commonDir, shallow: repo.shallow };
+  const workspace = { git, gitDir: repo.gitDir, commonDir: repo.commonDir };
   if (await handOverPack(publish.dir, workspace, refs)) return;
   await publish.giveTo(git, refs);
 }

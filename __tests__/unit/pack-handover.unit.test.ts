@@ -67,7 +67,6 @@ function repositories(options: { commits: number; depth?: number; workspaceDepth
     git: createGit({ cwd: workspace }, home),
     gitDir,
     commonDir: gitDir,
-    shallow: options.workspaceDepth !== undefined,
   }
   const refs: Array<[string, string]> = [
     ['refs/upstream/task', 'refs/remotes/origin/task'],

@@ -130,12 +130,11 @@ function addShallowRoots(commonDir: string, roots: string[]): void {
   }
 }
 
-/** The workspace a handover gives to: its git, its directories, and whether it is shallow. */
+/** The workspace a handover gives to: its git and its directories. */
 export interface HandoverTarget {
   git: Git
   gitDir: string
   commonDir: string
-  shallow: boolean
 }
 
 /**
@@ -159,11 +158,7 @@ export async function handOverPack(
   const bytes = files.reduce((sum, name) => sum + statSync(path.join(packDir, name)).size, 0)
   if (bytes > MAX_HANDOVER_BYTES) return false
   // A shallow branch into a complete history, or into a deeper shallow one, would cut it short.
-  if (
-    roots.length > 0 &&
-    !(workspace.shallow && depthOneCheckout(workspace.gitDir, workspace.commonDir))
-  )
-    return false
+  if (roots.length > 0 && !depthOneCheckout(workspace.gitDir, workspace.commonDir)) return false
   const into = path.join(workspace.commonDir, 'objects', 'pack')
   mkdirSync(into, { recursive: true })
   // In order: each pack's index after the pack.

@@ -312,8 +312,9 @@ function trackingRef(target: HeadCheckout): string {
  * The branch's history, from the publish repository into the workspace, as soon
  * as it arrived there (HeadFetch.arrived): its pack (pack-handover.ts), or a local
  * fetch, with no credential in sight either way (file:// only: a persisted http
- * header is never sent), so it need not wait for the credentials to go. Most often the event's commit is the tip, so
- * the tip is also given as the event's head; checkoutFetched corrects that when not.
+ * header is never sent), so it need not wait for the credentials to go. Most often
+ * the event's commit is the tip, so the tip is also given as the event's head;
+ * checkoutFetched corrects that when not.
  */
 export async function giveBranch(
   git: Git,
@@ -327,7 +328,7 @@ export async function giveBranch(
     [tip, EVENT_HEAD_REF],
   ]
   // Its one pack and one update-ref most often; the local fetch where that cannot be done.
-  const workspace = { git, gitDir: repo.gitDir, commonDir: repo.commonDir, shallow: repo.shallow }
+  const workspace = { git, gitDir: repo.gitDir, commonDir: repo.commonDir }
   if (await handOverPack(publish.dir, workspace, refs)) return
   await publish.giveTo(git, refs)
 }
